@@ -1,0 +1,15 @@
+package dev.streamlab.cli;
+
+import picocli.CommandLine;
+
+/** The entry point of {@code ./streamlab}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Verbosity.applyEarly(args);
+        System.exit(StreamlabCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.streamlab.cluster;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Finding and checking TCP ports on the loopback address, where our brokers listen. */
+final class Ports {
+
+    static final String LOOPBACK = "127.0.0.1";
+
+    private Ports() {
+    }
+
+    /** A port that is free right now, chosen by the operating system. */
+    static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ClusterException("Cannot open a port on " + LOOPBACK + " (" + e.getMessage() + ")."
+                    + " Check that the loopback network is up.", e);
+        }
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static ClusterException inUse(int port) {
+        return new ClusterException("Port " + port + " is already in use, perhaps by another Kafka."
+                + " Stop that program, or choose other ports with --port.");
+    }
+}
