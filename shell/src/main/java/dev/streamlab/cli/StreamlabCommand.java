@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StreamlabCommand.Version.class,
         description = "A hands-on Apache Kafka workshop in your terminal.",
         subcommands = {
+            DoctorCommand.class,
             ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
