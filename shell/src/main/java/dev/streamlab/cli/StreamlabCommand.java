@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             ClusterCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements Runnable {
