@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import dev.streamlab.bench.BenchContext;
 import dev.streamlab.bench.Benchmark;
 import dev.streamlab.bench.ClusterBenchmark;
+import dev.streamlab.bench.ConnectBenchmark;
 import dev.streamlab.bench.Figure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static List<Benchmark> benchmarks() {
-        return List.of(new ClusterBenchmark());
+        return List.of(new ClusterBenchmark(), new ConnectBenchmark());
     }
 
     @Override
