@@ -56,7 +56,7 @@ public final class FraudApp implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Results show up within a fraction of a second of the attempt that closes a window.
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         KafkaStreams streams = new KafkaStreams(FraudTopology.build(rules), props);
         streams.start();
@@ -67,12 +67,15 @@ public final class FraudApp implements AutoCloseable {
     /**
      * One partition each: stream time, which closes windows, moves per partition. With one partition there is
      * one clock, and an attempt for any card closes the windows of every card, as learners expect.
+     * Records are kept forever: the demo data's event times lie in the past, and time-based retention would
+     * otherwise delete them within minutes.
      */
     private static void createTopics(Cluster cluster) {
         try (Admin admin = Admin.create(cluster.clientConfig())) {
             for (String topic : List.of(FraudTopology.ATTEMPTS_TOPIC, FraudTopology.FRAUD_TOPIC)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                                    .configs(Map.of("retention.ms", "-1"))))
                             .all().get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
