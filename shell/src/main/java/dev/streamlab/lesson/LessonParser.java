@@ -54,7 +54,10 @@ public final class LessonParser implements AutoCloseable {
                     .safe(SafeMode.UNSAFE) // lessons include code from our own sources
                     .sourcemap(true)
                     .baseDir(file.toAbsolutePath().getParent().toFile())
-                    .attributes(org.asciidoctor.Attributes.builder().attribute("docfile", file.toAbsolutePath().toString()).build())
+                    .attributes(org.asciidoctor.Attributes.builder()
+                            .attribute("docfile", file.toAbsolutePath().toString())
+                            .experimental(true) // kbd:[Enter]
+                            .build())
                     .build());
         } catch (java.io.IOException e) {
             throw new LessonFormatException(displayName, 0, "cannot read the file: " + e.getMessage());

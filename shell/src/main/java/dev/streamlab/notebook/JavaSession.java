@@ -41,7 +41,7 @@ public final class JavaSession implements AutoCloseable {
      */
     public JavaSession(List<String> childOptions, List<String> prelude) {
         this.childOptions = List.copyOf(childOptions);
-        this.prelude = List.copyOf(prelude);
+        this.prelude = new ArrayList<>(prelude);
         start();
     }
 
@@ -63,6 +63,15 @@ public final class JavaSession implements AutoCloseable {
                         + result.output());
             }
         }
+    }
+
+    /** Runs a snippet now, and again in every fresh session (after /reset or System.exit). */
+    public void addSetup(String snippet) {
+        JavaResult result = eval(snippet);
+        if (!result.ok()) {
+            throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: " + result.output());
+        }
+        prelude.add(snippet);
     }
 
     /** Shows what the code prints while it runs, as well as in the result. Null to stop watching. */
