@@ -15,9 +15,9 @@ import picocli.CommandLine.Help.Ansi.IStyle;
 @FunctionalInterface
 public interface Style {
 
-    /** The kinds of text a diagram has; each style decides how they look. */
+    /** The kinds of text a diagram has; each style decides how they look, except PLAIN, which stays as it is. */
     enum Part {
-        TITLE, MUTED, LEADER, FOLLOWER, OUT_OF_SYNC, DOWN, PROBLEM, CHANGED, POSITION, WATERMARK
+        PLAIN, TITLE, MUTED, LEADER, FOLLOWER, OUT_OF_SYNC, DOWN, PROBLEM, CHANGED, POSITION, WATERMARK
     }
 
     String paint(Part part, String text);
@@ -47,6 +47,6 @@ public interface Style {
         looks.put(Part.POSITION, List.of(Ansi.Style.bold, Ansi.Style.fg_cyan));
         looks.put(Part.WATERMARK, List.of(Ansi.Style.fg_magenta));
         // apply() takes the text as it is, so braces or "|@" in a record's value cannot break the markup.
-        return (part, text) -> text.isEmpty() ? text : ansi.apply(text, looks.get(part)).toString();
+        return (part, text) -> text.isEmpty() || part == Part.PLAIN ? text : ansi.apply(text, looks.get(part)).toString();
     }
 }
