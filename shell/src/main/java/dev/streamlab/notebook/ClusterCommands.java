@@ -55,7 +55,7 @@ public final class ClusterCommands implements AutoCloseable {
         this.cluster = cluster;
         add(new Command("brokers", "/brokers", "Which brokers are up.", args -> brokers()));
         add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
-                + "ID may also be `leader TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
+                + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
         add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> topics()));
         add(new Command("partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
                 + "and what changed since you last looked.", args -> partitions(one(args, "/partitions TOPIC"))));
@@ -124,7 +124,11 @@ public final class ClusterCommands implements AutoCloseable {
             stopped.forEach(cluster::restartBroker);
             return stopped.stream().map(id -> "Restarted broker " + id).collect(Collectors.joining("\n"));
         }
-        int id = args.get(1).equals("leader") ? leaderOf(args) : brokerId(args.get(1));
+        int id = switch (args.get(1)) {
+            case "leader" -> leaderOf(args);
+            case "follower" -> followerOf(args);
+            default -> brokerId(args.get(1));
+        };
         switch (action) {
             case "kill" -> cluster.killBroker(id);
             case "stop" -> cluster.stopBroker(id);
@@ -148,6 +152,19 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Partition " + partition + " of " + args.get(2) + " has no leader right now.");
         }
         return state.leader();
+    }
+
+    /** The first in-sync follower of a partition: a broker that has a full copy but does not lead. */
+    private int followerOf(List<String> args) {
+        if (args.size() < 3) {
+            throw new CommandException("Name the partition: /broker kill follower TOPIC [PARTITION]");
+        }
+        int partition = args.size() > 3 ? number(args.get(3), "partition") : 0;
+        PartitionState state = describe(args.get(2)).stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
+        return state.isr().stream().filter(id -> id != state.leader()).findFirst()
+                .orElseThrow(() -> new CommandException("Partition " + partition + " of " + args.get(2)
+                        + " has no in-sync follower right now: only its leader has all the records."));
     }
 
     private int brokerId(String text) {
