@@ -56,21 +56,28 @@ public final class JavaSession implements AutoCloseable {
                 .in(new ByteArrayInputStream(new byte[0]))
                 .build();
         jshell.onShutdown(closed -> engineEnded = true);
-        for (String snippet : prelude) {
+        prelude.forEach(this::setup);
+    }
+
+    /** Runs setup code quietly: the learner did not write it, so they should not see its output. */
+    private void setup(String snippet) {
+        String before = output.take();
+        Consumer<String> watcher = output.watch(null);
+        try {
             JavaResult result = eval(snippet);
             if (!result.ok()) {
                 throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
                         + result.output());
             }
+        } finally {
+            output.watch(watcher);
+            output.putBack(before);
         }
     }
 
     /** Runs a snippet now, and again in every fresh session (after /reset or System.exit). */
     public void addSetup(String snippet) {
-        JavaResult result = eval(snippet);
-        if (!result.ok()) {
-            throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: " + result.output());
-        }
+        setup(snippet);
         prelude.add(snippet);
     }
 
@@ -110,6 +117,7 @@ public final class JavaSession implements AutoCloseable {
         } catch (IllegalStateException closed) {
             return restarted();
         }
+        List<String> values = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // an update of an earlier snippet, not the one we ran
@@ -132,10 +140,14 @@ public final class JavaSession implements AutoCloseable {
             String name = snippet instanceof VarSnippet v ? v.name()
                     : snippet instanceof ExpressionSnippet e ? e.name() : null;
             if (name != null && event.value() != null && !event.value().isEmpty()) {
-                output.append(name + " ==> " + event.value() + "\n");
+                values.add(name + " ==> " + event.value() + "\n");
             }
         }
-        return engineEnded ? restarted() : null;
+        if (engineEnded) {
+            return restarted();
+        }
+        values.forEach(output::append);
+        return null;
     }
 
     private JavaResult failed(Exception exception) {
