@@ -240,7 +240,9 @@ public final class Repl {
         Hint hint = cell.hints().get(Math.min(hintsShown, cell.hints().size() - 1));
         hintsShown++;
         io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.prose()));
-        pending = cell.code();
+        if (!cellPassed) {
+            pending = cell.code();
+        }
     }
 
     private void toc() {
