@@ -14,6 +14,8 @@ final class Verbosity {
     static void applyEarly(String[] args) {
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.tc", "info");
         }
     }
 }

@@ -302,6 +302,11 @@ public final class ContainersCluster implements Cluster {
         return "containers";
     }
 
+    /** The id that labels the cluster's containers and network (and is Kafka's cluster id). */
+    String clusterId() {
+        return clusterId;
+    }
+
     /** The image the nodes run. */
     public String image() {
         return image;

@@ -14,16 +14,19 @@ public final class DockerEngine {
     private DockerEngine() {
     }
 
-    /** Asks Testcontainers whether it finds an engine; quick when there is none (no socket). */
+    /** Asks Testcontainers for an engine; quick when there is none (no socket). */
     public static Status probe() {
         try {
             DockerClientFactory factory = DockerClientFactory.instance();
-            if (factory.isDockerAvailable()) {
-                return new Status(true, "Docker " + factory.getActiveApiVersion() + " API at " + factory.getTransportConfig().getDockerHost());
-            }
-            return new Status(false, "no Docker engine answers");
+            factory.client();
+            return new Status(true, "Docker engine (API " + factory.getActiveApiVersion() + ") at "
+                    + factory.getTransportConfig().getDockerHost());
         } catch (RuntimeException | LinkageError e) {
-            return new Status(false, "no Docker engine answers (" + e.getMessage() + ")");
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Could not find a valid Docker environment")) {
+                return new Status(false, "no Docker engine answers");
+            }
+            return new Status(false, "Docker did not work for Testcontainers: " + message.strip().lines().findFirst().orElse(""));
         }
     }
 
