@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.learner.Kafka;
@@ -49,6 +52,44 @@ public final class Notebook implements AutoCloseable {
             if (!setting.getKey().equals("bootstrap.servers")) {
                 java.addSetup(setProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue())));
             }
+        }
+    }
+
+    /**
+     * Starts a cluster and a Java session side by side (each takes seconds), then a notebook on both.
+     * What {@code learn} does before the first step; closing the returned notebook does not close the cluster.
+     */
+    public static Started start(Supplier<Cluster> clusterStarter) {
+        CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(clusterStarter);
+        JavaSession session;
+        try {
+            session = newJavaSession();
+        } catch (RuntimeException e) {
+            starting.thenAccept(Cluster::close);
+            throw e;
+        }
+        Cluster cluster;
+        try {
+            cluster = starting.join();
+        } catch (CompletionException e) {
+            session.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        try {
+            return new Started(cluster, new Notebook(cluster, session));
+        } catch (RuntimeException e) {
+            session.close();
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** A cluster and the notebook that runs cells on it. Closing it closes both. */
+    public record Started(Cluster cluster, Notebook notebook) implements AutoCloseable {
+        @Override
+        public void close() {
+            notebook.close();
+            cluster.close();
         }
     }
 
