@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             DoctorCommand.class,
             ClusterCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {

@@ -1,18 +1,25 @@
 package dev.streamlab.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.streamlab.notebook.StreamlabHome;
-
 /**
- * Kafka's loggers read their level once, when the first one is created, so {@code --verbose}
- * must be known before any Kafka class runs: it is read from the raw arguments.
+ * How much of Kafka's own logging a learner sees. Quiet by default: the brokers, the controller and Connect run
+ * inside streamlab, and what they log (a broker refusing a write, a follower losing its leader) is what the
+ * lesson shows on purpose, so it stays silent; client errors still show. {@code --verbose} shows everything
+ * from INFO up.
+ *
+ * <p>Loggers read their level once, when the first one is created, so this runs first thing in {@code main},
+ * from the raw arguments.
  */
 final class Verbosity {
+
+    /** The packages of Kafka's server side, silent unless --verbose. */
+    static final List<String> SERVER_LOGGERS = List.of(
+            "kafka", "state.change.logger", "org.apache.kafka.server", "org.apache.kafka.storage",
+            "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata",
+            "org.apache.kafka.image", "org.apache.kafka.coordinator", "org.apache.kafka.connect",
+            "com.yammer.metrics", "org.apache.kafka.common.utils.internals.AppInfoParser");
 
     private Verbosity() {
     }
@@ -20,23 +27,10 @@ final class Verbosity {
     static void applyEarly(String[] args) {
         if (Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        } else if (interactive(args)) {
-            // The brokers' own errors (a slow machine makes the controller complain) would land in the
-            // middle of the learner's screen and garble the line being edited: keep them in a file.
-            try {
-                Path home = StreamlabHome.path();
-                Files.createDirectories(home);
-                System.setProperty("org.slf4j.simpleLogger.logFile", home.resolve("kafka.log").toString());
-            } catch (IOException | RuntimeException e) {
-                // Then they go to stderr, as usual.
-            }
+            return;
         }
-    }
-
-    /** {@code streamlab learn ...}, or a bare {@code streamlab}, which means the same. */
-    static boolean interactive(String[] args) {
-        List<String> words = Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
-        boolean help = Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version"));
-        return !help && (words.isEmpty() || words.get(0).equals("learn"));
+        for (String logger : SERVER_LOGGERS) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
+        }
     }
 }

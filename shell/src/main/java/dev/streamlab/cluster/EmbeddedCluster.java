@@ -91,10 +91,7 @@ public final class EmbeddedCluster implements Cluster {
             EmbeddedCluster cluster = new EmbeddedCluster(dir, controller, nodes, ports, listener);
             Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
             try {
-                listener.step("Preparing storage for " + brokers + (brokers == 1 ? " broker" : " brokers"));
-                format(controller, clusterId);
-                nodes.values().forEach(n -> format(n, clusterId));
-                cluster.startNodes();
+                cluster.startNodes(clusterId);
                 return cluster;
             } catch (RuntimeException e) {
                 cluster.close();
@@ -175,16 +172,21 @@ public final class EmbeddedCluster implements Cluster {
         }
     }
 
-    /** All nodes start at once: brokers wait for the controller by themselves, and this saves a second. */
-    private void startNodes() {
+    /** All nodes format their storage and start at once: brokers wait for the controller by themselves. */
+    private void startNodes(String clusterId) {
         listener.step("Starting the controller and brokers "
                 + brokers.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         ExecutorService pool = Executors.newFixedThreadPool(brokers.size() + 1, r -> new Thread(r, "streamlab-node-start"));
         try {
             List<Future<?>> started = new ArrayList<>();
-            started.add(pool.submit(() -> start(controller)));
-            for (EmbeddedNode broker : brokers.values()) {
-                started.add(pool.submit(() -> start(broker)));
+            List<EmbeddedNode> nodes = new ArrayList<>();
+            nodes.add(controller);
+            nodes.addAll(brokers.values());
+            for (EmbeddedNode node : nodes) {
+                started.add(pool.submit(() -> {
+                    format(node, clusterId);
+                    start(node);
+                }));
             }
             for (Future<?> f : started) {
                 await(f);

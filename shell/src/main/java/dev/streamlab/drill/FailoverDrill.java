@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ClusterListener;
@@ -158,27 +160,14 @@ public final class FailoverDrill {
         return p0.leader().id();
     }
 
-    /** Asks for the leader every 50 ms until it is someone other than the killed broker. */
+    /** Asks for the leader until it is someone other than the killed broker. */
     private int awaitNewLeader(Admin admin, int oldLeader) {
-        long deadline = System.nanoTime() + LEADER_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                TopicPartitionInfo p0 = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(2, TimeUnit.SECONDS).get(topic).partitions().get(0);
-                Node leader = p0.leader();
-                if (leader != null && !leader.isEmpty() && leader.id() != oldLeader) {
-                    return leader.id();
-                }
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                // The killed broker may have answered our last request; ask again.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClusterException("Interrupted while waiting for a new leader.", e);
-            }
-            pause(50);
-        }
-        throw new ClusterException("No new leader for partition 0 of '" + topic + "' within "
-                + LEADER_DEADLINE.toSeconds() + " s. The cluster may be overloaded; try again with fewer programs running.");
+        return Await.until(LEADER_DEADLINE, () -> {
+            Node leader = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
+                    .get(topic).partitions().get(0).leader();
+            return leader != null && !leader.isEmpty() && leader.id() != oldLeader ? Optional.of(leader.id()) : Optional.empty();
+        }, "No new leader for partition 0 of '" + topic + "' within " + LEADER_DEADLINE.toSeconds()
+                + " s. The cluster may be overloaded; try again with fewer programs running.");
     }
 
     /** Reads every partition from the beginning up to the end offsets taken now. */
@@ -224,14 +213,6 @@ public final class FailoverDrill {
     private static void join(Thread thread) {
         try {
             thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

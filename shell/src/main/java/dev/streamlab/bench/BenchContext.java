@@ -1,0 +1,70 @@
+package dev.streamlab.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import dev.streamlab.cluster.ClusterListener;
+
+/**
+ * What a benchmark needs: how many runs, where to report progress, and how to run a probe in a fresh JVM
+ * with the same JVM options the launcher gave this one (so a cold start is measured as a learner meets it).
+ */
+public record BenchContext(int runs, ClusterListener listener, Path projectRoot) {
+
+    private static final long PROBE_TIMEOUT_SECONDS = 180;
+
+    /** The project's root folder, found from where streamlab's classes were loaded ({@code shell/target/...}). */
+    public static Path findProjectRoot() {
+        try {
+            Path classes = Path.of(BenchContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = classes; p != null; p = p.getParent()) {
+                if (Files.exists(p.resolve("shell/pom.xml"))) {
+                    return p;
+                }
+            }
+        } catch (Exception e) {
+            // Fall through to the working directory.
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** This JVM's classpath, for probes of our own. */
+    public static String ownClasspath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /**
+     * Runs {@code mainClass} in a new JVM and returns the rest of the first line of its output that
+     * starts with {@code prefix}.
+     */
+    public String probe(String classpath, String mainClass, String prefix, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException(mainClass + " did not finish within " + PROBE_TIMEOUT_SECONDS + " s");
+            }
+            Optional<String> line = output.lines().filter(l -> l.startsWith(prefix)).findFirst();
+            return line.map(l -> l.substring(prefix.length()).trim())
+                    .orElseThrow(() -> new IOException(mainClass + " printed no '" + prefix + "' (exit code "
+                            + process.exitValue() + ")"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.streamlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.streamlab.bench.BenchContext;
+import dev.streamlab.bench.Benchmark;
+import dev.streamlab.bench.ClusterBenchmark;
+import dev.streamlab.bench.ConnectBenchmark;
+import dev.streamlab.bench.Figure;
+import dev.streamlab.bench.StreamsBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlab bench}: the project's speed and memory targets, measured here and now. */
+@Command(name = "bench", description = {
+        "Measure streamlab's speed and memory targets on this machine.",
+        "Prints each figure as the median of several runs, with its target and a ratio against its reference."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Runs per figure (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--only", paramLabel = "NAME",
+            description = "Only the benchmarks whose name contains NAME (e.g. cluster, connect, streams).")
+    String only;
+
+    @Spec
+    CommandSpec spec;
+
+    static List<Benchmark> benchmarks() {
+        return List.of(new ClusterBenchmark(), new ConnectBenchmark(), new StreamsBenchmark());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        BenchContext context = new BenchContext(Math.max(1, runs), output::progress, BenchContext.findProjectRoot());
+        List<Figure> figures = new ArrayList<>();
+        for (Benchmark benchmark : benchmarks()) {
+            if (only != null && !benchmark.name().toLowerCase(java.util.Locale.ROOT).contains(only.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            output.progress("Measuring: " + benchmark.name());
+            figures.addAll(benchmark.run(context));
+        }
+        new FigureTable(figures, context.runs()).lines().forEach(output::result);
+        return figures.stream().allMatch(Figure::meetsTarget) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+}
