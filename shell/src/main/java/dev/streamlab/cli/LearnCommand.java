@@ -2,6 +2,7 @@ package dev.streamlab.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.console.JLineConsole;
 import dev.streamlab.console.Repl;
 import dev.streamlab.lesson.Lesson;
@@ -46,10 +47,12 @@ public final class LearnCommand implements Callable<Integer> {
         } else {
             lesson = progress.lastLesson().flatMap(catalogue::find).orElse(catalogue.lessons().get(0));
         }
-        try (Notebook.Started started = Notebook.start(() -> LessonClusters.start(brokerCount.brokers(), output::progress));
+        // The cluster starts in the background while the learner reads the first step; its progress
+        // lines would garble the screen, so they stay quiet here.
+        output.progress("Starting a Kafka cluster with " + brokerCount.brokers() + " brokers in the background");
+        try (Notebook.Started started = Notebook.start(() -> LessonClusters.start(brokerCount.brokers(), ClusterListener.SILENT));
              JLineConsole console = new JLineConsole(started.notebook().java(),
                      Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
-            output.progress("Ready");
             new Repl(console, started.notebook(), catalogue, progress).run(lesson);
         }
         return ExitCode.OK;
