@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The toolkit commands that command cells and the learner can run: {@code /brokers}, {@code /broker kill 2},
- * {@code /topics}, {@code /partitions orders}, {@code /log orders}, {@code /records orders}, {@code /groups}. They run in the shell's JVM, next to the
+ * {@code /topics}, {@code /partitions orders}, {@code /log orders}. They run in the shell's JVM, next to the
  * cluster, and return text; they never print.
  */
 public final class ClusterCommands implements AutoCloseable {
@@ -42,24 +42,17 @@ public final class ClusterCommands implements AutoCloseable {
 
     private final Cluster cluster;
     private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final DiagramCommands diagrams;
     private Admin admin;
 
     public ClusterCommands(Cluster cluster) {
         this.cluster = cluster;
-        this.diagrams = new DiagramCommands(cluster);
         add(new Command("brokers", "/brokers", "Which brokers are up.", args -> brokers()));
         add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
                 + "ID may also be `leader TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
         add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> topics()));
-        add(new Command("partitions", "/partitions TOPIC", "Partitions against brokers: the leader, followers, copies out of "
-                + "the ISR, brokers down; * marks what changed since the last /partitions.",
-                args -> diagrams.partitions(one(args, "/partitions TOPIC"))));
-        add(new Command("log", "/log TOPIC [PARTITION]", "The log from old to new, where each consumer group is, "
-                + "the high watermark and the log end.", this::log));
-        add(new Command("records", "/records TOPIC [PARTITION]", "The records in a topic's log, oldest first (the last 20).",
-                this::records));
-        add(new Command("groups", "/groups", "Consumer groups: members, committed offsets, lag.", args -> diagrams.groups()));
+        add(new Command("partitions", "/partitions TOPIC", "Each partition's leader, replicas and in-sync replicas.",
+                args -> partitions(one(args, "/partitions TOPIC"))));
+        add(new Command("log", "/log TOPIC [PARTITION]", "The records in a topic's log, oldest first (the last 20).", this::log));
     }
 
     private void add(Command command) {
@@ -176,21 +169,20 @@ public final class ClusterCommands implements AutoCloseable {
         }
     }
 
+    private String partitions(String topic) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-9s  %-6s  %-10s  %s", "partition", "leader", "replicas", "in sync"));
+        for (PartitionState p : describe(topic)) {
+            lines.add(String.format("%-9d  %-6s  %-10s  %s%s", p.partition(), p.hasLeader() ? String.valueOf(p.leader()) : "none",
+                    join(p.replicas()), join(p.isr()),
+                    p.outOfSyncReplicas().isEmpty() ? "" : "   (out of sync: " + join(p.outOfSyncReplicas()) + ")"));
+        }
+        return String.join("\n", lines);
+    }
+
     private String log(List<String> args) {
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandException("Usage: /log TOPIC [PARTITION]");
-        }
-        List<PartitionState> partitions = describe(args.get(0)).stream()
-                .filter(p -> args.size() < 2 || p.partition() == number(args.get(1), "partition")).toList();
-        if (partitions.isEmpty()) {
-            throw new CommandException("Topic " + args.get(0) + " has no partition " + args.get(1) + ".");
-        }
-        return diagrams.log(args.get(0), partitions);
-    }
-
-    private String records(List<String> args) {
-        if (args.isEmpty() || args.size() > 2) {
-            throw new CommandException("Usage: /records TOPIC [PARTITION]");
         }
         String topic = args.get(0);
         List<PartitionState> states = describe(topic);
@@ -269,7 +261,6 @@ public final class ClusterCommands implements AutoCloseable {
 
     @Override
     public void close() {
-        diagrams.close();
         if (admin != null) {
             admin.close(java.time.Duration.ofSeconds(2));
         }
