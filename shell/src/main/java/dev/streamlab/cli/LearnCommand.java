@@ -31,6 +31,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     BrokerCountOption brokerCount = new BrokerCountOption();
 
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +54,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
         // The cluster and the Java session start side by side: each takes a few seconds.
         CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(
-                () -> LessonClusters.start(brokerCount.brokers(), output::progress));
+                () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), output::progress));
         JavaSession java;
         try {
             java = Notebook.newJavaSession();

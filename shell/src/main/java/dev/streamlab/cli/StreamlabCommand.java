@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
+            ImageCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {

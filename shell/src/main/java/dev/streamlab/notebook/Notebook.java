@@ -59,7 +59,8 @@ public final class Notebook implements AutoCloseable {
     }
 
     private static String setProperty(String name, String value) {
-        return "System.setProperty(\"" + escape(name) + "\", \"" + escape(value) + "\");";
+        // In a block, so that JShell makes no $1 variable of it.
+        return "{ System.setProperty(\"" + escape(name) + "\", \"" + escape(value) + "\"); }";
     }
 
     private static String escape(String text) {

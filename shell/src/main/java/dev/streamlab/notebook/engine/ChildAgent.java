@@ -28,6 +28,9 @@ public final class ChildAgent extends RemoteExecutionControl {
     private volatile boolean stopRequested;
 
     public static void main(String[] args) throws Exception {
+        // Ctrl-C in the terminal signals the whole process group, this JVM too: the shell decides what
+        // Ctrl-C means (stop the running cell), so ignore the signal here.
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Socket jshell = new Socket(loopback, Integer.parseInt(args[0]));
         Socket control = new Socket(loopback, Integer.parseInt(args[1]));
