@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
+            GradeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements Runnable {
