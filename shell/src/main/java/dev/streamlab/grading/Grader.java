@@ -197,7 +197,7 @@ public final class Grader {
                     + " s. Some code kept running; look for a loop or a wait that never ends.";
         }
         if (!outcome.finished()) {
-            return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "). Its last words: "
+            return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "; did your code call System.exit?). Its last words: "
                     + outcome.logTail().lines().reduce((a, b) -> b).orElse("none");
         }
         return "Not run.";
