@@ -4,25 +4,32 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * One measured figure: every run's value, the target it must meet (at most), and the reference it is
+ * One measured figure: every run's value, the target it must meet, and the reference it is
  * compared with. The ratio is median / reference median, or median / target when there is no reference.
  *
  * @param referenceName what the reference is, e.g. "KafkaClusterTestKit 4.3.1"; empty for none
  * @param reference the reference's runs; empty for none
  */
-public record Figure(String name, String unit, List<Double> runs, double target, String referenceName, List<Double> reference) {
+public record Figure(String name, String unit, List<Double> runs, double target, boolean higherIsBetter,
+                     String referenceName, List<Double> reference) {
 
     public Figure {
         runs = List.copyOf(runs);
         reference = List.copyOf(reference);
     }
 
+    /** A figure whose median must be at most {@code target} (a time, a size). */
     public static Figure of(String name, String unit, List<Double> runs, double target) {
-        return new Figure(name, unit, runs, target, "", List.of());
+        return new Figure(name, unit, runs, target, false, "", List.of());
+    }
+
+    /** A figure whose median must be at least {@code target} (a throughput). */
+    public static Figure atLeast(String name, String unit, List<Double> runs, double target) {
+        return new Figure(name, unit, runs, target, true, "", List.of());
     }
 
     public Figure against(String referenceName, List<Double> reference) {
-        return new Figure(name, unit, runs, target, referenceName, reference);
+        return new Figure(name, unit, runs, target, higherIsBetter, referenceName, reference);
     }
 
     public double median() {
@@ -34,7 +41,7 @@ public record Figure(String name, String unit, List<Double> runs, double target,
     }
 
     public boolean meetsTarget() {
-        return median() <= target;
+        return higherIsBetter ? median() >= target : median() <= target;
     }
 
     /** Median over the reference when there is one, otherwise over the target. */

@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import dev.streamlab.bench.BenchContext;
 import dev.streamlab.bench.Benchmark;
 import dev.streamlab.bench.ClusterBenchmark;
+import dev.streamlab.bench.ConnectBenchmark;
 import dev.streamlab.bench.Figure;
+import dev.streamlab.bench.StreamsBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +25,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Runs per figure (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--only", paramLabel = "NAME",
+            description = "Only the benchmarks whose name contains NAME (e.g. cluster, connect, streams).")
+    String only;
+
     @Spec
     CommandSpec spec;
 
     static List<Benchmark> benchmarks() {
-        return List.of(new ClusterBenchmark());
+        return List.of(new ClusterBenchmark(), new ConnectBenchmark(), new StreamsBenchmark());
     }
 
     @Override
@@ -36,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchContext context = new BenchContext(Math.max(1, runs), output::progress, BenchContext.findProjectRoot());
         List<Figure> figures = new ArrayList<>();
         for (Benchmark benchmark : benchmarks()) {
+            if (only != null && !benchmark.name().toLowerCase(java.util.Locale.ROOT).contains(only.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
             output.progress("Measuring: " + benchmark.name());
             figures.addAll(benchmark.run(context));
         }

@@ -28,7 +28,7 @@ final class FigureTable {
                 f.name(),
                 number(f.median()) + " " + f.unit(),
                 f.runs().stream().map(FigureTable::number).collect(Collectors.joining(" ")),
-                "<= " + number(f.target()) + " " + f.unit(),
+                (f.higherIsBetter() ? ">= " : "<= ") + number(f.target()) + " " + f.unit(),
                 reference,
                 String.format(Locale.ROOT, "%.2fx", f.ratio()),
                 f.meetsTarget() ? "ok" : "MISSED"});

@@ -14,13 +14,15 @@ import picocli.CommandLine.ScopeType;
         versionProvider = StreamlabCommand.Version.class,
         description = "A hands-on Apache Kafka workshop in your terminal.",
         subcommands = {
+            LearnCommand.class,
+            CheckCommand.class,
             DoctorCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
             GradeCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class StreamlabCommand implements Runnable {
+public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Show Kafka's own log messages (hidden by default).")
@@ -30,8 +32,9 @@ public final class StreamlabCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+    public Integer call() {
+        // A bare `streamlab` carries on where the learner left off, like `streamlab learn`.
+        return spec.commandLine().getSubcommands().get("learn").execute();
     }
 
     /** The command line with streamlab's output, colours and error handling wired in. */

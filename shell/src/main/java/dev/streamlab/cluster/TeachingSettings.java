@@ -37,10 +37,9 @@ public final class TeachingSettings {
         return brokers >= 3 ? 2 : 1;
     }
 
-    /** Defaults for new topics; both the controller (creating a topic) and the brokers (accepting writes) read them. */
+    /** Defaults of topic settings that both the controller and the brokers read. */
     static Map<String, String> topicDefaults(int brokers) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("default.replication.factor", String.valueOf(replicationFactor(brokers)));
         p.put("min.insync.replicas", String.valueOf(minInSyncReplicas(brokers)));
         p.put("unclean.leader.election.enable", "false");
         return p;
@@ -77,6 +76,8 @@ public final class TeachingSettings {
      */
     public static Map<String, String> controller(int brokers) {
         Map<String, String> p = new LinkedHashMap<>(topicDefaults(brokers));
+        // Only the controller applies the default replication factor when it creates a topic.
+        p.put("default.replication.factor", String.valueOf(replicationFactor(brokers)));
         p.put("broker.heartbeat.interval.ms", String.valueOf(HEARTBEAT_INTERVAL_MS));
         p.put("broker.session.timeout.ms", String.valueOf(SESSION_TIMEOUT_MS));
         p.put("controller.quorum.election.timeout.ms", "150");

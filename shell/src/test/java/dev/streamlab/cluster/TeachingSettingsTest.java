@@ -14,11 +14,11 @@ class TeachingSettingsTest {
     @CsvSource({"1,1,1", "2,2,1", "3,3,2", "4,3,2", "5,3,2"})
     void replicationDefaultsFollowTheClusterSize(int brokers, int replicationFactor, int minInSync) {
         assertThat(TeachingSettings.broker(brokers))
-                .containsEntry("default.replication.factor", String.valueOf(replicationFactor))
                 .containsEntry("min.insync.replicas", String.valueOf(minInSync))
                 .containsEntry("offsets.topic.replication.factor", String.valueOf(replicationFactor));
         assertThat(TeachingSettings.controller(brokers))
-                .containsEntry("default.replication.factor", String.valueOf(replicationFactor));
+                .containsEntry("default.replication.factor", String.valueOf(replicationFactor))
+                .containsEntry("min.insync.replicas", String.valueOf(minInSync));
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.streamlab.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.console.JLineConsole;
+import dev.streamlab.console.Repl;
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.notebook.JavaSession;
+import dev.streamlab.notebook.Notebook;
+import dev.streamlab.notebook.Progress;
+import dev.streamlab.notebook.StreamlabHome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlab learn [LESSON]}: a lesson in the terminal, step by step, on a real cluster. */
+@Command(name = "learn", description = {
+        "Open a lesson in your terminal: read, run each cell, see what Kafka does.",
+        "Without a lesson, carries on where you left off."})
+public final class LearnCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "LESSON", arity = "0..1",
+            description = "A lesson by number or name, such as 00 or welcome (default: where you left off).")
+    String name;
+
+    @Mixin
+    BrokerCountOption brokerCount = new BrokerCountOption();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        Progress progress = Progress.load(StreamlabHome.path().resolve("progress.json"));
+        Lesson lesson;
+        if (name != null) {
+            lesson = catalogue.find(name).orElse(null);
+            if (lesson == null) {
+                output.error("There is no lesson `" + name + "`. The lessons are:\n" + catalogue.listing());
+                return ExitCode.USAGE;
+            }
+        } else {
+            lesson = progress.lastLesson().flatMap(catalogue::find).orElse(catalogue.lessons().get(0));
+        }
+        // The cluster and the Java session start side by side: each takes a few seconds.
+        CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(
+                () -> LessonClusters.start(brokerCount.brokers(), output::progress));
+        JavaSession java;
+        try {
+            java = Notebook.newJavaSession();
+        } catch (RuntimeException e) {
+            starting.thenAccept(Cluster::close);
+            throw e;
+        }
+        try (Cluster cluster = starting.join();
+             Notebook notebook = new Notebook(cluster, java);
+             JLineConsole console = new JLineConsole(notebook.java(), Repl.commandNames(notebook.commands()),
+                     StreamlabHome.path().resolve("history"))) {
+            output.progress("Ready");
+            new Repl(console, notebook, catalogue, progress).run(lesson);
+        } catch (java.util.concurrent.CompletionException e) {
+            java.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return ExitCode.OK;
+    }
+}

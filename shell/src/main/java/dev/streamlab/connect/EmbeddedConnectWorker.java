@@ -1,0 +1,176 @@
+package dev.streamlab.connect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import org.apache.kafka.connect.cli.ConnectStandalone;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
+import org.apache.kafka.connect.util.FutureCallback;
+
+/**
+ * A real Kafka Connect worker in standalone mode, inside this JVM, started exactly as
+ * {@code connect-standalone.sh} starts one. Connectors are found through Java's service loader only
+ * (not a classpath scan), which keeps the start under a few seconds.
+ */
+public final class EmbeddedConnectWorker implements ConnectWorker {
+
+    private static final long REQUEST_SECONDS = 30;
+
+    private final Connect<StandaloneHerder> connect;
+    private final Path directory;
+
+    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, Path directory) {
+        this.connect = connect;
+        this.directory = directory;
+    }
+
+    public static EmbeddedConnectWorker start(Cluster cluster) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("streamlab-connect-");
+        } catch (IOException e) {
+            throw new ClusterException("Cannot write a temporary directory for Connect (" + e.getMessage()
+                    + "). Free some disk space, or point TMPDIR at a folder you can write.", e);
+        }
+        Map<String, String> props = new HashMap<>();
+        cluster.clientConfig().forEach((key, value) -> props.put(key, String.valueOf(value)));
+        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter.schemas.enable", "false");
+        props.put("offset.storage.file.filename", directory.resolve("offsets").toString());
+        props.put("offset.flush.interval.ms", "1000");
+        props.put("listeners", "http://127.0.0.1:0");
+        props.put("plugin.discovery", "service_load");
+        try {
+            Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
+            return new EmbeddedConnectWorker(connect, directory);
+        } catch (RuntimeException e) {
+            deleteQuietly(directory);
+            throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String restUrl() {
+        String url = connect.rest().advertisedUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public void putConnector(String name, Map<String, String> config) {
+        Map<String, String> full = new HashMap<>(config);
+        full.put("name", name);
+        FutureCallback<ConfigInfos> validation = new FutureCallback<>();
+        connect.herder().validateConnectorConfig(full, validation);
+        ConfigInfos infos = await(validation, "validate " + name);
+        if (infos.errorCount() > 0) {
+            List<String> problems = new ArrayList<>();
+            for (ConfigInfo info : infos.configs()) {
+                if (!info.configValue().errors().isEmpty()) {
+                    problems.add(info.configValue().name() + ": " + String.join(" ", info.configValue().errors()));
+                }
+            }
+            throw new ConnectorConfigException(name, problems);
+        }
+        FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> created =
+                new FutureCallback<>();
+        connect.herder().putConnectorConfig(name, full, true, created);
+        await(created, "create " + name);
+    }
+
+    @Override
+    public String state(String name) {
+        ConnectorStateInfo status = connect.herder().connectorStatus(name);
+        StringBuilder state = new StringBuilder(describe(status.connector()));
+        for (ConnectorStateInfo.TaskState task : status.tasks()) {
+            if (!"RUNNING".equals(task.state())) {
+                state.append("; task ").append(task.id()).append(' ').append(describe(task));
+            }
+        }
+        return state.toString();
+    }
+
+    @Override
+    public void awaitRunning(String name, Duration deadline) {
+        Await.until(deadline, () -> {
+            ConnectorStateInfo status = connect.herder().connectorStatus(name);
+            boolean failed = "FAILED".equals(status.connector().state())
+                    || status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()));
+            if (failed) {
+                throw new IllegalStateException(state(name));
+            }
+            boolean running = "RUNNING".equals(status.connector().state()) && !status.tasks().isEmpty()
+                    && status.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()));
+            return running ? Optional.of(true) : Optional.empty();
+        }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s: " + state(name));
+    }
+
+    @Override
+    public void deleteConnector(String name) {
+        FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> deleted =
+                new FutureCallback<>();
+        connect.herder().deleteConnectorConfig(name, deleted);
+        await(deleted, "delete " + name);
+    }
+
+    /** The worker's threads are not daemons: it must be stopped, or the JVM never exits. */
+    @Override
+    public void close() {
+        connect.stop();
+        connect.awaitStop();
+        deleteQuietly(directory);
+    }
+
+    private static String describe(ConnectorStateInfo.AbstractState state) {
+        String trace = state.trace();
+        if (trace == null || trace.isBlank()) {
+            return state.state();
+        }
+        return state.state() + ": " + trace.lines().findFirst().orElse("");
+    }
+
+    private static <T> T await(FutureCallback<T> callback, String what) {
+        try {
+            return callback.get(REQUEST_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while trying to " + what + ".", e);
+        } catch (ExecutionException e) {
+            throw new ClusterException("Connect could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ClusterException("Connect did not " + what + " within " + REQUEST_SECONDS + " s.", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a temp directory
+        }
+    }
+}

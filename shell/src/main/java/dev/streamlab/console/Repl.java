@@ -1,0 +1,290 @@
+package dev.streamlab.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.streamlab.lesson.Cell;
+import dev.streamlab.lesson.Hint;
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.lesson.Step;
+import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.ClusterCommands;
+import dev.streamlab.notebook.Notebook;
+import dev.streamlab.notebook.Progress;
+import dev.streamlab.notebook.Transcript;
+
+/**
+ * The learning loop: show a step's prose, offer its cell (Enter runs it, or edit it first), show the
+ * output inline and whether the step succeeded; the learner may type their own Java or a command at
+ * any moment. Talks to the terminal only through {@link ConsoleIO}.
+ */
+public final class Repl {
+
+    /** The REPL's own commands, for /help and completion. */
+    public static final List<String> COMMANDS = List.of("/next", "/back", "/run", "/reset", "/hint", "/toc", "/save", "/help", "/quit");
+
+    private final ConsoleIO io;
+    private final Notebook notebook;
+    private final LessonCatalogue catalogue;
+    private final Progress progress;
+    private final Styles styles;
+    private final ProseRenderer prose;
+    private Lesson lesson;
+    private Transcript transcript;
+    private int step;
+    private int hintsShown;
+    private boolean cellPassed;
+    private String pending;
+
+    public Repl(ConsoleIO io, Notebook notebook, LessonCatalogue catalogue, Progress progress) {
+        this.io = io;
+        this.notebook = notebook;
+        this.catalogue = catalogue;
+        this.progress = progress;
+        this.styles = io.styles();
+        this.prose = new ProseRenderer(styles, io.width());
+    }
+
+    /** Every command name the learner can type, for completion. */
+    public static List<String> commandNames(ClusterCommands cluster) {
+        List<String> names = new java.util.ArrayList<>(COMMANDS);
+        cluster.all().forEach(c -> names.add("/" + c.name()));
+        return names;
+    }
+
+    /** Runs until the learner quits or input ends. */
+    public void run(Lesson start) {
+        open(start, progress.of(start.id()).step());
+        while (true) {
+            boolean offersCell = pending != null && currentCell() != null && !cellPassed;
+            String input = io.read(prompt(offersCell), pending);
+            pending = null;
+            if (input == null || !handle(input, offersCell)) {
+                io.print(styles.apply(Styles.FAINT, "Bye. Your progress is saved; `./streamlab` brings you back here.") + "\n");
+                return;
+            }
+        }
+    }
+
+    private String prompt(boolean offersCell) {
+        return styles.apply(offersCell ? Styles.GOOD : Styles.CODE, offersCell ? "run ▶ " : "» ");
+    }
+
+    /** Returns false to quit. */
+    private boolean handle(String input, boolean offeredCell) {
+        String text = input.strip();
+        if (text.isEmpty()) {
+            if (currentCell() != null && !cellPassed) {
+                pending = currentCell().code();
+            } else {
+                next();
+            }
+            return true;
+        }
+        if (text.startsWith("/")) {
+            return command(text);
+        }
+        if (offeredCell) {
+            runCell(input);
+        } else {
+            runTyped(input);
+        }
+        return true;
+    }
+
+    private boolean command(String text) {
+        String name = text.split("\\s+")[0];
+        switch (name) {
+            case "/quit", "/exit" -> {
+                return false;
+            }
+            case "/next" -> next();
+            case "/back" -> {
+                if (step > 0) {
+                    showStep(step - 1);
+                } else {
+                    note("This is the first step.");
+                }
+            }
+            case "/run" -> {
+                if (currentCell() == null) {
+                    note("This step has no cell to run. /next goes on.");
+                } else {
+                    runCell(currentCell().code());
+                }
+            }
+            case "/reset" -> {
+                notebook.reset();
+                note("Java starts afresh: your variables, methods and classes are gone. The cluster is unchanged.");
+            }
+            case "/hint" -> hint();
+            case "/toc" -> toc();
+            case "/help" -> help();
+            case "/save" -> save(text);
+            default -> {
+                if (notebook.commands().knows(text)) {
+                    runTyped(text);
+                } else {
+                    problem("There is no command " + name + ". /help lists them.");
+                }
+            }
+        }
+        return true;
+    }
+
+    private void open(Lesson next, int atStep) {
+        lesson = next;
+        transcript = new Transcript(lesson.title());
+        Progress.LessonProgress done = progress.of(lesson.id());
+        io.print("\n" + styles.apply(Styles.HEADING, "Lesson " + lesson.number() + ": " + lesson.title()) + "\n");
+        int cells = lesson.cells().size();
+        String passed = done.passedCells().isEmpty() ? "" : " You have passed " + done.passedCells().size() + " of " + cells + " cells.";
+        note(lesson.steps().size() + " steps." + passed + " Enter runs a cell; /help lists the commands.");
+        showStep(Math.min(atStep, lesson.steps().size() - 1));
+    }
+
+    private void showStep(int index) {
+        step = index;
+        hintsShown = 0;
+        cellPassed = false;
+        progress.at(lesson.id(), step);
+        Step current = lesson.steps().get(step);
+        io.print("\n" + styles.apply(Styles.FAINT, "── step " + (step + 1) + " of " + lesson.steps().size() + " ──") + "\n");
+        io.print(prose.render(current.prose()));
+        if (current.hasCell()) {
+            Cell cell = current.cell();
+            boolean done = progress.of(lesson.id()).passedCells().contains(cellIndex());
+            note((cell.kind() == Cell.Kind.JAVA ? "A Java cell" : "A command") + (done ? " (you passed it before)" : "")
+                    + ": press Enter to run it, or edit it first.");
+            pending = cell.code();
+        } else if (step == lesson.steps().size() - 1) {
+            note("End of the lesson." + catalogue.after(lesson).map(l -> " /next starts lesson " + l.number() + ": " + l.title() + ".").orElse(""));
+        } else {
+            note("Press Enter to go on.");
+        }
+    }
+
+    private void next() {
+        if (step + 1 < lesson.steps().size()) {
+            showStep(step + 1);
+            return;
+        }
+        catalogue.after(lesson).ifPresentOrElse(l -> open(l, 0), () -> note("This was the last lesson. Well done!"));
+    }
+
+    private Cell currentCell() {
+        return lesson.steps().get(step).cell();
+    }
+
+    private int cellIndex() {
+        return lesson.cells().indexOf(currentCell());
+    }
+
+    private void runCell(String code) {
+        Cell cell = currentCell();
+        CellResult result = execute(() -> notebook.run(cell, code), cell.kind() == Cell.Kind.JAVA);
+        for (CellResult.Check check : result.checks()) {
+            io.print(check.held()
+                    ? styles.apply(Styles.GOOD, "  ✓ " + check.expectation()) + "\n"
+                    : styles.apply(Styles.BAD, "  ✗ " + check.expectation()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
+        }
+        if (result.passed()) {
+            cellPassed = true;
+            progress.passed(lesson.id(), cellIndex());
+            io.print(styles.apply(Styles.GOOD, "Step done.") + " " + styles.apply(Styles.FAINT, "Press Enter for the next step.") + "\n");
+        } else {
+            io.print(styles.apply(Styles.NOTICE, "Not yet.") + " "
+                    + styles.apply(Styles.FAINT, "Edit the cell and press Enter to try again"
+                    + (cell.hints().isEmpty() ? "" : ", or type /hint") + ".") + "\n");
+            pending = code;
+        }
+    }
+
+    private void runTyped(String input) {
+        execute(() -> notebook.runTyped(input), !Notebook.isCommand(input));
+    }
+
+    /** Runs, shows the output as it comes (Java) or at the end (commands), then what went wrong, if anything. */
+    private CellResult execute(java.util.function.Supplier<CellResult> work, boolean live) {
+        if (live) {
+            notebook.watch(io::print);
+        }
+        CellResult result;
+        try {
+            result = io.interruptible(work, notebook::stop);
+        } finally {
+            notebook.watch(null);
+        }
+        if (!live) {
+            io.print(result.output());
+        }
+        if (result.problem() != null) {
+            problem(result.problem());
+        }
+        transcript.add(result);
+        return result;
+    }
+
+    private void hint() {
+        Cell cell = currentCell();
+        if (cell == null || cell.hints().isEmpty()) {
+            note("No hint for this step. Read the text above the cell again, or run it as it is.");
+            return;
+        }
+        Hint hint = cell.hints().get(Math.min(hintsShown, cell.hints().size() - 1));
+        hintsShown++;
+        io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.prose()));
+        pending = cell.code();
+    }
+
+    private void toc() {
+        for (Lesson l : catalogue.lessons()) {
+            int passed = progress.of(l.id()).passedCells().size();
+            String marker = l.equals(lesson) ? "▶ " : "  ";
+            io.print(marker + l.number() + "  " + l.title() + styles.apply(Styles.FAINT,
+                    "  (" + passed + " of " + l.cells().size() + " cells passed)") + "\n");
+        }
+        note("You are at step " + (step + 1) + " of " + lesson.steps().size() + " of lesson " + lesson.number() + ".");
+    }
+
+    private void help() {
+        io.print("""
+                Enter        run the cell (or go on, once it passed)
+                /next        the next step          /back    the step before
+                /run         run the lesson's cell as written, even if you edited it
+                /hint        a hint for this step   /toc     lessons and your progress
+                /reset       forget your Java variables (the cluster stays)
+                /save FILE   save this session, with every output, as AsciiDoc
+                /quit        leave (your progress is saved)
+                Tab          complete Java;  Ctrl-C  stop running code
+                """);
+        for (ClusterCommands.Command c : notebook.commands().all()) {
+            io.print(String.format("%-30s %s%n", c.usage(), c.help()));
+        }
+        io.print("Or type any Java, such as send(\"greetings\", \"bob\", \"Hi\")\n");
+    }
+
+    private void save(String text) {
+        String[] words = text.split("\\s+", 2);
+        if (words.length < 2 || words[1].isBlank()) {
+            problem("Say where to save: /save FILE, e.g. /save my-session.adoc");
+            return;
+        }
+        try {
+            Path saved = transcript.save(Path.of(words[1].strip()));
+            note("Saved " + transcript.size() + " cells with their output to " + saved);
+        } catch (IOException | RuntimeException e) {
+            problem("Cannot save to " + words[1].strip() + ": " + e.getMessage() + ". Try another folder.");
+        }
+    }
+
+    private void note(String text) {
+        io.print(styles.apply(Styles.FAINT, text) + "\n");
+    }
+
+    private void problem(String text) {
+        io.print(styles.apply(Styles.BAD, "✗ " + text) + "\n");
+    }
+}

@@ -1,0 +1,284 @@
+package dev.streamlab.inspect;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.PartitionInspector;
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.diagram.GroupView;
+import dev.streamlab.diagram.GroupView.Member;
+import dev.streamlab.diagram.GroupView.PartitionOffset;
+import dev.streamlab.diagram.LogView;
+import dev.streamlab.diagram.LogView.Position;
+import dev.streamlab.diagram.TopicView;
+import dev.streamlab.diagram.TopicView.Broker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Gathers what the diagrams draw from a running cluster, through Kafka's Admin API (and a consumer
+ * only to read a few records for the log strip). Works the same on every kind of cluster.
+ */
+public final class ClusterViews implements AutoCloseable {
+
+    private static final long TIMEOUT_MS = 10_000;
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(5);
+
+    private final Map<String, Object> clientConfig;
+    private final Admin admin;
+
+    public ClusterViews(Map<String, Object> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-views");
+        this.admin = Admin.create(config);
+    }
+
+    /** The log of one partition, with the position of every consumer group that committed one there. */
+    public LogView log(String topic, int partition) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        PartitionState state = partitionState(topic, partition);
+        long logStart = get(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp),
+                "read the log start of " + tp).offset();
+        List<Position> positions = new ArrayList<>();
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(consumerGroupIds(), Set.of(tp));
+        committed.forEach((group, offsets) -> {
+            OffsetAndMetadata offset = offsets.get(tp);
+            if (offset != null) {
+                positions.add(new Position(group, offset.offset()));
+            }
+        });
+        positions.sort(java.util.Comparator.comparingLong(Position::offset).thenComparing(Position::name));
+        long logEnd = Math.max(state.logEndOffset(), state.highWatermark());
+        return new LogView(topic, partition, logStart, state.highWatermark(), Math.max(logStart, logEnd),
+                List.of(), positions);
+    }
+
+    /** Like {@link #log(String, int)}, with the keys and values of up to {@code lastRecords} records before the high watermark. */
+    public LogView log(String topic, int partition, int lastRecords) {
+        LogView log = log(topic, partition);
+        long from = Math.max(log.logStartOffset(), log.highWatermark() - lastRecords);
+        return log.withRecords(read(new TopicPartition(topic, partition), from, log.highWatermark()));
+    }
+
+    /** Every consumer group: its members and what they were given, its committed offsets, and its lag. */
+    public List<GroupView> groups() {
+        List<String> ids = consumerGroupIds();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConsumerGroupDescription> descriptions =
+                get(admin.describeConsumerGroups(ids).all(), "describe the consumer groups");
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(ids, null);
+
+        Set<TopicPartition> partitions = new LinkedHashSet<>();
+        committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
+        descriptions.values().forEach(d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
+        Map<TopicPartition, Long> ends = logEnds(partitions);
+
+        List<GroupView> groups = new ArrayList<>();
+        for (String id : ids) {
+            ConsumerGroupDescription description = descriptions.get(id);
+            List<Member> members = new ArrayList<>();
+            Set<TopicPartition> groupPartitions = new LinkedHashSet<>();
+            if (description != null) {
+                for (MemberDescription member : description.members()) {
+                    List<GroupView.TopicPartition> assignment = member.assignment().topicPartitions().stream()
+                            .map(ClusterViews::view).sorted().toList();
+                    members.add(new Member(member.clientId(), assignment));
+                    groupPartitions.addAll(member.assignment().topicPartitions());
+                }
+            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(id, Map.of());
+            groupPartitions.addAll(offsets.keySet());
+            List<PartitionOffset> partitionOffsets = new ArrayList<>();
+            for (TopicPartition tp : groupPartitions) {
+                OffsetAndMetadata offset = offsets.get(tp);
+                partitionOffsets.add(new PartitionOffset(view(tp),
+                        offset == null ? OptionalLong.empty() : OptionalLong.of(offset.offset()),
+                        ends.getOrDefault(tp, -1L)));
+            }
+            String state = description == null ? "gone" : stateWord(description.groupState());
+            groups.add(new GroupView(id, state, members, partitionOffsets));
+        }
+        return groups;
+    }
+
+    /** A topic's partitions; the brokers the cluster lists now are up, any other broker holding a copy is absent. */
+    public TopicView topic(String topic) {
+        Collection<Node> nodes = get(admin.describeCluster().nodes(), "list the brokers");
+        List<Broker> brokers = nodes.stream().map(n -> new Broker(n.id(), true)).toList();
+        return topic(topic, brokers);
+    }
+
+    /** A topic's partitions, with the brokers as the caller knows them (e.g. from {@link #brokersOf(Cluster)}). */
+    public TopicView topic(String topic, List<Broker> brokers) {
+        try (PartitionInspector inspector = new PartitionInspector(clientConfig)) {
+            return new TopicView(topic, brokers, inspector.describe(topic));
+        }
+    }
+
+    /** Every broker of a cluster we run, up or down. */
+    public static List<Broker> brokersOf(Cluster cluster) {
+        return cluster.brokerIds().stream().map(id -> new Broker(id, cluster.isRunning(id))).toList();
+    }
+
+    private PartitionState partitionState(String topic, int partition) {
+        try (PartitionInspector inspector = new PartitionInspector(clientConfig)) {
+            return inspector.describe(topic).stream().filter(p -> p.partition() == partition).findFirst()
+                    .orElseThrow(() -> new ClusterException("Topic '" + topic + "' has no partition " + partition + "."));
+        }
+    }
+
+    private List<String> consumerGroupIds() {
+        Collection<GroupListing> listings =
+                get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all(), "list the consumer groups");
+        return listings.stream().map(GroupListing::groupId).sorted().toList();
+    }
+
+    /** Committed offsets per group; only for {@code partitions} when given, else for every partition. */
+    private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(List<String> groups,
+            Set<TopicPartition> partitions) {
+        if (groups.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        for (String group : groups) {
+            ListConsumerGroupOffsetsSpec spec = new ListConsumerGroupOffsetsSpec();
+            specs.put(group, partitions == null ? spec : spec.topicPartitions(partitions));
+        }
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> all =
+                get(admin.listConsumerGroupOffsets(specs).all(), "list the committed offsets");
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        all.forEach((group, offsets) -> {
+            Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
+            offsets.forEach((tp, offset) -> {
+                if (offset != null) {
+                    present.put(tp, offset);
+                }
+            });
+            committed.put(group, present);
+        });
+        return committed;
+    }
+
+    /** The latest offset of each partition (the high watermark); a partition without a leader is left out. */
+    private Map<TopicPartition, Long> logEnds(Set<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var result = admin.listOffsets(latest);
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            try {
+                ListOffsetsResultInfo info = result.partitionResult(tp).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                ends.put(tp, info.offset());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterException("Interrupted while reading offsets.", e);
+            } catch (ExecutionException | TimeoutException e) {
+                // no leader or a deleted topic: its log end stays unknown
+            }
+        }
+        return ends;
+    }
+
+    private List<LogView.Record> read(TopicPartition tp, long from, long until) {
+        if (from >= until) {
+            return List.of();
+        }
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "streamlab-views-reader");
+        List<LogView.Record> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, from);
+            long deadline = System.nanoTime() + READ_DEADLINE.toNanos();
+            while (consumer.position(tp) < until && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < until) {
+                        records.add(new LogView.Record(record.offset(), text(record.key()), text(record.value())));
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static GroupView.TopicPartition view(TopicPartition tp) {
+        return new GroupView.TopicPartition(tp.topic(), tp.partition());
+    }
+
+    /** Kafka's group states in the words the table uses. */
+    static String stateWord(GroupState state) {
+        return switch (state) {
+            case STABLE -> "active";
+            case EMPTY -> "idle";
+            case PREPARING_REBALANCE, COMPLETING_REBALANCE, ASSIGNING, RECONCILING -> "rebalancing";
+            case DEAD -> "gone";
+            default -> "unknown";
+        };
+    }
+
+    private static <T> T get(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new ClusterException("Could not " + what + ": the topic does not exist.", e.getCause());
+            }
+            throw new ClusterException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ClusterException("The cluster did not answer within " + TIMEOUT_MS / 1000
+                    + " s while trying to " + what + ". Is it still running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while trying to " + what + ".", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

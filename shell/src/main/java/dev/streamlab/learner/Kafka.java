@@ -1,0 +1,176 @@
+package dev.streamlab.learner;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka clients that point at the lesson's cluster, with defaults that suit learning.
+ *
+ * <pre>{@code
+ * createTopic("orders", 3);
+ * send("orders", "alice", "1 coffee");
+ * var consumer = consumer("g1");
+ * consumer.subscribe(List.of("orders"));
+ * print(consumer.poll(Duration.ofSeconds(2)));
+ * }</pre>
+ */
+public final class Kafka {
+
+    /** The system property that carries the cluster's address into the JVM that runs the cells. */
+    public static final String BOOTSTRAP_PROPERTY = "streamlab.bootstrap.servers";
+    /** Further client settings (security, for an external cluster) come as {@code streamlab.client.KEY=VALUE}. */
+    public static final String CLIENT_PREFIX = "streamlab.client.";
+
+    private static KafkaProducer<String, String> shared;
+
+    private Kafka() {
+    }
+
+    /** The cluster's {@code host:port,...} list. */
+    public static String bootstrapServers() {
+        String servers = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (servers == null) {
+            throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+        }
+        return servers;
+    }
+
+    /** Settings every client needs: the bootstrap servers, plus any security settings of the cluster. */
+    public static Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers());
+        Properties system = System.getProperties();
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith(CLIENT_PREFIX)) {
+                config.put(name.substring(CLIENT_PREFIX.length()), system.getProperty(name));
+            }
+        }
+        return config;
+    }
+
+    /** A producer of string keys and values that waits for every in-sync replica ({@code acks=all}). */
+    public static KafkaProducer<String, String> producer() {
+        return producer(Map.of());
+    }
+
+    public static KafkaProducer<String, String> producer(Map<String, Object> overrides) {
+        // tag::producer-defaults[]
+        Map<String, Object> config = clientConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");         // a record counts once every in-sync replica has it
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);        // send at once: we look at every record
+        // end::producer-defaults[]
+        config.putAll(overrides);
+        return new KafkaProducer<>(config);
+    }
+
+    /**
+     * A consumer of string keys and values in group {@code groupId}. It starts at the oldest record
+     * when the group has no committed position, and commits only when you call {@code commitSync()}.
+     */
+    public static KafkaConsumer<String, String> consumer(String groupId) {
+        return consumer(groupId, Map.of());
+    }
+
+    public static KafkaConsumer<String, String> consumer(String groupId, Map<String, Object> overrides) {
+        Map<String, Object> config = clientConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putAll(overrides);
+        return new KafkaConsumer<>(config);
+    }
+
+    /** An admin client, for topics, groups and the cluster itself. Close it when done ({@code try (var a = admin()) {...}}). */
+    public static Admin admin() {
+        return Admin.create(clientConfig());
+    }
+
+    /** Creates a topic with the cluster's default replication, or does nothing if it exists. */
+    public static String createTopic(String name, int partitions) {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty())))
+                    .all().get();
+            return "Created topic " + name + " with " + partitions + (partitions == 1 ? " partition" : " partitions");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return "Topic " + name + " already exists";
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** Sends one record with a shared producer and waits until the cluster has it; returns where it went. */
+    public static RecordMetadata send(String topic, String key, String value) {
+        synchronized (Kafka.class) {
+            if (shared == null) {
+                shared = producer();
+            }
+        }
+        try {
+            return shared.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** Prints records one a line: where each one is (topic, partition, offset), then its key and value. */
+    public static void print(ConsumerRecords<?, ?> records) {
+        if (records.isEmpty()) {
+            System.out.println("(no records)");
+        }
+        for (ConsumerRecord<?, ?> record : records) {
+            print(record);
+        }
+    }
+
+    public static void print(ConsumerRecord<?, ?> record) {
+        System.out.printf("%s-%d  offset %-4d  key=%-10s  value=%s%n",
+                record.topic(), record.partition(), record.offset(), record.key(), record.value());
+    }
+
+    public static void print(RecordMetadata metadata) {
+        System.out.printf("%s-%d  offset %d%n", metadata.topic(), metadata.partition(), metadata.offset());
+    }
+
+    /**
+     * Polls until records come (a new consumer first has to join its group), for at most
+     * {@code seconds}, and prints them. Returns how many came.
+     */
+    public static int pollAndPrint(KafkaConsumer<?, ?> consumer, int seconds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ConsumerRecords<?, ?> records;
+        do {
+            records = consumer.poll(Duration.ofMillis(200));
+        } while (records.isEmpty() && System.nanoTime() < deadline);
+        print(records);
+        return records.count();
+    }
+}

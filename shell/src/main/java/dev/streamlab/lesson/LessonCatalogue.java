@@ -1,0 +1,74 @@
+package dev.streamlab.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The lessons that ship with streamlab, parsed at build time ({@link LessonCompiler}) and loaded
+ * from the jar in milliseconds. A learner names a lesson by number ({@code 00}), short name
+ * ({@code welcome}) or id ({@code 00-welcome}).
+ */
+public final class LessonCatalogue {
+
+    public static final String RESOURCE = "/lessons/catalogue.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final List<Lesson> lessons;
+
+    public LessonCatalogue(List<Lesson> lessons) {
+        this.lessons = List.copyOf(lessons);
+    }
+
+    /** The catalogue built into streamlab. */
+    public static LessonCatalogue builtIn() {
+        try (InputStream in = LessonCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The lessons were not built into streamlab (" + RESOURCE
+                        + " is missing). Build again with ./mvnw -pl shell package.");
+            }
+            return new LessonCatalogue(List.of(JSON.readValue(in, Lesson[].class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The built-in lessons cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Lesson> lessons() {
+        return lessons;
+    }
+
+    public Optional<Lesson> find(String name) {
+        return lessons.stream().filter(l -> l.answersTo(name)).findFirst();
+    }
+
+    /** The lesson after {@code lesson}, if there is one. */
+    public Optional<Lesson> after(Lesson lesson) {
+        int i = lessons.indexOf(lesson);
+        return i >= 0 && i + 1 < lessons.size() ? Optional.of(lessons.get(i + 1)) : Optional.empty();
+    }
+
+    /** A list of the lessons, one a line, for messages such as "there is no lesson 42". */
+    public String listing() {
+        return lessons.stream().map(l -> "  " + l.number() + "  " + l.shortName() + "  " + l.title())
+                .collect(Collectors.joining("\n"));
+    }
+
+    static String toJson(List<Lesson> lessons) throws JsonProcessingException {
+        return JSON.writeValueAsString(lessons);
+    }
+
+    static List<Lesson> fromJson(String json) throws JsonProcessingException {
+        return List.of(JSON.readValue(json, Lesson[].class));
+    }
+}

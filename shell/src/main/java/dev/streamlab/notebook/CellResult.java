@@ -1,0 +1,41 @@
+package dev.streamlab.notebook;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.streamlab.lesson.Cell;
+
+/**
+ * What running a cell gave: its output as the learner sees it, how it ended, and each expectation's verdict.
+ *
+ * @param cell the lesson's cell, or null for code the learner typed
+ * @param code the code or command that ran (the learner may have edited it)
+ * @param outcome how the code ended
+ * @param problem one plain sentence when the code failed, else null
+ */
+public record CellResult(Cell cell, String code, JavaOutcome outcome, String output, String problem,
+                         List<Check> checks, Duration elapsed) {
+
+    public CellResult {
+        checks = List.copyOf(checks);
+    }
+
+    /** One expectation and whether it held. */
+    public record Check(String expectation, boolean held, String detail) {
+    }
+
+    /** The code ran (or failed as expected) and every expectation held. */
+    public boolean passed() {
+        boolean expectsFailure = cell != null && cell.expect().stream().anyMatch(e -> e.startsWith("fails with"));
+        return (expectsFailure || outcome == JavaOutcome.OK) && checks.stream().allMatch(Check::held);
+    }
+
+    /** The first reason this result did not pass, for a one-line summary. */
+    public String whyNot() {
+        if (problem != null && checks.stream().noneMatch(c -> c.expectation().startsWith("fails with"))) {
+            return problem;
+        }
+        return checks.stream().filter(c -> !c.held()).map(c -> c.expectation() + " (" + c.detail() + ")")
+                .findFirst().orElse(problem);
+    }
+}

@@ -1,0 +1,268 @@
+package dev.streamlab.notebook;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.PartitionState;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The toolkit commands that command cells and the learner can run: {@code /brokers}, {@code /broker kill 2},
+ * {@code /topics}, {@code /partitions orders}, {@code /log orders}. They run in the shell's JVM, next to the
+ * cluster, and return text; they never print.
+ */
+public final class ClusterCommands implements AutoCloseable {
+
+    /** One command: its name, a line of help, and what it does with its arguments. */
+    public record Command(String name, String usage, String help, Action action) {
+    }
+
+    @FunctionalInterface
+    public interface Action {
+        String run(List<String> args);
+    }
+
+    private final Cluster cluster;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private Admin admin;
+
+    public ClusterCommands(Cluster cluster) {
+        this.cluster = cluster;
+        add(new Command("brokers", "/brokers", "Which brokers are up.", args -> brokers()));
+        add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
+                + "ID may also be `leader TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
+        add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> topics()));
+        add(new Command("partitions", "/partitions TOPIC", "Each partition's leader, replicas and in-sync replicas.",
+                args -> partitions(one(args, "/partitions TOPIC"))));
+        add(new Command("log", "/log TOPIC [PARTITION]", "The records in a topic's log, oldest first (the last 20).", this::log));
+    }
+
+    private void add(Command command) {
+        commands.put(command.name(), command);
+    }
+
+    public Collection<Command> all() {
+        return commands.values();
+    }
+
+    public boolean knows(String line) {
+        return commands.containsKey(name(line));
+    }
+
+    /** Runs a command line such as {@code /broker kill 2}; throws {@link CommandException} if it cannot. */
+    public String run(String line) {
+        String name = name(line);
+        Command command = commands.get(name);
+        if (command == null) {
+            throw new CommandException("There is no command /" + name + ". Commands: "
+                    + commands.values().stream().map(Command::usage).collect(Collectors.joining(", ")) + ".");
+        }
+        List<String> words = List.of(line.strip().split("\\s+"));
+        try {
+            return command.action().run(words.subList(1, words.size()));
+        } catch (CommandException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CommandException(command.usage() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String name(String line) {
+        String first = line.strip().split("\\s+")[0];
+        return first.startsWith("/") ? first.substring(1) : first;
+    }
+
+    private String brokers() {
+        return cluster.brokerIds().stream()
+                .map(id -> "Broker " + id + " is " + (cluster.isRunning(id) ? "up" : "down"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String broker(List<String> args) {
+        String usage = "/broker kill|stop|restart ID";
+        if (args.size() < 2) {
+            throw new CommandException("Say what to do and to which broker, e.g. /broker kill 2. Usage: " + usage);
+        }
+        String action = args.get(0);
+        if (!Set.of("kill", "stop", "restart").contains(action)) {
+            throw new CommandException("/broker can kill, stop or restart, not `" + action + "`. Usage: " + usage);
+        }
+        if (!cluster.canControlBrokers()) {
+            throw new CommandException("This cluster's brokers are not ours to stop: use the embedded or containers cluster.");
+        }
+        if (action.equals("restart") && args.get(1).equals("stopped")) {
+            List<Integer> stopped = cluster.brokerIds().stream().filter(id -> !cluster.isRunning(id)).toList();
+            if (stopped.isEmpty()) {
+                return "Every broker is up already.";
+            }
+            stopped.forEach(cluster::restartBroker);
+            return stopped.stream().map(id -> "Restarted broker " + id).collect(Collectors.joining("\n"));
+        }
+        int id = args.get(1).equals("leader") ? leaderOf(args) : brokerId(args.get(1));
+        switch (action) {
+            case "kill" -> cluster.killBroker(id);
+            case "stop" -> cluster.stopBroker(id);
+            default -> cluster.restartBroker(id);
+        }
+        return switch (action) {
+            case "kill" -> "Killed broker " + id + " (as if its machine died)";
+            case "stop" -> "Stopped broker " + id + " (it handed over its leaderships first)";
+            default -> "Restarted broker " + id;
+        };
+    }
+
+    private int leaderOf(List<String> args) {
+        if (args.size() < 3) {
+            throw new CommandException("Name the partition: /broker kill leader TOPIC [PARTITION]");
+        }
+        int partition = args.size() > 3 ? number(args.get(3), "partition") : 0;
+        PartitionState state = describe(args.get(2)).stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
+        if (!state.hasLeader()) {
+            throw new CommandException("Partition " + partition + " of " + args.get(2) + " has no leader right now.");
+        }
+        return state.leader();
+    }
+
+    private int brokerId(String text) {
+        int id = number(text, "broker id");
+        if (!cluster.brokerIds().contains(id)) {
+            throw new CommandException("There is no broker " + id + ". Brokers: " + cluster.brokerIds() + ".");
+        }
+        return id;
+    }
+
+    private String topics() {
+        try {
+            Set<String> names = new TreeSet<>(admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
+            if (names.isEmpty()) {
+                return "No topics yet.";
+            }
+            Map<String, Integer> partitions = new LinkedHashMap<>();
+            admin().describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .forEach((name, d) -> partitions.put(name, d.partitions().size()));
+            return names.stream().map(n -> String.format("%-20s %d partition%s", n, partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
+                    .collect(Collectors.joining("\n"));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CommandException("Cannot list the topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("Interrupted.");
+        }
+    }
+
+    private String partitions(String topic) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-9s  %-6s  %-10s  %s", "partition", "leader", "replicas", "in sync"));
+        for (PartitionState p : describe(topic)) {
+            lines.add(String.format("%-9d  %-6s  %-10s  %s%s", p.partition(), p.hasLeader() ? String.valueOf(p.leader()) : "none",
+                    join(p.replicas()), join(p.isr()),
+                    p.outOfSyncReplicas().isEmpty() ? "" : "   (out of sync: " + join(p.outOfSyncReplicas()) + ")"));
+        }
+        return String.join("\n", lines);
+    }
+
+    private String log(List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new CommandException("Usage: /log TOPIC [PARTITION]");
+        }
+        String topic = args.get(0);
+        List<PartitionState> states = describe(topic);
+        List<TopicPartition> partitions = states.stream()
+                .filter(p -> args.size() < 2 || p.partition() == number(args.get(1), "partition"))
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        List<String> lines = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, java.time.Duration.ofSeconds(10));
+            for (TopicPartition tp : partitions) {
+                long end = ends.get(tp);
+                long from = Math.max(0, end - 20);
+                lines.add("partition " + tp.partition() + ": " + (end == 0 ? "empty" : end + " records"
+                        + (from > 0 ? " (the last 20)" : "")));
+                consumer.seek(tp, from);
+                long position = from;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (position < end && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(java.time.Duration.ofMillis(200)).records(tp)) {
+                        lines.add(String.format("  offset %-4d key=%-10s value=%s", r.offset(), r.key(), r.value()));
+                        position = r.offset() + 1;
+                    }
+                }
+                consumer.pause(List.of(tp));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private List<PartitionState> describe(String topic) {
+        try {
+            return cluster.describeTopic(topic);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnknownTopicOrPartitionException) {
+                    throw new CommandException("There is no topic " + topic + ". /topics lists them.");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 8_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    private static String one(List<String> args, String usage) {
+        if (args.size() != 1) {
+            throw new CommandException("Usage: " + usage);
+        }
+        return args.get(0);
+    }
+
+    private static int number(String text, String what) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new CommandException("`" + text + "` is not a " + what + "; write a number.");
+        }
+    }
+
+    private static String join(List<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+}

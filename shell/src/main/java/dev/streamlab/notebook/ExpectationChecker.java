@@ -1,0 +1,176 @@
+package dev.streamlab.notebook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.lesson.Expectation;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Decides whether an expectation holds. Cluster conditions are polled until they hold or their
+ * deadline passes; the pause between two polls ends early when the learner stops the check.
+ */
+final class ExpectationChecker implements AutoCloseable {
+
+    private static final long POLL_INTERVAL_MS = 100;
+
+    private final Cluster cluster;
+    private final Object pause = new Object();
+    private volatile boolean stopped;
+    private Admin admin;
+
+    ExpectationChecker(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** What to remember before the cell runs, for expectations about change ("a new leader"). */
+    Map<Expectation, Object> before(List<Expectation> expectations) {
+        Map<Expectation, Object> snapshot = new java.util.HashMap<>();
+        for (Expectation e : expectations) {
+            if (e instanceof Expectation.NewLeader nl) {
+                snapshot.put(e, leader(nl.topic(), nl.partition()).orElse(PartitionState.NO_LEADER));
+            }
+        }
+        return snapshot;
+    }
+
+    CellResult.Check check(Expectation expectation, JavaOutcome outcome, String output, Object before) {
+        stopped = false;
+        if (expectation instanceof Expectation.OutputContains c) {
+            return immediate(c.text(), output.contains(c.value()), "the output does not contain it");
+        }
+        if (expectation instanceof Expectation.OutputMatches m) {
+            return immediate(m.text(), m.pattern().matcher(output).find(), "no part of the output matches");
+        }
+        if (expectation instanceof Expectation.FailsWith f) {
+            return immediate(f.text(), outcome != JavaOutcome.OK && output.contains(f.value()),
+                    outcome == JavaOutcome.OK ? "the cell did not fail" : "it failed otherwise");
+        }
+        if (expectation instanceof Expectation.TopicExists t) {
+            return poll(t.text(), t.within(), () -> !partitions(t.topic()).isEmpty(), () -> "there is no topic " + t.topic());
+        }
+        if (expectation instanceof Expectation.TopicPartitions t) {
+            return poll(t.text(), t.within(), () -> partitions(t.topic()).size() == t.partitions(),
+                    () -> "it has " + partitions(t.topic()).size());
+        }
+        if (expectation instanceof Expectation.TopicRecords t) {
+            return poll(t.text(), t.within(), () -> records(t.topic()) >= t.records(), () -> "it has " + records(t.topic()));
+        }
+        if (expectation instanceof Expectation.NewLeader n) {
+            return poll(n.text(), n.within(), () -> {
+                Optional<Integer> now = leader(n.topic(), n.partition());
+                return now.isPresent() && now.get() != PartitionState.NO_LEADER && !now.get().equals(before);
+            }, () -> "the leader is " + leader(n.topic(), n.partition()).map(String::valueOf).orElse("unknown")
+                    + ", as before (" + before + ")");
+        }
+        Expectation.CommittedOffset c = (Expectation.CommittedOffset) expectation;
+        return poll(c.text(), c.within(), () -> c.holdsFor(committed(c.group(), c.topic())),
+                () -> "the committed offset is " + committed(c.group(), c.topic()));
+    }
+
+    private static CellResult.Check immediate(String text, boolean held, String whyNot) {
+        return new CellResult.Check(text, held, held ? "" : whyNot);
+    }
+
+    private CellResult.Check poll(String text, Duration within, Supplier<Boolean> condition, Supplier<String> state) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            if (safely(condition)) {
+                return new CellResult.Check(text, true, "");
+            }
+            if (stopped || System.nanoTime() >= deadline) {
+                String detail;
+                try {
+                    detail = state.get();
+                } catch (RuntimeException e) {
+                    detail = String.valueOf(e.getMessage());
+                }
+                return new CellResult.Check(text, false, (stopped ? "stopped: " : "after " + within.toSeconds() + " s, ") + detail);
+            }
+            synchronized (pause) {
+                try {
+                    pause.wait(POLL_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopped = true;
+                }
+            }
+        }
+    }
+
+    private static boolean safely(Supplier<Boolean> condition) {
+        try {
+            return condition.get();
+        } catch (RuntimeException e) {
+            return false; // not there yet (an unknown topic, a broker that is moving): poll again
+        }
+    }
+
+    /** Ends a check that is waiting for a condition. */
+    void stop() {
+        stopped = true;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+    }
+
+    private List<PartitionState> partitions(String topic) {
+        return cluster.describeTopic(topic);
+    }
+
+    private Optional<Integer> leader(String topic, int partition) {
+        try {
+            return partitions(topic).stream().filter(p -> p.partition() == partition).findFirst().map(PartitionState::leader);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private long records(String topic) {
+        return partitions(topic).stream().mapToLong(PartitionState::logEndOffset).sum();
+    }
+
+    private long committed(String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            return offsets.entrySet().stream()
+                    .filter(e -> topic == null || e.getKey().topic().equals(topic))
+                    .filter(e -> e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.streamlab.notebook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The session as a notebook: each cell that ran, with its real output, as AsciiDoc that the learner
+ * keeps ({@code /save FILE}) and that Asciidoctor can render.
+ */
+public final class Transcript {
+
+    private final String title;
+    private final List<CellResult> results = new ArrayList<>();
+
+    public Transcript(String title) {
+        this.title = title;
+    }
+
+    public void add(CellResult result) {
+        results.add(result);
+    }
+
+    public int size() {
+        return results.size();
+    }
+
+    public String toAsciiDoc() {
+        StringBuilder doc = new StringBuilder();
+        doc.append("= ").append(title).append('\n');
+        doc.append(":description: A streamlab session, saved ")
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n");
+        for (CellResult result : results) {
+            boolean command = Notebook.isCommand(result.code());
+            doc.append(command ? "[command]\n" : "[source,java]\n").append("----\n")
+                    .append(escapeDelimiters(result.code().strip())).append("\n----\n\n");
+            if (!result.output().isBlank()) {
+                doc.append(".Output\n....\n").append(escapeDelimiters(result.output().stripTrailing())).append("\n....\n\n");
+            }
+            for (CellResult.Check check : result.checks()) {
+                doc.append("* ").append(check.held() ? "[x] " : "[ ] ").append(check.expectation().replace("`", "\\`"))
+                        .append(check.held() ? "" : " (" + check.detail() + ")").append('\n');
+            }
+            if (!result.checks().isEmpty()) {
+                doc.append('\n');
+            }
+        }
+        return doc.toString();
+    }
+
+    /** Writes the transcript: to a temporary file first, then moved into place, so a file is never half written. */
+    public Path save(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, toAsciiDoc(), StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+
+    /** A line that is exactly a block delimiter would end the block early. */
+    private static String escapeDelimiters(String text) {
+        return text.replaceAll("(?m)^(-{4,}|\\.{4,})$", " $1");
+    }
+}

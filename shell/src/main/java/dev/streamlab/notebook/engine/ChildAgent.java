@@ -1,0 +1,112 @@
+package dev.streamlab.notebook.engine;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+
+/**
+ * Runs inside the child JVM that executes the learner's code. It speaks JShell's own stream protocol
+ * over one socket (no JDI, which costs about 200 ms per snippet), and listens on a second socket for
+ * "stop": the JDI engine stops user code by suspending the VM, we stop the user thread instead.
+ *
+ * <p>Arguments: the port of the JShell connection, then the port of the stop channel.
+ */
+public final class ChildAgent extends RemoteExecutionControl {
+
+    static final int STOP = 'S';
+
+    private volatile Thread userThread;
+    private volatile boolean stopRequested;
+
+    public static void main(String[] args) throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Socket jshell = new Socket(loopback, Integer.parseInt(args[0]));
+        Socket control = new Socket(loopback, Integer.parseInt(args[1]));
+        jshell.setTcpNoDelay(true); // small request/answer messages: without this, delayed ACKs add 40 ms each
+        ChildAgent agent = new ChildAgent();
+        agent.listenForStop(control.getInputStream());
+
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put("out", st -> System.setOut(new PrintStream(st, true)));
+        outputs.put("err", st -> System.setErr(new PrintStream(st, true)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put("in", System::setIn);
+        try {
+            Util.forwardExecutionControlAndIO(agent, jshell.getInputStream(), jshell.getOutputStream(), outputs, inputs);
+        } finally {
+            // The shell closed the connection (or died): go, even if learner code left threads running.
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private void listenForStop(InputStream control) {
+        Thread listener = new Thread(() -> {
+            try {
+                int command;
+                while ((command = control.read()) != -1) {
+                    if (command == STOP) {
+                        stopUserCode();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // The shell went away; the main loop ends the process.
+            }
+            Runtime.getRuntime().halt(0);
+        }, "streamlab-stop-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopUserCode() {
+        Thread thread = userThread;
+        if (thread != null) {
+            stopRequested = true;
+            // Thread.stop is the only way to end `while (true) {}`; it still works on Java 17 to 19.
+            // Interrupt first, so code that sleeps or waits ends cleanly.
+            thread.interrupt();
+            thread.stop();
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        stopRequested = false;
+        userThread = Thread.currentThread();
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() throws ExecutionControl.InternalException {
+        userThread = null;
+        Thread.interrupted();
+        super.clientCodeLeave();
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause)
+            throws ExecutionControl.RunException, ExecutionControl.InternalException {
+        if (stopRequested && cause instanceof ThreadDeath) {
+            throw new ExecutionControl.StoppedException();
+        }
+        return super.throwConvertedInvocationException(cause);
+    }
+
+    @Override
+    protected String throwConvertedOtherException(Throwable ex)
+            throws ExecutionControl.RunException, ExecutionControl.InternalException {
+        if (stopRequested && (ex instanceof ThreadDeath || ex.getCause() instanceof ThreadDeath)) {
+            throw new ExecutionControl.StoppedException();
+        }
+        return super.throwConvertedOtherException(ex);
+    }
+}

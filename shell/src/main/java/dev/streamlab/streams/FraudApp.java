@@ -1,0 +1,134 @@
+package dev.streamlab.streams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * The fraud detector as a real Kafka Streams application on a cluster, with its counts open to
+ * interactive queries over HTTP ({@link FraudQueryServer}). Like any Streams app it runs beside the
+ * brokers, not on them, and talks to them over the network.
+ */
+public final class FraudApp implements AutoCloseable {
+
+    public static final String APPLICATION_ID = "fraud-detector";
+
+    private final KafkaStreams streams;
+    private final FraudQueryServer queries;
+    private final Path stateDir;
+
+    private FraudApp(KafkaStreams streams, FraudQueryServer queries, Path stateDir) {
+        this.streams = streams;
+        this.queries = queries;
+        this.stateDir = stateDir;
+    }
+
+    /** Creates the topics if needed, starts the application and its query server (port 0: a free one). */
+    public static FraudApp start(Cluster cluster, FraudRules rules, int queryPort) {
+        createTopics(cluster);
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("streamlab-fraud-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a state directory for Kafka Streams", e);
+        }
+        Properties props = new Properties();
+        props.putAll(cluster.clientConfig());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // Results show up within a fraction of a second of the attempt that closes a window.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        KafkaStreams streams = new KafkaStreams(FraudTopology.build(rules), props);
+        streams.start();
+        FraudQueryServer queries = FraudQueryServer.start(queryPort, card -> countsFor(streams, card));
+        return new FraudApp(streams, queries, stateDir);
+    }
+
+    /**
+     * One partition each: stream time, which closes windows, moves per partition. With one partition there is
+     * one clock, and an attempt for any card closes the windows of every card, as learners expect.
+     * Records are kept forever: the demo data's event times lie in the past, and time-based retention would
+     * otherwise delete them within minutes.
+     */
+    private static void createTopics(Cluster cluster) {
+        try (Admin admin = Admin.create(cluster.clientConfig())) {
+            for (String topic : List.of(FraudTopology.ATTEMPTS_TOPIC, FraudTopology.FRAUD_TOPIC)) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                                    .configs(Map.of("retention.ms", "-1"))))
+                            .all().get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new ClusterException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while creating topics.", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ClusterException("The cluster did not create the fraud topics within 30 s.", e);
+        }
+    }
+
+    /** Attempts per window start for one card, straight from the application's window store. */
+    static Map<String, Long> countsFor(KafkaStreams streams, String card) {
+        ReadOnlyWindowStore<String, Long> store = streams.store(
+                StoreQueryParameters.fromNameAndType(FraudTopology.COUNTS_STORE, QueryableStoreTypes.windowStore()));
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (var windows = store.fetch(card, java.time.Instant.EPOCH, java.time.Instant.now().plus(Duration.ofDays(3650)))) {
+            windows.forEachRemaining(kv -> counts.put(java.time.Instant.ofEpochMilli(kv.key).toString(), kv.value));
+        }
+        return counts;
+    }
+
+    public void awaitRunning(Duration deadline) {
+        Await.until(deadline, () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.of(true) : Optional.empty(),
+                "The fraud detector is not running after " + deadline.toSeconds() + " s (state " + streams.state() + ").");
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Where to ask for a card's counts: {@code curl URL/cards/CARD}. */
+    public String queryUrl() {
+        return queries.url();
+    }
+
+    public String describeTopology(FraudRules rules) {
+        return FraudTopology.build(rules).describe().toString();
+    }
+
+    @Override
+    public void close() {
+        queries.close();
+        streams.close(Duration.ofSeconds(30));
+        streams.cleanUp();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory; best effort
+        }
+    }
+}

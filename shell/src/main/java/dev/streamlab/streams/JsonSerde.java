@@ -1,0 +1,38 @@
+package dev.streamlab.streams;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** JSON to and from a Java record, with Jackson. */
+public final class JsonSerde {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonSerde() {
+    }
+
+    public static <T> Serde<T> of(Class<T> type) {
+        Serializer<T> serializer = (topic, value) -> {
+            try {
+                return value == null ? null : JSON.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON: " + e.getMessage(), e);
+            }
+        };
+        Deserializer<T> deserializer = (topic, bytes) -> {
+            try {
+                return bytes == null ? null : JSON.readValue(bytes, type);
+            } catch (IOException e) {
+                throw new SerializationException("A record in " + topic + " is not a valid "
+                        + type.getSimpleName() + ": " + e.getMessage(), e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
