@@ -55,9 +55,10 @@ class BrokerKillChecks {
         AtomicInteger failed = new AtomicInteger();
         Map<String, Object> config = new HashMap<>(SafeProducer.producerSettings());
         config.putAll(KAFKA.clientConfig());
-        int killed;
+        int killed = KAFKA.cluster().describeTopic(topic).get(0).leader();
+        int leader = killed;
+        Thread killer = new Thread(() -> { });
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            killed = KAFKA.cluster().describeTopic(topic).get(0).leader();
             for (int i = 0; i < records; i++) {
                 String value = "payment-" + i;
                 producer.send(new ProducerRecord<>(topic, value), (metadata, error) -> {
@@ -69,12 +70,18 @@ class BrokerKillChecks {
                         }
                     }
                 });
+                if (i % 20 == 0) {
+                    producer.flush();
+                }
                 if (i == killAt) {
-                    KAFKA.cluster().killBroker(killed);
+                    // Killed from another thread while writing goes on, so requests are in flight when the leader dies.
+                    killer = new Thread(() -> KAFKA.cluster().killBroker(leader), "lab03-killer");
+                    killer.start();
                 }
             }
             producer.flush();
         }
+        killer.join();
         Map<String, Integer> read = readAll(topic);
         List<String> lost = acknowledged.stream().filter(v -> !read.containsKey(v)).sorted().limit(5).toList();
         List<String> twice = read.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().limit(5).toList();

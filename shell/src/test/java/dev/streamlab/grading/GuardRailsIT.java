@@ -45,6 +45,20 @@ class GuardRailsIT {
     }
 
     @Test
+    void theOverallTimeLimitStopsTheCheckJvmAndTheRestGetZero() {
+        Lab strict = new Lab(lab.number(), lab.name(), lab.directory(), lab.title(), Duration.ofSeconds(3),
+                Duration.ofSeconds(5), lab.heapMb());
+        Scorecard card = Submissions.grade(strict, Submissions.wrong("90-sandbox", "loops"));
+
+        assertThat(card.points()).isZero();
+        assertThat(card.checks()).hasSize(3).anySatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN);
+            assertThat(c.message()).contains("grading stopped after the lab's time limit of 5 s");
+        });
+        assertThat(card.duration()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void readingTheHiddenChecksIsRefused() {
         Scorecard card = grade("reads-hidden-checks");
         assertThat(card.points()).isZero();

@@ -44,6 +44,7 @@ class LabGradingIT {
         "04-mask-pii,            masks-whole-ip,        7",
         "01-keyed-producer,      key-by-event,          1",
         "02-committing-consumer, commits-poll-position, 2",
+        "03-no-loss-producer,    leader-only,           1",
     })
     void aWrongSubmissionScoresWhatItShould(String labId, String name, int expectedPoints) {
         Scorecard card = Submissions.grade(Submissions.lab(labId), Submissions.wrong(labId, name));
