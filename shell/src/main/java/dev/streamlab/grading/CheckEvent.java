@@ -8,6 +8,7 @@ public record CheckEvent(String type, String id, String className, String name, 
                          String status, String message, long millis) {
 
     public static final String PLANNED = "planned";
+    public static final String STARTED = "started";
     public static final String FINISHED = "finished";
     public static final String CLASS_FAILED = "class-failed";
     public static final String DONE = "done";
@@ -19,6 +20,10 @@ public record CheckEvent(String type, String id, String className, String name, 
 
     public static CheckEvent planned(String id, String className, String name, int points, String hint) {
         return new CheckEvent(PLANNED, id, className, name, points, hint, "", "", 0);
+    }
+
+    public static CheckEvent started(String id) {
+        return new CheckEvent(STARTED, id, "", "", 0, "", "", "", 0);
     }
 
     public static CheckEvent finished(String id, String status, String message, long millis) {

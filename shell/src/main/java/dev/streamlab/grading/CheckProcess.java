@@ -39,6 +39,7 @@ final class CheckProcess {
     private final String classpath;
     private final long seed;
     private final int heapMb;
+    private int runs;
 
     CheckProcess(Path work, String classpath, long seed, int heapMb) {
         this.work = work;
@@ -48,14 +49,15 @@ final class CheckProcess {
     }
 
     Outcome run(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses, Duration checkTimeout,
-                Duration overallTimeout, boolean listOnly) throws IOException, InterruptedException {
-        Path events = work.resolve(listOnly ? "plan.jsonl" : "events.jsonl");
-        Path reports = work.resolve("reports");
+                Duration overallTimeout, boolean listOnly, List<String> skip) throws IOException, InterruptedException {
+        int attempt = runs++;
+        Path events = work.resolve((listOnly ? "plan" : "events") + "-" + attempt + ".jsonl");
+        Path reports = work.resolve("reports-" + attempt);
         Path settingsFile = work.resolve("runner.properties");
         Path log = work.resolve("check-jvm.log");
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         new RunnerSettings(events, reports, checkRoots, protectedPaths, submissionClasses,
-                (int) checkTimeout.toSeconds(), listOnly).write(settingsFile);
+                (int) checkTimeout.toSeconds(), listOnly, skip).write(settingsFile);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

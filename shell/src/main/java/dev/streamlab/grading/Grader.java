@@ -85,14 +85,47 @@ public final class Grader {
         }
         progress.accept("Running " + (visibleOnly ? "the visible" : "all") + " checks of lab " + lab.id()
                 + " in a separate JVM (seed " + seed + ")");
-        CheckProcess.Outcome outcome = new CheckProcess(work, classpath, seed, lab.heapMb())
-                .run(checks.roots(), protectedPaths(lab, work), submissionClasses, lab.checkTimeout(), lab.overallTimeout(), false);
+        CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, work, seed, checks, submissionClasses);
         outcome.events().stream().filter(e -> CheckEvent.UNGUARDED.equals(e.type())).findFirst()
-                .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends its check run, and reads"
-                        + " of the hidden checks and the solution are not refused. Grade with Java 17 to 23 for that protection."));
+                .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends the check JVM (each time, the grader"
+                        + " starts a new one for the checks left), and reading the hidden checks or the solution is not refused."
+                        + " Grade with Java 17 to 23 for that protection."));
         List<CheckResult> results = results(outcome, checks.visibleClasses(), lab);
         return new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
                 Duration.ofNanos(System.nanoTime() - started), outcome.junitXml());
+    }
+
+    /**
+     * Runs the checks; when the check JVM ends early (a crash, or {@code System.exit} where no SecurityManager refuses it),
+     * the check that was running gets 0 and a fresh JVM runs the checks not yet graded, within the overall time limit.
+     * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.
+     */
+    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path work, long seed, CompiledChecks checks,
+                                                       Path submissionClasses) throws IOException, InterruptedException {
+        CheckProcess process = new CheckProcess(work, classpath, seed, lab.heapMb());
+        long deadline = System.nanoTime() + lab.overallTimeout().toNanos();
+        List<CheckEvent> events = new ArrayList<>();
+        List<String> graded = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab, work), submissionClasses,
+                    lab.checkTimeout(), left.isNegative() ? Duration.ZERO : left, false, graded);
+            boolean first = attempt == 0;
+            outcome.events().stream().filter(e -> first || !CheckEvent.PLANNED.equals(e.type())).forEach(events::add);
+            Optional<String> culprit = outcome.events().stream().filter(e -> CheckEvent.STARTED.equals(e.type())).map(CheckEvent::id)
+                    .filter(id -> outcome.events().stream().noneMatch(e -> CheckEvent.FINISHED.equals(e.type()) && id.equals(e.id())))
+                    .findFirst();
+            if (outcome.finished() || outcome.timedOut() || culprit.isEmpty()) {
+                return attempt == 0 ? outcome : new CheckProcess.Outcome(events, outcome.timedOut(), outcome.exitCode(),
+                        outcome.logTail(), Optional.empty());
+            }
+            progress.accept("The check JVM ended during a check; grading the remaining checks in a new one");
+            events.add(CheckEvent.finished(culprit.get(), CheckEvent.FAILED, "Your code ended the check JVM during this check"
+                    + " (exit code " + outcome.exitCode() + "): it called System.exit, or the JVM crashed. Return a value or throw"
+                    + " an exception instead.", 0));
+            graded.clear();
+            events.stream().filter(e -> CheckEvent.FINISHED.equals(e.type())).map(CheckEvent::id).forEach(graded::add);
+        }
     }
 
     /** The checks and their points when the learner's code could not be compiled: listed against the starter. */
@@ -105,7 +138,7 @@ public final class Grader {
             CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, listing);
             if (checks.errors().isEmpty()) {
                 CheckProcess.Outcome plan = new CheckProcess(listing, classpath, seed, 128)
-                        .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true);
+                        .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
                 for (CheckEvent e : plan.events()) {
                     if (CheckEvent.PLANNED.equals(e.type())) {
                         results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),

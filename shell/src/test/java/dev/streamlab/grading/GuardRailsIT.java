@@ -35,6 +35,19 @@ class GuardRailsIT {
     }
 
     @Test
+    void aCrashCostsOnlyTheCheckItHappenedIn() {
+        Scorecard card = grade("crashes");
+        assertThat(card.checks()).hasSize(3);
+        assertThat(card.checks()).filteredOn(CheckResult::visible).allSatisfy(c -> assertThat(c.passed()).isTrue());
+        assertThat(card.checks()).filteredOn(c -> !c.visible()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(c.message()).contains("Your code ended the check JVM during this check");
+        });
+        assertThat(card.points()).isEqualTo(5);
+        assertThat(card.junitXml()).as("each JVM wrote only part of the report").isEmpty();
+    }
+
+    @Test
     void anEndlessLoopTimesOutEachCheckAndGradingGoesOn() {
         Scorecard card = grade("loops");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {

@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.streamlab.grading.CheckEvent;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -67,6 +69,8 @@ public final class CheckRunner {
                 .configurationParameter("junit.jupiter.execution.timeout.testable.method.default", settings.checkTimeoutSeconds() + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.lifecycle.method.default", "120 s")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .filters((PostDiscoveryFilter) descriptor -> settings.skip().contains(descriptor.getUniqueId().toString())
+                        ? FilterResult.excluded("graded in an earlier run") : FilterResult.included("to grade"))
                 .build();
         Launcher launcher = LauncherFactory.create();
         if (settings.listOnly()) {
@@ -91,7 +95,7 @@ public final class CheckRunner {
 
     /** What the grader tells the check JVM, as a properties file. */
     public record RunnerSettings(Path events, Path reports, List<Path> checkRoots, List<Path> protectedPaths,
-                                 Path submissionClasses, int checkTimeoutSeconds, boolean listOnly) {
+                                 Path submissionClasses, int checkTimeoutSeconds, boolean listOnly, List<String> skip) {
 
         public void write(Path file) throws IOException {
             Properties p = new Properties();
@@ -102,6 +106,8 @@ public final class CheckRunner {
             p.setProperty("submissionClasses", submissionClasses.toString());
             p.setProperty("checkTimeoutSeconds", String.valueOf(checkTimeoutSeconds));
             p.setProperty("listOnly", String.valueOf(listOnly));
+            // Unique ids contain ':' and '/', so one per line.
+            p.setProperty("skip", String.join("\n", skip));
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                 p.store(out, "streamlab check run");
             }
@@ -115,7 +121,8 @@ public final class CheckRunner {
             return new RunnerSettings(Path.of(p.getProperty("events")), Path.of(p.getProperty("reports")),
                     split(p.getProperty("checkRoots")), split(p.getProperty("protectedPaths")),
                     Path.of(p.getProperty("submissionClasses")), Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
-                    Boolean.parseBoolean(p.getProperty("listOnly")));
+                    Boolean.parseBoolean(p.getProperty("listOnly")),
+                    p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")));
         }
 
         private static String join(List<Path> paths) {

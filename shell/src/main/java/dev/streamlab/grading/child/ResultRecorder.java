@@ -54,6 +54,9 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier test) {
         startedAt.put(test.getUniqueId(), System.nanoTime());
+        if (test.isTest()) {
+            write(CheckEvent.started(test.getUniqueId()));
+        }
     }
 
     @Override
