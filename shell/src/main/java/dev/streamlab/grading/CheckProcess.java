@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +40,13 @@ final class CheckProcess {
     private final String classpath;
     private final long seed;
     private final int heapMb;
+    private final Consumer<CheckEvent> onEvent;
     private int runs;
+    private static final long POLL_MILLIS = 200;
 
-    CheckProcess(Path work, String classpath, long seed, int heapMb) {
+    /** @param onEvent hears each event while the check JVM runs, for progress */
+    CheckProcess(Path work, String classpath, long seed, int heapMb, Consumer<CheckEvent> onEvent) {
+        this.onEvent = onEvent;
         this.work = work;
         this.classpath = classpath;
         this.seed = seed;
@@ -84,9 +89,18 @@ final class CheckProcess {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread killer = new Thread(() -> destroy(process), "streamlab-grading-stop");
         Runtime.getRuntime().addShutdownHook(killer);
-        boolean timedOut;
+        boolean timedOut = false;
         try {
-            timedOut = !process.waitFor(overallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + overallTimeout.toNanos();
+            EventFeed feed = new EventFeed(events);
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                feed.forEachNew(onEvent);
+                if (System.nanoTime() > deadline) {
+                    timedOut = true;
+                    break;
+                }
+            }
+            feed.forEachNew(onEvent);
             if (timedOut) {
                 destroy(process);
                 process.waitFor(10, TimeUnit.SECONDS);
@@ -102,6 +116,33 @@ final class CheckProcess {
             }
         }
         return new Outcome(readEvents(events), timedOut, timedOut ? -1 : process.exitValue(), tail(log), readXml(reports));
+    }
+
+    /** The events file as the check JVM writes it: each complete line once. */
+    private static final class EventFeed {
+        private final Path file;
+        private final ObjectMapper json = new ObjectMapper();
+        private int seen;
+
+        EventFeed(Path file) {
+            this.file = file;
+        }
+
+        void forEachNew(Consumer<CheckEvent> consumer) throws IOException {
+            if (!Files.exists(file)) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            while (seen < lines.size()) {
+                try {
+                    CheckEvent event = json.readValue(lines.get(seen), CheckEvent.class);
+                    seen++;
+                    consumer.accept(event);
+                } catch (IOException halfWritten) {
+                    return;
+                }
+            }
+        }
     }
 
     private static void destroy(Process process) {

@@ -102,7 +102,7 @@ public final class Grader {
      */
     private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path work, long seed, CompiledChecks checks,
                                                        Path submissionClasses) throws IOException, InterruptedException {
-        CheckProcess process = new CheckProcess(work, classpath, seed, lab.heapMb());
+        CheckProcess process = new CheckProcess(work, classpath, seed, lab.heapMb(), new CheckProgress(progress));
         long deadline = System.nanoTime() + lab.overallTimeout().toNanos();
         List<CheckEvent> events = new ArrayList<>();
         List<String> graded = new ArrayList<>();
@@ -137,7 +137,7 @@ public final class Grader {
         if (JavaCompilation.compile(lab.starter(), classpath, starterClasses).success()) {
             CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, listing);
             if (checks.errors().isEmpty()) {
-                CheckProcess.Outcome plan = new CheckProcess(listing, classpath, seed, 128)
+                CheckProcess.Outcome plan = new CheckProcess(listing, classpath, seed, 128, event -> { })
                         .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
                 for (CheckEvent e : plan.events()) {
                     if (CheckEvent.PLANNED.equals(e.type())) {
