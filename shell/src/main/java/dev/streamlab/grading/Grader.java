@@ -183,10 +183,10 @@ public final class Grader {
         }
     }
 
-    /** What the learner's code may not touch: the lab's checks and solution, and the compiled checks. */
+    /** What the learner's code may not touch: the lab's checks and solution, the compiled checks, the grader's own files. */
     private static List<Path> protectedPaths(Lab lab, Path work) {
         return List.of(lab.directory().resolve("checks"), lab.solution(), work.resolve("checks-visible"),
-                work.resolve("checks-hidden"), work.resolve("runner.properties"));
+                work.resolve("checks-hidden"), CheckProcess.graderFolder(work));
     }
 
     private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {
