@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
+            ImageCommand.class,
             GradeCommand.class,
             CommandLine.HelpCommand.class
         })
