@@ -91,12 +91,13 @@ public final class GradeCommand implements Callable<Integer> {
             throw new GradingException("There are no submission folders in " + all + ". Put one folder per learner there.");
         }
         Map<String, Scorecard> cards = new LinkedHashMap<>();
+        Grader quiet = Grader.ofThisJvm(step -> { });
         Path target = results.resolve(lab.id());
         int i = 0;
         for (Path learnerDir : learners) {
             i++;
             String learner = learnerDir.getFileName().toString();
-            Scorecard card = new Grader(System.getProperty("java.class.path"), step -> { }).grade(lab, learnerDir, options);
+            Scorecard card = quiet.grade(lab, learnerDir, options);
             cards.put(learner, card);
             GradingReports.write(card, target.resolve(learner));
             output.progress(String.format("[%d/%d] %s: %d/%d points (%.1f s)", i, learners.size(), learner,

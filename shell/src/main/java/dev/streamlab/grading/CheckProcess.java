@@ -56,9 +56,10 @@ final class CheckProcess {
     Outcome run(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses, Duration checkTimeout,
                 Duration overallTimeout, boolean listOnly, List<String> skip) throws IOException, InterruptedException {
         int attempt = runs++;
-        Path events = work.resolve((listOnly ? "plan" : "events") + "-" + attempt + ".jsonl");
-        Path reports = work.resolve("reports-" + attempt);
-        Path settingsFile = work.resolve("runner.properties");
+        Path own = Files.createDirectories(graderFolder(work));
+        Path events = own.resolve((listOnly ? "plan" : "events") + "-" + attempt + ".jsonl");
+        Path reports = own.resolve("reports-" + attempt);
+        Path settingsFile = own.resolve("runner-" + attempt + ".properties");
         Path log = work.resolve("check-jvm.log");
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         new RunnerSettings(events, reports, checkRoots, protectedPaths, submissionClasses,
@@ -77,10 +78,11 @@ final class CheckProcess {
         // Kafka's scratch folders go inside the work folder, so nothing is left behind when the JVM is killed.
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-cp");
+        // The checks come before the submission: a class of the submission cannot stand in for a check of the same name.
         List<String> entries = new ArrayList<>();
         entries.add(classpath);
-        entries.add(submissionClasses.toString());
         checkRoots.forEach(r -> entries.add(r.toString()));
+        entries.add(submissionClasses.toString());
         command.add(String.join(File.pathSeparator, entries));
         command.add(CheckRunner.class.getName());
         command.add(settingsFile.toString());
@@ -116,6 +118,14 @@ final class CheckProcess {
             }
         }
         return new Outcome(readEvents(events), timedOut, timedOut ? -1 : process.exitValue(), tail(log), readXml(reports));
+    }
+
+    /**
+     * Where the grader and the check JVM talk (settings, events, JUnit XML). The learner's code may not touch it:
+     * otherwise it could write "passed" events of its own.
+     */
+    static Path graderFolder(Path work) {
+        return work.resolve("grader");
     }
 
     /** The events file as the check JVM writes it: each complete line once. */

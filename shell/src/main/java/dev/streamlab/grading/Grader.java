@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.streamlab.grading.CheckResult.Status;
+import dev.streamlab.grading.child.CheckRunner;
 
 /**
  * Grades one submission of one lab: compiles it, compiles the lab's checks against it, runs them in a separate
@@ -98,6 +99,7 @@ public final class Grader {
     /**
      * Runs the checks; when the check JVM ends early (a crash, or {@code System.exit} where no SecurityManager refuses it),
      * the check that was running gets 0 and a fresh JVM runs the checks not yet graded, within the overall time limit.
+     * The check JVM also ends itself after a check timed out (its thread may still spin), with the same effect.
      * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.
      */
     private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path work, long seed, CompiledChecks checks,
@@ -115,17 +117,28 @@ public final class Grader {
             Optional<String> culprit = outcome.events().stream().filter(e -> CheckEvent.STARTED.equals(e.type())).map(CheckEvent::id)
                     .filter(id -> outcome.events().stream().noneMatch(e -> CheckEvent.FINISHED.equals(e.type()) && id.equals(e.id())))
                     .findFirst();
-            if (outcome.finished() || outcome.timedOut() || culprit.isEmpty()) {
+            boolean afterTimeout = outcome.exitCode() == CheckRunner.EXIT_AFTER_TIMEOUT && culprit.isEmpty();
+            if (outcome.finished() || outcome.timedOut() || !(culprit.isPresent() || afterTimeout) || allGraded(events)) {
                 return attempt == 0 ? outcome : new CheckProcess.Outcome(events, outcome.timedOut(), outcome.exitCode(),
                         outcome.logTail(), Optional.empty());
             }
-            progress.accept("The check JVM ended during a check; grading the remaining checks in a new one");
-            events.add(CheckEvent.finished(culprit.get(), CheckEvent.FAILED, "Your code ended the check JVM during this check"
-                    + " (exit code " + outcome.exitCode() + "): it called System.exit, or the JVM crashed. Return a value or throw"
-                    + " an exception instead.", 0));
+            if (afterTimeout) {
+                progress.accept("A check timed out; grading the remaining checks in a new JVM");
+            } else {
+                progress.accept("The check JVM ended during a check; grading the remaining checks in a new one");
+                events.add(CheckEvent.finished(culprit.get(), CheckEvent.FAILED, "Your code ended the check JVM during this check"
+                        + " (exit code " + outcome.exitCode() + "): it called System.exit, or the JVM crashed. Return a value or"
+                        + " throw an exception instead.", 0));
+            }
             graded.clear();
             events.stream().filter(e -> CheckEvent.FINISHED.equals(e.type())).map(CheckEvent::id).forEach(graded::add);
         }
+    }
+
+    private static boolean allGraded(List<CheckEvent> events) {
+        Set<String> finished = events.stream().filter(e -> CheckEvent.FINISHED.equals(e.type())).map(CheckEvent::id)
+                .collect(Collectors.toSet());
+        return events.stream().filter(e -> CheckEvent.PLANNED.equals(e.type())).allMatch(e -> finished.contains(e.id()));
     }
 
     /** The checks and their points when the learner's code could not be compiled: listed against the starter. */
@@ -183,10 +196,10 @@ public final class Grader {
         }
     }
 
-    /** What the learner's code may not touch: the lab's checks and solution, and the compiled checks. */
+    /** What the learner's code may not touch: the lab's checks and solution, the compiled checks, the grader's own files. */
     private static List<Path> protectedPaths(Lab lab, Path work) {
         return List.of(lab.directory().resolve("checks"), lab.solution(), work.resolve("checks-visible"),
-                work.resolve("checks-hidden"), work.resolve("runner.properties"));
+                work.resolve("checks-hidden"), CheckProcess.graderFolder(work));
     }
 
     private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {

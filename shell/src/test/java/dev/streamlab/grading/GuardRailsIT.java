@@ -80,6 +80,21 @@ class GuardRailsIT {
     }
 
     @Test
+    void forgingResultsIsRefused() {
+        Scorecard card = grade("forges-results");
+        assertThat(card.points()).isZero();
+        assertThat(card.checks()).hasSize(3).allSatisfy(c ->
+                assertThat(c.message()).contains("Your code tried to change").contains("belongs to the grader"));
+    }
+
+    @Test
+    void aSubmissionCannotStandInForACheck() {
+        Scorecard card = grade("shadows-a-check");
+        assertThat(card.maxPoints()).isEqualTo(10);
+        assertThat(card.points()).isZero();
+    }
+
+    @Test
     void exhaustingMemoryFailsOnlyThatCheck() {
         Scorecard card = grade("fills-memory");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {

@@ -3,6 +3,8 @@ package dev.streamlab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +55,24 @@ class LabGradingIT {
                 .map(c -> c.status() + " " + c.fullName() + ": " + c.message()).toList())).isEqualTo(expectedPoints);
         assertThat(card.passed()).isFalse();
         assertThat(card.checks()).filteredOn(c -> !c.passed()).allSatisfy(c -> assertThat(c.hint()).isNotBlank());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSameSeedReplaysARunAndAnotherSeedMakesOtherData() {
+        Lab lab = Submissions.lab("05");
+        Path wrong = Submissions.wrong("05-fraud-window", "no-window");
+        Grader grader = Grader.ofThisJvm(step -> { });
+
+        List<String> first = failures(grader.grade(lab, wrong, new Grader.Options(false, OptionalLong.of(7))));
+        List<String> replay = failures(grader.grade(lab, wrong, new Grader.Options(false, OptionalLong.of(7))));
+        List<String> other = failures(grader.grade(lab, wrong, new Grader.Options(false, OptionalLong.of(8))));
+
+        assertThat(first).isNotEmpty().isEqualTo(replay);
+        assertThat(other).as("other cards and times").isNotEqualTo(first);
+    }
+
+    private static List<String> failures(Scorecard card) {
+        return card.checks().stream().filter(c -> !c.passed()).map(CheckResult::message).toList();
     }
 
     @org.junit.jupiter.api.Test

@@ -27,12 +27,15 @@ import org.junit.platform.launcher.TestPlan;
 final class ResultRecorder implements TestExecutionListener {
 
     private final Writer out;
+    private final Runnable afterTimeout;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private TestPlan plan;
 
-    ResultRecorder(Writer out) {
+    /** @param afterTimeout runs after a check timed out: its thread may still be running the learner's code */
+    ResultRecorder(Writer out, Runnable afterTimeout) {
         this.out = out;
+        this.afterTimeout = afterTimeout;
     }
 
     @Override
@@ -78,6 +81,9 @@ final class ResultRecorder implements TestExecutionListener {
         String message = result.getThrowable().map(ResultRecorder::describe).orElse("");
         if (test.isTest()) {
             write(CheckEvent.finished(test.getUniqueId(), status, message, millis));
+            if (result.getThrowable().filter(java.util.concurrent.TimeoutException.class::isInstance).isPresent()) {
+                afterTimeout.run();
+            }
         } else if (!CheckEvent.PASSED.equals(status) && test.getSource().orElse(null) instanceof ClassSource source) {
             write(CheckEvent.classFailed(source.getClassName(), message));
         }
