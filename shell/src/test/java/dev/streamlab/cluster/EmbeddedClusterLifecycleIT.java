@@ -83,9 +83,20 @@ class EmbeddedClusterLifecycleIT {
                 .hasMessage("This cluster is closed. Start a new one.");
     }
 
+    /** Cluster directories this JVM owns: other programs may start clusters in the same temp folder meanwhile. */
     private static Set<Path> ourDirectories(Path tmp) throws Exception {
+        String pid = String.valueOf(ProcessHandle.current().pid());
         try (var paths = Files.list(tmp)) {
-            return paths.filter(p -> p.getFileName().toString().startsWith("streamlab-cluster-")).collect(Collectors.toSet());
+            return paths.filter(p -> p.getFileName().toString().startsWith("streamlab-cluster-"))
+                    .filter(p -> ownedBy(p, pid)).collect(Collectors.toSet());
+        }
+    }
+
+    private static boolean ownedBy(Path dir, String pid) {
+        try {
+            return Files.readString(dir.resolve("owner.pid")).trim().equals(pid);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }
