@@ -1,0 +1,80 @@
+package dev.streamlab.present;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds one lesson's deck and handout (Asciidoctor takes seconds to start, so one is enough) and checks that
+ * they open offline: every script, style sheet and image is a local file, and the assets are there.
+ * Needs npm and the npm registry the first time (the assets are then kept in target/).
+ */
+class DeckBuilderIT {
+
+    private static final Path OUT = Path.of("target/slides-it");
+    private static final Pattern ASSET = Pattern.compile(
+            "<(?:script|img|link|iframe|video|audio|source)\\b[^>]*?\\b(?:src|href)=\"([^\"]+)\"|url\\(['\"]?([^)'\"]+)|@import\\s+['\"]([^'\"]+)");
+
+    private static DeckBuilder builder;
+    private static DeckBuilder.Built built;
+
+    @BeforeAll
+    static void build() {
+        builder = new DeckBuilder(OUT);
+        builder.prepareAssets(line -> { });
+        Path lesson = LessonSources.at(Path.of("../lessons")).lessons().stream()
+                .filter(p -> p.getFileName().toString().startsWith("01-")).findFirst().orElseThrow();
+        built = builder.buildAll(List.of(lesson), line -> { }).get(0);
+    }
+
+    @AfterAll
+    static void close() {
+        builder.close();
+    }
+
+    @Test
+    void theDeckHasTheLessonsTitleASlidePerSectionAndHintsAsSpeakerNotes() throws IOException {
+        String deck = Files.readString(built.deck());
+        assertThat(built.title()).isEqualTo("The log");
+        assertThat(deck).contains("The log").contains("A topic is a log").contains("Records without a key")
+                .contains("createTopic(\"orders\", 3)")
+                .contains("<aside class=\"notes\">")
+                .doesNotContain("topic orders has 3 partitions"); // an [expect] line
+    }
+
+    @Test
+    void theHandoutKeepsHintsAndDropsExpectations() throws IOException {
+        String handout = Files.readString(built.handout());
+        assertThat(handout).contains("The log").contains("Hint").doesNotContain("topic orders has 3 partitions");
+    }
+
+    @Test
+    void nothingRefersToARemoteAssetAndEveryLocalAssetExists() throws IOException {
+        for (Path page : List.of(built.deck(), built.handout(), OUT.resolve("index.html"))) {
+            // Comments name remote fonts (the default style sheet's disabled @import): they load nothing.
+            String html = Files.readString(page).replaceAll("(?s)/\\*.*?\\*/|<!--.*?-->", "");
+            Matcher m = ASSET.matcher(html);
+            int assets = 0;
+            while (m.find()) {
+                String ref = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                assertThat(ref).as("an asset in " + page).doesNotStartWith("http:").doesNotStartWith("https:").doesNotStartWith("//");
+                if (!ref.startsWith("data:") && !ref.startsWith("#")) {
+                    assertThat(page.getParent().resolve(ref.replaceFirst("[?#].*", ""))).as("asset " + ref + " of " + page).exists();
+                }
+                assets++;
+            }
+            if (page.equals(built.deck())) {
+                assertThat(assets).as("scripts and style sheets in the deck").isGreaterThan(3);
+            }
+        }
+    }
+}
