@@ -105,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
                 while (keys.read(60_000) == DemoPlayer.Keys.TIMEOUT) {
                     // waiting for the presenter
                 }
-                int failures = new DemoPlayer(notebook, reset, notes, keys, out, styles, terminal.getWidth()).play(demo);
+                int failures = new DemoPlayer(notebook, reset, notes, keys, out, styles,
+                        terminal.getWidth() > 0 ? terminal.getWidth() : 100).play(demo);
                 return failures == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
             } finally {
                 terminal.setAttributes(previous);
