@@ -26,14 +26,20 @@ class DeckBuilderIT {
 
     private static DeckBuilder builder;
     private static DeckBuilder.Built built;
+    private static DeckBuilder.Built demo;
 
     @BeforeAll
     static void build() {
         builder = new DeckBuilder(OUT);
         builder.prepareAssets(line -> { });
-        Path lesson = LessonSources.at(Path.of("../lessons")).lessons().stream()
+        LessonSources sources = LessonSources.at(Path.of("../lessons"));
+        Path lesson = sources.lessons().stream()
                 .filter(p -> p.getFileName().toString().startsWith("01-")).findFirst().orElseThrow();
-        built = builder.buildAll(List.of(lesson), line -> { }).get(0);
+        Path talk = sources.demos().stream()
+                .filter(p -> p.getFileName().toString().equals("streaming-first.adoc")).findFirst().orElseThrow();
+        List<DeckBuilder.Built> both = builder.buildAll(List.of(lesson, talk), line -> { });
+        built = both.get(0);
+        demo = both.get(1);
     }
 
     @AfterAll
@@ -52,6 +58,13 @@ class DeckBuilderIT {
     }
 
     @Test
+    void aDemosSpeakerNotesAreInTheDeckOnly() throws IOException {
+        assertThat(Files.readString(demo.deck())).containsPattern("<aside class=\"notes\">[^<]*(<[^/][^>]*>)*[^<]*Kill the leader");
+        assertThat(Files.readString(demo.handout())).doesNotContain("Kill the leader").contains("possible_fraud");
+        assertThat(Files.readString(OUT.resolve("index.html"))).contains("streaming-first.html").contains("handouts/01-the-log.html");
+    }
+
+    @Test
     void theHandoutKeepsHintsAndDropsExpectations() throws IOException {
         String handout = Files.readString(built.handout());
         assertThat(handout).contains("The log").contains("Hint").doesNotContain("topic orders has 3 partitions");
@@ -59,7 +72,7 @@ class DeckBuilderIT {
 
     @Test
     void nothingRefersToARemoteAssetAndEveryLocalAssetExists() throws IOException {
-        for (Path page : List.of(built.deck(), built.handout(), OUT.resolve("index.html"))) {
+        for (Path page : List.of(built.deck(), built.handout(), demo.deck(), demo.handout(), OUT.resolve("index.html"))) {
             // Comments name remote fonts (the default style sheet's disabled @import): they load nothing.
             String html = Files.readString(page).replaceAll("(?s)/\\*.*?\\*/|<!--.*?-->", "");
             Matcher m = ASSET.matcher(html);
