@@ -105,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
                 while (keys.read(60_000) == DemoPlayer.Keys.TIMEOUT) {
                     // waiting for the presenter
                 }
-                int failures = new DemoPlayer(notebook, reset, notes, keys, out, styles,
+                int failures = new DemoPlayer(notebook::run, () -> reset.reset(demo), notes, keys, out, styles,
                         terminal.getWidth() > 0 ? terminal.getWidth() : 100).play(demo);
                 return failures == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
             } finally {

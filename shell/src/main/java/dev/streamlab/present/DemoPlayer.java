@@ -27,17 +27,23 @@ public final class DemoPlayer {
         int read(long timeoutMillis);
     }
 
+    /** Runs a cell and checks its expectations: {@link Notebook#run(Cell)} on stage. */
+    public interface CellRunner {
+        CellResult run(Cell cell);
+    }
+
     private static final long TYPING_MILLIS = 18;
 
-    private final Notebook notebook;
-    private final DemoReset reset;
+    private final CellRunner notebook;
+    private final Runnable reset;
     private final SpeakerNotes notes;
     private final Keys keys;
     private final PrintWriter out;
     private final Styles styles;
     private final ProseRenderer prose;
 
-    public DemoPlayer(Notebook notebook, DemoReset reset, SpeakerNotes notes, Keys keys, PrintWriter out, Styles styles, int width) {
+    /** @param reset puts the demo's topics and groups back as they were before it started ({@link DemoReset}) */
+    public DemoPlayer(CellRunner notebook, Runnable reset, SpeakerNotes notes, Keys keys, PrintWriter out, Styles styles, int width) {
         this.notebook = notebook;
         this.reset = reset;
         this.notes = notes;
@@ -95,7 +101,7 @@ public final class DemoPlayer {
             out.println(result.passed() ? styles.apply(Styles.GOOD, "✓") : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
             Action next = status("Enter: next   r: reset and run again   b: back   q: quit", index, total);
             if (next == Action.RESTART) {
-                reset.reset(demo);
+                reset.run();
                 continue;
             }
             if (next == Action.RUN) {
