@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             ClusterCommand.class,
             BenchCommand.class,
             ImageCommand.class,
+            GradeCommand.class,
             DemoCommand.class,
             SlidesCommand.class,
             CommandLine.HelpCommand.class
