@@ -27,6 +27,9 @@ public final class DeckBuilder implements AutoCloseable {
     public record Built(Path source, String title, Path deck, Path handout) {
     }
 
+    /** The decks' own style sheet, beside them: smaller type, and long slides scroll. */
+    static final String DECK_CSS = "deck.css";
+
     private final Path outDir;
     private final RevealAssets assets;
     private final Asciidoctor decks;
@@ -48,9 +51,15 @@ public final class DeckBuilder implements AutoCloseable {
         return outDir;
     }
 
-    /** Installs reveal.js and highlight.js under {@code OUT/vendor} unless they are there already. */
+    /** Installs reveal.js and highlight.js under {@code OUT/vendor} unless they are there already, and the decks' style. */
     public void prepareAssets(Consumer<String> progress) {
         assets.ensure(progress);
+        try (var css = DeckBuilder.class.getResourceAsStream("/present/" + DECK_CSS)) {
+            Files.createDirectories(outDir);
+            Files.copy(css, outDir.resolve(DECK_CSS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + outDir.resolve(DECK_CSS) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Builds the deck and the handout of every source, then an index page that links them. */
@@ -96,6 +105,7 @@ public final class DeckBuilder implements AutoCloseable {
         return Attributes.builder()
                 .attribute("revealjsdir", "vendor/node_modules/reveal.js")
                 .attribute("revealjs_theme", "white")
+                .attribute("customcss", DECK_CSS)
                 .attribute("revealjs_history", "true")
                 .attribute("revealjs_slideNumber", "c/t")
                 .attribute("source-highlighter", "highlight.js")
