@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,48 @@ class DeckBuilderIT {
     void theHandoutKeepsHintsAndDropsExpectations() throws IOException {
         String handout = Files.readString(built.handout());
         assertThat(handout).contains("The log").contains("Hint").doesNotContain("topic orders has 3 partitions");
+    }
+
+    /**
+     * One deck in headless Chromium with every remote host unreachable: reveal.js must start ("ready") and
+     * highlight.js colour the code, both from the local files; and a screenshot of the first slide is made.
+     * Skipped where no Chromium is installed (CI installs Debian's).
+     */
+    @Test
+    void theDeckRunsInAHeadlessBrowserWithNoNetwork() throws Exception {
+        Optional<String> chromium = Stream.of("chromium", "chromium-browser", "google-chrome")
+                .filter(DeckBuilderIT::onPath).findFirst();
+        Assumptions.assumeTrue(chromium.isPresent(), "no Chromium on the PATH");
+        List<String> offline = List.of(chromium.get(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", "--window-size=1280,800");
+        String url = built.deck().toAbsolutePath().toUri().toString();
+
+        String dom = run(concat(offline, "--dump-dom", url));
+        assertThat(dom).containsPattern("class=\"reveal [^\"]*ready").contains("hljs-keyword").contains("The log");
+
+        Path png = OUT.resolve("01-the-log.png").toAbsolutePath();
+        Files.deleteIfExists(png);
+        run(concat(offline, "--screenshot=" + png, url));
+        assertThat(png).exists();
+        assertThat(Files.size(png)).as("a screenshot with something on it").isGreaterThan(10_000);
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private static List<String> concat(List<String> command, String... more) {
+        List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("chromium ended").isTrue();
+        return out;
     }
 
     @Test
