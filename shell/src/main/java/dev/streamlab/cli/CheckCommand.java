@@ -69,7 +69,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     static String line(Lesson lesson, int number, CellResult result) {
-        String where = lesson.number() + " cell " + number + " (" + lesson.file() + ":" + result.cell().line() + ")";
+        return line(lesson.number() + " cell " + number, lesson, result);
+    }
+
+    /** A result line: {@code label} names the cell ("01 cell 3", "step 3"). */
+    static String line(String label, Lesson lesson, CellResult result) {
+        String where = label + " (" + lesson.file() + ":" + result.cell().line() + ")";
         String code = result.code().lines().findFirst().orElse("").strip();
         if (code.length() > 40) {
             code = code.substring(0, 37) + "...";

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             ImageCommand.class,
             GradeCommand.class,
+            DemoCommand.class,
+            SlidesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {

@@ -7,11 +7,21 @@ import java.util.List;
  *
  * @param id the file name without {@code .adoc}, such as {@code 00-welcome}
  * @param file the source file, relative to the project, for messages
+ * @param resetTopics topics a demo deletes before it starts, so it can run twice in a row
+ *                    ({@code :reset-topics: a, b} in the header; a name may end with {@code *})
+ * @param resetGroups consumer groups a demo deletes before it starts ({@code :reset-groups:})
  */
-public record Lesson(String id, String title, String file, List<Step> steps) {
+public record Lesson(String id, String title, String file, List<Step> steps, List<String> resetTopics,
+                     List<String> resetGroups) {
 
     public Lesson {
         steps = List.copyOf(steps);
+        resetTopics = resetTopics == null ? List.of() : List.copyOf(resetTopics);
+        resetGroups = resetGroups == null ? List.of() : List.copyOf(resetGroups);
+    }
+
+    public Lesson(String id, String title, String file, List<Step> steps) {
+        this(id, title, file, steps, List.of(), List.of());
     }
 
     /** The number in front of the id: {@code 00}. */

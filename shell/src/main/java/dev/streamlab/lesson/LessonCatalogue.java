@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class LessonCatalogue {
 
     public static final String RESOURCE = "/lessons/catalogue.json";
+    /** Beside the lessons' catalogue: the demo scripts of {@code lessons/demos/}, for {@code streamlab demo}. */
+    public static final String DEMOS_FILE = "demos.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -33,9 +35,18 @@ public final class LessonCatalogue {
 
     /** The catalogue built into streamlab. */
     public static LessonCatalogue builtIn() {
-        try (InputStream in = LessonCatalogue.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** The demo scripts built into streamlab ({@code lessons/demos/*.adoc}): not lessons, so not in {@link #builtIn()}. */
+    public static LessonCatalogue builtInDemos() {
+        return load(RESOURCE.replace("catalogue.json", DEMOS_FILE));
+    }
+
+    private static LessonCatalogue load(String resource) {
+        try (InputStream in = LessonCatalogue.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The lessons were not built into streamlab (" + RESOURCE
+                throw new IllegalStateException("The lessons were not built into streamlab (" + resource
                         + " is missing). Build again with ./mvnw -pl shell package.");
             }
             return new LessonCatalogue(List.of(JSON.readValue(in, Lesson[].class)));

@@ -32,15 +32,44 @@ public final class LessonCompiler {
         }
         try {
             List<Lesson> lessons = parseAll(lessonsDir);
+            List<Lesson> demos = parseDemos(lessonsDir);
             Files.createDirectories(output.getParent());
-            Path temp = output.resolveSibling(output.getFileName() + ".tmp");
-            Files.writeString(temp, LessonCatalogue.toJson(lessons));
-            Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            System.out.println("Parsed " + lessons.size() + " lessons into " + output);
+            // The demos first: the lessons' catalogue is what says the whole build is up to date.
+            write(output.resolveSibling(LessonCatalogue.DEMOS_FILE), LessonCatalogue.toJson(demos));
+            write(output, LessonCatalogue.toJson(lessons));
+            System.out.println("Parsed " + lessons.size() + " lessons and " + demos.size() + " demos into " + output.getParent());
         } catch (LessonFormatException e) {
             System.err.println("Lesson error: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static void write(Path file, String json) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, json);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Every demo script ({@code demos/name.adoc}, the lesson format) in the lessons folder, in order. Demos live in
+     * a folder of their own, so they are neither lessons of the catalogue nor run by {@code check}.
+     */
+    public static List<Lesson> parseDemos(Path lessonsDir) throws IOException {
+        Path demosDir = lessonsDir.resolve("demos");
+        if (!Files.isDirectory(demosDir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(demosDir)) {
+            files = list.filter(p -> p.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9-]*\\.adoc")).sorted().toList();
+        }
+        List<Lesson> demos = new ArrayList<>();
+        try (LessonParser parser = new LessonParser()) {
+            for (Path file : files) {
+                demos.add(parser.parse(file, lessonsDir.getFileName() + "/demos/" + file.getFileName()));
+            }
+        }
+        return demos;
     }
 
     /** Every lesson file ({@code NN-name.adoc}) in the folder, in order. */

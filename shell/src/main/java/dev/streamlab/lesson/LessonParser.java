@@ -71,7 +71,16 @@ public final class LessonParser implements AutoCloseable {
         Builder builder = new Builder(displayName);
         builder.walk(document.getBlocks());
         String title = document.getDoctitle() == null ? id : InlineText.unescape(document.getDoctitle().replaceAll("<[^>]+>", ""));
-        return new Lesson(id, title, displayName, builder.steps());
+        return new Lesson(id, title, displayName, builder.steps(), listAttribute(document, "reset-topics"),
+                listAttribute(document, "reset-groups"));
+    }
+
+    private static List<String> listAttribute(Document document, String name) {
+        Object value = document.getAttribute(name);
+        if (value == null || value.toString().isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
@@ -84,6 +93,7 @@ public final class LessonParser implements AutoCloseable {
         private final String file;
         private final List<Step> steps = new ArrayList<>();
         private List<Prose> pending = new ArrayList<>();
+        private List<Prose> pendingNotes = new ArrayList<>();
 
         Builder(String file) {
             this.file = file;
@@ -91,8 +101,8 @@ public final class LessonParser implements AutoCloseable {
 
         List<Step> steps() {
             List<Step> all = new ArrayList<>(steps);
-            if (!pending.isEmpty()) {
-                all.add(new Step(pending, null));
+            if (!pending.isEmpty() || !pendingNotes.isEmpty()) {
+                all.add(new Step(pending, null, pendingNotes));
             }
             return all;
         }
@@ -107,6 +117,10 @@ public final class LessonParser implements AutoCloseable {
             String context = node.getContext();
             String style = node.getStyle();
             int line = node.getSourceLocation() == null ? 0 : node.getSourceLocation().getLineNumber();
+            if (node.hasRole("notes")) {
+                speakerNotes(node);
+                return;
+            }
             switch (context) {
                 case "preamble" -> walk(node.getBlocks());
                 case "section" -> {
@@ -168,8 +182,23 @@ public final class LessonParser implements AutoCloseable {
         }
 
         private void addCell(Cell cell) {
-            steps.add(new Step(pending, cell));
+            steps.add(new Step(pending, cell, pendingNotes));
             pending = new ArrayList<>();
+            pendingNotes = new ArrayList<>();
+        }
+
+        /** A {@code [.notes]} block: for the presenter, never in the learner's prose. */
+        private void speakerNotes(StructuralNode node) {
+            if (node.getBlocks().isEmpty()) {
+                pendingNotes.add(new Prose(Prose.Kind.PARAGRAPH, 0, "", List.of(InlineText.spans(node.getContent().toString()))));
+                return;
+            }
+            Builder inner = new Builder(file);
+            inner.walk(node.getBlocks());
+            if (!inner.steps.isEmpty()) {
+                throw new LessonFormatException(file, 0, "speaker notes ([.notes]) cannot contain a cell.");
+            }
+            pendingNotes.addAll(inner.pending);
         }
 
         private void attachExpectations(Block block, int line) {
@@ -188,7 +217,7 @@ public final class LessonParser implements AutoCloseable {
                 }
                 lines.add(text);
             }
-            replaceLast(new Step(step.prose(), step.cell().withExpectations(lines, line + 1)));
+            replaceLast(new Step(step.prose(), step.cell().withExpectations(lines, line + 1), step.notes()));
         }
 
         private void attachHint(StructuralNode node, int line) {
@@ -198,7 +227,7 @@ public final class LessonParser implements AutoCloseable {
             if (!inner.steps.isEmpty()) {
                 throw new LessonFormatException(file, line, "a [hint] cannot contain a cell.");
             }
-            replaceLast(new Step(step.prose(), step.cell().withHint(new Hint(inner.pending))));
+            replaceLast(new Step(step.prose(), step.cell().withHint(new Hint(inner.pending)), step.notes()));
         }
 
         /** Expectations and hints belong to the cell right above them, with no prose in between. */

@@ -17,6 +17,16 @@ class LessonCatalogueTest {
     }
 
     @Test
+    void theBuiltInDemosMatchTheirSourcesAndAreNotLessons() throws Exception {
+        LessonCatalogue demos = LessonCatalogue.builtInDemos();
+        assertThat(demos.lessons())
+                .as("target/classes/lessons/demos.json is stale: build again (./mvnw -pl shell process-classes)")
+                .isEqualTo(LessonCompiler.parseDemos(Path.of("../lessons")));
+        assertThat(demos.find("streaming-first")).isPresent();
+        assertThat(LessonCatalogue.builtIn().find("streaming-first")).isEmpty();
+    }
+
+    @Test
     void aLessonAnswersToItsNumberNameAndId() {
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         assertThat(catalogue.find("00")).isPresent();

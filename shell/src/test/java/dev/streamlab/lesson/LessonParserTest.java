@@ -98,6 +98,35 @@ class LessonParserTest {
     }
 
     @Test
+    void speakerNotesBelongToTheirStepAndNeverReachTheProse() throws IOException {
+        Lesson lesson = parse("""
+                = Sample
+                :reset-topics: orders, fraud-*
+                :reset-groups: reader
+
+                == First
+
+                Shown to everyone.
+
+                [.notes]
+                --
+                Say something *clever*.
+                --
+
+                [source,java]
+                ----
+                int x = 1;
+                ----
+                """);
+
+        assertThat(lesson.steps()).hasSize(1);
+        assertThat(lesson.steps().get(0).prose()).extracting(Prose::plainText).containsExactly("First", "Shown to everyone.");
+        assertThat(lesson.steps().get(0).notes()).extracting(Prose::plainText).containsExactly("Say something clever.");
+        assertThat(lesson.resetTopics()).containsExactly("orders", "fraud-*");
+        assertThat(lesson.resetGroups()).containsExactly("reader");
+    }
+
+    @Test
     void anUnknownBlockStyleNamesFileAndLine() {
         assertThatThrownBy(() -> parse("""
                 = Sample

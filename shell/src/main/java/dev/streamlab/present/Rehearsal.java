@@ -1,0 +1,62 @@
+package dev.streamlab.present;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.Step;
+import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.Notebook;
+
+/**
+ * Runs a demo headless at full speed, step after step, through the {@link Notebook} that {@code check} uses, and
+ * checks every expectation: what a presenter runs the night before, and what CI runs for every demo.
+ */
+public final class Rehearsal {
+
+    /** How the rehearsal went: one result per cell, and the time of all of them. */
+    public record Report(List<CellResult> results, Duration total) {
+
+        public long failed() {
+            return results.stream().filter(r -> !r.passed()).count();
+        }
+
+        public boolean passed() {
+            return failed() == 0;
+        }
+    }
+
+    private final Notebook notebook;
+    private final SpeakerNotes notes;
+
+    /** @param notes where the speaker notes go as the steps come, or null */
+    public Rehearsal(Notebook notebook, SpeakerNotes notes) {
+        this.notebook = notebook;
+        this.notes = notes;
+    }
+
+    /** Runs every cell, even after one fails, telling {@code each} about each result as it comes. */
+    public Report run(Lesson demo, Consumer<CellResult> each) {
+        long start = System.nanoTime();
+        notebook.reset();
+        if (notes != null) {
+            notes.start(demo);
+        }
+        List<CellResult> results = new ArrayList<>();
+        List<Step> steps = demo.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (notes != null) {
+                notes.step(i + 1, steps.size(), step);
+            }
+            if (step.hasCell()) {
+                CellResult result = notebook.run(step.cell());
+                results.add(result);
+                each.accept(result);
+            }
+        }
+        return new Report(results, Duration.ofNanos(System.nanoTime() - start));
+    }
+}

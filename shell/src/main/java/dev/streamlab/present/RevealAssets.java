@@ -1,0 +1,69 @@
+package dev.streamlab.present;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The browser files a deck needs, kept beside the decks so they open offline: reveal.js and highlight.js,
+ * installed once from the npm registry ({@code npm install --prefix DIR}) and reused after.
+ * reveal.js stays on 5.x: 6.x moved the plugin files that asciidoctor-revealjs 5.1 refers to.
+ */
+public final class RevealAssets {
+
+    public static final String REVEAL_JS = "reveal.js@5.2.1";
+    public static final String HIGHLIGHT_JS = "@highlightjs/cdn-assets@11.11.1";
+
+    private final Path vendorDir;
+
+    public RevealAssets(Path vendorDir) {
+        this.vendorDir = vendorDir;
+    }
+
+    public Path revealJs() {
+        return vendorDir.resolve("node_modules/reveal.js");
+    }
+
+    public Path highlightJs() {
+        return vendorDir.resolve("node_modules/@highlightjs/cdn-assets");
+    }
+
+    public boolean present() {
+        return Files.exists(revealJs().resolve("dist/reveal.js"))
+                && Files.exists(revealJs().resolve("plugin/notes/notes.js"))
+                && Files.exists(highlightJs().resolve("highlight.min.js"));
+    }
+
+    /** Installs the files unless they are here already. */
+    public void ensure(Consumer<String> progress) {
+        if (present()) {
+            return;
+        }
+        progress.accept("Installing " + REVEAL_JS + " and " + HIGHLIGHT_JS + " into " + vendorDir + " (once)");
+        List<String> command = List.of("npm", "install", "--no-audit", "--no-fund", "--silent",
+                "--prefix", vendorDir.toString(), REVEAL_JS, HIGHLIGHT_JS);
+        try {
+            Files.createDirectories(vendorDir);
+            Process npm = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(vendorDir.resolve("npm-install.log").toFile()).start();
+            if (!npm.waitFor(5, TimeUnit.MINUTES)) {
+                npm.destroyForcibly();
+                throw new IllegalStateException("npm install took more than 5 minutes; see " + vendorDir.resolve("npm-install.log"));
+            }
+            if (npm.exitValue() != 0 || !present()) {
+                throw new IllegalStateException("npm install of " + REVEAL_JS + " failed; see " + vendorDir.resolve("npm-install.log")
+                        + ". Run `" + String.join(" ", command) + "` yourself to see why.");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("The slides need reveal.js from the npm registry, and `npm` could not run ("
+                    + e.getMessage() + "). Install Node.js and npm, or run `" + String.join(" ", command)
+                    + "` on a machine that has them and copy " + vendorDir + " here.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while installing reveal.js", e);
+        }
+    }
+}
