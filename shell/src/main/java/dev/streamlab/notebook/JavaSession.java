@@ -35,6 +35,7 @@ public final class JavaSession implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean engineEnded;
     private volatile boolean evaluating;
+    private volatile boolean forcedStop;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -192,7 +193,10 @@ public final class JavaSession implements AutoCloseable {
     }
 
     private JavaResult restarted() {
-        String how = exitDescription();
+        String how = forcedStop
+                ? "Your code did not stop when asked, so streamlab ended the Java process that ran it."
+                : exitDescription();
+        forcedStop = false;
         jshell.close();
         start();
         return new JavaResult(JavaOutcome.RESTARTED, output.take(),
@@ -230,6 +234,7 @@ public final class JavaSession implements AutoCloseable {
             }
             Process child = engine.process();
             if (evaluating && child != null) {
+                forcedStop = true;
                 child.destroyForcibly();
             }
         }, "streamlab-stop");
