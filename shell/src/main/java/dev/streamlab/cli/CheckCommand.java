@@ -29,6 +29,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     BrokerCountOption brokerCount;
 
+    @Mixin
+    ClusterOptions clusterOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
             lessons.addAll(catalogue.lessons());
         }
         int[] counts = new int[2];
-        try (Cluster cluster = LessonClusters.start(brokerCount.brokers(), output::progress);
+        try (Cluster cluster = LessonClusters.start(clusterOptions, brokerCount.brokers(), output::progress);
              Notebook notebook = new Notebook(cluster)) {
             for (Lesson lesson : lessons) {
                 output.progress("Checking " + lesson.id());

@@ -4,7 +4,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
 import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.EmbeddedCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +19,9 @@ public final class ClusterUpCommand implements Callable<Integer> {
     @Mixin
     BrokerCountOption brokerCount;
 
+    @Mixin
+    ClusterOptions clusterOptions;
+
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
             description = "Broker 1 listens on PORT, broker 2 on PORT+1, and so on (default: free ports).")
     int port;
@@ -31,11 +33,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
         // The cluster closes from its own shutdown hook when Ctrl-C ends the JVM.
-        Cluster cluster = EmbeddedCluster.builder()
-                .brokers(brokerCount.brokers())
-                .basePort(port)
-                .listener(output::progress)
-                .start();
+        Cluster cluster = clusterOptions.start(output::progress, brokerCount.brokers(), port);
         int brokers = cluster.brokerIds().size();
         output.progress("Ready: " + brokers + (brokers == 1 ? " broker" : " brokers") + ". Press Ctrl-C to stop.");
         output.result(cluster.bootstrapServers());

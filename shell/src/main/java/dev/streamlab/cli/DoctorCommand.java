@@ -1,13 +1,22 @@
 package dev.streamlab.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.streamlab.cluster.ClusterSelection;
+import dev.streamlab.cluster.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.containers.ContainersCluster;
+import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.cluster.containers.KafkaImage;
 import dev.streamlab.doctor.EnvironmentFacts;
 import dev.streamlab.doctor.ReadinessCheck;
 import dev.streamlab.doctor.ReadinessReport;
 import dev.streamlab.drill.FailoverReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,8 +24,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", description = {
         "Check that this machine is ready for the workshop.",
         "Starts a 3-broker cluster, kills the leader of a partition while writing,",
-        "and checks that no acknowledged record was lost."})
+        "and checks that no acknowledged record was lost. Without --cluster it checks the embedded",
+        "cluster, then the containers cluster when a Docker engine answers."})
 public final class DoctorCommand implements Callable<Integer> {
+
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Spec
     CommandSpec spec;
@@ -31,10 +44,54 @@ public final class DoctorCommand implements Callable<Integer> {
                 + " MB in this machine, " + env.processors() + " processors");
         output.result("Docker:            " + (env.dockerAnswers() ? "yes, " : "no, ") + env.dockerDetail());
 
-        ReadinessReport report = new ReadinessCheck(
-                listener -> EmbeddedCluster.builder().brokers(3).listener(listener).start(),
-                output::progress).run();
+        ClusterSettings settings = clusterOptions.settings();
+        List<ReadinessReport> reports = new ArrayList<>();
+        if (settings.kind() == ClusterSettings.Kind.AUTO && settings.bootstrapServer().isEmpty()) {
+            reports.add(new ReadinessCheck(
+                    listener -> EmbeddedCluster.builder().brokers(3).listener(listener).start(), output::progress).run());
+            print(output, reports.get(0));
+            containersPath(output, settings).ifPresent(report -> {
+                reports.add(report);
+                print(output, report);
+            });
+        } else {
+            reports.add(new ReadinessCheck(listener -> clusterOptions.start(listener, 3), output::progress).run());
+            print(output, reports.get(0));
+        }
+        EnvironmentFacts.peakResidentMemoryMb().ifPresent(mb -> output.result("Peak memory (RSS): " + mb + " MB"));
+        if (reports.stream().allMatch(ReadinessReport::ready)) {
+            output.result("@|green,bold Ready for the workshop.|@");
+            return ExitCode.OK;
+        }
+        long lost = reports.stream().mapToLong(r -> r.failover().lost()).sum();
+        output.result("@|red,bold Not ready:|@ " + (lost > 0
+                ? lost + " acknowledged records were lost."
+                : "install a full JDK (17 or newer) that includes JShell."));
+        return ExitCode.CHECK_FAILED;
+    }
 
+    /** The containers check: only when Docker answers and the image is here or can be pulled; otherwise why not. */
+    private static Optional<ReadinessReport> containersPath(Output output, ClusterSettings settings) {
+        DockerEngine.Status docker = DockerEngine.probe();
+        if (!docker.answers()) {
+            output.result("Containers:        not checked: " + docker.detail()
+                    + " (lessons run on embedded brokers; start Docker to use containers)");
+            return Optional.empty();
+        }
+        String image = settings.image().orElseGet(() -> KafkaImage.preferred(DockerEngine.client()));
+        ClusterSelection.Availability availability = ClusterSelection.thisMachine(output::progress).image(image);
+        if (!availability.available()) {
+            output.result("Containers:        not checked: " + availability.reason()
+                    + ". Run 'streamlab image build' for " + KafkaImage.LOCAL + ".");
+            return Optional.empty();
+        }
+        output.result("Kafka image:       " + image + " is here");
+        return Optional.of(new ReadinessCheck(
+                listener -> ContainersCluster.builder().brokers(3).image(image).listener(listener).start(),
+                output::progress).run());
+    }
+
+    private static void print(Output output, ReadinessReport report) {
         FailoverReport failover = report.failover();
         output.result("Cluster:           " + report.brokers() + " brokers, " + report.clusterKind());
         output.result("Ready after:       " + seconds(report.timeToReadyCluster().toMillis()));
@@ -43,15 +100,6 @@ public final class DoctorCommand implements Callable<Integer> {
         output.result("Acknowledged:      " + failover.acknowledged() + " records");
         output.result("Read back:         " + failover.read() + " records");
         output.result("Lost:              " + failover.lost() + " records");
-        EnvironmentFacts.peakResidentMemoryMb().ifPresent(mb -> output.result("Peak memory (RSS): " + mb + " MB"));
-        if (report.ready()) {
-            output.result("@|green,bold Ready for the workshop.|@");
-            return ExitCode.OK;
-        }
-        output.result("@|red,bold Not ready:|@ " + (failover.lost() > 0
-                ? failover.lost() + " acknowledged records were lost."
-                : "install a full JDK (17 or newer) that includes JShell."));
-        return ExitCode.CHECK_FAILED;
     }
 
     private static String seconds(long millis) {

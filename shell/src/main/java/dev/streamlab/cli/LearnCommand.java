@@ -29,6 +29,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     BrokerCountOption brokerCount = new BrokerCountOption();
 
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +53,8 @@ public final class LearnCommand implements Callable<Integer> {
         // The cluster starts in the background while the learner reads the first step; its progress
         // lines would garble the screen, so they stay quiet here.
         output.progress("Starting a Kafka cluster with " + brokerCount.brokers() + " brokers in the background");
-        try (Notebook.Started started = Notebook.start(() -> LessonClusters.start(brokerCount.brokers(), ClusterListener.SILENT));
+        try (Notebook.Started started = Notebook.start(
+                     () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), ClusterListener.SILENT));
              JLineConsole console = new JLineConsole(started.notebook().java(),
                      Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
             new Repl(console, started.notebook(), catalogue, progress).run(lesson);

@@ -2,18 +2,17 @@ package dev.streamlab.cli;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.EmbeddedCluster;
 
 /**
- * The one place where {@code learn} and {@code check} get their cluster. Today always embedded;
- * the {@code --cluster embedded|containers|external} option plugs in here.
+ * The one place where {@code learn} and {@code check} get their cluster: the one {@code --cluster} (or the
+ * environment, or the config file) asks for, embedded when nothing does and Docker cannot run containers.
  */
 final class LessonClusters {
 
     private LessonClusters() {
     }
 
-    static Cluster start(int brokers, ClusterListener listener) {
-        return EmbeddedCluster.builder().brokers(brokers).listener(listener).start();
+    static Cluster start(ClusterOptions options, int brokers, ClusterListener listener) {
+        return options.start(listener, brokers);
     }
 }

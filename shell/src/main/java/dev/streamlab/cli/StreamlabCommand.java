@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             ClusterCommand.class,
             BenchCommand.class,
+            ImageCommand.class,
+            GradeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {

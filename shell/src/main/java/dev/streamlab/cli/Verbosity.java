@@ -14,12 +14,14 @@ import java.util.List;
  */
 final class Verbosity {
 
-    /** The packages of Kafka's server side, silent unless --verbose. */
-    static final List<String> SERVER_LOGGERS = List.of(
+    /** Loggers that stay silent unless --verbose: Kafka's server side, Connect, and Testcontainers. */
+    static final List<String> QUIET_LOGGERS = List.of(
             "kafka", "state.change.logger", "org.apache.kafka.server", "org.apache.kafka.storage",
             "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata",
             "org.apache.kafka.image", "org.apache.kafka.coordinator", "org.apache.kafka.connect",
-            "com.yammer.metrics", "org.apache.kafka.common.utils.internals.AppInfoParser");
+            "com.yammer.metrics", "org.apache.kafka.common.utils.internals.AppInfoParser",
+            // Testcontainers reports a missing Docker engine as an error; streamlab says it in its own words.
+            "org.testcontainers", "tc");
 
     private Verbosity() {
     }
@@ -29,7 +31,7 @@ final class Verbosity {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             return;
         }
-        for (String logger : SERVER_LOGGERS) {
+        for (String logger : QUIET_LOGGERS) {
             System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
         }
     }

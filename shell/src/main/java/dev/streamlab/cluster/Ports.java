@@ -6,15 +6,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Finding and checking TCP ports on the loopback address, where our brokers listen. */
-final class Ports {
+public final class Ports {
 
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
 
     private Ports() {
     }
 
     /** A port that is free right now, chosen by the operating system. */
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -23,7 +23,7 @@ final class Ports {
         }
     }
 
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
@@ -33,7 +33,7 @@ final class Ports {
         }
     }
 
-    static ClusterException inUse(int port) {
+    public static ClusterException inUse(int port) {
         return new ClusterException("Port " + port + " is already in use, perhaps by another Kafka."
                 + " Stop that program, or choose other ports with --port.");
     }

@@ -212,4 +212,19 @@ public final class Kafka {
         print(records);
         return records.count();
     }
+
+    /**
+     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards,
+     * e.g. {@code Files.readAllLines(demoData("orders.jsonl"))}.
+     */
+    public static java.nio.file.Path demoData(String name) {
+        for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            java.nio.file.Path file = dir.resolve("demo-data").resolve(name);
+            if (java.nio.file.Files.exists(file)) {
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "
+                + "Start streamlab from the workshop's folder.");
+    }
 }
