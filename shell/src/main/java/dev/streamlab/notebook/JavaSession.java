@@ -55,7 +55,6 @@ public final class JavaSession implements AutoCloseable {
         if (previous != null) {
             previous.properties().forEach(engine::setProperty);
         }
-        engineEnded = false;
         PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8);
         jshell = JShell.builder()
                 .executionEngine(engine, java.util.Map.of())
@@ -63,7 +62,13 @@ public final class JavaSession implements AutoCloseable {
                 .err(printer)
                 .in(new ByteArrayInputStream(new byte[0]))
                 .build();
-        jshell.onShutdown(closed -> engineEnded = true);
+        engineEnded = false;
+        // Only the current JShell counts: the one we replaced may report its end late, from its I/O thread.
+        jshell.onShutdown(closed -> {
+            if (closed == jshell) {
+                engineEnded = true;
+            }
+        });
         prelude.forEach(this::setup);
     }
 
