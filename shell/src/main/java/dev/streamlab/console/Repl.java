@@ -83,10 +83,7 @@ public final class Repl {
             }
             return true;
         }
-        // What was offered as the cell, maybe edited, runs as the cell (with its expectations),
-        // as long as it is still of the cell's kind: Java for a Java cell, a command for a command cell.
-        boolean asCell = offeredCell && Notebook.isCommand(text) == (currentCell().kind() == Cell.Kind.COMMAND)
-                && (!Notebook.isCommand(text) || notebook.commands().knows(text));
+        boolean asCell = offeredCell && isTheCell(text, currentCell());
         if (asCell) {
             runCell(input);
             return true;
@@ -96,6 +93,25 @@ public final class Repl {
         }
         runTyped(input);
         return true;
+    }
+
+    /**
+     * What was offered as the cell, maybe edited, runs as the cell (with its expectations) while it is
+     * still recognisably the cell: of its kind, and starting like it or sharing a line with it. Anything
+     * else the learner typed over it is their own code, and runs without the cell's expectations.
+     */
+    private boolean isTheCell(String text, Cell cell) {
+        boolean command = Notebook.isCommand(text);
+        if (command != (cell.kind() == Cell.Kind.COMMAND) || (command && !notebook.commands().knows(text))) {
+            return false;
+        }
+        String code = cell.code().strip();
+        int prefix = Math.min(8, Math.min(code.length(), text.length()));
+        if (text.regionMatches(0, code, 0, prefix)) {
+            return true;
+        }
+        List<String> cellLines = code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return text.lines().map(String::strip).anyMatch(cellLines::contains);
     }
 
     private boolean command(String text) {

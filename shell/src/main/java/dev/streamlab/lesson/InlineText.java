@@ -98,6 +98,7 @@ final class InlineText {
         }
         m.appendTail(out);
         // Asciidoctor puts thin spaces around em dashes; a terminal shows them as odd gaps.
-        return out.toString().replace("\u2009", " ");
+        // and a zero-width space after an ellipsis.
+        return out.toString().replace("\u2009", " ").replace("\u200b", "");
     }
 }

@@ -35,6 +35,7 @@ public final class JavaSession implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean engineEnded;
     private volatile boolean evaluating;
+    private volatile boolean forcedStop;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -54,7 +55,6 @@ public final class JavaSession implements AutoCloseable {
         if (previous != null) {
             previous.properties().forEach(engine::setProperty);
         }
-        engineEnded = false;
         PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8);
         jshell = JShell.builder()
                 .executionEngine(engine, java.util.Map.of())
@@ -62,7 +62,13 @@ public final class JavaSession implements AutoCloseable {
                 .err(printer)
                 .in(new ByteArrayInputStream(new byte[0]))
                 .build();
-        jshell.onShutdown(closed -> engineEnded = true);
+        engineEnded = false;
+        // Only the current JShell counts: the one we replaced may report its end late, from its I/O thread.
+        jshell.onShutdown(closed -> {
+            if (closed == jshell) {
+                engineEnded = true;
+            }
+        });
         prelude.forEach(this::setup);
     }
 
@@ -192,7 +198,10 @@ public final class JavaSession implements AutoCloseable {
     }
 
     private JavaResult restarted() {
-        String how = exitDescription();
+        String how = forcedStop
+                ? "Your code did not stop when asked, so streamlab ended the Java process that ran it."
+                : exitDescription();
+        forcedStop = false;
         jshell.close();
         start();
         return new JavaResult(JavaOutcome.RESTARTED, output.take(),
@@ -230,6 +239,7 @@ public final class JavaSession implements AutoCloseable {
             }
             Process child = engine.process();
             if (evaluating && child != null) {
+                forcedStop = true;
                 child.destroyForcibly();
             }
         }, "streamlab-stop");

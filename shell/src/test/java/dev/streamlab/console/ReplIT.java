@@ -56,6 +56,8 @@ class ReplIT {
                 "System.out.println(\"looping\"); while (true) { }",
                 "3 + 3",
                 "/nonsense",
+                "/next",                                 // step 3 offers createTopic(...)
+                "System.out.println(\"my own code\");",  // typed over the offered cell: the learner's own code
                 "/save " + saved,
                 "/quit"));
         Progress progress = Progress.load(home.resolve("progress.json"));
@@ -78,6 +80,7 @@ class ReplIT {
                 .contains("looping\nStopped.")
                 .contains("==> 6")
                 .contains("There is no command /nonsense")
+                .contains("run ▶ System.out.println(\"my own code\");\nmy own code\n» ")
                 .contains("Saved ");
         assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells()).contains(0, 1);
         assertThat(Files.readString(saved))

@@ -85,7 +85,11 @@ public final class ChildAgent extends RemoteExecutionControl {
             // Thread.stop is the only way to end `while (true) {}`; it still works on Java 17 to 19.
             // Interrupt first, so code that sleeps or waits ends cleanly.
             thread.interrupt();
-            thread.stop();
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException javaTwentyOrLater) {
+                // Thread.stop is gone from Java 20 on: if the interrupt is not enough, the shell ends this JVM.
+            }
         }
     }
 
