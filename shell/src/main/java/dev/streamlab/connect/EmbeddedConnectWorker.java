@@ -43,6 +43,11 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     }
 
     public static EmbeddedConnectWorker start(Cluster cluster) {
+        return start(cluster.clientConfig());
+    }
+
+    /** The same, from client settings only: what a lesson's Java cell has. */
+    public static EmbeddedConnectWorker start(Map<String, Object> clientConfig) {
         Path directory;
         try {
             directory = Files.createTempDirectory("streamlab-connect-");
@@ -51,7 +56,7 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
                     + "). Free some disk space, or point TMPDIR at a folder you can write.", e);
         }
         Map<String, String> props = new HashMap<>();
-        cluster.clientConfig().forEach((key, value) -> props.put(key, String.valueOf(value)));
+        clientConfig.forEach((key, value) -> props.put(key, String.valueOf(value)));
         props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         props.put("value.converter.schemas.enable", "false");

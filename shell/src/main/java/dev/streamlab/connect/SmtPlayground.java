@@ -22,6 +22,38 @@ public final class SmtPlayground {
     private SmtPlayground() {
     }
 
+    /** Applies the chain and describes each record as {@code before -> after}, one record a line. */
+    public static String show(Map<String, String> transforms, String topic, List<?> values) {
+        StringBuilder text = new StringBuilder();
+        for (Outcome outcome : apply(transforms, topic, values)) {
+            List<Object> order = outcome.before() instanceof Map<?, ?> map ? new ArrayList<>(map.keySet()) : List.of();
+            text.append(describe(outcome.topicBefore(), outcome.before(), order)).append("\n  -> ")
+                    .append(outcome.dropped() ? "(dropped)" : describe(outcome.topicAfter(), outcome.after(), order))
+                    .append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /**
+     * A record as the talk writes it, {@code customers {user: ab123, ip: 1.2.3.XXX}}: transforms copy values into
+     * unordered maps, so fields are listed in the order the original record had them, new fields last.
+     */
+    static String describe(String topic, Object value, List<Object> order) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return topic + " " + value;
+        }
+        List<Object> keys = new ArrayList<>(map.keySet());
+        keys.sort(java.util.Comparator.comparingInt(key -> order.contains(key) ? order.indexOf(key) : Integer.MAX_VALUE));
+        StringBuilder text = new StringBuilder(topic).append(" {");
+        String separator = "";
+        for (Object key : keys) {
+            Object field = map.get(key);
+            text.append(separator).append(key).append(": ").append(field instanceof String s && s.isEmpty() ? "\"\"" : field);
+            separator = ", ";
+        }
+        return text.append('}').toString();
+    }
+
     /**
      * @param transforms connector-style settings ({@code transforms=...}, {@code transforms.NAME.type=...})
      * @param topic the topic the sample records come from

@@ -83,14 +83,18 @@ public final class Repl {
             }
             return true;
         }
+        // What was offered as the cell, maybe edited, runs as the cell (with its expectations),
+        // as long as it is still of the cell's kind: Java for a Java cell, a command for a command cell.
+        boolean asCell = offeredCell && Notebook.isCommand(text) == (currentCell().kind() == Cell.Kind.COMMAND)
+                && (!Notebook.isCommand(text) || notebook.commands().knows(text));
+        if (asCell) {
+            runCell(input);
+            return true;
+        }
         if (text.startsWith("/")) {
             return command(text);
         }
-        if (offeredCell) {
-            runCell(input);
-        } else {
-            runTyped(input);
-        }
+        runTyped(input);
         return true;
     }
 
@@ -142,6 +146,9 @@ public final class Repl {
         int cells = lesson.cells().size();
         String passed = done.passedCells().isEmpty() ? "" : " You have passed " + done.passedCells().size() + " of " + cells + " cells.";
         note(lesson.steps().size() + " steps." + passed + " Enter runs a cell; /help lists the commands.");
+        if (!notebook.clusterIsUp()) {
+            note("The Kafka cluster is starting in the background; a cell that needs it waits for it.");
+        }
         showStep(Math.min(atStep, lesson.steps().size() - 1));
     }
 
@@ -220,7 +227,7 @@ public final class Repl {
         if (!live) {
             io.print(result.output());
         }
-        if (result.problem() != null) {
+        if (result.problem() != null && !result.problem().equals(result.output().strip())) {
             problem(result.problem());
         }
         transcript.add(result);
@@ -236,7 +243,9 @@ public final class Repl {
         Hint hint = cell.hints().get(Math.min(hintsShown, cell.hints().size() - 1));
         hintsShown++;
         io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.prose()));
-        pending = cell.code();
+        if (!cellPassed) {
+            pending = cell.code();
+        }
     }
 
     private void toc() {

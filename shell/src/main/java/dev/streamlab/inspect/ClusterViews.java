@@ -56,6 +56,7 @@ public final class ClusterViews implements AutoCloseable {
 
     private final Map<String, Object> clientConfig;
     private final Admin admin;
+    private final PartitionInspector inspector;
 
     public ClusterViews(Map<String, Object> clientConfig) {
         this.clientConfig = Map.copyOf(clientConfig);
@@ -64,6 +65,7 @@ public final class ClusterViews implements AutoCloseable {
         config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-views");
         this.admin = Admin.create(config);
+        this.inspector = new PartitionInspector(clientConfig);
     }
 
     /** The log of one partition, with the position of every consumer group that committed one there. */
@@ -145,9 +147,7 @@ public final class ClusterViews implements AutoCloseable {
 
     /** A topic's partitions, with the brokers as the caller knows them (e.g. from {@link #brokersOf(Cluster)}). */
     public TopicView topic(String topic, List<Broker> brokers) {
-        try (PartitionInspector inspector = new PartitionInspector(clientConfig)) {
-            return new TopicView(topic, brokers, inspector.describe(topic));
-        }
+        return new TopicView(topic, brokers, inspector.describe(topic));
     }
 
     /** Every broker of a cluster we run, up or down. */
@@ -156,10 +156,8 @@ public final class ClusterViews implements AutoCloseable {
     }
 
     private PartitionState partitionState(String topic, int partition) {
-        try (PartitionInspector inspector = new PartitionInspector(clientConfig)) {
-            return inspector.describe(topic).stream().filter(p -> p.partition() == partition).findFirst()
-                    .orElseThrow(() -> new ClusterException("Topic '" + topic + "' has no partition " + partition + "."));
-        }
+        return inspector.describe(topic).stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new ClusterException("Topic '" + topic + "' has no partition " + partition + "."));
     }
 
     private List<String> consumerGroupIds() {
@@ -279,6 +277,7 @@ public final class ClusterViews implements AutoCloseable {
 
     @Override
     public void close() {
+        inspector.close();
         admin.close(Duration.ofSeconds(2));
     }
 }

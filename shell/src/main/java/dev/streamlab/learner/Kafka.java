@@ -44,13 +44,52 @@ public final class Kafka {
     private Kafka() {
     }
 
-    /** The cluster's {@code host:port,...} list. */
+    /** Set when the cluster may still be starting: then the helpers wait for its address. */
+    public static final String PENDING_PROPERTY = "streamlab.cluster.pending";
+    /** Set when the cluster could not start: the reason. */
+    public static final String FAILED_PROPERTY = "streamlab.cluster.failed";
+
+    private static final long CLUSTER_WAIT_MS = 120_000;
+    private static final Object CLUSTER_SETTINGS = new Object();
+
+    /** The cluster's {@code host:port,...} list. Waits while the cluster is still starting. */
     public static String bootstrapServers() {
-        String servers = System.getProperty(BOOTSTRAP_PROPERTY);
-        if (servers == null) {
-            throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+        synchronized (CLUSTER_SETTINGS) {
+            long deadline = System.currentTimeMillis() + CLUSTER_WAIT_MS;
+            boolean told = false;
+            while (true) {
+                String servers = System.getProperty(BOOTSTRAP_PROPERTY);
+                if (servers != null) {
+                    return servers;
+                }
+                String failed = System.getProperty(FAILED_PROPERTY);
+                if (failed != null) {
+                    throw new IllegalStateException(failed);
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (!Boolean.getBoolean(PENDING_PROPERTY) || left <= 0) {
+                    throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+                }
+                if (!told) {
+                    System.out.println("(The cluster is still starting: waiting for it...)");
+                    told = true;
+                }
+                try {
+                    CLUSTER_SETTINGS.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the cluster", e);
+                }
+            }
         }
-        return servers;
+    }
+
+    /** Called by streamlab (not by learners) when a setting of the cluster becomes known. */
+    public static void learnSetting(String name, String value) {
+        synchronized (CLUSTER_SETTINGS) {
+            System.setProperty(name, value);
+            CLUSTER_SETTINGS.notifyAll();
+        }
     }
 
     /** Settings every client needs: the bootstrap servers, plus any security settings of the cluster. */
@@ -172,5 +211,20 @@ public final class Kafka {
         } while (records.isEmpty() && System.nanoTime() < deadline);
         print(records);
         return records.count();
+    }
+
+    /**
+     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards,
+     * e.g. {@code Files.readAllLines(demoData("orders.jsonl"))}.
+     */
+    public static java.nio.file.Path demoData(String name) {
+        for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            java.nio.file.Path file = dir.resolve("demo-data").resolve(name);
+            if (java.nio.file.Files.exists(file)) {
+                return file;
+            }
+        }
+        throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "
+                + "Start streamlab from the workshop's folder.");
     }
 }

@@ -16,6 +16,7 @@ import java.util.regex.PatternSyntaxException;
  * topic orders has 3 partitions
  * topic orders has at least 10 records
  * partition 0 of orders has a new leader
+ * partition 0 of orders has 3 in-sync replicas
  * group g1 committed offset >= 10 on orders
  * </pre>
  *
@@ -47,6 +48,9 @@ public sealed interface Expectation {
 
     /** The partition's leader is not the one it had before the cell ran. */
     record NewLeader(String text, String topic, int partition, Duration within) implements Expectation { }
+
+    /** The partition's in-sync replica set has exactly {@code replicas} brokers. */
+    record InSyncReplicas(String text, String topic, int partition, int replicas, Duration within) implements Expectation { }
 
     /** The group's committed offsets (summed over the topic's partitions, or all its partitions) compare to {@code value}. */
     record CommittedOffset(String text, String group, String topic, String comparison, long value, Duration within)
@@ -102,12 +106,16 @@ public sealed interface Expectation {
         if ((m = match("partition (\\d+) of " + NAME + " has a new leader", body)) != null) {
             return new NewLeader(text, m.group(2), Integer.parseInt(m.group(1)), within);
         }
+        if ((m = match("partition (\\d+) of " + NAME + " has (\\d+) in-sync replicas?", body)) != null) {
+            return new InSyncReplicas(text, m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), within);
+        }
         if ((m = match("group " + NAME + " committed offset (>=|<=|>|<|=) (\\d+)(?: on " + NAME + ")?", body)) != null) {
             return new CommittedOffset(text, m.group(1), m.group(4), m.group(2), Long.parseLong(m.group(3)), within);
         }
         throw new IllegalArgumentException("cannot read the expectation `" + text + "`. Write one of: "
                 + "output contains \"TEXT\", output matches \"REGEX\", fails with \"TEXT\", topic T exists, "
                 + "topic T has N partitions, topic T has at least N records, partition P of T has a new leader, "
+                + "partition P of T has N in-sync replicas, "
                 + "group G committed offset >= N [on T]; optionally followed by `within 30s`.");
     }
 

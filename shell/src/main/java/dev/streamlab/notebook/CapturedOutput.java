@@ -30,6 +30,12 @@ final class CapturedOutput extends OutputStream {
         write(text.getBytes(StandardCharsets.UTF_8), 0, text.getBytes(StandardCharsets.UTF_8).length);
     }
 
+    /** Puts back text taken earlier, without showing it to the watcher again. */
+    synchronized void putBack(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        buffer.write(bytes, 0, bytes.length);
+    }
+
     /** Returns what was written since the last call, and starts afresh. */
     synchronized String take() {
         String text = buffer.toString(StandardCharsets.UTF_8);
@@ -37,7 +43,10 @@ final class CapturedOutput extends OutputStream {
         return text;
     }
 
-    void watch(Consumer<String> listener) {
+    /** Sets who watches the output live, and returns who watched it before. */
+    Consumer<String> watch(Consumer<String> listener) {
+        Consumer<String> before = live;
         live = listener == null ? text -> { } : listener;
+        return before;
     }
 }

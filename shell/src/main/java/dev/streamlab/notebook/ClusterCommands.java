@@ -1,6 +1,5 @@
 package dev.streamlab.notebook;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +13,17 @@ import java.util.stream.Collectors;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.diagram.GroupTable;
+import dev.streamlab.diagram.GroupView;
+import dev.streamlab.diagram.LogStrip;
+import dev.streamlab.diagram.PartitionMap;
+import dev.streamlab.diagram.Style;
+import dev.streamlab.diagram.TopicView;
+import dev.streamlab.inspect.ClusterViews;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The toolkit commands that command cells and the learner can run: {@code /brokers}, {@code /broker kill 2},
@@ -30,6 +31,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * cluster, and return text; they never print.
  */
 public final class ClusterCommands implements AutoCloseable {
+
+    /** How many of the newest records {@code /log} shows with their keys and values. */
+    private static final int LOG_RECORDS = 8;
 
     /** One command: its name, a line of help, and what it does with its arguments. */
     public record Command(String name, String usage, String help, Action action) {
@@ -42,17 +46,21 @@ public final class ClusterCommands implements AutoCloseable {
 
     private final Cluster cluster;
     private final Map<String, Command> commands = new LinkedHashMap<>();
+    /** The last view of each topic, so {@code /partitions} can show what changed since. */
+    private final Map<String, TopicView> lastViews = new java.util.HashMap<>();
     private Admin admin;
+    private ClusterViews views;
 
     public ClusterCommands(Cluster cluster) {
         this.cluster = cluster;
         add(new Command("brokers", "/brokers", "Which brokers are up.", args -> brokers()));
         add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
-                + "ID may also be `leader TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
+                + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
         add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> topics()));
-        add(new Command("partitions", "/partitions TOPIC", "Each partition's leader, replicas and in-sync replicas.",
-                args -> partitions(one(args, "/partitions TOPIC"))));
-        add(new Command("log", "/log TOPIC [PARTITION]", "The records in a topic's log, oldest first (the last 20).", this::log));
+        add(new Command("partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
+                + "and what changed since you last looked.", args -> partitions(one(args, "/partitions TOPIC"))));
+        add(new Command("log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.", this::log));
+        add(new Command("groups", "/groups", "Consumer groups: members, committed offsets and lag.", args -> groups()));
     }
 
     private void add(Command command) {
@@ -116,7 +124,11 @@ public final class ClusterCommands implements AutoCloseable {
             stopped.forEach(cluster::restartBroker);
             return stopped.stream().map(id -> "Restarted broker " + id).collect(Collectors.joining("\n"));
         }
-        int id = args.get(1).equals("leader") ? leaderOf(args) : brokerId(args.get(1));
+        int id = switch (args.get(1)) {
+            case "leader" -> leaderOf(args);
+            case "follower" -> followerOf(args);
+            default -> brokerId(args.get(1));
+        };
         switch (action) {
             case "kill" -> cluster.killBroker(id);
             case "stop" -> cluster.stopBroker(id);
@@ -140,6 +152,19 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Partition " + partition + " of " + args.get(2) + " has no leader right now.");
         }
         return state.leader();
+    }
+
+    /** The first in-sync follower of a partition: a broker that has a full copy but does not lead. */
+    private int followerOf(List<String> args) {
+        if (args.size() < 3) {
+            throw new CommandException("Name the partition: /broker kill follower TOPIC [PARTITION]");
+        }
+        int partition = args.size() > 3 ? number(args.get(3), "partition") : 0;
+        PartitionState state = describe(args.get(2)).stream().filter(p -> p.partition() == partition).findFirst()
+                .orElseThrow(() -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
+        return state.isr().stream().filter(id -> id != state.leader()).findFirst()
+                .orElseThrow(() -> new CommandException("Partition " + partition + " of " + args.get(2)
+                        + " has no in-sync follower right now: only its leader has all the records."));
     }
 
     private int brokerId(String text) {
@@ -170,14 +195,11 @@ public final class ClusterCommands implements AutoCloseable {
     }
 
     private String partitions(String topic) {
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-9s  %-6s  %-10s  %s", "partition", "leader", "replicas", "in sync"));
-        for (PartitionState p : describe(topic)) {
-            lines.add(String.format("%-9d  %-6s  %-10s  %s%s", p.partition(), p.hasLeader() ? String.valueOf(p.leader()) : "none",
-                    join(p.replicas()), join(p.isr()),
-                    p.outOfSyncReplicas().isEmpty() ? "" : "   (out of sync: " + join(p.outOfSyncReplicas()) + ")"));
-        }
-        return String.join("\n", lines);
+        describe(topic);
+        TopicView now = views().topic(topic, ClusterViews.brokersOf(cluster));
+        TopicView before = lastViews.put(topic, now);
+        PartitionMap map = new PartitionMap(Style.plain());
+        return before == null ? map.render(now) : map.render(now, before);
     }
 
     private String log(List<String> args) {
@@ -185,36 +207,26 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Usage: /log TOPIC [PARTITION]");
         }
         String topic = args.get(0);
-        List<PartitionState> states = describe(topic);
-        List<TopicPartition> partitions = states.stream()
-                .filter(p -> args.size() < 2 || p.partition() == number(args.get(1), "partition"))
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        List<String> lines = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, java.time.Duration.ofSeconds(10));
-            for (TopicPartition tp : partitions) {
-                long end = ends.get(tp);
-                long from = Math.max(0, end - 20);
-                lines.add("partition " + tp.partition() + ": " + (end == 0 ? "empty" : end + " records"
-                        + (from > 0 ? " (the last 20)" : "")));
-                consumer.seek(tp, from);
-                long position = from;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (position < end && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(java.time.Duration.ofMillis(200)).records(tp)) {
-                        lines.add(String.format("  offset %-4d key=%-10s value=%s", r.offset(), r.key(), r.value()));
-                        position = r.offset() + 1;
-                    }
-                }
-                consumer.pause(List.of(tp));
-            }
+        List<Integer> partitions = describe(topic).stream().map(PartitionState::partition)
+                .filter(p -> args.size() < 2 || p == number(args.get(1), "partition")).toList();
+        if (partitions.isEmpty()) {
+            throw new CommandException("Topic " + topic + " has no partition " + args.get(1) + ".");
         }
-        return String.join("\n", lines);
+        LogStrip strip = new LogStrip(Style.plain());
+        return partitions.stream().map(p -> strip.render(views().log(topic, p, LOG_RECORDS)))
+                .collect(Collectors.joining("\n\n"));
+    }
+
+    private String groups() {
+        List<GroupView> groups = views().groups();
+        return groups.isEmpty() ? "No consumer groups yet." : new GroupTable(Style.plain()).render(groups);
+    }
+
+    private ClusterViews views() {
+        if (views == null) {
+            views = new ClusterViews(cluster.clientConfig());
+        }
+        return views;
     }
 
     private List<PartitionState> describe(String topic) {
@@ -261,6 +273,9 @@ public final class ClusterCommands implements AutoCloseable {
 
     @Override
     public void close() {
+        if (views != null) {
+            views.close();
+        }
         if (admin != null) {
             admin.close(java.time.Duration.ofSeconds(2));
         }

@@ -74,6 +74,10 @@ final class ExpectationChecker implements AutoCloseable {
             }, () -> "the leader is " + leader(n.topic(), n.partition()).map(String::valueOf).orElse("unknown")
                     + ", as before (" + before + ")");
         }
+        if (expectation instanceof Expectation.InSyncReplicas r) {
+            return poll(r.text(), r.within(), () -> inSync(r.topic(), r.partition()) == r.replicas(),
+                    () -> "it has " + inSync(r.topic(), r.partition()));
+        }
         Expectation.CommittedOffset c = (Expectation.CommittedOffset) expectation;
         return poll(c.text(), c.within(), () -> c.holdsFor(committed(c.group(), c.topic())),
                 () -> "the committed offset is " + committed(c.group(), c.topic()));
@@ -134,6 +138,16 @@ final class ExpectationChecker implements AutoCloseable {
             return partitions(topic).stream().filter(p -> p.partition() == partition).findFirst().map(PartitionState::leader);
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** How many replicas of the partition are in sync now; -1 when the partition cannot be described. */
+    private int inSync(String topic, int partition) {
+        try {
+            return partitions(topic).stream().filter(p -> p.partition() == partition).findFirst()
+                    .map(p -> p.isr().size()).orElse(-1);
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

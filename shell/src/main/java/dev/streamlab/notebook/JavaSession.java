@@ -30,10 +30,13 @@ public final class JavaSession implements AutoCloseable {
     private final List<String> childOptions;
     private final List<String> prelude;
     private final CapturedOutput output = new CapturedOutput();
-    private ChildJvmEngine engine;
+    private volatile ChildJvmEngine engine;
     private volatile JShell jshell;
     private volatile boolean stopRequested;
     private volatile boolean engineEnded;
+    private volatile boolean evaluating;
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
+    private static final long STOP_RETRY_MS = 100;
 
     /**
      * @param childOptions JVM options for the child, such as {@code -Dstreamlab.bootstrap.servers=...}
@@ -46,7 +49,11 @@ public final class JavaSession implements AutoCloseable {
     }
 
     private void start() {
+        ChildJvmEngine previous = engine;
         engine = new ChildJvmEngine(childOptions);
+        if (previous != null) {
+            previous.properties().forEach(engine::setProperty);
+        }
         engineEnded = false;
         PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8);
         jshell = JShell.builder()
@@ -56,22 +63,28 @@ public final class JavaSession implements AutoCloseable {
                 .in(new ByteArrayInputStream(new byte[0]))
                 .build();
         jshell.onShutdown(closed -> engineEnded = true);
-        for (String snippet : prelude) {
+        prelude.forEach(this::setup);
+    }
+
+    /** Runs setup code quietly: the learner did not write it, so they should not see its output. */
+    private void setup(String snippet) {
+        String before = output.take();
+        Consumer<String> watcher = output.watch(null);
+        try {
             JavaResult result = eval(snippet);
             if (!result.ok()) {
                 throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
                         + result.output());
             }
+        } finally {
+            output.watch(watcher);
+            output.putBack(before);
         }
     }
 
-    /** Runs a snippet now, and again in every fresh session (after /reset or System.exit). */
-    public void addSetup(String snippet) {
-        JavaResult result = eval(snippet);
-        if (!result.ok()) {
-            throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: " + result.output());
-        }
-        prelude.add(snippet);
+    /** Sets a system property in the JVM that runs the code, now and after every restart. */
+    public void setChildProperty(String name, String value) {
+        engine.setProperty(name, value);
     }
 
     /** Shows what the code prints while it runs, as well as in the result. Null to stop watching. */
@@ -83,9 +96,22 @@ public final class JavaSession implements AutoCloseable {
     public JavaResult eval(String code) {
         output.take();
         stopRequested = false;
+        evaluating = true;
+        try {
+            return evalAll(code);
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    private JavaResult evalAll(String code) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         String remaining = code;
         while (!remaining.isBlank()) {
+            if (stopRequested) {
+                output.append("Stopped.\n");
+                return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
+            }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String source = info.source();
             if (source == null || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
@@ -110,6 +136,7 @@ public final class JavaSession implements AutoCloseable {
         } catch (IllegalStateException closed) {
             return restarted();
         }
+        List<String> values = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // an update of an earlier snippet, not the one we ran
@@ -132,10 +159,14 @@ public final class JavaSession implements AutoCloseable {
             String name = snippet instanceof VarSnippet v ? v.name()
                     : snippet instanceof ExpressionSnippet e ? e.name() : null;
             if (name != null && event.value() != null && !event.value().isEmpty()) {
-                output.append(name + " ==> " + event.value() + "\n");
+                values.add(name + " ==> " + event.value() + "\n");
             }
         }
-        return engineEnded ? restarted() : null;
+        if (engineEnded) {
+            return restarted();
+        }
+        values.forEach(output::append);
+        return null;
     }
 
     private JavaResult failed(Exception exception) {
@@ -183,10 +214,27 @@ public final class JavaSession implements AutoCloseable {
     /** Stops the code that runs now (an endless loop, a blocked call). Safe to call from any thread. */
     public void stop() {
         stopRequested = true;
-        JShell current = jshell;
-        if (current != null) {
-            current.stop();
-        }
+        // A stop that arrives between two snippets, or while one compiles, finds no code to stop: keep
+        // asking while the cell runs. Code that ignores every stop loses its JVM, and we start a new one.
+        Thread stopper = new Thread(() -> {
+            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+            while (evaluating && System.nanoTime() < deadline) {
+                try {
+                    jshell.stop();
+                    Thread.sleep(STOP_RETRY_MS);
+                } catch (IllegalStateException closed) {
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Process child = engine.process();
+            if (evaluating && child != null) {
+                child.destroyForcibly();
+            }
+        }, "streamlab-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     /** Forgets every variable, method and class: a fresh Java process with the prelude. */

@@ -44,7 +44,12 @@ public final class FraudApp implements AutoCloseable {
 
     /** Creates the topics if needed, starts the application and its query server (port 0: a free one). */
     public static FraudApp start(Cluster cluster, FraudRules rules, int queryPort) {
-        createTopics(cluster);
+        return start(cluster.clientConfig(), rules, queryPort);
+    }
+
+    /** The same, from client settings only: what a lesson's Java cell has. */
+    public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort) {
+        createTopics(clientConfig);
         Path stateDir;
         try {
             stateDir = Files.createTempDirectory("streamlab-fraud-");
@@ -52,7 +57,7 @@ public final class FraudApp implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a state directory for Kafka Streams", e);
         }
         Properties props = new Properties();
-        props.putAll(cluster.clientConfig());
+        props.putAll(clientConfig);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Results show up within a fraction of a second of the attempt that closes a window.
@@ -70,8 +75,8 @@ public final class FraudApp implements AutoCloseable {
      * Records are kept forever: the demo data's event times lie in the past, and time-based retention would
      * otherwise delete them within minutes.
      */
-    private static void createTopics(Cluster cluster) {
-        try (Admin admin = Admin.create(cluster.clientConfig())) {
+    private static void createTopics(Map<String, Object> clientConfig) {
+        try (Admin admin = Admin.create(clientConfig)) {
             for (String topic : List.of(FraudTopology.ATTEMPTS_TOPIC, FraudTopology.FRAUD_TOPIC)) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())

@@ -66,6 +66,20 @@ class LogStripTest {
     }
 
     @Test
+    void withoutALeaderTheHighWatermarkIsNotDrawn() {
+        String diagram = PLAIN.render(new LogView("payments", 0, 0, -1, 4));
+
+        assertThat(diagram).contains(" 3 ", "log end").doesNotContain("high watermark");
+    }
+
+    @Test
+    void aPositionPastTheLogEndIsSaid() {
+        String diagram = PLAIN.render(new LogView("orders", 0, 0, 4, 4).withPositions(List.of(new Position("robin", 9))));
+
+        assertThat(diagram).contains("robin is at 9, past the log end");
+    }
+
+    @Test
     void aLongLabelNearTheRightEdgeGoesLeftOfItsArrow() {
         List<Position> positions = List.of(new Position("a-group-with-a-rather-long-name", 38));
         String diagram = PLAIN.render(new LogView("orders", 0, 0, 40, 40).withPositions(positions));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -67,6 +68,8 @@ public final class ContainerReaper {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException alreadyGone) {
             // Removed meanwhile, e.g. by Testcontainers' own shutdown hook.
+        } catch (ConflictException beingRemoved) {
+            // Docker is removing it already (the owner's own shutdown is still under way).
         }
     }
 
@@ -75,6 +78,8 @@ public final class ContainerReaper {
             docker.removeNetworkCmd(id).exec();
         } catch (NotFoundException alreadyGone) {
             // Removed meanwhile.
+        } catch (ConflictException stillInUse) {
+            // Its containers are still being removed; the next start reaps it.
         }
     }
 

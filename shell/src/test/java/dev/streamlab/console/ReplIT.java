@@ -1,0 +1,89 @@
+package dev.streamlab.console;
+
+import static dev.streamlab.console.ScriptedConsole.ENTER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.notebook.Notebook;
+import dev.streamlab.notebook.Progress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REPL driven like a transcript: what a learner types, and what they see. */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ReplIT {
+
+    private static Cluster cluster;
+    private static Notebook notebook;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start() {
+        cluster = EmbeddedCluster.builder().brokers(1).start();
+        notebook = new Notebook(cluster);
+    }
+
+    @AfterAll
+    static void stop() {
+        notebook.close();
+        cluster.close();
+    }
+
+    @Test
+    void aLearnerRunsCellsTypesJavaAndSurvivesTheirMistakes() throws Exception {
+        Path saved = home.resolve("session.adoc");
+        ScriptedConsole console = new ScriptedConsole(List.of(
+                ENTER,                                   // run the first cell as offered
+                "/hint",
+                ENTER,                                   // go on to step 2
+                ENTER,                                   // run /brokers
+                "System.out.println(\"typed by me\");",
+                "String s = 42;",
+                "System.exit(1);",
+                "2 + 2",
+                ScriptedConsole.ctrlCWhenOutputHas("looping"),
+                "System.out.println(\"looping\"); while (true) { }",
+                "3 + 3",
+                "/nonsense",
+                "/save " + saved,
+                "/quit"));
+        Progress progress = Progress.load(home.resolve("progress.json"));
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+
+        new Repl(console, notebook, catalogue, progress).run(catalogue.find("00").orElseThrow());
+
+        String transcript = console.transcript();
+        assertThat(transcript)
+                .contains("Lesson 00: Welcome to streamlab")
+                .contains("Your first cell")
+                .doesNotContain("*cell*", "kbd:[", "`/hint`")           // prose is rendered, not raw markup
+                .contains("run ▶ int answer = 40 + 2;\nanswer ==> 42\n  ✓ output contains \"answer ==> 42\"\nStep done.")
+                .contains("Hint:\n")
+                .contains("Broker 1 is up")
+                .contains("typed by me")
+                .contains("String s = 42;\n           ^")
+                .contains("exit code 1", "Java started afresh")
+                .contains("» 2 + 2\n$1 ==> 4")
+                .contains("looping\nStopped.")
+                .contains("==> 6")
+                .contains("There is no command /nonsense")
+                .contains("Saved ");
+        assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells()).contains(0, 1);
+        assertThat(Files.readString(saved))
+                .startsWith("= Welcome to streamlab")
+                .contains("[source,java]\n----\nint answer = 40 + 2;\n----\n\n.Output\n....\nanswer ==> 42\n....")
+                .contains("[command]\n----\n/brokers\n----");
+        assertThat(home).isDirectoryNotContaining("glob:**.tmp");
+    }
+}

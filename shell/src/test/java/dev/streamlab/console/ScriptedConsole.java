@@ -1,0 +1,96 @@
+package dev.streamlab.console;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A terminal for tests: takes the learner's entries from a script and records everything the REPL
+ * shows, prompts and entries included, as a plain-text transcript.
+ */
+final class ScriptedConsole implements ConsoleIO {
+
+    /** In a script: press Enter on whatever the line holds (the offered cell). */
+    static final String ENTER = "<enter>";
+    /** In a script: the next entry runs until its output contains {@code text}, then Ctrl-C. */
+    static String ctrlCWhenOutputHas(String text) {
+        return "<ctrl-c when output has>" + text;
+    }
+
+    private final Deque<String> script;
+    private final StringBuilder transcript = new StringBuilder();
+    private String interruptWhen;
+
+    ScriptedConsole(List<String> script) {
+        this.script = new ArrayDeque<>(script);
+    }
+
+    @Override
+    public String read(String prompt, String prefill) {
+        String entry = script.poll();
+        while (entry != null && entry.startsWith("<ctrl-c when output has>")) {
+            interruptWhen = entry.substring("<ctrl-c when output has>".length());
+            entry = script.poll();
+        }
+        if (entry == null) {
+            transcript.append(prompt).append("^D\n");
+            return null;
+        }
+        String line = entry.equals(ENTER) ? (prefill == null ? "" : prefill) : entry;
+        synchronized (transcript) {
+            transcript.append(prompt).append(line).append('\n');
+        }
+        return line;
+    }
+
+    @Override
+    public void print(String text) {
+        synchronized (transcript) {
+            transcript.append(text);
+        }
+    }
+
+    @Override
+    public Styles styles() {
+        return new Styles(false);
+    }
+
+    @Override
+    public int width() {
+        return 80;
+    }
+
+    @Override
+    public <T> T interruptible(Supplier<T> work, Runnable onInterrupt) {
+        String trigger = interruptWhen;
+        interruptWhen = null;
+        if (trigger == null) {
+            return work.get();
+        }
+        int from = transcript.length();
+        Thread presser = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                synchronized (transcript) {
+                    if (transcript.indexOf(trigger, from) >= 0) {
+                        break;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+            onInterrupt.run();
+        });
+        presser.start();
+        try {
+            return work.get();
+        } finally {
+            presser.interrupt();
+        }
+    }
+
+    String transcript() {
+        synchronized (transcript) {
+            return transcript.toString();
+        }
+    }
+}
