@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * A real Kafka cluster that lessons, demos and labs run against.
  *
- * <p>Implementations: {@link EmbeddedCluster} (brokers inside this JVM), and later containers and
- * external clusters. Callers only see this interface, so a lesson behaves the same on each.
+ * <p>Implementations: {@link EmbeddedCluster} (brokers inside this JVM),
+ * {@link dev.streamlab.cluster.containers.ContainersCluster} (brokers in Docker containers) and
+ * {@link ExternalCluster} (someone else's cluster; its brokers cannot be stopped from here).
+ * {@link ClusterSelection} picks one. Callers only see this interface, so a lesson behaves the same on each.
  * Nothing here prints: progress goes to a {@link ClusterListener}.
  */
 public interface Cluster extends AutoCloseable {

@@ -72,9 +72,12 @@ public final class ExternalCluster implements Cluster {
     private List<Integer> liveBrokers() {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
+        // Kafka refuses an API timeout shorter than the request timeout, which the settings file may raise.
+        long requestTimeout = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                String.valueOf(Math.max(requestTimeout, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS))));
         try (Admin admin = Admin.create(config)) {
-            return admin.describeCluster().nodes().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+            return admin.describeCluster().nodes().get(2 * CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(Node::id).sorted().toList();
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -84,8 +87,12 @@ public final class ExternalCluster implements Cluster {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while connecting to " + bootstrapServers + ".", e);
         } catch (RuntimeException e) {
-            throw new ClusterException("Cannot connect to " + bootstrapServers + ": " + e.getMessage()
-                    + ". Check the address and the settings in --command-config.", e);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ClusterException("Cannot connect to " + bootstrapServers + ": " + root.getMessage()
+                    + " Check the address and the settings in --command-config.", e);
         }
     }
 

@@ -42,7 +42,9 @@ public final class PartitionInspector implements AutoCloseable {
     public PartitionInspector(Map<String, Object> clientConfig) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        // An external cluster's settings may raise the request timeout; Kafka refuses an API timeout below it.
+        long requestTimeout = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(TIMEOUT_MS, requestTimeout)));
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-inspector");
         this.admin = Admin.create(config);
     }
