@@ -8,6 +8,9 @@ import dev.streamlab.bench.BenchContext;
 import dev.streamlab.bench.Benchmark;
 import dev.streamlab.bench.ClusterBenchmark;
 import dev.streamlab.bench.ConnectBenchmark;
+import dev.streamlab.bench.ContainersBenchmark;
+import dev.streamlab.bench.GradingBenchmark;
+import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.Figure;
 import dev.streamlab.bench.StreamsBenchmark;
 import picocli.CommandLine.Command;
@@ -33,7 +36,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static List<Benchmark> benchmarks() {
-        return List.of(new ClusterBenchmark(), new ConnectBenchmark(), new StreamsBenchmark());
+        return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
+                new GradingBenchmark(), new ContainersBenchmark());
     }
 
     @Override

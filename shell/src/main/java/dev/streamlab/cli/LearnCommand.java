@@ -1,14 +1,12 @@
 package dev.streamlab.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 
-import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.console.JLineConsole;
 import dev.streamlab.console.Repl;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
-import dev.streamlab.notebook.JavaSession;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
 import dev.streamlab.notebook.StreamlabHome;
@@ -52,25 +50,14 @@ public final class LearnCommand implements Callable<Integer> {
         } else {
             lesson = progress.lastLesson().flatMap(catalogue::find).orElse(catalogue.lessons().get(0));
         }
-        // The cluster and the Java session start side by side: each takes a few seconds.
-        CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(
-                () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), output::progress));
-        JavaSession java;
-        try {
-            java = Notebook.newJavaSession();
-        } catch (RuntimeException e) {
-            starting.thenAccept(Cluster::close);
-            throw e;
-        }
-        try (Cluster cluster = starting.join();
-             Notebook notebook = new Notebook(cluster, java);
-             JLineConsole console = new JLineConsole(notebook.java(), Repl.commandNames(notebook.commands()),
-                     StreamlabHome.path().resolve("history"))) {
-            output.progress("Ready");
-            new Repl(console, notebook, catalogue, progress).run(lesson);
-        } catch (java.util.concurrent.CompletionException e) {
-            java.close();
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        // The cluster starts in the background while the learner reads the first step; its progress
+        // lines would garble the screen, so they stay quiet here.
+        output.progress("Starting a Kafka cluster with " + brokerCount.brokers() + " brokers in the background");
+        try (Notebook.Started started = Notebook.start(
+                     () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), ClusterListener.SILENT));
+             JLineConsole console = new JLineConsole(started.notebook().java(),
+                     Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
+            new Repl(console, started.notebook(), catalogue, progress).run(lesson);
         }
         return ExitCode.OK;
     }

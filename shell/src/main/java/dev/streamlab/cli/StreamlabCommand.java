@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             ClusterCommand.class,
             BenchCommand.class,
             ImageCommand.class,
+            GradeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {

@@ -146,6 +146,9 @@ public final class Repl {
         int cells = lesson.cells().size();
         String passed = done.passedCells().isEmpty() ? "" : " You have passed " + done.passedCells().size() + " of " + cells + " cells.";
         note(lesson.steps().size() + " steps." + passed + " Enter runs a cell; /help lists the commands.");
+        if (!notebook.clusterIsUp()) {
+            note("The Kafka cluster is starting in the background; a cell that needs it waits for it.");
+        }
         showStep(Math.min(atStep, lesson.steps().size() - 1));
     }
 

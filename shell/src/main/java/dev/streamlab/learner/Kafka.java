@@ -44,13 +44,52 @@ public final class Kafka {
     private Kafka() {
     }
 
-    /** The cluster's {@code host:port,...} list. */
+    /** Set when the cluster may still be starting: then the helpers wait for its address. */
+    public static final String PENDING_PROPERTY = "streamlab.cluster.pending";
+    /** Set when the cluster could not start: the reason. */
+    public static final String FAILED_PROPERTY = "streamlab.cluster.failed";
+
+    private static final long CLUSTER_WAIT_MS = 120_000;
+    private static final Object CLUSTER_SETTINGS = new Object();
+
+    /** The cluster's {@code host:port,...} list. Waits while the cluster is still starting. */
     public static String bootstrapServers() {
-        String servers = System.getProperty(BOOTSTRAP_PROPERTY);
-        if (servers == null) {
-            throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+        synchronized (CLUSTER_SETTINGS) {
+            long deadline = System.currentTimeMillis() + CLUSTER_WAIT_MS;
+            boolean told = false;
+            while (true) {
+                String servers = System.getProperty(BOOTSTRAP_PROPERTY);
+                if (servers != null) {
+                    return servers;
+                }
+                String failed = System.getProperty(FAILED_PROPERTY);
+                if (failed != null) {
+                    throw new IllegalStateException(failed);
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (!Boolean.getBoolean(PENDING_PROPERTY) || left <= 0) {
+                    throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+                }
+                if (!told) {
+                    System.out.println("(The cluster is still starting: waiting for it...)");
+                    told = true;
+                }
+                try {
+                    CLUSTER_SETTINGS.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for the cluster", e);
+                }
+            }
         }
-        return servers;
+    }
+
+    /** Called by streamlab (not by learners) when a setting of the cluster becomes known. */
+    public static void learnSetting(String name, String value) {
+        synchronized (CLUSTER_SETTINGS) {
+            System.setProperty(name, value);
+            CLUSTER_SETTINGS.notifyAll();
+        }
     }
 
     /** Settings every client needs: the bootstrap servers, plus any security settings of the cluster. */

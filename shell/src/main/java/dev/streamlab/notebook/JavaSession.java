@@ -49,7 +49,11 @@ public final class JavaSession implements AutoCloseable {
     }
 
     private void start() {
+        ChildJvmEngine previous = engine;
         engine = new ChildJvmEngine(childOptions);
+        if (previous != null) {
+            previous.properties().forEach(engine::setProperty);
+        }
         engineEnded = false;
         PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8);
         jshell = JShell.builder()
@@ -78,10 +82,9 @@ public final class JavaSession implements AutoCloseable {
         }
     }
 
-    /** Runs a snippet now, and again in every fresh session (after /reset or System.exit). */
-    public void addSetup(String snippet) {
-        setup(snippet);
-        prelude.add(snippet);
+    /** Sets a system property in the JVM that runs the code, now and after every restart. */
+    public void setChildProperty(String name, String value) {
+        engine.setProperty(name, value);
     }
 
     /** Shows what the code prints while it runs, as well as in the result. Null to stop watching. */

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.learner.Kafka;
@@ -29,42 +32,72 @@ public final class Notebook implements AutoCloseable {
             "import static dev.streamlab.learner.Kafka.*;");
 
     private final JavaSession java;
+    private final StartingCluster cluster;
     private final ClusterCommands commands;
     private final ExpectationChecker checker;
 
     public Notebook(Cluster cluster) {
-        this(cluster, newJavaSession());
+        this(CompletableFuture.completedFuture(cluster), newJavaSession());
     }
 
     /**
-     * A notebook with a Java session that was started beforehand: starting one takes about a second,
-     * which can happen while the cluster starts. The session learns the cluster's address here.
+     * A notebook on a cluster that may still be starting. Cells run at once; a command, an expectation
+     * or a Kafka client in a Java cell waits for the cluster. The Java session learns the cluster's
+     * address as soon as it is known, even while a cell runs.
      */
-    public Notebook(Cluster cluster, JavaSession java) {
+    public Notebook(CompletableFuture<Cluster> starting, JavaSession java) {
         this.java = java;
+        this.cluster = new StartingCluster(starting);
         this.commands = new ClusterCommands(cluster);
         this.checker = new ExpectationChecker(cluster);
-        java.addSetup(setProperty(Kafka.BOOTSTRAP_PROPERTY, cluster.bootstrapServers()));
-        for (Map.Entry<String, Object> setting : cluster.clientConfig().entrySet()) {
-            if (!setting.getKey().equals("bootstrap.servers")) {
-                java.addSetup(setProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue())));
+        starting.whenComplete((ready, failure) -> {
+            if (ready != null) {
+                for (Map.Entry<String, Object> setting : ready.clientConfig().entrySet()) {
+                    if (!setting.getKey().equals("bootstrap.servers")) {
+                        java.setChildProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue()));
+                    }
+                }
+                java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                java.setChildProperty(Kafka.FAILED_PROPERTY, "The cluster did not start: " + cause.getMessage());
             }
+        });
+    }
+
+    /**
+     * Starts a cluster in the background and a notebook on it: the first step can show, and cells that
+     * need no cluster can run, while the brokers start. Closing the result closes both.
+     */
+    public static Started start(Supplier<Cluster> clusterStarter) {
+        CompletableFuture<Cluster> starting = CompletableFuture.supplyAsync(clusterStarter);
+        try {
+            Notebook notebook = new Notebook(starting, newJavaSession());
+            return new Started(notebook.cluster, notebook);
+        } catch (RuntimeException e) {
+            starting.thenAccept(Cluster::close);
+            throw e;
         }
     }
 
-    /** A Java session for cells, in a child JVM with a heap of its own, that knows no cluster yet. */
+    /** Whether the cluster has started (it may still be starting in the background). */
+    public boolean clusterIsUp() {
+        return cluster.isUp();
+    }
+
+    /** A cluster and the notebook that runs cells on it. Closing it closes both. */
+    public record Started(Cluster cluster, Notebook notebook) implements AutoCloseable {
+        @Override
+        public void close() {
+            notebook.close();
+            cluster.close();
+        }
+    }
+
+    /** A Java session for cells, in a child JVM with a heap of its own, whose helpers wait for a cluster. */
     public static JavaSession newJavaSession() {
-        return new JavaSession(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"),
-                PRELUDE);
-    }
-
-    private static String setProperty(String name, String value) {
-        // In a block, so that JShell makes no $1 variable of it.
-        return "{ System.setProperty(\"" + escape(name) + "\", \"" + escape(value) + "\"); }";
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        return new JavaSession(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-D" + Kafka.PENDING_PROPERTY + "=true"), PRELUDE);
     }
 
     /** Runs a lesson's cell as written, and checks its expectations. */

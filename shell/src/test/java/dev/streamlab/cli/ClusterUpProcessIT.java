@@ -44,7 +44,7 @@ class ClusterUpProcessIT {
 
     @Test
     void ctrlCWhileRunningStopsTheClusterAndRemovesItsFiles() throws Exception {
-        start("-Xmx512m", "cluster", "up", "--brokers", "1");
+        start("-Xmx512m", "cluster", "up", "--cluster", "embedded", "--brokers", "1");
         await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")));
         assertThat(stdout).singleElement().asString().matches("127\\.0\\.0\\.1:\\d+");
 
@@ -56,7 +56,7 @@ class ClusterUpProcessIT {
 
     @Test
     void ctrlCWhileStartingLeavesNothingBehind() throws Exception {
-        start("-Xmx512m", "cluster", "up", "--brokers", "3");
+        start("-Xmx512m", "cluster", "up", "--cluster", "embedded", "--brokers", "3");
         await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Starting the controller")));
 
         interrupt();
@@ -67,7 +67,7 @@ class ClusterUpProcessIT {
 
     @Test
     void tooLittleMemorySaysHowToGiveJavaMore() throws Exception {
-        start("-Xmx100m", "cluster", "up", "--brokers", "3");
+        start("-Xmx100m", "cluster", "up", "--cluster", "embedded", "--brokers", "3");
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(ExitCode.ENVIRONMENT);

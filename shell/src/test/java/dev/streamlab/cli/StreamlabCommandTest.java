@@ -30,4 +30,13 @@ class StreamlabCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out().lines()).contains("Apache Kafka 4.4.0");
     }
+
+    @Test
+    void anUnknownLessonListsTheLessons() {
+        CommandLineRun run = CommandLineRun.of("check", "42");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("There is no lesson `42`. The lessons are:", "00  welcome  Welcome to streamlab");
+        assertThat(run.out()).isEmpty();
+    }
 }

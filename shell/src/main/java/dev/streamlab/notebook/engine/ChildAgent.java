@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.streamlab.learner.Kafka;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -16,13 +17,16 @@ import jdk.jshell.spi.ExecutionControl;
 /**
  * Runs inside the child JVM that executes the learner's code. It speaks JShell's own stream protocol
  * over one socket (no JDI, which costs about 200 ms per snippet), and listens on a second socket for
- * "stop": the JDI engine stops user code by suspending the VM, we stop the user thread instead.
+ * "stop" (the JDI engine stops user code by suspending the VM, we stop the user thread instead) and for
+ * settings that arrive later, such as the address of a cluster that was still starting.
  *
  * <p>Arguments: the port of the JShell connection, then the port of the stop channel.
  */
 public final class ChildAgent extends RemoteExecutionControl {
 
     static final int STOP = 'S';
+    /** Followed by two UTF strings: a system property for the helpers, such as the cluster's address. */
+    static final int PROPERTY = 'P';
 
     private volatile Thread userThread;
     private volatile boolean stopRequested;
@@ -53,18 +57,22 @@ public final class ChildAgent extends RemoteExecutionControl {
 
     private void listenForStop(InputStream control) {
         Thread listener = new Thread(() -> {
-            try {
-                int command;
-                while ((command = control.read()) != -1) {
-                    if (command == STOP) {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(control)) {
+                while (true) {
+                    int command = in.read();
+                    if (command == -1) {
+                        break;
+                    } else if (command == STOP) {
                         stopUserCode();
+                    } else if (command == PROPERTY) {
+                        Kafka.learnSetting(in.readUTF(), in.readUTF());
                     }
                 }
             } catch (java.io.IOException e) {
                 // The shell went away; the main loop ends the process.
             }
             Runtime.getRuntime().halt(0);
-        }, "streamlab-stop-listener");
+        }, "streamlab-control-listener");
         listener.setDaemon(true);
         listener.start();
     }

@@ -28,7 +28,9 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
     private static final int CONNECT_TIMEOUT_MS = 30_000;
 
     private final List<String> jvmOptions;
+    private final Map<String, String> properties = new java.util.LinkedHashMap<>();
     private volatile Process process;
+    private volatile ChildControl current;
 
     /** @param jvmOptions extra options for the child JVM, such as {@code -Dkey=value} */
     public ChildJvmEngine(List<String> jvmOptions) {
@@ -38,6 +40,23 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
     @Override
     public String name() {
         return "streamlab-child";
+    }
+
+    /**
+     * Sets a system property in the child JVM now (if one runs) and in every later one. The learner
+     * helpers read the cluster's address this way, even while a cell is running.
+     */
+    public synchronized void setProperty(String name, String value) {
+        properties.put(name, value);
+        ChildControl control = current;
+        if (control != null) {
+            control.sendProperty(name, value);
+        }
+    }
+
+    /** The properties set so far, for an engine that replaces this one. */
+    public synchronized Map<String, String> properties() {
+        return Map.copyOf(properties);
     }
 
     /** The child JVM of the current engine, or null before the first one starts. */
@@ -61,7 +80,12 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
                 return Util.remoteInputOutput(jshell.getInputStream(), jshell.getOutputStream(),
                         Map.of("out", env.userOut(), "err", env.userErr()),
                         Map.of("in", env.userIn()),
-                        (in, out) -> new ChildControl(out, in, child, control));
+                        (in, out) -> {
+                            synchronized (this) {
+                                current = new ChildControl(out, in, child, control);
+                                return current;
+                            }
+                        });
             } catch (SocketTimeoutException e) {
                 child.destroyForcibly();
                 throw new IOException("The Java process for your code did not start within "
@@ -76,6 +100,9 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(jvmOptions);
+        synchronized (this) {
+            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        }
         command.addAll(remoteOptions);
         command.add(ChildAgent.class.getName());
         command.add(String.valueOf(jshellPort));
@@ -107,10 +134,26 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
         @Override
         public void stop() throws EngineTerminationException {
             try {
-                stopChannel.write(ChildAgent.STOP);
-                stopChannel.flush();
+                synchronized (stopChannel) {
+                    stopChannel.write(ChildAgent.STOP);
+                    stopChannel.flush();
+                }
             } catch (IOException e) {
                 throw new EngineTerminationException("The Java process for your code has ended.");
+            }
+        }
+
+        void sendProperty(String name, String value) {
+            try {
+                synchronized (stopChannel) {
+                    java.io.DataOutputStream out = new java.io.DataOutputStream(stopChannel);
+                    out.write(ChildAgent.PROPERTY);
+                    out.writeUTF(name);
+                    out.writeUTF(value);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // The child is gone; the next one gets the property on its command line.
             }
         }
 

@@ -1,0 +1,122 @@
+package dev.streamlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.streamlab.bench.BenchContext;
+import dev.streamlab.grading.ClassSummary;
+import dev.streamlab.grading.Grader;
+import dev.streamlab.grading.GradingException;
+import dev.streamlab.grading.GradingReports;
+import dev.streamlab.grading.Lab;
+import dev.streamlab.grading.LabCatalog;
+import dev.streamlab.grading.Scorecard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlab grade LAB}: grade a lab submission, or a whole class of them. */
+@Command(name = "grade", description = {
+        "Grade your work on a lab: compiles it, runs the lab's checks, prints points and hints.",
+        "Writes junit.xml and autograding.json (GitHub Classroom) into the results folder.",
+        "Exit code 0 means full marks."})
+public final class GradeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")
+    String labName;
+
+    @Option(names = "--submission", paramLabel = "DIR",
+            description = "The folder with your code (default: the lab's starter folder, where you work).")
+    Path submission;
+
+    @Option(names = "--visible-only", description = "Run only the checks you can see in checks/visible.")
+    boolean visibleOnly;
+
+    @Option(names = "--all", paramLabel = "DIR",
+            description = "Grade every submission in DIR (one folder per learner) and write class-summary.csv.")
+    Path all;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "grading-results",
+            description = "Where to write the results (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Replay a run with the seed it printed.")
+    Long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        LabCatalog catalog = LabCatalog.ofProject(BenchContext.findProjectRoot());
+        Lab lab = catalog.find(labName).orElse(null);
+        if (lab == null) {
+            output.error("There is no lab '" + labName + "'. The labs are:\n" + catalog.labs().stream()
+                    .map(l -> "  " + l.id() + "  " + l.title()).collect(Collectors.joining("\n")));
+            return ExitCode.USAGE;
+        }
+        Grader grader = Grader.ofThisJvm(output::progress);
+        Grader.Options options = new Grader.Options(visibleOnly, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        try {
+            return all != null ? gradeClass(grader, lab, options, output) : gradeOne(grader, lab, options, output);
+        } catch (GradingException e) {
+            output.error(e.getMessage());
+            return ExitCode.ENVIRONMENT;
+        }
+    }
+
+    private int gradeOne(Grader grader, Lab lab, Grader.Options options, Output output) {
+        Path dir = submission != null ? submission : lab.starter();
+        Scorecard card = grader.grade(lab, dir, options);
+        ScorecardView.lines(card).forEach(output::result);
+        Path target = results.resolve(lab.id());
+        GradingReports.write(card, target).forEach(p -> output.progress("Wrote " + p));
+        return card.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private int gradeClass(Grader grader, Lab lab, Grader.Options options, Output output) {
+        List<Path> learners = learnerFolders(all);
+        if (learners.isEmpty()) {
+            throw new GradingException("There are no submission folders in " + all + ". Put one folder per learner there.");
+        }
+        Map<String, Scorecard> cards = new LinkedHashMap<>();
+        Path target = results.resolve(lab.id());
+        int i = 0;
+        for (Path learnerDir : learners) {
+            i++;
+            String learner = learnerDir.getFileName().toString();
+            Scorecard card = new Grader(System.getProperty("java.class.path"), step -> { }).grade(lab, learnerDir, options);
+            cards.put(learner, card);
+            GradingReports.write(card, target.resolve(learner));
+            output.progress(String.format("[%d/%d] %s: %d/%d points (%.1f s)", i, learners.size(), learner,
+                    card.points(), card.maxPoints(), card.duration().toMillis() / 1000.0));
+        }
+        Path summary = ClassSummary.write(cards, target);
+        cards.forEach((learner, card) -> output.result(String.format("%-24s %3d/%-3d %s", learner, card.points(),
+                card.maxPoints(), card.passed() ? "full marks" : card.compiled() ? "" : "does not compile")));
+        output.result("Class summary: " + summary);
+        return cards.values().stream().allMatch(Scorecard::passed) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private static List<Path> learnerFolders(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new GradingException("There is no folder " + dir + ". Point --all at the folder with one folder per learner.");
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new GradingException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

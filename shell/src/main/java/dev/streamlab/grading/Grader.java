@@ -1,0 +1,251 @@
+package dev.streamlab.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.streamlab.grading.CheckResult.Status;
+
+/**
+ * Grades one submission of one lab: compiles it, compiles the lab's checks against it, runs them in a separate
+ * JVM ({@link CheckProcess}) and turns what that JVM reported into a {@link Scorecard}. Never prints; progress
+ * goes to a listener. Leaves nothing behind: its work folder is removed at the end.
+ */
+public final class Grader {
+
+    /** How to grade: only the visible checks or all, and the seed (empty: a fresh one). */
+    public record Options(boolean visibleOnly, OptionalLong seed) {
+        public static Options all() {
+            return new Options(false, OptionalLong.empty());
+        }
+    }
+
+    private final String classpath;
+    private final Consumer<String> progress;
+
+    /** @param classpath the classes checks and submissions compile and run against: streamlab's own */
+    public Grader(String classpath, Consumer<String> progress) {
+        this.classpath = classpath;
+        this.progress = progress;
+    }
+
+    /** A grader on the classpath of this JVM. */
+    public static Grader ofThisJvm(Consumer<String> progress) {
+        return new Grader(System.getProperty("java.class.path"), progress);
+    }
+
+    public Scorecard grade(Lab lab, Path submission, Options options) {
+        long seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
+        long started = System.nanoTime();
+        Path work = createWorkFolder();
+        try {
+            return grade(lab, submission.toAbsolutePath().normalize(), options.visibleOnly(), seed, work, started);
+        } catch (IOException e) {
+            throw new GradingException("Grading failed while reading or writing " + work + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradingException("Grading was interrupted.", e);
+        } finally {
+            WorkFolder.delete(work);
+        }
+    }
+
+    private Scorecard grade(Lab lab, Path submission, boolean visibleOnly, long seed, Path work, long started)
+            throws IOException, InterruptedException {
+        if (!Files.isDirectory(submission)) {
+            throw new GradingException("There is no folder " + submission + ". Point --submission at the folder with your code.");
+        }
+        List<String> warnings = new ArrayList<>();
+        progress.accept("Compiling " + submission);
+        Path submissionClasses = work.resolve("submission");
+        JavaCompilation.Result compiled = JavaCompilation.compile(submission, classpath, submissionClasses);
+        if (!compiled.success()) {
+            return notRun(lab, submission, seed, visibleOnly, compiled.errors(), work, started,
+                    "Not run: your code does not compile.");
+        }
+        CompiledChecks checks = compileChecks(lab, submissionClasses, visibleOnly, work);
+        if (!checks.errors().isEmpty()) {
+            List<String> errors = new ArrayList<>();
+            errors.add("The checks cannot call your code. Keep the class, method and parameter names of the starter:");
+            errors.addAll(checks.errors());
+            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the checks cannot call your code.");
+        }
+        progress.accept("Running " + (visibleOnly ? "the visible" : "all") + " checks of lab " + lab.id()
+                + " in a separate JVM (seed " + seed + ")");
+        CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, work, seed, checks, submissionClasses);
+        outcome.events().stream().filter(e -> CheckEvent.UNGUARDED.equals(e.type())).findFirst()
+                .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends the check JVM (each time, the grader"
+                        + " starts a new one for the checks left), and reading the hidden checks or the solution is not refused."
+                        + " Grade with Java 17 to 23 for that protection."));
+        List<CheckResult> results = results(outcome, checks.visibleClasses(), lab);
+        return new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
+                Duration.ofNanos(System.nanoTime() - started), outcome.junitXml());
+    }
+
+    /**
+     * Runs the checks; when the check JVM ends early (a crash, or {@code System.exit} where no SecurityManager refuses it),
+     * the check that was running gets 0 and a fresh JVM runs the checks not yet graded, within the overall time limit.
+     * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.
+     */
+    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path work, long seed, CompiledChecks checks,
+                                                       Path submissionClasses) throws IOException, InterruptedException {
+        CheckProcess process = new CheckProcess(work, classpath, seed, lab.heapMb(), new CheckProgress(progress));
+        long deadline = System.nanoTime() + lab.overallTimeout().toNanos();
+        List<CheckEvent> events = new ArrayList<>();
+        List<String> graded = new ArrayList<>();
+        for (int attempt = 0; ; attempt++) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab, work), submissionClasses,
+                    lab.checkTimeout(), left.isNegative() ? Duration.ZERO : left, false, graded);
+            boolean first = attempt == 0;
+            outcome.events().stream().filter(e -> first || !CheckEvent.PLANNED.equals(e.type())).forEach(events::add);
+            Optional<String> culprit = outcome.events().stream().filter(e -> CheckEvent.STARTED.equals(e.type())).map(CheckEvent::id)
+                    .filter(id -> outcome.events().stream().noneMatch(e -> CheckEvent.FINISHED.equals(e.type()) && id.equals(e.id())))
+                    .findFirst();
+            if (outcome.finished() || outcome.timedOut() || culprit.isEmpty()) {
+                return attempt == 0 ? outcome : new CheckProcess.Outcome(events, outcome.timedOut(), outcome.exitCode(),
+                        outcome.logTail(), Optional.empty());
+            }
+            progress.accept("The check JVM ended during a check; grading the remaining checks in a new one");
+            events.add(CheckEvent.finished(culprit.get(), CheckEvent.FAILED, "Your code ended the check JVM during this check"
+                    + " (exit code " + outcome.exitCode() + "): it called System.exit, or the JVM crashed. Return a value or throw"
+                    + " an exception instead.", 0));
+            graded.clear();
+            events.stream().filter(e -> CheckEvent.FINISHED.equals(e.type())).map(CheckEvent::id).forEach(graded::add);
+        }
+    }
+
+    /** The checks and their points when the learner's code could not be compiled: listed against the starter. */
+    private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, Path work,
+                             long started, String why) throws IOException, InterruptedException {
+        Path listing = Files.createDirectories(work.resolve("listing"));
+        Path starterClasses = listing.resolve("submission");
+        List<CheckResult> results = new ArrayList<>();
+        if (JavaCompilation.compile(lab.starter(), classpath, starterClasses).success()) {
+            CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, listing);
+            if (checks.errors().isEmpty()) {
+                CheckProcess.Outcome plan = new CheckProcess(listing, classpath, seed, 128, event -> { })
+                        .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
+                for (CheckEvent e : plan.events()) {
+                    if (CheckEvent.PLANNED.equals(e.type())) {
+                        results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
+                                Status.NOT_RUN, 0, e.points(), why, e.hint(), 0));
+                    }
+                }
+            }
+        }
+        return new Scorecard(lab, submission, seed, visibleOnly, errors, results, List.of(),
+                Duration.ofNanos(System.nanoTime() - started), Optional.empty());
+    }
+
+    private record CompiledChecks(List<Path> roots, Set<String> visibleClasses, List<String> errors) {
+    }
+
+    private CompiledChecks compileChecks(Lab lab, Path submissionClasses, boolean visibleOnly, Path work) {
+        Path visible = work.resolve("checks-visible");
+        String cp = classpath + java.io.File.pathSeparator + submissionClasses;
+        JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), cp, visible);
+        if (!v.success()) {
+            return new CompiledChecks(List.of(), Set.of(), v.errors());
+        }
+        List<Path> roots = new ArrayList<>(List.of(visible));
+        if (!visibleOnly && Files.isDirectory(lab.hiddenChecks())) {
+            Path hidden = work.resolve("checks-hidden");
+            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), cp + java.io.File.pathSeparator + visible, hidden);
+            if (!h.success()) {
+                return new CompiledChecks(List.of(), Set.of(), h.errors());
+            }
+            roots.add(hidden);
+        }
+        return new CompiledChecks(roots, classNames(visible), List.of());
+    }
+
+    private static Set<String> classNames(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", ""))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
+    /** What the learner's code may not touch: the lab's checks and solution, and the compiled checks. */
+    private static List<Path> protectedPaths(Lab lab, Path work) {
+        return List.of(lab.directory().resolve("checks"), lab.solution(), work.resolve("checks-visible"),
+                work.resolve("checks-hidden"), work.resolve("runner.properties"));
+    }
+
+    private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {
+        Map<String, CheckEvent> planned = new LinkedHashMap<>();
+        Map<String, CheckEvent> finished = new HashMap<>();
+        Map<String, String> classFailures = new HashMap<>();
+        for (CheckEvent e : outcome.events()) {
+            switch (e.type()) {
+                case CheckEvent.PLANNED -> planned.put(e.id(), e);
+                case CheckEvent.FINISHED -> finished.put(e.id(), e);
+                case CheckEvent.CLASS_FAILED -> classFailures.put(e.className(), e.message());
+                default -> { }
+            }
+        }
+        String notFinished = whyNotFinished(outcome, lab);
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckEvent p : planned.values()) {
+            boolean visible = visibleClasses.contains(p.className());
+            CheckEvent f = finished.get(p.id());
+            if (f != null && CheckEvent.PASSED.equals(f.status())) {
+                results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(), f.millis()));
+            } else if (f != null) {
+                results.add(new CheckResult(p.className(), p.name(), visible, Status.FAILED, 0, p.points(),
+                        explain(f.message(), lab), p.hint(), f.millis()));
+            } else {
+                String why = classFailures.containsKey(p.className())
+                        ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished;
+                results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0));
+            }
+        }
+        results.sort(java.util.Comparator.comparing(r -> !r.visible()));
+        if (planned.isEmpty()) {
+            results.add(new CheckResult("", "the checks could run", true, Status.NOT_RUN, 0, 0, notFinished, "", 0));
+        }
+        return results;
+    }
+
+    private static String whyNotFinished(CheckProcess.Outcome outcome, Lab lab) {
+        if (outcome.timedOut()) {
+            return "Not run: grading stopped after the lab's time limit of " + lab.overallTimeout().toSeconds()
+                    + " s. Some code kept running; look for a loop or a wait that never ends.";
+        }
+        if (!outcome.finished()) {
+            return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "; did your code call System.exit?). Its last words: "
+                    + outcome.logTail().lines().reduce((a, b) -> b).orElse("none");
+        }
+        return "Not run.";
+    }
+
+    /** JUnit's words for a time-out, said plainly. */
+    private static String explain(String message, Lab lab) {
+        if (message.contains("timed out after")) {
+            return "Your code did not finish within " + lab.checkTimeout().toSeconds()
+                    + " s. Look for a loop or a wait that never ends.";
+        }
+        return message;
+    }
+
+    private static Path createWorkFolder() {
+        return WorkFolder.create();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.streamlab.grading;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * One lab, a folder {@code labs/NN-name/}: {@code README.adoc}, {@code starter/}, {@code solution/},
+ * {@code checks/visible/}, {@code checks/hidden/} and {@code lab.properties} (title and time limits).
+ */
+public record Lab(String number, String name, Path directory, String title, Duration checkTimeout,
+                  Duration overallTimeout, int heapMb) {
+
+    public static Lab load(Path directory) {
+        String folder = directory.getFileName().toString();
+        int dash = folder.indexOf('-');
+        Properties p = new Properties();
+        Path file = directory.resolve("lab.properties");
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new GradingException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new Lab(folder.substring(0, dash), folder.substring(dash + 1), directory,
+                p.getProperty("title", folder),
+                Duration.ofSeconds(Long.parseLong(p.getProperty("check.timeout.seconds", "20"))),
+                Duration.ofSeconds(Long.parseLong(p.getProperty("overall.timeout.seconds", "120"))),
+                Integer.parseInt(p.getProperty("heap.mb", "384")));
+    }
+
+    /** {@code 05-fraud-window} */
+    public String id() {
+        return number + "-" + name;
+    }
+
+    public Path starter() {
+        return directory.resolve("starter");
+    }
+
+    public Path solution() {
+        return directory.resolve("solution");
+    }
+
+    public Path visibleChecks() {
+        return directory.resolve("checks/visible");
+    }
+
+    public Path hiddenChecks() {
+        return directory.resolve("checks/hidden");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.streamlab.grading.child;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.streamlab.grading.CheckEvent;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * The main class of the check JVM: runs a lab's checks against the learner's classes with the JUnit Platform
+ * launcher, and reports to the grader through an events file and a JUnit XML report. It is started by
+ * {@code CheckProcess} with one argument, a properties file (see {@link RunnerSettings}).
+ */
+public final class CheckRunner {
+
+    private CheckRunner() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        RunnerSettings settings = RunnerSettings.read(Path.of(args[0]));
+        GraderSecurityManager guard = installGuard(settings);
+        int exitCode = 0;
+        try (Writer events = Files.newBufferedWriter(settings.events(), StandardCharsets.UTF_8)) {
+            ResultRecorder recorder = new ResultRecorder(events);
+            if (guard == null) {
+                recorder.write(CheckEvent.unguarded("Java " + Runtime.version().feature() + " cannot install a SecurityManager"));
+            }
+            run(settings, recorder);
+            recorder.write(CheckEvent.done());
+        } catch (Throwable t) {
+            t.printStackTrace();
+            exitCode = 2;
+        } finally {
+            if (guard != null) {
+                guard.allowExit();
+            }
+        }
+        // halt: learner code may have left non-daemon threads (a consumer, an endless loop) that would keep us alive.
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    private static void run(RunnerSettings settings, ResultRecorder recorder) throws IOException {
+        Set<Path> roots = settings.checkRoots().stream().collect(Collectors.toSet());
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(roots))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .configurationParameter("junit.jupiter.execution.timeout.testable.method.default", settings.checkTimeoutSeconds() + " s")
+                .configurationParameter("junit.jupiter.execution.timeout.lifecycle.method.default", "120 s")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .filters((PostDiscoveryFilter) descriptor -> settings.skip().contains(descriptor.getUniqueId().toString())
+                        ? FilterResult.excluded("graded in an earlier run") : FilterResult.included("to grade"))
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        if (settings.listOnly()) {
+            recorder.testPlanExecutionStarted(launcher.discover(request));
+            return;
+        }
+        Files.createDirectories(settings.reports());
+        try (PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
+            launcher.execute(request, recorder, new LegacyXmlReportGeneratingListener(settings.reports(), xmlErrors));
+        }
+    }
+
+    private static GraderSecurityManager installGuard(RunnerSettings settings) {
+        GraderSecurityManager guard = new GraderSecurityManager(settings.protectedPaths(), settings.submissionClasses());
+        try {
+            System.setSecurityManager(guard);
+            return guard;
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** What the grader tells the check JVM, as a properties file. */
+    public record RunnerSettings(Path events, Path reports, List<Path> checkRoots, List<Path> protectedPaths,
+                                 Path submissionClasses, int checkTimeoutSeconds, boolean listOnly, List<String> skip) {
+
+        public void write(Path file) throws IOException {
+            Properties p = new Properties();
+            p.setProperty("events", events.toString());
+            p.setProperty("reports", reports.toString());
+            p.setProperty("checkRoots", join(checkRoots));
+            p.setProperty("protectedPaths", join(protectedPaths));
+            p.setProperty("submissionClasses", submissionClasses.toString());
+            p.setProperty("checkTimeoutSeconds", String.valueOf(checkTimeoutSeconds));
+            p.setProperty("listOnly", String.valueOf(listOnly));
+            // Unique ids contain ':' and '/', so one per line.
+            p.setProperty("skip", String.join("\n", skip));
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+                p.store(out, "streamlab check run");
+            }
+        }
+
+        static RunnerSettings read(Path file) throws IOException {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            return new RunnerSettings(Path.of(p.getProperty("events")), Path.of(p.getProperty("reports")),
+                    split(p.getProperty("checkRoots")), split(p.getProperty("protectedPaths")),
+                    Path.of(p.getProperty("submissionClasses")), Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
+                    Boolean.parseBoolean(p.getProperty("listOnly")),
+                    p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")));
+        }
+
+        private static String join(List<Path> paths) {
+            return paths.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+        }
+
+        private static List<Path> split(String value) {
+            return value == null || value.isEmpty() ? List.of()
+                    : Arrays.stream(value.split(java.io.File.pathSeparator)).map(Path::of).toList();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.streamlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.bench.BenchContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code streamlab grade} as a learner and an instructor run it (lab 5: no cluster needed). */
+class GradeCommandIT {
+
+    private static final Path LAB = BenchContext.findProjectRoot().resolve("labs/05-fraud-window");
+
+    @Test
+    void theReferenceSolutionGetsFullMarksAndBothResultFiles(@TempDir Path results) throws Exception {
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--submission", LAB.resolve("solution").toString(),
+                "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Score: 12/12 points, 4 of 4 checks passed. Full marks.").contains("Seed: ");
+        Path dir = results.resolve("05-fraud-window");
+        assertThat(Files.readString(dir.resolve("junit.xml"))).contains("tests=\"4\"").contains("failures=\"0\"");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("autograding.json").toFile());
+        assertThat(json.get("status").asText()).isEqualTo("pass");
+        assertThat(json.get("max_score").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void theStarterGetsZeroAndANonZeroExitCode(@TempDir Path results) {
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(run.out()).contains("Score: 0/12 points").contains("Hint: ").contains("TODO");
+    }
+
+    @Test
+    void visibleOnlyRunsOnlyTheVisibleChecks(@TempDir Path results) {
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--visible-only", "--submission",
+                LAB.resolve("solution").toString(), "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Score: 5/5 points").doesNotContain("(hidden)");
+    }
+
+    @Test
+    void anUnknownLabListsTheLabs() {
+        CommandLineRun run = CommandLineRun.of("grade", "99");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("There is no lab '99'").contains("01-keyed-producer").contains("05-fraud-window");
+    }
+
+    @Test
+    void allGradesAClassAndWritesTheSummary(@TempDir Path tmp) throws Exception {
+        Path learners = Files.createDirectories(tmp.resolve("class"));
+        copy(LAB.resolve("solution"), learners.resolve("ada"));
+        copy(LAB.resolve("starter"), learners.resolve("bob"));
+        Path results = tmp.resolve("results");
+
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--all", learners.toString(), "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(run.err()).contains("[1/2] ada: 12/12 points").contains("[2/2] bob: 0/12 points");
+        List<String> csv = Files.readAllLines(results.resolve("05-fraud-window/class-summary.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("ada,12,12,100,4,4,true,");
+        assertThat(csv.get(2)).startsWith("bob,0,12,0,0,4,true,");
+        assertThat(results.resolve("05-fraud-window/bob/autograding.json")).exists();
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.streamlab.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Submissions that exit, loop, read the hidden checks or fill the memory, graded against a tiny lab with a 3 s limit
+ * per check: each costs only its own checks, with a clear message, and grading goes on to the next check.
+ */
+class GuardRailsIT {
+
+    private final Lab lab = Submissions.sandboxLab();
+
+    private Scorecard grade(String name) {
+        return Submissions.grade(lab, Submissions.wrong("90-sandbox", name));
+    }
+
+    @Test
+    void theSandboxSolutionScoresFullMarks() {
+        Scorecard card = Submissions.grade(lab, lab.solution());
+        assertThat(card.points()).isEqualTo(10);
+        assertThat(card.warnings()).isEmpty();
+    }
+
+    @Test
+    void systemExitFailsEachCheckAndGradingGoesOn() {
+        Scorecard card = grade("exits");
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(c.message()).contains("Your code called System.exit(0)");
+        });
+    }
+
+    @Test
+    void aCrashCostsOnlyTheCheckItHappenedIn() {
+        Scorecard card = grade("crashes");
+        assertThat(card.checks()).hasSize(3);
+        assertThat(card.checks()).filteredOn(CheckResult::visible).allSatisfy(c -> assertThat(c.passed()).isTrue());
+        assertThat(card.checks()).filteredOn(c -> !c.visible()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(c.message()).contains("Your code ended the check JVM during this check");
+        });
+        assertThat(card.points()).isEqualTo(5);
+        assertThat(card.junitXml()).as("each JVM wrote only part of the report").isEmpty();
+    }
+
+    @Test
+    void anEndlessLoopTimesOutEachCheckAndGradingGoesOn() {
+        Scorecard card = grade("loops");
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(c.message()).contains("did not finish within 3 s");
+        });
+        assertThat(card.duration()).isLessThan(Duration.ofSeconds(40));
+    }
+
+    @Test
+    void theOverallTimeLimitStopsTheCheckJvmAndTheRestGetZero() {
+        Lab strict = new Lab(lab.number(), lab.name(), lab.directory(), lab.title(), Duration.ofSeconds(3),
+                Duration.ofSeconds(5), lab.heapMb());
+        Scorecard card = Submissions.grade(strict, Submissions.wrong("90-sandbox", "loops"));
+
+        assertThat(card.points()).isZero();
+        assertThat(card.checks()).hasSize(3).anySatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN);
+            assertThat(c.message()).contains("grading stopped after the lab's time limit of 5 s");
+        });
+        assertThat(card.duration()).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void readingTheHiddenChecksIsRefused() {
+        Scorecard card = grade("reads-hidden-checks");
+        assertThat(card.points()).isZero();
+        assertThat(card.checks()).hasSize(3).allSatisfy(c ->
+                assertThat(c.message()).contains("Your code tried to read").contains("checks-hidden").contains("belongs to the grader"));
+    }
+
+    @Test
+    void exhaustingMemoryFailsOnlyThatCheck() {
+        Scorecard card = grade("fills-memory");
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(c.message()).contains("ran out of memory");
+        });
+    }
+}

@@ -1,0 +1,70 @@
+package dev.streamlab.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every lab graded for real: checks in a separate JVM, Kafka labs on embedded clusters started there. */
+class LabGradingIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "02", "03", "04", "05"})
+    void theReferenceSolutionScoresFullMarks(String id) {
+        Lab lab = Submissions.lab(id);
+        Scorecard card = Submissions.grade(lab, lab.solution());
+
+        assertThat(card.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.fullName() + ": " + c.message()).isTrue());
+        assertThat(card.points()).isEqualTo(card.maxPoints()).isPositive();
+        assertThat(card.checks()).anyMatch(CheckResult::visible).anyMatch(c -> !c.visible());
+        assertThat(card.passed()).isTrue();
+        assertThat(card.junitXml()).get().asString().contains("<testsuite").contains("failures=\"0\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "02", "03", "04", "05"})
+    void theStarterScoresZero(String id) {
+        Lab lab = Submissions.lab(id);
+        Scorecard card = Submissions.grade(lab, lab.starter());
+
+        assertThat(card.compiled()).isTrue();
+        assertThat(card.maxPoints()).isPositive();
+        assertThat(card.points()).isZero();
+        assertThat(card.passed()).isFalse();
+        assertThat(card.checks()).allSatisfy(c -> assertThat(c.message()).contains("TODO"));
+    }
+
+    @ParameterizedTest(name = "{0}/{1} scores {2}")
+    @CsvSource({
+        "05-fraud-window,        no-window,             5",
+        "05-fraud-window,        three-is-fraud,        0",
+        "04-mask-pii,            masks-whole-ip,        7",
+        "01-keyed-producer,      key-by-event,          1",
+        "02-committing-consumer, commits-poll-position, 2",
+        "03-no-loss-producer,    leader-only,           1",
+    })
+    void aWrongSubmissionScoresWhatItShould(String labId, String name, int expectedPoints) {
+        Scorecard card = Submissions.grade(Submissions.lab(labId), Submissions.wrong(labId, name));
+
+        assertThat(card.points()).as(String.join("\n", card.checks().stream()
+                .map(c -> c.status() + " " + c.fullName() + ": " + c.message()).toList())).isEqualTo(expectedPoints);
+        assertThat(card.passed()).isFalse();
+        assertThat(card.checks()).filteredOn(c -> !c.passed()).allSatisfy(c -> assertThat(c.hint()).isNotBlank());
+    }
+
+    @org.junit.jupiter.api.Test
+    void codeThatDoesNotCompileGetsZeroWithFileAndLine() {
+        Lab lab = Submissions.lab("05");
+        Path submission = Submissions.wrong("05-fraud-window", "does-not-compile");
+        Scorecard card = Submissions.grade(lab, submission);
+
+        assertThat(card.compiled()).isFalse();
+        assertThat(card.compileErrors()).anyMatch(e -> e.matches("lab05/FraudDetection\\.java:\\d+: .*';' expected.*"));
+        assertThat(card.points()).isZero();
+        assertThat(card.maxPoints()).as("the checks are still listed, with their points").isEqualTo(12);
+        assertThat(card.checks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN));
+    }
+}
