@@ -72,6 +72,7 @@ public final class ClusterViews implements AutoCloseable {
     public LogView log(String topic, int partition) {
         TopicPartition tp = new TopicPartition(topic, partition);
         PartitionState state = partitionState(topic, partition);
+        requireOffsets(state);
         long logStart = get(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp),
                 "read the log start of " + tp).offset();
         List<Position> positions = new ArrayList<>();
@@ -82,10 +83,23 @@ public final class ClusterViews implements AutoCloseable {
                 positions.add(new Position(group, offset.offset()));
             }
         });
-        positions.sort(java.util.Comparator.comparingLong(Position::offset).thenComparing(Position::name));
+        return logView(state, logStart, positions);
+    }
+
+    /** Drawing an empty log for a partition without a leader would be a lie: its offsets are unknown, not zero. */
+    static void requireOffsets(PartitionState state) {
+        if (!state.hasLeader() || state.highWatermark() < 0) {
+            throw new ClusterException("Partition " + state.partition() + " of " + state.topic()
+                    + " has no leader that answers right now, so its offsets are unknown. Try again in a moment.");
+        }
+    }
+
+    static LogView logView(PartitionState state, long logStart, List<Position> positions) {
+        List<Position> sorted = positions.stream()
+                .sorted(java.util.Comparator.comparingLong(Position::offset).thenComparing(Position::name)).toList();
         long logEnd = Math.max(state.logEndOffset(), state.highWatermark());
-        return new LogView(topic, partition, logStart, state.highWatermark(), Math.max(logStart, logEnd),
-                List.of(), positions);
+        return new LogView(state.topic(), state.partition(), logStart, state.highWatermark(),
+                Math.max(logStart, logEnd), List.of(), sorted);
     }
 
     /** Like {@link #log(String, int)}, with the keys and values of up to {@code lastRecords} records before the high watermark. */
