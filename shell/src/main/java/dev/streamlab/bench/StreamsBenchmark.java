@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.demodata.AuthorizationAttempts;
+import dev.streamlab.demodata.DemoDataFiles;
+import dev.streamlab.demodata.JsonLines;
 import dev.streamlab.streams.AuthorizationAttempt;
 import dev.streamlab.streams.FraudApp;
 import dev.streamlab.streams.FraudRules;
@@ -37,7 +39,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class StreamsBenchmark implements Benchmark {
 
     static final int ATTEMPTS = 100_000;
-    private static final Instant START = Instant.parse("2026-01-15T09:00:00Z");
     private static final TopicPartition INPUT = new TopicPartition(FraudTopology.ATTEMPTS_TOPIC, 0);
 
     @Override
@@ -56,12 +57,13 @@ public final class StreamsBenchmark implements Benchmark {
                     warmUp.awaitRunning(Duration.ofSeconds(60));
                 }
                 Instant last = produceAttempts(cluster, ATTEMPTS);
+                long attempts = totalRecords(cluster);
                 try (FraudApp app = FraudApp.start(cluster, FraudRules.fromTheTalk(), 0);
                      Admin admin = Admin.create(cluster.clientConfig())) {
                     app.awaitRunning(Duration.ofSeconds(60));
                     long start = System.nanoTime();
-                    awaitCommitted(admin, ATTEMPTS);
-                    throughput.add(ATTEMPTS / ((System.nanoTime() - start) / 1e9));
+                    awaitCommitted(admin, attempts);
+                    throughput.add(attempts / ((System.nanoTime() - start) / 1e9));
                     latency.add(closingLatency(cluster, last));
                 }
             }
@@ -71,24 +73,32 @@ public final class StreamsBenchmark implements Benchmark {
                 Figure.of("window result after the closing attempt", "s", latency, 1.0));
     }
 
-    /** Seeded: the same 100,000 attempts every run, 5,000 cards, about 14 per second of event time. */
+    /**
+     * The demo data's generator, scaled up: the same seed as {@code demo-data/}, 100,000 attempts with planted
+     * fraud, near misses and late events, written in arrival order and keyed by card. Returns the last event time.
+     */
     static Instant produceAttempts(EmbeddedCluster cluster, int count) throws Exception {
         Map<String, Object> config = new HashMap<>(cluster.clientConfig());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        SplittableRandom random = new SplittableRandom(42);
-        Instant when = START;
-        try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(config, new StringSerializer(),
-                JsonSerde.of(AuthorizationAttempt.class).serializer())) {
-            for (int i = 0; i < count; i++) {
-                when = when.plusMillis(random.nextInt(140));
-                String card = String.format("4000-0000-%04d-%04d", random.nextInt(5_000) / 100, random.nextInt(10_000));
-                producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, card,
-                        new AuthorizationAttempt(card, random.nextInt(50_000) / 100.0, "Shop " + random.nextInt(200), when.toString())));
+        List<dev.streamlab.demodata.AuthorizationAttempt> attempts =
+                AuthorizationAttempts.generate(DemoDataFiles.SEED, count).attempts();
+        Instant last = Instant.EPOCH;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (dev.streamlab.demodata.AuthorizationAttempt attempt : attempts) {
+                producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, attempt.cardNumber(), JsonLines.toLine(attempt)));
+                if (attempt.eventTime().isAfter(last)) {
+                    last = attempt.eventTime();
+                }
             }
             producer.flush();
         }
-        return when;
+        return last;
+    }
+
+    /** The generator adds planted fraud and near misses to the legitimate attempts it is asked for. */
+    private static long totalRecords(EmbeddedCluster cluster) {
+        return cluster.describeTopic(FraudTopology.ATTEMPTS_TOPIC).stream().mapToLong(p -> p.logEndOffset()).sum();
     }
 
     private static void awaitCommitted(Admin admin, long offset) {
