@@ -35,8 +35,15 @@ public final class ClusterCommands implements AutoCloseable {
     /** How many of the newest records {@code /log} shows with their keys and values. */
     private static final int LOG_RECORDS = 8;
 
-    /** One command: its name, a line of help, and what it does with its arguments. */
-    public record Command(String name, String usage, String help, Action action) {
+    /**
+     * One command: its name, a line of help, and what it does with its arguments. A command that
+     * {@code writesJava} returns code for the learner's Java session instead of text to show, because
+     * what it looks at (a topology, a transform chain) lives among the learner's variables.
+     */
+    public record Command(String name, String usage, String help, Action action, boolean writesJava) {
+        public Command(String name, String usage, String help, Action action) {
+            this(name, usage, help, action, false);
+        }
     }
 
     @FunctionalInterface
@@ -63,8 +70,15 @@ public final class ClusterCommands implements AutoCloseable {
         add(new Command("groups", "/groups", "Consumer groups: members, committed offsets and lag.", args -> groups()));
     }
 
-    private void add(Command command) {
+    /** Adds a command; notebooks add those that run in the learner's Java session this way. */
+    public void add(Command command) {
         commands.put(command.name(), command);
+    }
+
+    /** Whether {@code line} names a command whose result is Java code to run, not text to show. */
+    public boolean writesJava(String line) {
+        Command command = commands.get(name(line));
+        return command != null && command.writesJava();
     }
 
     public Collection<Command> all() {

@@ -271,6 +271,27 @@ public final class JavaSession implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The learner's variables whose declared type is {@code simpleTypeName} (generics and package left
+     * out), oldest first: {@code variablesOfType("Topology")} finds {@code var topology = builder.build()}.
+     */
+    public List<String> variablesOfType(java.util.function.Predicate<String> simpleTypeName) {
+        return jshell.variables()
+                .filter(v -> simpleTypeName.test(simpleName(v.typeName())))
+                .map(jdk.jshell.VarSnippet::name)
+                .toList();
+    }
+
+    /** Whether the learner has a variable of this name. */
+    public boolean hasVariable(String name) {
+        return jshell.variables().anyMatch(v -> v.name().equals(name));
+    }
+
+    private static String simpleName(String typeName) {
+        String raw = typeName.replaceAll("<.*", "");
+        return raw.substring(raw.lastIndexOf('.') + 1);
+    }
+
     /** Completion candidates for the code at {@code cursor}, and where the completed word starts. */
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];

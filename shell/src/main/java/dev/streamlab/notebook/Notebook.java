@@ -49,6 +49,7 @@ public final class Notebook implements AutoCloseable {
         this.java = java;
         this.cluster = new StartingCluster(starting);
         this.commands = new ClusterCommands(cluster);
+        LearnerVariableCommands.addTo(commands, java);
         this.checker = new ExpectationChecker(cluster);
         starting.whenComplete((ready, failure) -> {
             if (ready != null) {
@@ -139,6 +140,10 @@ public final class Notebook implements AutoCloseable {
     private CellResult command(Cell cell, String line) {
         try {
             String output = commands.run(line);
+            if (commands.writesJava(line)) {
+                CellResult ran = java(cell, output);
+                return new CellResult(cell, line, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
+            }
             return new CellResult(cell, line, JavaOutcome.OK, output.endsWith("\n") ? output : output + "\n", null,
                     List.of(), Duration.ZERO);
         } catch (CommandException e) {
