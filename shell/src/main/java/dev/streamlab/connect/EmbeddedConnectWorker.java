@@ -57,13 +57,8 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
         }
         Map<String, String> props = new HashMap<>();
         clientConfig.forEach((key, value) -> props.put(key, String.valueOf(value)));
-        props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter.schemas.enable", "false");
-        props.put("offset.storage.file.filename", directory.resolve("offsets").toString());
-        props.put("offset.flush.interval.ms", "1000");
-        props.put("listeners", "http://127.0.0.1:0");
-        props.put("plugin.discovery", "service_load");
+        props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
+                directory.resolve("offsets"), "http://127.0.0.1:0"));
         try {
             Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
             return new EmbeddedConnectWorker(connect, directory);

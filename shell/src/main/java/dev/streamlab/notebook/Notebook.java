@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.learner.Kafka;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
@@ -57,6 +58,9 @@ public final class Notebook implements AutoCloseable {
                     if (!setting.getKey().equals("bootstrap.servers")) {
                         java.setChildProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue()));
                     }
+                }
+                if (ready instanceof ContainersCluster containers) {
+                    containers.network().toProperties().forEach(java::setChildProperty);
                 }
                 java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
             } else {

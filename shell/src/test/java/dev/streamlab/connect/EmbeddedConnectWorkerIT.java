@@ -1,124 +1,14 @@
 package dev.streamlab.connect;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.cluster.EmbeddedCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A real Connect worker in the JVM beside a real embedded cluster. */
-class EmbeddedConnectWorkerIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DEADLINE = Duration.ofSeconds(60);
-
-    private static EmbeddedCluster cluster;
-    private static EmbeddedConnectWorker worker;
-
-    @TempDir
-    static Path files;
+class EmbeddedConnectWorkerIT extends ConnectWorkerContract {
 
     @BeforeAll
     static void start() {
         cluster = EmbeddedCluster.builder().brokers(1).start();
-        worker = EmbeddedConnectWorker.start(cluster);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-        cluster.close();
-    }
-
-    @Test
-    void ingressMasksPiiAddsLineageAndTheSinkWritesAFile() throws Exception {
-        Path customers = files.resolve("customers.jsonl");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            lines.add(JSON.writeValueAsString(Map.of("user", "u" + i, "gender", i % 2 == 0 ? "female" : "male",
-                    "ip", "10.0." + i + "." + (100 + i), "email", "u" + i + "@example.com")));
-        }
-        Files.write(customers, lines);
-
-        Map<String, String> source = new HashMap<>();
-        source.put("connector.class", DemoDataSourceConnector.class.getName());
-        source.put("file", customers.toString());
-        source.put("topic", "customers");
-        source.put("records.per.second", "1000");
-        source.put("key.field", "user");
-        source.put("transforms", "dropPii,maskIp,origin");
-        source.put("transforms.dropPii.type", "org.apache.kafka.connect.transforms.ReplaceField$Value");
-        source.put("transforms.dropPii.exclude", "gender,email");
-        source.put("transforms.maskIp.type", MaskIpAddress.class.getName());
-        source.put("transforms.origin.type", "org.apache.kafka.connect.transforms.InsertField$Value");
-        source.put("transforms.origin.static.field", "origin");
-        source.put("transforms.origin.static.value", "crm");
-        worker.putConnector("customers-in", source);
-        worker.awaitRunning("customers-in", DEADLINE);
-
-        List<Map<String, Object>> records = readValues("customers", 20);
-        assertThat(records).hasSize(20).allSatisfy(r -> {
-            assertThat(r).containsOnlyKeys("user", "ip", "origin");
-            assertThat((String) r.get("ip")).endsWith(".XXX");
-            assertThat(r).containsEntry("origin", "crm");
-        });
-
-        Path out = files.resolve("out/customers.jsonl");
-        worker.putConnector("customers-out", Map.of(
-                "connector.class", JsonLinesSinkConnector.class.getName(),
-                "topics", "customers",
-                "file", out.toString()));
-        await().atMost(DEADLINE).until(() -> Files.exists(out) && Files.readAllLines(out).size() == 20);
-        assertThat(Files.readAllLines(out)).allSatisfy(line -> assertThat(line).contains("\"origin\":\"crm\"").doesNotContain("gender"));
-    }
-
-    @Test
-    void anUnknownTransformGetsConnectsOwnMessageAndTheWorkerGoesOn() {
-        Map<String, String> config = Map.of(
-                "connector.class", DemoDataSourceConnector.class.getName(),
-                "file", "/nowhere.jsonl",
-                "topic", "x",
-                "transforms", "mask",
-                "transforms.mask.type", "org.apache.kafka.connect.transforms.MaskFeld$Value");
-
-        assertThatThrownBy(() -> worker.putConnector("broken", config))
-                .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageContaining("transforms.mask.type")
-                .hasMessageContaining("MaskFeld");
-        assertThat(worker.restUrl()).startsWith("http://127.0.0.1:");
-    }
-
-    private static List<Map<String, Object>> readValues(String topic, int count) throws Exception {
-        Map<String, Object> config = new HashMap<>(cluster.clientConfig());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<Map<String, Object>> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long end = System.nanoTime() + DEADLINE.toNanos();
-            while (values.size() < count && System.nanoTime() < end) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(JSON.readValue(record.value(), new TypeReference<Map<String, Object>>() { }));
-                }
-            }
-        }
-        return values;
+        worker = ConnectWorkers.start(cluster);
     }
 }

@@ -60,14 +60,17 @@ public final class ContainersCluster implements Cluster {
     private final KafkaNode controller;
     private final Map<Integer, KafkaNode> brokers;
     private final ContainerReaper reaper;
+    private final Ownership ownership;
     private final ClusterListener listener;
     private final String bootstrapServers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::close, "streamlab-containers-shutdown");
 
     private ContainersCluster(String clusterId, String image, Network network, KafkaNode controller,
-                              Map<Integer, KafkaNode> brokers, ContainerReaper reaper, ClusterListener listener) {
+                              Map<Integer, KafkaNode> brokers, ContainerReaper reaper, Ownership ownership,
+                              ClusterListener listener) {
         this.clusterId = clusterId;
+        this.ownership = ownership;
         this.image = image;
         this.network = network;
         this.controller = controller;
@@ -140,7 +143,7 @@ public final class ContainersCluster implements Cluster {
                         containerName(clusterId, "broker-" + id), brokerEnv(clusterId, id, ports.get(id - 1), voters),
                         ownership.labels(), docker));
             }
-            ContainersCluster cluster = new ContainersCluster(clusterId, chosenImage, network, controller, nodes, reaper, listener);
+            ContainersCluster cluster = new ContainersCluster(clusterId, chosenImage, network, controller, nodes, reaper, ownership, listener);
             Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
             try {
                 cluster.startNodes();
@@ -363,6 +366,13 @@ public final class ContainersCluster implements Cluster {
             throw new ClusterException("There is no broker " + brokerId + ". This cluster has brokers " + idList() + ".");
         }
         return broker;
+    }
+
+    /** How a container of ours beside the brokers (a Connect worker) joins this cluster. */
+    public ClusterNetwork network() {
+        String internal = brokers.keySet().stream().map(id -> "broker-" + id + ":" + INTERNAL_PORT)
+                .collect(Collectors.joining(","));
+        return new ClusterNetwork(image, network.getId(), internal, ownership.labels());
     }
 
     /** Removes every container and the network; whatever is left (a failed start) goes by the cluster's label. */

@@ -1,0 +1,149 @@
+package dev.streamlab.connect;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterException;
+
+/**
+ * A Connect worker reached through its REST API, the way {@code curl} and every tool reach one: used for workers
+ * that run in a container. Same answers as {@link EmbeddedConnectWorker}, which asks its herder directly.
+ */
+public class ConnectRestClient implements ConnectWorker {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String restUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ConnectRestClient(String restUrl) {
+        this.restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+    }
+
+    @Override
+    public String restUrl() {
+        return restUrl;
+    }
+
+    @Override
+    public void putConnector(String name, Map<String, String> config) {
+        Map<String, String> full = new LinkedHashMap<>(config);
+        full.put("name", name);
+        String connectorClass = full.getOrDefault("connector.class", "");
+        if (connectorClass.isBlank()) {
+            throw new ConnectorConfigException(name, List.of("connector.class: say which connector to run"));
+        }
+        JsonNode validation = send("PUT", "/connector-plugins/" + encode(connectorClass) + "/config/validate", full);
+        if (validation.path("error_count").asInt() > 0) {
+            List<String> problems = new ArrayList<>();
+            for (JsonNode setting : validation.path("configs")) {
+                JsonNode value = setting.path("value");
+                if (!value.path("errors").isEmpty()) {
+                    List<String> errors = new ArrayList<>();
+                    value.path("errors").forEach(error -> errors.add(error.asText()));
+                    problems.add(value.path("name").asText() + ": " + String.join(" ", errors));
+                }
+            }
+            throw new ConnectorConfigException(name, problems);
+        }
+        send("PUT", "/connectors/" + encode(name) + "/config", full);
+    }
+
+    @Override
+    public String state(String name) {
+        JsonNode status = send("GET", "/connectors/" + encode(name) + "/status", null);
+        StringBuilder state = new StringBuilder(describe(status.path("connector")));
+        for (JsonNode task : status.path("tasks")) {
+            if (!"RUNNING".equals(task.path("state").asText())) {
+                state.append("; task ").append(task.path("id").asInt()).append(' ').append(describe(task));
+            }
+        }
+        return state.toString();
+    }
+
+    @Override
+    public void awaitRunning(String name, Duration deadline) {
+        Await.until(deadline, () -> {
+            JsonNode status = send("GET", "/connectors/" + encode(name) + "/status", null);
+            List<String> states = new ArrayList<>();
+            status.path("tasks").forEach(task -> states.add(task.path("state").asText()));
+            String connector = status.path("connector").path("state").asText();
+            if ("FAILED".equals(connector) || states.contains("FAILED")) {
+                throw new IllegalStateException(state(name));
+            }
+            boolean running = "RUNNING".equals(connector) && !states.isEmpty() && states.stream().allMatch("RUNNING"::equals);
+            return running ? Optional.of(true) : Optional.empty();
+        }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s");
+    }
+
+    @Override
+    public void deleteConnector(String name) {
+        send("DELETE", "/connectors/" + encode(name), null);
+    }
+
+    /** Nothing to stop: the worker belongs to whoever started it. */
+    @Override
+    public void close() {
+    }
+
+    /** The worker answers its REST API. */
+    public boolean answers() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private JsonNode send(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + path)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .method(method, publisher).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            if (response.statusCode() >= 400) {
+                throw new ClusterException("Connect could not " + method + " " + path + ": "
+                        + answer.path("message").asText(response.body()) + " (HTTP " + response.statusCode() + ")");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new ClusterException("Connect's REST API at " + restUrl + " did not answer " + method + " " + path
+                    + ": " + e.getMessage() + ". Is the worker still running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while asking Connect " + method + " " + path + ".", e);
+        }
+    }
+
+    private static String describe(JsonNode state) {
+        String trace = state.path("trace").asText("");
+        return trace.isBlank() ? state.path("state").asText() : state.path("state").asText() + ": " + trace.lines().findFirst().orElse("");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

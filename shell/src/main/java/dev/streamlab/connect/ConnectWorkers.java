@@ -1,0 +1,43 @@
+package dev.streamlab.connect;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.containers.ClusterNetwork;
+import dev.streamlab.cluster.containers.ContainersCluster;
+
+/**
+ * Starts a Connect worker where it belongs: in a container beside a containers cluster, in this JVM otherwise
+ * (the embedded cluster, an external one). What a lesson calls: {@code var connect = ConnectWorkers.start();}.
+ */
+public final class ConnectWorkers {
+
+    private ConnectWorkers() {
+    }
+
+    /** A worker beside the cluster this notebook's Java session runs against. */
+    public static ConnectWorker start() {
+        Optional<ClusterNetwork> containers = ClusterNetwork.fromSystemProperties();
+        if (containers.isPresent()) {
+            return ContainerConnectWorker.start(containers.get(), demoData());
+        }
+        return EmbeddedConnectWorker.start(dev.streamlab.learner.Kafka.clientConfig());
+    }
+
+    /** A worker beside {@code cluster}. */
+    public static ConnectWorker start(Cluster cluster) {
+        if (cluster instanceof ContainersCluster containers) {
+            return ContainerConnectWorker.start(containers.network(), demoData());
+        }
+        return EmbeddedConnectWorker.start(cluster);
+    }
+
+    private static Path demoData() {
+        try {
+            return dev.streamlab.learner.Kafka.demoData("customer-events.jsonl").getParent();
+        } catch (IllegalArgumentException noDemoData) {
+            return null;
+        }
+    }
+}
