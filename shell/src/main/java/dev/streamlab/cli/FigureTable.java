@@ -30,7 +30,7 @@ final class FigureTable {
                 f.runs().stream().map(FigureTable::number).collect(Collectors.joining(" ")),
                 (f.higherIsBetter() ? ">= " : "<= ") + number(f.target()) + " " + f.unit(),
                 reference,
-                String.format(Locale.ROOT, "%.2fx", f.ratio()),
+                Double.isFinite(f.ratio()) ? String.format(Locale.ROOT, "%.2fx", f.ratio()) : "-",
                 f.meetsTarget() ? "ok" : "MISSED"});
         }
         int[] widths = new int[rows.get(0).length];

@@ -40,6 +40,20 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
         return spec.commandLine().getSubcommands().get("learn").execute();
     }
 
+    /** {@code --help} on every subcommand too, e.g. {@code streamlab bench --help}. */
+    private static void addHelpOption(CommandLine parent) {
+        for (CommandLine sub : parent.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            boolean hasHelp = spec.options().stream().anyMatch(CommandLine.Model.OptionSpec::usageHelp)
+                    || sub.getCommand() instanceof CommandLine.HelpCommand;
+            if (!hasHelp) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help and exit.").build());
+            }
+            addHelpOption(sub);
+        }
+    }
+
     /** The command line with streamlab's output, colours and error handling wired in. */
     public static CommandLine commandLine() {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -47,6 +61,7 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new StreamlabCommand());
+        addHelpOption(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Output.ansiFromEnvironment()));

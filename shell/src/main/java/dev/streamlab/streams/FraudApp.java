@@ -49,6 +49,11 @@ public final class FraudApp implements AutoCloseable {
 
     /** The same, from client settings only: what a lesson's Java cell has. */
     public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort) {
+        return start(clientConfig, rules, queryPort, APPLICATION_ID);
+    }
+
+    /** Another instance of the app under its own name: its own consumer group, state and changelogs. */
+    public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort, String applicationId) {
         createTopics(clientConfig);
         Path stateDir;
         try {
@@ -58,11 +63,15 @@ public final class FraudApp implements AutoCloseable {
         }
         Properties props = new Properties();
         props.putAll(clientConfig);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Results show up within a fraction of a second of the attempt that closes a window.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // Bigger bites: fewer polls and fewer, fuller batches to the changelogs and possible_fraud.
+        props.put(StreamsConfig.consumerPrefix("max.poll.records"), 5_000);
+        props.put(StreamsConfig.producerPrefix("linger.ms"), 20);
+        props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         KafkaStreams streams = new KafkaStreams(FraudTopology.build(rules), props);
         streams.start();
         FraudQueryServer queries = FraudQueryServer.start(queryPort, card -> countsFor(streams, card));

@@ -59,7 +59,7 @@ public final class FraudTopology {
                         .withTimestampExtractor(new AttemptTimeExtractor()))
                 .groupByKey(Grouped.with(Serdes.String(), attempts))
                 .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
-                .count(Materialized.<String, Long>as(countsStore(rules)));
+                .count(Materialized.<String, Long>as(countsStore(rules)).withCachingDisabled());
         if (rules.finalResultsOnly()) {
             counts = counts.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()));
         }

@@ -18,16 +18,19 @@ public final class JsonSerde {
     }
 
     public static <T> Serde<T> of(Class<T> type) {
+        // Readers and writers bound to the type once: no lookup per record.
+        com.fasterxml.jackson.databind.ObjectReader reader = JSON.readerFor(type);
+        com.fasterxml.jackson.databind.ObjectWriter writer = JSON.writerFor(type);
         Serializer<T> serializer = (topic, value) -> {
             try {
-                return value == null ? null : JSON.writeValueAsBytes(value);
+                return value == null ? null : writer.writeValueAsBytes(value);
             } catch (IOException e) {
                 throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON: " + e.getMessage(), e);
             }
         };
         Deserializer<T> deserializer = (topic, bytes) -> {
             try {
-                return bytes == null ? null : JSON.readValue(bytes, type);
+                return bytes == null ? null : reader.readValue(bytes);
             } catch (IOException e) {
                 throw new SerializationException("A record in " + topic + " is not a valid "
                         + type.getSimpleName() + ": " + e.getMessage(), e);

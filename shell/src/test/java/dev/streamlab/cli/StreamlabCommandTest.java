@@ -39,4 +39,13 @@ class StreamlabCommandTest {
         assertThat(run.err()).contains("There is no lesson `42`. The lessons are:", "00  welcome  Welcome to streamlab");
         assertThat(run.out()).isEmpty();
     }
+
+    @Test
+    void everySubcommandHasHelp() {
+        CommandLineRun run = CommandLineRun.of("cluster", "up", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).startsWith("Usage: streamlab cluster up");
+        assertThat(CommandLineRun.of("bench", "-h").out()).startsWith("Usage: streamlab bench").contains("--runs=N");
+    }
 }
