@@ -5,17 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A temporary directory that a cluster owns, marked with the id of the process that made it,
- * so that a later run can remove what a crashed run (kill -9, power loss) left behind.
+ * A temporary directory that streamlab owns (a cluster's data, a grader's work, a Connect worker's offsets), marked
+ * with the id of the process that made it, so that a later run removes what a crashed run (kill -9, power loss)
+ * left behind. Each kind has its own name prefix, and only that kind's leftovers are reaped when one is made.
  */
-final class ScratchDirectory {
+public final class ScratchDirectory implements AutoCloseable {
 
-    private static final String PREFIX = "streamlab-cluster-";
     private static final String OWNER_FILE = "owner.pid";
 
     private final Path path;
@@ -24,11 +23,21 @@ final class ScratchDirectory {
         this.path = path;
     }
 
+    /** A cluster's data directory, in the system's temporary folder. */
     static ScratchDirectory create() {
-        Path parent = Paths.get(System.getProperty("java.io.tmpdir"));
+        return create("cluster");
+    }
+
+    /** A new directory {@code streamlab-PURPOSE-...} in the system's temporary folder. */
+    public static ScratchDirectory create(String purpose) {
+        return create(Path.of(System.getProperty("java.io.tmpdir")), purpose);
+    }
+
+    public static ScratchDirectory create(Path parent, String purpose) {
+        String prefix = "streamlab-" + purpose + "-";
         try {
-            reapLeftovers(parent);
-            Path dir = Files.createTempDirectory(parent, PREFIX);
+            reapLeftovers(parent, prefix);
+            Path dir = Files.createTempDirectory(parent, prefix);
             Files.writeString(dir.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
             return new ScratchDirectory(dir);
         } catch (IOException e) {
@@ -37,21 +46,27 @@ final class ScratchDirectory {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
-    Path resolve(String name) {
+    public Path resolve(String name) {
         return path.resolve(name);
     }
 
-    void delete() {
+    /** Removes the directory and everything in it; a file another process still holds stays for the next reaping. */
+    public void delete() {
         deleteRecursively(path);
     }
 
-    /** Removes directories of ours whose owning process is gone. */
-    static void reapLeftovers(Path parent) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
+    @Override
+    public void close() {
+        delete();
+    }
+
+    /** Removes directories of this kind whose owning process is gone. */
+    private static void reapLeftovers(Path parent, String prefix) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, prefix + "*")) {
             for (Path dir : dirs) {
                 if (ownerIsGone(dir)) {
                     deleteRecursively(dir);
@@ -71,8 +86,8 @@ final class ScratchDirectory {
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
+    private static void deleteRecursively(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
@@ -80,11 +95,11 @@ final class ScratchDirectory {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // Held by a process that was just killed; the next reaping removes it.
                 }
             });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            // The same: best effort, finished by the next reaping.
         }
     }
 }

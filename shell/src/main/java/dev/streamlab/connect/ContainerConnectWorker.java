@@ -3,7 +3,6 @@ package dev.streamlab.connect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.cluster.containers.ClusterNetwork;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -39,9 +39,9 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     private static final List<String> PLUGIN_PACKAGES = List.of("dev/streamlab/connect/", "dev/streamlab/demodata/");
 
     private final GenericContainer<?> container;
-    private final Path directory;
+    private final ScratchDirectory directory;
 
-    private ContainerConnectWorker(String restUrl, GenericContainer<?> container, Path directory) {
+    private ContainerConnectWorker(String restUrl, GenericContainer<?> container, ScratchDirectory directory) {
         super(restUrl);
         this.container = container;
         this.directory = directory;
@@ -50,14 +50,14 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     @SuppressWarnings("resource")
     public static ContainerConnectWorker start(ClusterNetwork cluster, Path demoData) {
         Path shared;
-        Path directory;
         try {
             shared = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
-            directory = Files.createTempDirectory(shared, "streamlab-connect-");
         } catch (IOException e) {
-            throw new ClusterException("Cannot write a temporary directory for Connect (" + e.getMessage()
-                    + "). Free some disk space, or point TMPDIR at a folder you can write.", e);
+            throw new ClusterException("The temporary folder " + System.getProperty("java.io.tmpdir") + " is not there ("
+                    + e.getMessage() + "). Point TMPDIR at a folder you can write.", e);
         }
+        ScratchDirectory scratch = ScratchDirectory.create(shared, "connect");
+        Path directory = scratch.path();
         GenericContainer<?> container = null;
         try {
             Path plugin = writePluginJar(directory.resolve("streamlab-connect-plugins.jar"));
@@ -83,13 +83,13 @@ public final class ContainerConnectWorker extends ConnectRestClient {
                     .waitingFor(Wait.forHttp("/").forPort(REST_PORT).withStartupTimeout(START_DEADLINE));
             container.start();
             String host = "localhost".equals(container.getHost()) ? "127.0.0.1" : container.getHost();
-            return new ContainerConnectWorker("http://" + host + ":" + container.getMappedPort(REST_PORT), container, directory);
+            return new ContainerConnectWorker("http://" + host + ":" + container.getMappedPort(REST_PORT), container, scratch);
         } catch (IOException e) {
-            stop(container, directory);
+            stop(container, scratch);
             throw new ClusterException("Cannot prepare the Connect worker's files in " + directory + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             String logs = container == null ? "" : lastLines(container);
-            stop(container, directory);
+            stop(container, scratch);
             throw new ClusterException("The Connect worker's container did not start: " + e.getMessage()
                     + (logs.isEmpty() ? "" : "\nIts last lines:\n" + logs), e);
         }
@@ -169,7 +169,7 @@ public final class ContainerConnectWorker extends ConnectRestClient {
         stop(container, directory);
     }
 
-    private static void stop(GenericContainer<?> container, Path directory) {
+    private static void stop(GenericContainer<?> container, ScratchDirectory directory) {
         if (container != null) {
             try {
                 container.stop();
@@ -177,14 +177,6 @@ public final class ContainerConnectWorker extends ConnectRestClient {
                 // The cluster removes what carries its labels when it closes.
             }
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            java.util.Collections.reverse(all);
-            for (Path path : all) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A file the container still held; the temporary folder is cleaned by the system.
-        }
+        directory.delete();
     }
 }

@@ -1,9 +1,5 @@
 package dev.streamlab.connect;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
@@ -35,9 +32,9 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     private static final long REQUEST_SECONDS = 30;
 
     private final Connect<StandaloneHerder> connect;
-    private final Path directory;
+    private final ScratchDirectory directory;
 
-    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, Path directory) {
+    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, ScratchDirectory directory) {
         this.connect = connect;
         this.directory = directory;
     }
@@ -48,13 +45,7 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
 
     /** The same, from client settings only: what a lesson's Java cell has. */
     public static EmbeddedConnectWorker start(Map<String, Object> clientConfig) {
-        Path directory;
-        try {
-            directory = Files.createTempDirectory("streamlab-connect-");
-        } catch (IOException e) {
-            throw new ClusterException("Cannot write a temporary directory for Connect (" + e.getMessage()
-                    + "). Free some disk space, or point TMPDIR at a folder you can write.", e);
-        }
+        ScratchDirectory directory = ScratchDirectory.create("connect");
         Map<String, String> props = new HashMap<>();
         clientConfig.forEach((key, value) -> props.put(key, String.valueOf(value)));
         props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
@@ -63,7 +54,7 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
             Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
             return new EmbeddedConnectWorker(connect, directory);
         } catch (RuntimeException e) {
-            deleteQuietly(directory);
+            directory.delete();
             throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
         }
     }
@@ -136,7 +127,7 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     public void close() {
         connect.stop();
         connect.awaitStop();
-        deleteQuietly(directory);
+        directory.delete();
     }
 
     private static String describe(ConnectorStateInfo.AbstractState state) {
@@ -160,17 +151,4 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a temp directory
-        }
-    }
 }

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.grading.CheckResult.Status;
 import dev.streamlab.grading.child.CheckRunner;
 
@@ -51,7 +53,8 @@ public final class Grader {
     public Scorecard grade(Lab lab, Path submission, Options options) {
         long seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
         long started = System.nanoTime();
-        Path work = createWorkFolder();
+        ScratchDirectory folder = createWorkFolder();
+        Path work = folder.path();
         try {
             return grade(lab, submission.toAbsolutePath().normalize(), options.visibleOnly(), seed, work, started);
         } catch (IOException e) {
@@ -60,7 +63,7 @@ public final class Grader {
             Thread.currentThread().interrupt();
             throw new GradingException("Grading was interrupted.", e);
         } finally {
-            WorkFolder.delete(work);
+            folder.delete();
         }
     }
 
@@ -258,7 +261,12 @@ public final class Grader {
         return message;
     }
 
-    private static Path createWorkFolder() {
-        return WorkFolder.create();
+    /** Compiled classes, the check JVM's events, reports and Kafka data: removed after grading, or by a later run. */
+    private static ScratchDirectory createWorkFolder() {
+        try {
+            return ScratchDirectory.create("grading");
+        } catch (ClusterException e) {
+            throw new GradingException(e.getMessage(), e);
+        }
     }
 }

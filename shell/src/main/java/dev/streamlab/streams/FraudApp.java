@@ -1,9 +1,5 @@
 package dev.streamlab.streams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.cluster.ClusterException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,9 +31,9 @@ public final class FraudApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final FraudQueryServer queries;
-    private final Path stateDir;
+    private final ScratchDirectory stateDir;
 
-    private FraudApp(KafkaStreams streams, FraudQueryServer queries, Path stateDir) {
+    private FraudApp(KafkaStreams streams, FraudQueryServer queries, ScratchDirectory stateDir) {
         this.streams = streams;
         this.queries = queries;
         this.stateDir = stateDir;
@@ -55,16 +52,11 @@ public final class FraudApp implements AutoCloseable {
     /** Another instance of the app under its own name: its own consumer group, state and changelogs. */
     public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort, String applicationId) {
         createTopics(clientConfig);
-        Path stateDir;
-        try {
-            stateDir = Files.createTempDirectory("streamlab-fraud-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a state directory for Kafka Streams", e);
-        }
+        ScratchDirectory stateDir = ScratchDirectory.create("streams");
         Properties props = new Properties();
         props.putAll(clientConfig);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.path().toString());
         // Results show up within a fraction of a second of the attempt that closes a window.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
@@ -139,10 +131,6 @@ public final class FraudApp implements AutoCloseable {
         queries.close();
         streams.close(Duration.ofSeconds(30));
         streams.cleanUp();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory; best effort
-        }
+        stateDir.delete();
     }
 }
