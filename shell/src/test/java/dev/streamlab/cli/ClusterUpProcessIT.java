@@ -46,6 +46,8 @@ class ClusterUpProcessIT {
     void ctrlCWhileRunningStopsTheClusterAndRemovesItsFiles() throws Exception {
         start("-Xmx512m", "cluster", "up", "--cluster", "embedded", "--brokers", "1");
         await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")));
+        // stdout and stderr are read by two threads: the address may arrive a moment after the prompt.
+        await().atMost(Duration.ofSeconds(5)).until(() -> !stdout.isEmpty());
         assertThat(stdout).singleElement().asString().matches("127\\.0\\.0\\.1:\\d+");
 
         interrupt();
