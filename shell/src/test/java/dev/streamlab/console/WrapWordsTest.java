@@ -1,0 +1,25 @@
+package dev.streamlab.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WrapWordsTest {
+
+    @Test
+    void breaksBetweenWordsAtTheWidth() {
+        String message = "✗ Your code ended its Java process (exit code 1). The shell and the cluster are fine.";
+
+        assertThat(Repl.wrapWords(message, 40).lines().toList()).containsExactly(
+                "✗ Your code ended its Java process (exit",
+                "code 1). The shell and the cluster are",
+                "fine.");
+    }
+
+    @Test
+    void keepsItsOwnLineBreaksAndShortLines() {
+        assertThat(Repl.wrapWords("one\ntwo three", 40)).isEqualTo("one\ntwo three");
+        assertThat(Repl.wrapWords("a-very-long-word-that-cannot-be-broken-anywhere at all", 20))
+                .isEqualTo("a-very-long-word-that-cannot-be-broken-anywhere\nat all");
+    }
+}
