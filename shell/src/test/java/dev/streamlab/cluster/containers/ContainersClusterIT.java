@@ -111,6 +111,8 @@ class ContainersClusterIT {
 
             cluster.restartBroker(leader);
             assertThat(cluster.isRunning(leader)).isTrue();
+            // Each broker learns of the restarted one from the controller in its own time.
+            await().atMost(DEADLINE).ignoreExceptions().until(() -> address(leader) != null);
             assertThat(address(leader)).isEqualTo(leaderAddress);
             await().atMost(DEADLINE).until(() -> cluster.describeTopic("restart").get(0).isr().contains(leader));
             admin.electLeaders(ElectionType.PREFERRED, Set.of(new TopicPartition("restart", 0))).all().get(30, TimeUnit.SECONDS);
