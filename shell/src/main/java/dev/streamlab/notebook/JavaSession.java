@@ -35,6 +35,8 @@ public final class JavaSession implements AutoCloseable {
     private volatile boolean stopRequested;
     private volatile boolean engineEnded;
     private volatile boolean evaluating;
+    /** Counts evaluations, so a stop meant for one cell never reaches the next. */
+    private final java.util.concurrent.atomic.AtomicLong evaluations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean forcedStop;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
@@ -102,6 +104,7 @@ public final class JavaSession implements AutoCloseable {
     public JavaResult eval(String code) {
         output.take();
         stopRequested = false;
+        evaluations.incrementAndGet();
         evaluating = true;
         try {
             return evalAll(code);
@@ -225,9 +228,10 @@ public final class JavaSession implements AutoCloseable {
         stopRequested = true;
         // A stop that arrives between two snippets, or while one compiles, finds no code to stop: keep
         // asking while the cell runs. Code that ignores every stop loses its JVM, and we start a new one.
+        long target = evaluations.get();
         Thread stopper = new Thread(() -> {
             long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-            while (evaluating && System.nanoTime() < deadline) {
+            while (stillRunning(target) && System.nanoTime() < deadline) {
                 try {
                     jshell.stop();
                     Thread.sleep(STOP_RETRY_MS);
@@ -238,13 +242,23 @@ public final class JavaSession implements AutoCloseable {
                 }
             }
             Process child = engine.process();
-            if (evaluating && child != null) {
+            if (stillRunning(target) && child != null) {
                 forcedStop = true;
                 child.destroyForcibly();
             }
         }, "streamlab-stop");
         stopper.setDaemon(true);
         stopper.start();
+    }
+
+    /** Whether code runs now. */
+    public boolean isEvaluating() {
+        return evaluating;
+    }
+
+    /** Whether the evaluation that was running when stop was asked still runs. */
+    private boolean stillRunning(long evaluation) {
+        return evaluating && evaluations.get() == evaluation;
     }
 
     /** Forgets every variable, method and class: a fresh Java process with the prelude. */

@@ -78,6 +78,22 @@ class JavaSessionIT {
     }
 
     @Test
+    void aStopForOneCellNeverReachesTheNext() throws Exception {
+        CompletableFuture<JavaResult> running = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.isEvaluating());
+        session.stop();
+        assertThat(running.get().outcome()).isEqualTo(JavaOutcome.STOPPED);
+
+        // Right after, while the stop that ended the loop may still be retrying: this cell must run to its end.
+        // (JShell reports a stopped snippet like a finished one, so the cell measures how long it slept.)
+        JavaResult next = session.eval("long t0 = System.nanoTime(); Thread.sleep(600);"
+                + " System.out.println(\"slept \" + (System.nanoTime() - t0) / 1_000_000 + \" ms\");");
+
+        assertThat(next.outcome()).isEqualTo(JavaOutcome.OK);
+        assertThat(next.output()).containsPattern("slept (6\\d\\d|[7-9]\\d\\d|\\d{4,}) ms");
+    }
+
+    @Test
     void outOfMemoryIsReportedAndJavaCarriesOn() {
         JavaResult result = session.eval("var hog = new ArrayList<long[]>(); while (true) hog.add(new long[1_000_000]);");
         assertThat(result.outcome()).isIn(JavaOutcome.EXCEPTION, JavaOutcome.RESTARTED);
