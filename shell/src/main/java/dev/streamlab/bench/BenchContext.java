@@ -47,8 +47,13 @@ public record BenchContext(int runs, ClusterListener listener, Path projectRoot)
     public String probe(String classpath, String mainClass, String prefix, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        // The launcher's class data archive holds our classes only; another classpath (the reference) runs without it,
+        // as the JDK alone would run it.
+        boolean ours = classpath.equals(ownClasspath());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+                .filter(a -> ours || !(a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-Xlog:cds")))
+                .toList());
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
