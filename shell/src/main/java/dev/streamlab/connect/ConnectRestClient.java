@@ -101,20 +101,6 @@ public class ConnectRestClient implements ConnectWorker {
     public void close() {
     }
 
-    /** The worker answers its REST API. */
-    public boolean answers() {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private JsonNode send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()

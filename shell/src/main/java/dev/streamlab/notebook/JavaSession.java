@@ -286,8 +286,8 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /**
-     * The learner's variables whose declared type is {@code simpleTypeName} (generics and package left
-     * out), oldest first: {@code variablesOfType("Topology")} finds {@code var topology = builder.build()}.
+     * The learner's variables whose declared type, with generics and package left out, passes the test, oldest
+     * first: {@code variablesOfType("Topology"::equals)} finds {@code var topology = builder.build()}.
      */
     public List<String> variablesOfType(java.util.function.Predicate<String> simpleTypeName) {
         return jshell.variables()

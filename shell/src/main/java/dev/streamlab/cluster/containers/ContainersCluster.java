@@ -186,7 +186,7 @@ public final class ContainersCluster implements Cluster {
             p.put("controller.quorum.voters", voters);
             p.put("controller.listener.names", "CONTROLLER");
             p.put("listeners", "PLAINTEXT://0.0.0.0:" + KafkaNode.CLIENT_PORT + ",BROKER://0.0.0.0:" + INTERNAL_PORT);
-            p.put("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + hostPort + ",BROKER://broker-" + id + ":" + INTERNAL_PORT);
+            p.put("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + hostPort + ",BROKER://" + internalAddress(id));
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.put("inter.broker.listener.name", "BROKER");
             p.put("log.dirs", "/tmp/kraft-broker-logs");
@@ -368,10 +368,14 @@ public final class ContainersCluster implements Cluster {
         return broker;
     }
 
+    /** Where the other containers on the private network reach broker {@code id}. */
+    private static String internalAddress(int id) {
+        return "broker-" + id + ":" + INTERNAL_PORT;
+    }
+
     /** How a container of ours beside the brokers (a Connect worker) joins this cluster. */
     public ClusterNetwork network() {
-        String internal = brokers.keySet().stream().map(id -> "broker-" + id + ":" + INTERNAL_PORT)
-                .collect(Collectors.joining(","));
+        String internal = brokers.keySet().stream().map(ContainersCluster::internalAddress).collect(Collectors.joining(","));
         return new ClusterNetwork(image, network.getId(), internal, ownership.labels());
     }
 
