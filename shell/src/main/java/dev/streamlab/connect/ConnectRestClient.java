@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.ClusterException;
 
 /**
@@ -65,30 +63,15 @@ public class ConnectRestClient implements ConnectWorker {
     }
 
     @Override
-    public String state(String name) {
+    public ConnectorStatus status(String name) {
         JsonNode status = send("GET", "/connectors/" + encode(name) + "/status", null);
-        StringBuilder state = new StringBuilder(describe(status.path("connector")));
-        for (JsonNode task : status.path("tasks")) {
-            if (!"RUNNING".equals(task.path("state").asText())) {
-                state.append("; task ").append(task.path("id").asInt()).append(' ').append(describe(task));
-            }
-        }
-        return state.toString();
+        List<ConnectorStatus.State> tasks = new ArrayList<>();
+        status.path("tasks").forEach(task -> tasks.add(state(task)));
+        return new ConnectorStatus(state(status.path("connector")), tasks);
     }
 
-    @Override
-    public void awaitRunning(String name, Duration deadline) {
-        Await.until(deadline, () -> {
-            JsonNode status = send("GET", "/connectors/" + encode(name) + "/status", null);
-            List<String> states = new ArrayList<>();
-            status.path("tasks").forEach(task -> states.add(task.path("state").asText()));
-            String connector = status.path("connector").path("state").asText();
-            if ("FAILED".equals(connector) || states.contains("FAILED")) {
-                throw new IllegalStateException(state(name));
-            }
-            boolean running = "RUNNING".equals(connector) && !states.isEmpty() && states.stream().allMatch("RUNNING"::equals);
-            return running ? Optional.of(true) : Optional.empty();
-        }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s");
+    private static ConnectorStatus.State state(JsonNode state) {
+        return new ConnectorStatus.State(state.path("id").asInt(-1), state.path("state").asText(), state.path("trace").asText(""));
     }
 
     @Override
@@ -122,11 +105,6 @@ public class ConnectRestClient implements ConnectWorker {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while asking Connect " + method + " " + path + ".", e);
         }
-    }
-
-    private static String describe(JsonNode state) {
-        String trace = state.path("trace").asText("");
-        return trace.isBlank() ? state.path("state").asText() : state.path("state").asText() + ": " + trace.lines().findFirst().orElse("");
     }
 
     private static String encode(String text) {

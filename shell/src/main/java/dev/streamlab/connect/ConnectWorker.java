@@ -2,10 +2,14 @@ package dev.streamlab.connect;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterException;
 
 /**
  * A running Kafka Connect worker beside a cluster. The embedded cluster gets one inside this JVM;
- * other clusters get theirs elsewhere behind the same interface.
+ * a containers cluster gets one in a container, reached through its REST API.
  */
 public interface ConnectWorker extends AutoCloseable {
 
@@ -18,11 +22,29 @@ public interface ConnectWorker extends AutoCloseable {
      */
     void putConnector(String name, Map<String, String> config);
 
-    /** The state of the connector and its tasks, e.g. {@code RUNNING} or {@code FAILED: reason}. */
-    String state(String name);
+    /** The connector's and its tasks' states. */
+    ConnectorStatus status(String name);
 
-    /** Waits until the connector and all its tasks run, or says why they do not. */
-    void awaitRunning(String name, Duration deadline);
+    /** The state of the connector and its tasks, e.g. {@code RUNNING} or {@code FAILED: reason}. */
+    default String state(String name) {
+        return status(name).describe();
+    }
+
+    /** Waits until the connector and all its tasks run; says why at once when one of them failed. */
+    default void awaitRunning(String name, Duration deadline) {
+        ConnectorStatus settled;
+        try {
+            settled = Await.until(deadline, () -> {
+                ConnectorStatus status = status(name);
+                return status.failed() || status.running() ? Optional.of(status) : Optional.empty();
+            }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s.");
+        } catch (ClusterException notYet) {
+            throw new ClusterException(notYet.getMessage() + " Its state: " + state(name) + ".", notYet);
+        }
+        if (settled.failed()) {
+            throw new ClusterException("Connector '" + name + "' failed: " + settled.describe());
+        }
+    }
 
     void deleteConnector(String name);
 

@@ -1,16 +1,13 @@
 package dev.streamlab.connect;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
@@ -88,30 +85,11 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     }
 
     @Override
-    public String state(String name) {
+    public ConnectorStatus status(String name) {
         ConnectorStateInfo status = connect.herder().connectorStatus(name);
-        StringBuilder state = new StringBuilder(describe(status.connector()));
-        for (ConnectorStateInfo.TaskState task : status.tasks()) {
-            if (!"RUNNING".equals(task.state())) {
-                state.append("; task ").append(task.id()).append(' ').append(describe(task));
-            }
-        }
-        return state.toString();
-    }
-
-    @Override
-    public void awaitRunning(String name, Duration deadline) {
-        Await.until(deadline, () -> {
-            ConnectorStateInfo status = connect.herder().connectorStatus(name);
-            boolean failed = "FAILED".equals(status.connector().state())
-                    || status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()));
-            if (failed) {
-                throw new IllegalStateException(state(name));
-            }
-            boolean running = "RUNNING".equals(status.connector().state()) && !status.tasks().isEmpty()
-                    && status.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()));
-            return running ? Optional.of(true) : Optional.empty();
-        }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s: " + state(name));
+        return new ConnectorStatus(
+                new ConnectorStatus.State(-1, status.connector().state(), status.connector().trace()),
+                status.tasks().stream().map(t -> new ConnectorStatus.State(t.id(), t.state(), t.trace())).toList());
     }
 
     @Override
@@ -128,14 +106,6 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
         connect.stop();
         connect.awaitStop();
         directory.delete();
-    }
-
-    private static String describe(ConnectorStateInfo.AbstractState state) {
-        String trace = state.trace();
-        if (trace == null || trace.isBlank()) {
-            return state.state();
-        }
-        return state.state() + ": " + trace.lines().findFirst().orElse("");
     }
 
     private static <T> T await(FutureCallback<T> callback, String what) {

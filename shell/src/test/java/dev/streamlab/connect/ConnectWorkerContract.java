@@ -90,6 +90,23 @@ abstract class ConnectWorkerContract {
     }
 
     @Test
+    void aConnectorWhoseTaskFailsIsReportedAtOnceWithConnectsReason() {
+        worker.putConnector("missing-file", Map.of(
+                "connector.class", DemoDataSourceConnector.class.getName(),
+                "file", files.resolve("no-such-file.jsonl").toString(),
+                "topic", "missing"));
+
+        // Well inside the deadline: a failed task ends the wait, it does not time out.
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> worker.awaitRunning("missing-file", Duration.ofSeconds(120)))
+                .isInstanceOf(dev.streamlab.cluster.ClusterException.class)
+                .hasMessageContaining("Connector 'missing-file' failed")
+                .hasMessageContaining("no-such-file.jsonl");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        worker.deleteConnector("missing-file");
+    }
+
+    @Test
     void anUnknownTransformGetsConnectsOwnMessageAndTheWorkerGoesOn() {
         Map<String, String> config = Map.of(
                 "connector.class", DemoDataSourceConnector.class.getName(),
