@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -64,10 +64,21 @@ public final class FraudApp implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix("max.poll.records"), 5_000);
         props.put(StreamsConfig.producerPrefix("linger.ms"), 20);
         props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
-        KafkaStreams streams = new KafkaStreams(FraudTopology.build(rules), props);
-        streams.start();
-        FraudQueryServer queries = FraudQueryServer.start(queryPort, card -> countsFor(streams, card));
-        return new FraudApp(streams, queries, stateDir);
+        KafkaStreams streams = null;
+        try {
+            KafkaStreams started = new KafkaStreams(FraudTopology.build(rules), props);
+            streams = started;
+            started.start();
+            FraudQueryServer queries = FraudQueryServer.start(queryPort, card -> countsFor(started, card));
+            return new FraudApp(started, queries, stateDir);
+        } catch (RuntimeException e) {
+            // A query port in use, say: stop what started, so no stream thread or state folder is left behind.
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(30));
+            }
+            stateDir.delete();
+            throw e;
+        }
     }
 
     /**

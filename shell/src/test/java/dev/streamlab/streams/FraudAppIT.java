@@ -47,6 +47,17 @@ class FraudAppIT {
     }
 
     @Test
+    void aQueryPortInUseIsAClearErrorAndLeavesNoStreamThreadBehind() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FraudApp.start(cluster.clientConfig(),
+                            FraudRules.fromTheTalk(), taken.getLocalPort(), "fraud-detector-port-taken"))
+                    .hasMessageContaining("Cannot open port " + taken.getLocalPort());
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
+                && t.getName().startsWith("fraud-detector-port-taken"));
+    }
+
+    @Test
     void onlyTheCardWithMoreThanThreeAttemptsInAWindowIsFraudAndItsCountsCanBeQueried() throws Exception {
         try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(cluster.clientConfig(),
                 new StringSerializer(), JsonSerde.of(AuthorizationAttempt.class).serializer())) {
