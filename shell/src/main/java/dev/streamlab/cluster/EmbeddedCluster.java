@@ -31,6 +31,8 @@ public final class EmbeddedCluster implements Cluster {
     private static final long MIN_HEAP_PER_BROKER_MB = 64;
 
     private final ScratchDirectory directory;
+    /** The threads that format and start the nodes, while they do. */
+    private volatile ExecutorService starting;
     private final EmbeddedNode controller;
     private final Map<Integer, EmbeddedNode> brokers;
     private final String bootstrapServers;
@@ -177,6 +179,7 @@ public final class EmbeddedCluster implements Cluster {
         listener.step("Starting the controller and brokers "
                 + brokers.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         ExecutorService pool = Executors.newFixedThreadPool(brokers.size() + 1, r -> new Thread(r, "streamlab-node-start"));
+        starting = pool;
         try {
             List<Future<?>> started = new ArrayList<>();
             List<EmbeddedNode> nodes = new ArrayList<>();
@@ -315,7 +318,25 @@ public final class EmbeddedCluster implements Cluster {
             joinQuietly(t);
         }
         controller.retire();
+        awaitStartThreads();
         directory.delete();
+    }
+
+    /**
+     * A close during start (Ctrl-C) runs beside the threads that format and start the nodes. With every node
+     * retired they end; waiting for them means no file is written into the directory after it is removed.
+     */
+    private void awaitStartThreads() {
+        ExecutorService pool = starting;
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void joinQuietly(Thread t) {
