@@ -74,7 +74,8 @@ class ContainersClusterIT {
     void newTopicsGetTheTeachingDefaults() throws Exception {
         admin.createTopics(List.of(new NewTopic("defaults", Optional.of(2), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
 
-        List<PartitionState> partitions = cluster.describeTopic("defaults");
+        List<PartitionState> partitions = await().atMost(DEADLINE).ignoreExceptions()
+                .until(() -> cluster.describeTopic("defaults"), p -> p.size() == 2);
         assertThat(partitions).hasSize(2).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, "defaults");
         var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
@@ -138,6 +139,8 @@ class ContainersClusterIT {
 
     private static void createTopic(String topic) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
+        // The controller has the topic; each broker learns of it in its own time, as in EmbeddedClusterIT.
+        await().atMost(DEADLINE).ignoreExceptions().until(() -> cluster.describeTopic(topic).stream().allMatch(p -> p.isr().size() == 3));
     }
 
     private static String address(int brokerId) throws Exception {
