@@ -3,6 +3,7 @@ package dev.streamlab.notebook;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.streamlab.notebook.engine.ChildJvmEngine;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -27,6 +29,7 @@ import jdk.jshell.VarSnippet;
  */
 public final class JavaSession implements AutoCloseable {
 
+    private final Path javaLauncher;
     private final List<String> childOptions;
     private final List<String> prelude;
     private final CapturedOutput output = new CapturedOutput();
@@ -38,6 +41,10 @@ public final class JavaSession implements AutoCloseable {
     /** Counts evaluations, so a stop meant for one cell never reaches the next. */
     private final java.util.concurrent.atomic.AtomicLong evaluations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean forcedStop;
+    private final SessionHistory history = new SessionHistory();
+    private final java.util.Set<String> helpers;
+    private SnippetFeedback feedback;
+    private volatile int width = 100;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -46,14 +53,21 @@ public final class JavaSession implements AutoCloseable {
      * @param prelude snippets run in every fresh session (imports, mostly)
      */
     public JavaSession(List<String> childOptions, List<String> prelude) {
+        this(Path.of(System.getProperty("java.home"), "bin", "java"), childOptions, prelude);
+    }
+
+    /** @param java the {@code java} launcher of the JDK that runs the learner's code (the shell's own by default) */
+    public JavaSession(Path java, List<String> childOptions, List<String> prelude) {
+        this.javaLauncher = java;
         this.childOptions = List.copyOf(childOptions);
         this.prelude = new ArrayList<>(prelude);
+        this.helpers = helperNames(prelude);
         start();
     }
 
     private void start() {
         ChildJvmEngine previous = engine;
-        engine = new ChildJvmEngine(childOptions);
+        engine = new ChildJvmEngine(javaLauncher, childOptions);
         if (previous != null) {
             previous.properties().forEach(engine::setProperty);
         }
@@ -65,6 +79,7 @@ public final class JavaSession implements AutoCloseable {
                 .in(new ByteArrayInputStream(new byte[0]))
                 .build();
         engineEnded = false;
+        feedback = new SnippetFeedback(jshell);
         // Only the current JShell counts: the one we replaced may report its end late, from its I/O thread.
         jshell.onShutdown(closed -> {
             if (closed == jshell) {
@@ -88,6 +103,31 @@ public final class JavaSession implements AutoCloseable {
             output.watch(watcher);
             output.putBack(before);
         }
+    }
+
+    /** Values longer than this many columns are cut, with an ellipsis; what the code prints never is. */
+    public void setWidth(int columns) {
+        this.width = Math.max(20, columns);
+    }
+
+    /** The public static methods of the classes the prelude imports statically: the helpers a cell may hide. */
+    private static java.util.Set<String> helperNames(List<String> prelude) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String line : prelude) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("import static ([\\w.]+)\\.\\*;").matcher(line.strip());
+            if (m.matches()) {
+                try {
+                    for (java.lang.reflect.Method method : Class.forName(m.group(1)).getMethods()) {
+                        if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                            names.add(method.getName());
+                        }
+                    }
+                } catch (ClassNotFoundException e) {
+                    // not on our class path: nothing to warn about
+                }
+            }
+        }
+        return names;
     }
 
     /** Sets a system property in the JVM that runs the code, now and after every restart. */
@@ -115,12 +155,9 @@ public final class JavaSession implements AutoCloseable {
 
     private JavaResult evalAll(String code) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+        List<String> snippets = new ArrayList<>();
         String remaining = code;
         while (!remaining.isBlank()) {
-            if (stopRequested) {
-                output.append("Stopped.\n");
-                return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
-            }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             String source = info.source();
             if (source == null || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
@@ -128,26 +165,39 @@ public final class JavaSession implements AutoCloseable {
                         + indent(remaining.strip()) + "\n");
                 return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code is not finished.");
             }
+            snippets.add(source);
             remaining = info.remaining();
-            JavaResult failure = evalSnippet(source);
+        }
+        for (int i = 0; i < snippets.size(); i++) {
+            if (stopRequested) {
+                output.append("Stopped.\n");
+                return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
+            }
+            JavaResult failure = evalSnippet(snippets.get(i), i == snippets.size() - 1);
             if (failure != null) {
                 return failure;
             }
         }
+        rememberPlainValues();
         return new JavaResult(JavaOutcome.OK, output.take(), null);
     }
 
-    /** Evaluates one snippet; returns a result only if it failed. */
-    private JavaResult evalSnippet(String source) {
+    /**
+     * Evaluates one snippet and shows what the learner needs to see of it: a short line for a declaration, the
+     * value of the cell's last expression or variable (cut to the width), and what a change did to dependants.
+     * Returns a result only if it failed.
+     */
+    private JavaResult evalSnippet(String source, boolean last) {
         List<SnippetEvent> events;
         try {
             events = jshell.eval(source);
         } catch (IllegalStateException closed) {
             return restarted();
         }
-        List<String> values = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
+                feedback.updated(event).ifPresent(lines::add);
                 continue; // an update of an earlier snippet, not the one we ran
             }
             Snippet snippet = event.snippet();
@@ -156,6 +206,7 @@ public final class JavaSession implements AutoCloseable {
                 return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code does not compile.");
             }
             if (event.exception() != null) {
+                lines.forEach(line -> output.append(line + "\n"));
                 return failed(event.exception());
             }
             if (engineEnded) {
@@ -165,29 +216,83 @@ public final class JavaSession implements AutoCloseable {
                 output.append("Stopped.\n");
                 return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
             }
-            String name = snippet instanceof VarSnippet v ? v.name()
-                    : snippet instanceof ExpressionSnippet e ? e.name() : null;
-            if (name != null && event.value() != null && !event.value().isEmpty()) {
-                values.add(name + " ==> " + event.value() + "\n");
-            }
+            lines.addAll(0, describeEvent(event, overwritten(events, snippet), last));
         }
         if (engineEnded) {
             return restarted();
         }
-        values.forEach(output::append);
+        lines.forEach(line -> output.append(line + "\n"));
         return null;
+    }
+
+    /** The earlier version of a declaration that this snippet overwrote, if there was one. */
+    private static java.util.Optional<Snippet> overwritten(List<SnippetEvent> events, Snippet snippet) {
+        return events.stream()
+                .filter(e -> e.causeSnippet() == snippet && e.status() == Snippet.Status.OVERWRITTEN)
+                .map(SnippetEvent::snippet)
+                .filter(old -> old.kind() == snippet.kind())
+                .findFirst();
+    }
+
+    private List<String> describeEvent(SnippetEvent event, java.util.Optional<Snippet> overwritten, boolean last) {
+        Snippet snippet = event.snippet();
+        List<String> lines = new ArrayList<>();
+        boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        if (snippet.kind() == Snippet.Kind.IMPORT) {
+            history.declared(snippet, snippet.source().strip(), null);
+            return lines;
+        }
+        if (snippet instanceof DeclarationSnippet declaration && !temporary) {
+            history.declared(snippet, declaration.name(), snippet instanceof VarSnippet v ? v.typeName() : null);
+        }
+        String name = snippet instanceof VarSnippet v ? v.name()
+                : snippet instanceof ExpressionSnippet e ? e.name() : null;
+        boolean showValue = last && name != null && event.value() != null;
+        if (showValue) {
+            lines.add(ValueText.cut(name + " ==> " + event.value(), width));
+        }
+        if (snippet instanceof DeclarationSnippet && !temporary) {
+            String action = SnippetFeedback.action(event, overwritten);
+            boolean quietNewVariable = showValue && action.equals("created") && snippet.kind() == Snippet.Kind.VAR
+                    && jshell.status(snippet) == Snippet.Status.VALID;
+            if (!quietNewVariable) {
+                lines.add(feedback.declared(event, overwritten));
+            }
+            if (snippet instanceof jdk.jshell.MethodSnippet method && helpers.contains(method.name())
+                    && !action.equals("modified")) {
+                lines.add("Note: your " + SnippetFeedback.describe(snippet) + " hides streamlab's helper "
+                        + method.name() + "(...) in the cells that follow; /reset brings the helper back.");
+            }
+        }
+        return lines;
+    }
+
+    /** Reads the variables that hold plain values, so a restarted Java process can get them back. */
+    private void rememberPlainValues() {
+        for (SessionHistory.Declaration known : history.plainValues()) {
+            jshell.variables()
+                    .filter(v -> v.id().equals(known.id()) && jshell.status(v) == Snippet.Status.VALID)
+                    .findFirst()
+                    .ifPresent(v -> {
+                        try {
+                            history.sawValue(v, jshell.varValue(v));
+                        } catch (IllegalStateException | IllegalArgumentException e) {
+                            // the process ended meanwhile; the last value seen stays
+                        }
+                    });
+        }
     }
 
     private JavaResult failed(Exception exception) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
-            output.append("This uses something that is not defined yet: "
-                    + jshell.unresolvedDependencies(unresolved.getSnippet()).toList() + "\n");
+            Snippet used = unresolved.getSnippet();
+            output.append("attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true) + "\n");
             return new JavaResult(JavaOutcome.EXCEPTION, output.take(), "Something the code needs is not defined.");
         }
         String type = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
         output.append(type + (exception.getMessage() == null ? "" : ": " + exception.getMessage()) + "\n");
         for (StackTraceElement frame : exception.getStackTrace()) {
-            if (frame.getClassName().startsWith("REPL.")) {
+            if (frame.getClassName().startsWith("REPL.") || frame.getFileName() != null && frame.getFileName().startsWith("#")) {
                 output.append("\tat your code, line " + frame.getLineNumber() + "\n");
                 break;
             }
@@ -205,10 +310,77 @@ public final class JavaSession implements AutoCloseable {
                 ? "Your code did not stop when asked, so streamlab ended the Java process that ran it."
                 : exitDescription();
         forcedStop = false;
+        evaluations.incrementAndGet(); // a stopper still asking ends, and never stops the replay below
+        stopRequested = false;
         jshell.close();
         start();
+        String restored = replayHistory();
         return new JavaResult(JavaOutcome.RESTARTED, output.take(),
-                how + " The shell and the cluster are fine. Java started afresh: your earlier variables are gone.");
+                how + " The shell and the cluster are fine. Java started afresh. " + restored);
+    }
+
+    /** Declares again, in the new process, what the learner had declared; returns one line saying what came back. */
+    private String replayHistory() {
+        List<String> byValue = new ArrayList<>();
+        List<String> byDeclaration = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int methods = 0;
+        int types = 0;
+        for (SessionHistory.Declaration declaration : history.inReplayOrder()) {
+            String code = declaration.replayCode();
+            history.forget(declaration.id());
+            if (code == null || !quietly(code)) {
+                skipped.add(declaration.name());
+                continue;
+            }
+            switch (declaration.kind()) {
+                case VAR -> (declaration.holdsPlainValue() && declaration.lastValue() != null ? byValue : byDeclaration)
+                        .add(declaration.name());
+                case METHOD -> methods++;
+                case TYPE_DECL -> types++;
+                default -> { }
+            }
+        }
+        rememberPlainValues();
+        List<String> parts = new ArrayList<>();
+        if (!byValue.isEmpty()) {
+            parts.add(joinNames(byValue) + " with " + (byValue.size() == 1 ? "its last value" : "their last values"));
+        }
+        if (!byDeclaration.isEmpty()) {
+            parts.add(joinNames(byDeclaration) + " as " + (byDeclaration.size() == 1 ? "its declaration makes it" : "their declarations make them"));
+        }
+        if (methods > 0) {
+            parts.add(methods + (methods == 1 ? " method" : " methods"));
+        }
+        if (types > 0) {
+            parts.add(types + (types == 1 ? " class" : " classes"));
+        }
+        String line = parts.isEmpty() ? "There was nothing to restore." : "Restored " + joinNames(parts) + ".";
+        if (!skipped.isEmpty()) {
+            line += " Not restored, because running their code again could repeat what it did: " + String.join(", ", skipped)
+                    + ". Run their cells again if you need them.";
+        }
+        return line;
+    }
+
+    private static String joinNames(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** Runs code the learner does not need to see again; records it in the history like any cell. */
+    private boolean quietly(String code) {
+        String before = output.take();
+        Consumer<String> watcher = output.watch(null);
+        try {
+            return evalAll(code).ok();
+        } finally {
+            output.take();
+            output.watch(watcher);
+            output.putBack(before);
+        }
     }
 
     private String exitDescription() {
@@ -263,6 +435,7 @@ public final class JavaSession implements AutoCloseable {
 
     /** Forgets every variable, method and class: a fresh Java process with the prelude. */
     public void reset() {
+        history.clear();
         jshell.close();
         start();
         output.take();

@@ -13,6 +13,7 @@ import dev.streamlab.learner.Kafka;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 /**
  * Runs inside the child JVM that executes the learner's code. It speaks JShell's own stream protocol
@@ -91,6 +92,18 @@ public final class ChildAgent extends RemoteExecutionControl {
                 // Thread.stop is gone from Java 20 on: if the interrupt is not enough, the shell ends this JVM.
             }
         }
+    }
+
+    /**
+     * JShell asks to redefine a class whose name it keeps (a changed method body, a new value for a variable).
+     * {@link RemoteExecutionControl} only records the new bytes, because it expects JDI to have redefined the
+     * class in the VM already; without JDI the old code would go on running. Saying "not implemented" makes
+     * JShell load the new code under a new class name and recompile what depends on it, as the JDK's local
+     * engine does.
+     */
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ExecutionControl.NotImplementedException {
+        throw new ExecutionControl.NotImplementedException("redefine not supported");
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
 
     private static final int CONNECT_TIMEOUT_MS = 30_000;
 
+    private final Path java;
     private final List<String> jvmOptions;
     private final Map<String, String> properties = new java.util.LinkedHashMap<>();
     private volatile Process process;
@@ -34,6 +35,12 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
 
     /** @param jvmOptions extra options for the child JVM, such as {@code -Dkey=value} */
     public ChildJvmEngine(List<String> jvmOptions) {
+        this(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions);
+    }
+
+    /** @param java the {@code java} launcher that runs the child (any JDK from 17 on) */
+    public ChildJvmEngine(Path java, List<String> jvmOptions) {
+        this.java = java;
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
@@ -96,7 +103,7 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
 
     private Process launch(int jshellPort, int controlPort, List<String> remoteOptions) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(jvmOptions);
