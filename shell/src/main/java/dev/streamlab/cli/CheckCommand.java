@@ -1,8 +1,11 @@
 package dev.streamlab.cli;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.lesson.Lesson;
@@ -13,18 +16,38 @@ import dev.streamlab.notebook.Notebook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code streamlab check [LESSON...]}: runs lessons headless, as a learner would, and checks every expectation. */
 @Command(name = "check", description = {
         "Run lessons without a terminal, cell by cell, and check what each cell expects.",
-        "Prints a line per cell and ends with `N passed, N failed`."})
+        "Each lesson gets a fresh Java session, as for a learner who opens it with `learn LESSON`;"
+                + " --one-session runs them in one, as for a learner who goes on from one to the next.",
+        "Prints a line per cell (with its output when it fails) and ends with `N passed, N failed`."})
 public final class CheckCommand implements Callable<Integer> {
+
+    /** Where a cell's explanation and output start, under its result line. */
+    private static final String INDENT = "       ";
 
     @Parameters(paramLabel = "LESSON", arity = "0..*",
             description = "Lessons by number or name, such as 00 or welcome (default: every lesson).")
     List<String> names = new ArrayList<>();
+
+    @Option(names = "--one-session",
+            description = {"Run the lessons in one Java session, in the course's order, keeping the variables, methods"
+                    + " and classes each lesson leaves: as `learn` offers them to a learner who goes from one lesson to"
+                    + " the next (/next) in one sitting. Catches a lesson that needs, or is broken by, a name an earlier"
+                    + " one left.",
+                    "By default each lesson starts with a fresh Java session, as for a learner who starts at it"
+                            + " (`learn 02`)."})
+    boolean oneSession;
+
+    @Option(names = "--show-output",
+            description = "Print every cell's output under its line, as the learner sees it (a failed cell's output is"
+                    + " always printed).")
+    boolean showOutput;
 
     @Mixin
     BrokerCountOption brokerCount;
@@ -51,38 +74,84 @@ public final class CheckCommand implements Callable<Integer> {
         if (lessons.isEmpty()) {
             lessons.addAll(catalogue.lessons());
         }
-        int[] counts = new int[2];
+        if (oneSession) {
+            // A learner in one sitting only goes forward (/next), so the lessons run in the course's order.
+            lessons = lessons.stream().distinct()
+                    .sorted(Comparator.comparingInt(lesson -> catalogue.lessons().indexOf(lesson))).toList();
+        }
+        Counts counts;
         try (Cluster cluster = LessonClusters.start(clusterOptions, brokerCount.brokers(), output::progress);
              Notebook notebook = new Notebook(cluster)) {
-            for (Lesson lesson : lessons) {
-                output.progress("Checking " + lesson.id());
-                int[] cellNumber = {0};
-                new LessonRunner(notebook).run(lesson, result -> {
-                    cellNumber[0]++;
-                    counts[result.passed() ? 0 : 1]++;
-                    output.result(line(lesson, cellNumber[0], result));
-                });
-            }
+            counts = check(lessons, notebook, output);
         }
-        output.result(counts[0] + " passed, " + counts[1] + " failed");
-        return counts[1] == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        output.result(counts.passed() + " passed, " + counts.failed() + " failed");
+        return counts.failed() == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
-    static String line(Lesson lesson, int number, CellResult result) {
-        return line(lesson.number() + " cell " + number, lesson, result);
+    /** How many cells passed and failed. */
+    record Counts(int passed, int failed) {
     }
 
-    /** A result line: {@code label} names the cell ("01 cell 3", "step 3"). */
+    /** Runs the lessons on the notebook, in fresh Java sessions or in one (--one-session), and prints a line per cell. */
+    Counts check(List<Lesson> lessons, Notebook notebook, Output output) {
+        int[] counts = new int[2];
+        LessonRunner runner = new LessonRunner(notebook);
+        Lesson before = null;
+        for (Lesson lesson : lessons) {
+            int[] cellNumber = {0};
+            Consumer<CellResult> each = result -> {
+                cellNumber[0]++;
+                counts[result.passed() ? 0 : 1]++;
+                output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput));
+            };
+            if (oneSession && before != null) {
+                output.progress("Checking " + lesson.id() + " in the Java session " + before.id() + " left");
+                runner.continueSession(lesson, each);
+            } else {
+                output.progress("Checking " + lesson.id() + (oneSession ? " (one Java session for "
+                        + lessons.stream().map(Lesson::number).collect(Collectors.joining(", ")) + ")" : ""));
+                runner.run(lesson, each);
+            }
+            before = lesson;
+        }
+        return new Counts(counts[0], counts[1]);
+    }
+
+    /** A result line: {@code label} names the cell ("01 cell 3", "step 3"); a failed cell's reason and output follow. */
     static String line(String label, Lesson lesson, CellResult result) {
+        return line(label, lesson, result, false);
+    }
+
+    /**
+     * A result line, then, for a failed cell, why it failed; then the cell's output as the learner sees it (compile
+     * errors, jshell's feedback such as {@code created method f()}, values, exceptions), indented and marked with
+     * {@code |}, for a failed cell or when {@code showOutput}.
+     */
+    static String line(String label, Lesson lesson, CellResult result, boolean showOutput) {
         String where = label + " (" + lesson.file() + ":" + result.cell().line() + ")";
         String code = result.code().lines().findFirst().orElse("").strip();
         if (code.length() > 40) {
             code = code.substring(0, 37) + "...";
         }
         String time = String.format("%.1f s", result.elapsed().toMillis() / 1000.0);
-        return result.passed()
-                ? "@|green ok  |@ " + where + "  " + code + "  " + time
-                : "@|red,bold FAIL|@ " + where + "  " + code + "  " + time + "\n       " + result.whyNot()
-                        + (result.output().isBlank() ? "" : "\n       output: " + result.output().strip().replace("\n", "\n               "));
+        StringBuilder text = new StringBuilder(result.passed() ? "@|green ok  |@ " : "@|red,bold FAIL|@ ")
+                .append(escape(where + "  " + code + "  " + time));
+        String shown = result.output().stripTrailing().replaceFirst("^(\\s*\\n)+", "");
+        if (!result.passed()) {
+            String why = result.whyNot() == null ? "It did not pass." : result.whyNot().strip();
+            why.lines().forEach(reason -> text.append('\n').append(INDENT).append(escape(reason)));
+            if (why.equals(shown.strip()) && !showOutput) {
+                shown = ""; // a command's error is its whole output: once is enough
+            }
+        }
+        if (!result.passed() || showOutput) {
+            shown.lines().forEach(out -> text.append('\n').append(INDENT).append(escape(("| " + out).stripTrailing())));
+        }
+        return text.toString();
+    }
+
+    /** Picocli reads {@code @|style text|@} as markup; a cell's code and output may contain it. */
+    private static String escape(String text) {
+        return text.replace("@|", "@ |");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.bench.BenchContext;
+import dev.streamlab.golden.GoldenFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,10 +34,14 @@ class GradeCommandIT {
 
     @Test
     void theStarterGetsZeroAndANonZeroExitCode(@TempDir Path results) {
-        CommandLineRun run = CommandLineRun.of("grade", "05", "--results", results.toString());
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--seed", "20240607", "--results", results.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
         assertThat(run.out()).contains("Score: 0/12 points").contains("Hint: ").contains("TODO");
+        // The scorecard as the learner sees it; the seed is fixed, so the checks' data and messages are too.
+        String projectRoot = BenchContext.findProjectRoot().toAbsolutePath().normalize().toString();
+        GoldenFile.standard().mask("\u001B\\[[0-9;]*m", "")
+                .assertMatches("cli/grade-05-starter.txt", run.out().replace(projectRoot, "<project>"));
     }
 
     @Test
