@@ -56,7 +56,7 @@ public final class Repl {
 
     /** Runs until the learner quits or input ends. */
     public void run(Lesson start) {
-        open(start, progress.of(start.id()).step());
+        open(start, progress.of(start.id()).step(), true);
         while (true) {
             boolean offersCell = pending != null && currentCell() != null && !cellPassed;
             String input = io.read(prompt(offersCell), pending);
@@ -154,7 +154,40 @@ public final class Repl {
         return true;
     }
 
+    /**
+     * A learner who comes back to the middle of a lesson has a new Java process (and, on the embedded cluster, a
+     * new cluster): run the lesson's cells before this step again, quietly, so the next cells find the variables,
+     * topics and records they build on. Says in one line what ran and what did not pass.
+     */
+    private void catchUp(int atStep) {
+        List<Cell> before = lesson.steps().subList(0, atStep).stream().filter(Step::hasCell).map(Step::cell).toList();
+        if (before.isEmpty()) {
+            return;
+        }
+        note("Catching up: running the " + (before.size() == 1 ? "cell" : before.size() + " cells")
+                + " before this step again, so the next cells find what they need...");
+        List<String> failed = new java.util.ArrayList<>();
+        for (Cell cell : before) {
+            CellResult result = io.interruptible(() -> notebook.run(cell), notebook::stop);
+            transcript.add(result);
+            if (!result.passed()) {
+                failed.add("line " + cell.line() + " (" + result.whyNot() + ")");
+            }
+        }
+        if (failed.isEmpty()) {
+            note("Caught up: " + before.size() + (before.size() == 1 ? " cell" : " cells") + " ran and passed.");
+        } else {
+            problem("Caught up, but " + failed.size() + " of " + before.size() + " cells did not pass again: "
+                    + String.join("; ", failed) + ". /back to run them yourself.");
+        }
+    }
+
     private void open(Lesson next, int atStep) {
+        open(next, atStep, false);
+    }
+
+    private void open(Lesson next, int requestedStep, boolean resuming) {
+        int atStep = Math.max(0, Math.min(requestedStep, next.steps().size() - 1));
         lesson = next;
         transcript = new Transcript(lesson.title());
         Progress.LessonProgress done = progress.of(lesson.id());
@@ -165,7 +198,10 @@ public final class Repl {
         if (!notebook.clusterIsUp()) {
             note("The Kafka cluster is starting in the background; a cell that needs it waits for it.");
         }
-        showStep(Math.min(atStep, lesson.steps().size() - 1));
+        if (resuming && atStep > 0) {
+            catchUp(atStep);
+        }
+        showStep(atStep);
     }
 
     private void showStep(int index) {
@@ -231,6 +267,7 @@ public final class Repl {
 
     /** Runs, shows the output as it comes (Java) or at the end (commands), then what went wrong, if anything. */
     private CellResult execute(java.util.function.Supplier<CellResult> work, boolean live) {
+        notebook.java().setWidth(io.width());
         if (live) {
             notebook.watch(io::print);
         }

@@ -45,6 +45,8 @@ public final class JavaSession implements AutoCloseable {
     private final java.util.Set<String> helpers;
     private SnippetFeedback feedback;
     private volatile int width = 100;
+    /** Lines of the cell before the snippet that runs now. */
+    private int lineOffset;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -156,6 +158,7 @@ public final class JavaSession implements AutoCloseable {
     private JavaResult evalAll(String code) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         List<String> snippets = new ArrayList<>();
+        List<Integer> firstLines = new ArrayList<>();
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -166,6 +169,10 @@ public final class JavaSession implements AutoCloseable {
                 return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code is not finished.");
             }
             snippets.add(source);
+            // JShell numbers lines per snippet; the learner reads the lines of the whole cell.
+            String consumed = code.substring(0, code.length() - remaining.length());
+            String leading = remaining.substring(0, remaining.length() - remaining.stripLeading().length());
+            firstLines.add((int) (consumed + leading).chars().filter(c -> c == '\n').count());
             remaining = info.remaining();
         }
         for (int i = 0; i < snippets.size(); i++) {
@@ -173,6 +180,7 @@ public final class JavaSession implements AutoCloseable {
                 output.append("Stopped.\n");
                 return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
             }
+            lineOffset = firstLines.get(i);
             JavaResult failure = evalSnippet(snippets.get(i), i == snippets.size() - 1);
             if (failure != null) {
                 return failure;
@@ -207,7 +215,7 @@ public final class JavaSession implements AutoCloseable {
             }
             if (event.exception() != null) {
                 lines.forEach(line -> output.append(line + "\n"));
-                return failed(event.exception());
+                return failed(event.exception(), snippet);
             }
             if (engineEnded) {
                 return restarted();
@@ -283,7 +291,7 @@ public final class JavaSession implements AutoCloseable {
         }
     }
 
-    private JavaResult failed(Exception exception) {
+    private JavaResult failed(Exception exception, Snippet ran) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet used = unresolved.getSnippet();
             output.append("attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true) + "\n");
@@ -293,7 +301,9 @@ public final class JavaSession implements AutoCloseable {
         output.append(type + (exception.getMessage() == null ? "" : ": " + exception.getMessage()) + "\n");
         for (StackTraceElement frame : exception.getStackTrace()) {
             if (frame.getClassName().startsWith("REPL.") || frame.getFileName() != null && frame.getFileName().startsWith("#")) {
-                output.append("\tat your code, line " + frame.getLineNumber() + "\n");
+                boolean thisCell = ("#" + ran.id()).equals(frame.getFileName());
+                output.append(thisCell ? "\tat your code, line " + (frame.getLineNumber() + lineOffset) + "\n"
+                        : "\tat your code from an earlier cell, line " + frame.getLineNumber() + " of its snippet\n");
                 break;
             }
             output.append("\tat " + frame + "\n");
@@ -497,7 +507,9 @@ public final class JavaSession implements AutoCloseable {
 
     private static String describe(Diag diag, String source) {
         StringBuilder text = new StringBuilder();
-        text.append(diag.isError() ? "error: " : "warning: ").append(diag.getMessage(Locale.ENGLISH)).append('\n');
+        // JShell's wrapper class has no name: javac's "location: class " line says nothing to a learner.
+        String message = diag.getMessage(Locale.ENGLISH).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
+        text.append(diag.isError() ? "error: " : "warning: ").append(message).append('\n');
         long position = diag.getPosition() == Diag.NOPOS ? diag.getStartPosition() : diag.getPosition();
         if (position >= 0 && position <= source.length()) {
             int start = source.lastIndexOf('\n', (int) Math.max(0, position - 1)) + 1;

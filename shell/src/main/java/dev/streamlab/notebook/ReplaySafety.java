@@ -57,8 +57,14 @@ final class ReplaySafety {
             }
         };
         try {
-            JavacTask task = (JavacTask) compiler.getTask(null, null, diagnostic -> { }, List.of("-proc:none"), null, List.of(file));
+            boolean[] unparsable = {false};
+            JavacTask task = (JavacTask) compiler.getTask(null, null,
+                    diagnostic -> unparsable[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR,
+                    List.of("-proc:none"), null, List.of(file));
             Iterable<? extends CompilationUnitTree> units = task.parse();
+            if (unparsable[0]) {
+                return false;
+            }
             Scanner scanner = new Scanner();
             for (CompilationUnitTree unit : units) {
                 unit.accept(scanner, null);

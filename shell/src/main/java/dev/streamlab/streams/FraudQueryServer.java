@@ -46,7 +46,11 @@ final class FraudQueryServer implements AutoCloseable {
         int status = 200;
         Object body;
         try {
-            body = Map.of("card_number", card, "windows", countsForCard.apply(card));
+            // In the order the documentation shows: Map.of's order changes from one JVM to the next.
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("card_number", card);
+            answer.put("windows", new java.util.TreeMap<>(countsForCard.apply(card)));
+            body = answer;
         } catch (InvalidStateStoreException e) {
             status = 503;
             body = Map.of("error", "The application is not ready yet (it may be rebalancing). Ask again in a moment.");

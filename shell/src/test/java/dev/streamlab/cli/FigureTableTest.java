@@ -2,7 +2,6 @@ package dev.streamlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Constructor;
 import java.util.List;
 
 import dev.streamlab.bench.Figure;
@@ -29,27 +28,13 @@ class FigureTableTest {
         List<String> lines = new FigureTable(FIGURES, 3).lines();
 
         assertThat(lines).anyMatch(l -> l.startsWith("first output of a Java cell") && l.endsWith("MISSED"));
-        exact().assertMatches("cli/bench-table.txt", String.join("\n", lines));
+        GoldenFile.exact().assertMatches("cli/bench-table.txt", String.join("\n", lines));
     }
 
     @Test
     void oneRunSaysRunNotRuns() {
         List<String> lines = new FigureTable(List.of(Figure.of("new leader after a hard kill", "s", List.of(1.4), 2.0)), 1).lines();
 
-        exact().assertMatches("cli/bench-table-one-run.txt", String.join("\n", lines));
-    }
-
-    /**
-     * A golden file without masks: these figures are fixed, and the standard masks would turn "2.52 s" into
-     * "<duration>" and hide the very numbers and column widths under test. GoldenFile has no public way to get one.
-     */
-    private static GoldenFile exact() {
-        try {
-            Constructor<GoldenFile> constructor = GoldenFile.class.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("GoldenFile without masks", e);
-        }
+        GoldenFile.exact().assertMatches("cli/bench-table-one-run.txt", String.join("\n", lines));
     }
 }

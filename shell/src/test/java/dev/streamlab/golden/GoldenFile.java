@@ -27,6 +27,11 @@ public final class GoldenFile {
     private GoldenFile() {
     }
 
+    /** No masks: for output whose every character is fixed (a table rendered from given figures). */
+    public static GoldenFile exact() {
+        return new GoldenFile();
+    }
+
     /** The masks every streamlab output needs. */
     public static GoldenFile standard() {
         return new GoldenFile()
@@ -65,10 +70,37 @@ public final class GoldenFile {
                 return;
             }
             assertThat(file).as("golden file %s (write it with -Dgolden.update=true, then read the diff)", file).exists();
-            assertThat(text).as("%s differs from its golden file %s (-Dgolden.update=true rewrites it)", name, file)
-                    .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+            String expected = Files.readString(file, StandardCharsets.UTF_8);
+            if (!text.equals(expected)) {
+                Path actualFile = Path.of("target", "golden-actual").resolve(name);
+                Files.createDirectories(actualFile.getParent());
+                Files.writeString(actualFile, text, StandardCharsets.UTF_8);
+                throw new AssertionError(name + " differs from its golden file " + file + " (the whole text is in "
+                        + actualFile + "; -Dgolden.update=true rewrites the golden file):\n" + firstDifference(expected, text));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first lines that differ, with three lines of context, as {@code -} (golden) and {@code +} (now). */
+    static String firstDifference(String expected, String actual) {
+        List<String> before = expected.lines().toList();
+        List<String> after = actual.lines().toList();
+        int first = 0;
+        while (first < before.size() && first < after.size() && before.get(first).equals(after.get(first))) {
+            first++;
+        }
+        StringBuilder diff = new StringBuilder();
+        for (int i = Math.max(0, first - 3); i < first; i++) {
+            diff.append("  ").append(i + 1).append(": ").append(before.get(i)).append('\n');
+        }
+        for (int i = first; i < Math.min(before.size(), first + 6); i++) {
+            diff.append("- ").append(i + 1).append(": ").append(before.get(i)).append('\n');
+        }
+        for (int i = first; i < Math.min(after.size(), first + 6); i++) {
+            diff.append("+ ").append(i + 1).append(": ").append(after.get(i)).append('\n');
+        }
+        return diff.toString();
     }
 }

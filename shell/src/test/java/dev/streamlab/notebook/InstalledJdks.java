@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The JDKs on this machine, to run the learner's Java on the versions learners have (most have 21 or newer). */
-final class InstalledJdks {
+public final class InstalledJdks {
 
     private InstalledJdks() {
     }
 
-    static Path current() {
+    public static Path current() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
@@ -20,7 +20,7 @@ final class InstalledJdks {
      * A JDK of version 20 or newer (where {@code Thread.stop} is gone, so an endless loop costs the process), from
      * {@code STREAMLAB_TEST_NEW_JDK} or the usual install folders; empty when this machine has none.
      */
-    static Optional<Path> withoutThreadStop() {
+    public static Optional<Path> withoutThreadStop() {
         String configured = System.getenv("STREAMLAB_TEST_NEW_JDK");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured, "bin", "java"));
