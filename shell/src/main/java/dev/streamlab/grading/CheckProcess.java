@@ -189,6 +189,7 @@ final class CheckProcess {
                 // The hook runs anyway.
             }
             deleteQuietly(scratch);
+            Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".hosts"));
         }
         return new Outcome(events, timedOut, timedOut ? -1 : process.isAlive() ? -1 : process.exitValue(), log.text(), Optional.empty());
     }

@@ -72,7 +72,8 @@ final class Sandbox {
             Sandbox sandbox = new Sandbox(bwrap.get());
             Path empty = Files.createTempDirectory("streamlab-sandbox-probe");
             try {
-                List<String> command = sandbox.command(empty, empty, List.of(), List.of("/usr/bin/true"));
+                Path scratch = Files.createDirectories(empty.resolve("scratch"));
+                List<String> command = sandbox.command(scratch, scratch, List.of(), List.of("/usr/bin/true"));
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 p.getOutputStream().close();
                 boolean ended = p.waitFor(20, TimeUnit.SECONDS);
@@ -87,6 +88,8 @@ final class Sandbox {
                 }
                 return Optional.empty();
             } finally {
+                Files.deleteIfExists(empty.resolve("scratch"));
+                Files.deleteIfExists(empty.resolve("scratch.hosts"));
                 Files.deleteIfExists(empty);
             }
         } catch (IOException e) {
@@ -116,7 +119,7 @@ final class Sandbox {
             }
         }
         Set<Path> etc = new LinkedHashSet<>();
-        for (String f : List.of("hosts", "nsswitch.conf", "passwd", "group", "ld.so.cache", "localtime", "host.conf", "gai.conf")) {
+        for (String f : List.of("nsswitch.conf", "passwd", "group", "ld.so.cache", "localtime", "host.conf", "gai.conf")) {
             etc.add(Path.of("/etc", f));
         }
         // The JDK's configuration files may be links into /etc (Debian's /etc/java-17-openjdk).
@@ -130,6 +133,10 @@ final class Sandbox {
         if (!javaHome.toRealPath().startsWith("/usr")) {
             c.addAll(List.of("--ro-bind", javaHome.toRealPath().toString(), javaHome.toRealPath().toString()));
         }
+        // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
+        Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading\n::1 localhost ip6-localhost ip6-loopback\n");
+        c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
         c.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
         for (Path p : readOnly) {
             c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
