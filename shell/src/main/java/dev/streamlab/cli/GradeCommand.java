@@ -31,12 +31,14 @@ import picocli.CommandLine.Spec;
         "Writes junit.xml and autograding.json (GitHub Classroom) into the results folder.",
         "Exit code 0 means full marks.",
         "",
-        "The checks run in a sandbox (bubblewrap, Linux): a JVM that sees only the compiled checks, a copy of the",
-        "submission (no links, no special files, at most 1 MB a file) and an empty /tmp; no network, no access to the",
-        "labs, their solutions, .git, the results or other learners' folders; every process it starts ends with it.",
-        "Results travel on its stdout after a per-run nonce, never through a file. It needs bwrap ('apt-get install",
-        "bubblewrap') and user namespaces; where it cannot start, nothing is run and the scorecard says 'unverified'",
-        "with 0 points. Code in the check JVM can still forge its own results by deliberate reflection on Java 24+."})
+        "The checks run in a sandbox (bubblewrap, Linux): a JVM that sees only the compiled checks, a compiled copy of"
+                + " the submission (no links, no special files, at most 1 MB a file) and an empty /tmp. No network; no access"
+                + " to the labs, their solutions, .git, ~/.streamlab, the results or other learners' folders; every process"
+                + " it starts ends with it. Results travel on its stdout after a per-run nonce, never through a file.",
+        "It needs bwrap (apt-get install bubblewrap) and user namespaces. Where it cannot start, nothing is run: 0 points,"
+                + " and the scorecard and autograding.json say 'unverified'.",
+        "Not guaranteed: the learner's code shares the JVM with the checks, so code written to attack the grader can"
+                + " still forge its own results or read the compiled hidden checks by reflection."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")
@@ -60,8 +62,8 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Replay a run with the seed it printed.")
     Long seed;
 
-    @Option(names = "--no-sandbox", description = {"Run the checks without the sandbox (a teacher's own machine, no bwrap):",
-            "the results are marked unverified, since the submission's code could then read the checks or forge results."})
+    @Option(names = "--no-sandbox", description = "Run the checks without the sandbox (a teacher's own machine without"
+            + " bwrap). The results are marked unverified: the submission's code could then read the checks or forge results.")
     boolean noSandbox;
 
     @Spec
