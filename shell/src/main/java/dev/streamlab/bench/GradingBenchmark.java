@@ -42,6 +42,14 @@ public final class GradingBenchmark implements Benchmark {
             context.listener().step("Grading lab 03's reference solution (3 brokers, a kill), run " + (i + 1) + " of " + context.runs());
             noLossRuns.add(seconds(grader, noLoss));
         }
+        // The sandbox's cost: the same gradings without it (--no-sandbox), interleaved so drift hits both alike.
+        List<Double> fraudBare = new ArrayList<>();
+        List<Double> noLossBare = new ArrayList<>();
+        for (int i = 0; i < context.runs(); i++) {
+            context.listener().step("Grading lab 05 and lab 03 without the sandbox, run " + (i + 1) + " of " + context.runs());
+            fraudBare.add(seconds(grader, fraud, false));
+            noLossBare.add(seconds(grader, noLoss, false));
+        }
         context.listener().step("Grading a batch of " + BATCH + " lab 05 submissions");
         double batch = 0;
         for (int i = 0; i < BATCH; i++) {
@@ -49,9 +57,16 @@ public final class GradingBenchmark implements Benchmark {
         }
         double perSubmission = batch / BATCH;
         Figure noLossOne = Figure.of("grade one submission, lab 03 (3 brokers)", "s", noLossRuns, 15);
+        Figure fraudOne = Figure.of("grade one submission, lab 05", "s", fraudRuns, 15);
+        Figure fraudBareOne = Figure.of("grade one submission, lab 05, without the sandbox", "s", fraudBare, 15);
+        Figure noLossBareOne = Figure.of("grade one submission, lab 03, without the sandbox", "s", noLossBare, 15);
         return List.of(
-                Figure.of("grade one submission, lab 05", "s", fraudRuns, 15),
+                fraudOne,
                 noLossOne,
+                fraudBareOne,
+                noLossBareOne,
+                Figure.of("sandbox cost, lab 05 (with / without)", "x", List.of(fraudOne.median() / fraudBareOne.median()), 1.2),
+                Figure.of("sandbox cost, lab 03 (with / without)", "x", List.of(noLossOne.median() / noLossBareOne.median()), 1.2),
                 Figure.of("grade 30 submissions, lab 05 (extrapolated from " + BATCH + ")", "s",
                         List.of(perSubmission * CLASS_SIZE), 360),
                 Figure.of("grade 30 submissions, lab 03 (extrapolated from the median of one)", "s",
@@ -59,8 +74,12 @@ public final class GradingBenchmark implements Benchmark {
     }
 
     private static double seconds(Grader grader, Lab lab) {
+        return seconds(grader, lab, true);
+    }
+
+    private static double seconds(Grader grader, Lab lab, boolean sandbox) {
         long start = System.nanoTime();
-        Scorecard card = grader.grade(lab, lab.solution(), new Grader.Options(false, OptionalLong.empty()));
+        Scorecard card = grader.grade(lab, lab.solution(), new Grader.Options(false, OptionalLong.empty(), sandbox));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!card.passed()) {
             throw new GradingException("The reference solution of lab " + lab.id() + " did not score full marks ("

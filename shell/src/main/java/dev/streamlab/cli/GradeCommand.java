@@ -29,7 +29,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "grade", description = {
         "Grade your work on a lab: compiles it, runs the lab's checks, prints points and hints.",
         "Writes junit.xml and autograding.json (GitHub Classroom) into the results folder.",
-        "Exit code 0 means full marks."})
+        "Exit code 0 means full marks.",
+        "",
+        "The checks run in a sandbox (bubblewrap, Linux): a JVM that sees only the compiled checks, a compiled copy of"
+                + " the submission (no links, no special files, at most 1 MB a file) and an empty /tmp. No network; no access"
+                + " to the labs, their solutions, .git, ~/.streamlab, the results or other learners' folders; every process"
+                + " it starts ends with it. Results travel on its stdout after a per-run nonce, never through a file.",
+        "It needs bwrap (apt-get install bubblewrap) and user namespaces. Where it cannot start, nothing is run: 0 points,"
+                + " and the scorecard and autograding.json say 'unverified'.",
+        "Not guaranteed: the learner's code shares the JVM with the checks, so code written to attack the grader can"
+                + " still forge its own results or read the compiled hidden checks by reflection."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")
@@ -53,6 +62,10 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Replay a run with the seed it printed.")
     Long seed;
 
+    @Option(names = "--no-sandbox", description = "Run the checks without the sandbox (a teacher's own machine without"
+            + " bwrap). The results are marked unverified: the submission's code could then read the checks or forge results.")
+    boolean noSandbox;
+
     @Spec
     CommandSpec spec;
 
@@ -67,7 +80,7 @@ public final class GradeCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         Grader grader = Grader.ofThisJvm(output::progress);
-        Grader.Options options = new Grader.Options(visibleOnly, seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        Grader.Options options = new Grader.Options(visibleOnly, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), !noSandbox);
         try {
             return all != null ? gradeClass(grader, lab, options, output) : gradeOne(grader, lab, options, output);
         } catch (GradingException e) {
@@ -97,7 +110,13 @@ public final class GradeCommand implements Callable<Integer> {
         for (Path learnerDir : learners) {
             i++;
             String learner = learnerDir.getFileName().toString();
-            Scorecard card = quiet.grade(lab, learnerDir, options);
+            Scorecard card;
+            try {
+                card = quiet.grade(lab, learnerDir, options);
+            } catch (RuntimeException e) {
+                // One learner's folder (unreadable, odd names) must not stop the class: that learner gets 0, with why.
+                card = Grader.failed(lab, learnerDir, e);
+            }
             cards.put(learner, card);
             GradingReports.write(card, target.resolve(learner));
             output.progress(String.format("[%d/%d] %s: %d/%d points (%.1f s)", i, learners.size(), learner,

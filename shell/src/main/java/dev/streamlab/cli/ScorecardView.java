@@ -19,7 +19,7 @@ final class ScorecardView {
         lines.add("Submission: " + card.submission());
         if (!card.compiled()) {
             lines.add("@|red,bold Your code does not compile:|@");
-            card.compileErrors().forEach(e -> lines.add("  " + e));
+            card.compileErrors().forEach(e -> lines.add("  " + escape(e)));
         }
         for (CheckResult c : card.checks()) {
             String mark = switch (c.status()) {

@@ -1,18 +1,24 @@
 package dev.streamlab.grading;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.grading.check.CheckSeed;
@@ -22,11 +28,19 @@ import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
 /**
  * Runs a lab's checks in a separate JVM, so the learner's code never runs in the grader's JVM: a hang is ended
  * by the overall time limit, a crash or {@code System.exit} ends only that JVM, and memory is capped by its own heap.
+ * With a {@link Sandbox}, that JVM runs in it and sees only the grading folder (read-only) and a scratch folder.
+ * <p>
+ * The check JVM reports on its stdout, each result line after a nonce sent on its stdin (so it is in no file the
+ * submission could read); other lines there, and its stderr, are the log, of which only the last {@link #LOG_TAIL_BYTES}
+ * are kept. Lines longer than {@link #MAX_LINE_BYTES} are dropped, so printing without end costs no memory here.
  */
 final class CheckProcess {
 
     /** The first Java that has no SecurityManager at all (JEP 486). */
     static final int FIRST_JAVA_WITHOUT_SECURITY_MANAGER = 24;
+    static final int LOG_TAIL_BYTES = 16 * 1024;
+    static final int MAX_LINE_BYTES = 256 * 1024;
+    static final int MAX_EVENTS = 100_000;
 
     /** What the check JVM reported, and how it ended. */
     record Outcome(List<CheckEvent> events, boolean timedOut, int exitCode, String logTail, Optional<String> junitXml) {
@@ -37,78 +51,136 @@ final class CheckProcess {
     }
 
     private final Path work;
+    private final Path scratchParent;
     private final String classpath;
     private final long seed;
     private final int heapMb;
     private final Consumer<CheckEvent> onEvent;
+    private final Sandbox sandbox;
     private int runs;
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 100;
 
-    /** @param onEvent hears each event while the check JVM runs, for progress */
-    CheckProcess(Path work, String classpath, long seed, int heapMb, Consumer<CheckEvent> onEvent) {
+    /**
+     * @param work the grading folder: it holds the compiled submission and checks, and is all the sandbox shows of this machine
+     * @param scratchParent where each run's scratch folder is made (outside {@code work})
+     * @param sandbox where the check JVM runs, or null to run it here (unverified)
+     * @param onEvent hears each event while the check JVM runs, for progress
+     */
+    CheckProcess(Path work, Path scratchParent, String classpath, long seed, int heapMb, Sandbox sandbox,
+                 Consumer<CheckEvent> onEvent) {
         this.onEvent = onEvent;
         this.work = work;
+        this.scratchParent = scratchParent;
         this.classpath = classpath;
         this.seed = seed;
         this.heapMb = heapMb;
+        this.sandbox = sandbox;
+    }
+
+    /** How a path of the grading folder is seen by the check JVM. */
+    private Path seen(Path hostPath) {
+        return sandbox == null ? hostPath : Sandbox.INSIDE.resolve(work.relativize(hostPath).toString());
     }
 
     Outcome run(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses, Duration checkTimeout,
                 Duration overallTimeout, boolean listOnly, List<String> skip) throws IOException, InterruptedException {
         int attempt = runs++;
-        Path own = Files.createDirectories(graderFolder(work));
-        Path events = own.resolve((listOnly ? "plan" : "events") + "-" + attempt + ".jsonl");
-        Path reports = own.resolve("reports-" + attempt);
-        Path settingsFile = own.resolve("runner-" + attempt + ".properties");
-        Path log = work.resolve("check-jvm.log");
-        Path tmp = Files.createDirectories(work.resolve("tmp"));
-        new RunnerSettings(events, reports, checkRoots, protectedPaths, submissionClasses,
-                (int) checkTimeout.toSeconds(), listOnly, skip).write(settingsFile);
-
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heapMb + "m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
-        if (Runtime.version().feature() < FIRST_JAVA_WITHOUT_SECURITY_MANAGER) {
-            command.add("-Djava.security.manager=allow");
+        Path settingsFile = work.resolve("runner-" + attempt + ".properties");
+        Path scratch = Files.createDirectories(scratchParent.resolve("scratch-" + attempt));
+        List<Path> guarded = new ArrayList<>();
+        if (sandbox != null) {
+            guarded.add(Sandbox.INSIDE);
+        } else {
+            guarded.addAll(protectedPaths);
+            checkRoots.forEach(guarded::add);
+            guarded.add(settingsFile);
         }
-        command.add("-D" + CheckSeed.PROPERTY + "=" + seed);
-        // Kafka's scratch folders go inside the work folder, so nothing is left behind when the JVM is killed.
-        command.add("-Djava.io.tmpdir=" + tmp);
-        command.add("-cp");
+        new RunnerSettings(checkRoots.stream().map(this::seen).toList(), guarded, seen(submissionClasses),
+                (int) checkTimeout.toSeconds(), listOnly, skip, sandbox != null).write(settingsFile);
+
+        Path tmp = sandbox == null ? scratch : Sandbox.SCRATCH;
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.add("-Xmx" + heapMb + "m");
+        java.add("-XX:+UseSerialGC");
+        java.add("-XX:TieredStopAtLevel=1");
+        java.add("-Xshare:auto");
+        java.add("-XX:+DisableAttachMechanism");
+        if (Runtime.version().feature() < FIRST_JAVA_WITHOUT_SECURITY_MANAGER) {
+            java.add("-Djava.security.manager=allow");
+        }
+        java.add("-D" + CheckSeed.PROPERTY + "=" + seed);
+        // Kafka's scratch folders go inside the scratch folder, so nothing is left behind when the JVM is killed.
+        java.add("-Djava.io.tmpdir=" + tmp);
+        java.add("-Duser.home=" + tmp);
+        java.add("-cp");
         // The checks come before the submission: a class of the submission cannot stand in for a check of the same name.
         List<String> entries = new ArrayList<>();
-        entries.add(classpath);
-        checkRoots.forEach(r -> entries.add(r.toString()));
-        entries.add(submissionClasses.toString());
-        command.add(String.join(File.pathSeparator, entries));
-        command.add(CheckRunner.class.getName());
-        command.add(settingsFile.toString());
+        List<Path> runtime = Sandbox.runtimeClasspath(classpath);
+        runtime.forEach(r -> entries.add(r.toString()));
+        checkRoots.forEach(r -> entries.add(seen(r).toString()));
+        entries.add(seen(submissionClasses).toString());
+        java.add(String.join(File.pathSeparator, entries));
+        java.add(CheckRunner.class.getName());
+        java.add(seen(settingsFile).toString());
 
-        Process process = new ProcessBuilder(command).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Thread killer = new Thread(() -> destroy(process), "streamlab-grading-stop");
+        List<String> command = sandbox == null ? java : sandbox.command(work, scratch, runtime, java);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().put("HOME", tmp.toString());
+        Process process = builder.start();
+        Thread killer = new Thread(() -> destroy(process, Set.of()), "streamlab-grading-stop");
         Runtime.getRuntime().addShutdownHook(killer);
+        String nonce = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        ConcurrentLinkedQueue<CheckEvent> arrived = new ConcurrentLinkedQueue<>();
+        List<CheckEvent> events = new ArrayList<>();
+        LogTail log = new LogTail();
+        Thread out = reader("streamlab-grading-results", process.getInputStream(), line -> {
+            if (line.startsWith(nonce + " ")) {
+                try {
+                    arrived.add(new ObjectMapper().readValue(line.substring(nonce.length() + 1), CheckEvent.class));
+                } catch (IOException notAnEvent) {
+                    log.add(line);
+                }
+            } else {
+                log.add(line);
+            }
+        });
+        Thread err = reader("streamlab-grading-log", process.getErrorStream(), log::add);
         boolean timedOut = false;
+        Set<ProcessHandle> seenDescendants = new LinkedHashSet<>();
         try {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((nonce + "\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException ended) {
+                // It ended before reading: its exit code says why.
+            }
             long deadline = System.nanoTime() + overallTimeout.toNanos();
-            EventFeed feed = new EventFeed(events);
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                feed.forEachNew(onEvent);
+                drain(arrived, events);
+                if (sandbox == null) {
+                    process.descendants().forEach(seenDescendants::add);
+                }
                 if (System.nanoTime() > deadline) {
                     timedOut = true;
                     break;
                 }
             }
-            feed.forEachNew(onEvent);
+            // Every descendant ends with the check JVM: in the sandbox its pid namespace ends; here, they are killed.
+            // (Process.destroy would close the pipes before what is left in them is read: only on a time-out.)
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            seenDescendants.forEach(ProcessHandle::destroyForcibly);
             if (timedOut) {
-                destroy(process);
+                process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+            out.join(10_000);
+            err.join(2_000);
+            drain(arrived, events);
         } catch (InterruptedException e) {
-            destroy(process);
+            destroy(process, seenDescendants);
             throw e;
         } finally {
             try {
@@ -116,87 +188,88 @@ final class CheckProcess {
             } catch (IllegalStateException shuttingDown) {
                 // The hook runs anyway.
             }
+            deleteQuietly(scratch);
+            Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".hosts"));
         }
-        return new Outcome(readEvents(events), timedOut, timedOut ? -1 : process.exitValue(), tail(log), readXml(reports));
+        return new Outcome(events, timedOut, timedOut ? -1 : process.isAlive() ? -1 : process.exitValue(), log.text(), Optional.empty());
     }
 
-    /**
-     * Where the grader and the check JVM talk (settings, events, JUnit XML). The learner's code may not touch it:
-     * otherwise it could write "passed" events of its own.
-     */
-    static Path graderFolder(Path work) {
-        return work.resolve("grader");
-    }
-
-    /** The events file as the check JVM writes it: each complete line once. */
-    private static final class EventFeed {
-        private final Path file;
-        private final ObjectMapper json = new ObjectMapper();
-        private int seen;
-
-        EventFeed(Path file) {
-            this.file = file;
-        }
-
-        void forEachNew(Consumer<CheckEvent> consumer) throws IOException {
-            if (!Files.exists(file)) {
-                return;
+    private void drain(ConcurrentLinkedQueue<CheckEvent> arrived, List<CheckEvent> events) {
+        for (CheckEvent e = arrived.poll(); e != null; e = arrived.poll()) {
+            if (events.size() < MAX_EVENTS) {
+                events.add(e);
+                onEvent.accept(e);
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            while (seen < lines.size()) {
-                try {
-                    CheckEvent event = json.readValue(lines.get(seen), CheckEvent.class);
-                    seen++;
-                    consumer.accept(event);
-                } catch (IOException halfWritten) {
-                    return;
+        }
+    }
+
+    /** Reads lines of at most {@link #MAX_LINE_BYTES}; longer ones are dropped. */
+    private static Thread reader(String name, InputStream in, Consumer<String> lines) {
+        Thread t = new Thread(() -> {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean tooLong = false;
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buffer[i];
+                        if (b == '\n') {
+                            if (!tooLong) {
+                                lines.accept(line.toString(StandardCharsets.UTF_8));
+                            }
+                            line.reset();
+                            tooLong = false;
+                        } else if (!tooLong) {
+                            line.write(b);
+                            if (line.size() > MAX_LINE_BYTES) {
+                                tooLong = true;
+                                line.reset();
+                            }
+                        }
+                    }
                 }
+                if (!tooLong && line.size() > 0) {
+                    lines.accept(line.toString(StandardCharsets.UTF_8));
+                }
+            } catch (IOException closed) {
+                // The process ended.
             }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** The last lines of the log, at most {@link #LOG_TAIL_BYTES} characters in all. */
+    private static final class LogTail {
+        private final java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        private int size;
+
+        synchronized void add(String line) {
+            String l = line.length() > 2000 ? line.substring(0, 2000) + "..." : line;
+            lines.addLast(l);
+            size += l.length() + 1;
+            while (size > LOG_TAIL_BYTES || lines.size() > 40) {
+                size -= lines.removeFirst().length() + 1;
+            }
+        }
+
+        synchronized String text() {
+            return String.join("\n", lines);
         }
     }
 
-    private static void destroy(Process process) {
+    private static void destroy(Process process, Set<ProcessHandle> seen) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        seen.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
-    private static List<CheckEvent> readEvents(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // A later run's ScratchDirectory reaping removes the rest.
         }
-        ObjectMapper json = new ObjectMapper();
-        List<CheckEvent> events = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            try {
-                events.add(json.readValue(line, CheckEvent.class));
-            } catch (IOException halfWritten) {
-                // The last line of a JVM that was killed mid-write.
-            }
-        }
-        return events;
-    }
-
-    private static Optional<String> readXml(Path reports) throws IOException {
-        if (!Files.isDirectory(reports)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(reports)) {
-            Optional<Path> xml = files.filter(p -> p.getFileName().toString().endsWith(".xml")).findFirst();
-            return xml.map(p -> {
-                try {
-                    return Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 }

@@ -29,12 +29,22 @@ import dev.streamlab.grading.child.CheckRunner;
  */
 public final class Grader {
 
-    /** How to grade: only the visible checks or all, and the seed (empty: a fresh one). */
-    public record Options(boolean visibleOnly, OptionalLong seed) {
+    /**
+     * How to grade: only the visible checks or all, the seed (empty: a fresh one), and whether the check JVM must run in
+     * the {@link Sandbox} (the default; without it a run is marked unverified).
+     */
+    public record Options(boolean visibleOnly, OptionalLong seed, boolean sandbox) {
+        public Options(boolean visibleOnly, OptionalLong seed) {
+            this(visibleOnly, seed, true);
+        }
+
         public static Options all() {
             return new Options(false, OptionalLong.empty());
         }
     }
+
+    /** The start of every warning that says a run's results are not vouched for by the sandbox. */
+    public static final String UNVERIFIED = "unverified: ";
 
     private final String classpath;
     private final Consumer<String> progress;
@@ -56,7 +66,7 @@ public final class Grader {
         ScratchDirectory folder = createWorkFolder();
         Path work = folder.path();
         try {
-            return grade(lab, submission.toAbsolutePath().normalize(), options.visibleOnly(), seed, work, started);
+            return grade(lab, submission.toAbsolutePath().normalize(), options, seed, work, started);
         } catch (IOException e) {
             throw new GradingException("Grading failed while reading or writing " + work + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -67,36 +77,114 @@ public final class Grader {
         }
     }
 
-    private Scorecard grade(Lab lab, Path submission, boolean visibleOnly, long seed, Path work, long started)
+    private Scorecard grade(Lab lab, Path submission, Options options, long seed, Path work, long started)
             throws IOException, InterruptedException {
+        boolean visibleOnly = options.visibleOnly();
         if (!Files.isDirectory(submission)) {
             throw new GradingException("There is no folder " + submission + ". Point --submission at the folder with your code.");
         }
         List<String> warnings = new ArrayList<>();
-        progress.accept("Compiling " + submission);
-        Path submissionClasses = work.resolve("submission");
-        JavaCompilation.Result compiled = JavaCompilation.compile(submission, classpath, submissionClasses);
-        if (!compiled.success()) {
-            return notRun(lab, submission, seed, visibleOnly, compiled.errors(), work, started,
-                    "Not run: your code does not compile.");
+        Sandbox sandbox = null;
+        if (options.sandbox()) {
+            List<String> whyNot = new ArrayList<>();
+            sandbox = Sandbox.orWhyNot(whyNot);
+            if (sandbox == null) {
+                // Fail closed: code that might read the checks or forge results is not run outside the sandbox.
+                String why = UNVERIFIED + "the sandbox cannot start: " + whyNot.get(0) + ". Nothing was run; 0 points."
+                        + " On a teacher's own machine, --no-sandbox grades without it (results marked unverified).";
+                return notRun(lab, submission, seed, visibleOnly, List.of(), work, started, "Not run: " + why, null, List.of(why));
+            }
+        } else {
+            warnings.add(UNVERIFIED + "graded without the sandbox (--no-sandbox): the submission's code could read the checks,"
+                    + " write outside its folder or forge its results.");
         }
-        CompiledChecks checks = compileChecks(lab, submissionClasses, visibleOnly, work);
+        progress.accept("Compiling " + submission);
+        Path box = Files.createDirectories(work.resolve("box"));
+        Path copy = work.resolve("source");
+        SubmissionCopy.Result copied;
+        try {
+            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab));
+        } catch (IOException | RuntimeException e) {
+            copied = new SubmissionCopy.Result(List.of("Cannot read the submission (" + printable(String.valueOf(e.getMessage())) + ")."));
+        }
+        if (!copied.ok()) {
+            List<String> errors = new ArrayList<>(List.of("The submission was refused:"));
+            copied.problems().forEach(problem -> errors.add(printable(problem)));
+            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the submission was refused.", sandbox, warnings);
+        }
+        Path submissionClasses = box.resolve("submission");
+        JavaCompilation.Result compiled = JavaCompilation.compile(copy, classpath, submissionClasses);
+        if (!compiled.success()) {
+            return notRun(lab, submission, seed, visibleOnly, printable(compiled.errors()), work, started,
+                    "Not run: your code does not compile.", sandbox, warnings);
+        }
+        CompiledChecks checks = compileChecks(lab, submissionClasses, visibleOnly, box);
         if (!checks.errors().isEmpty()) {
             List<String> errors = new ArrayList<>();
             errors.add("The checks cannot call your code. Keep the class, method and parameter names of the starter:");
-            errors.addAll(checks.errors());
-            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the checks cannot call your code.");
+            errors.addAll(printable(checks.errors()));
+            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the checks cannot call your code.",
+                    sandbox, warnings);
         }
         progress.accept("Running " + (visibleOnly ? "the visible" : "all") + " checks of lab " + lab.id()
-                + " in a separate JVM (seed " + seed + ")");
-        CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, work, seed, checks, submissionClasses);
+                + " in a separate JVM" + (sandbox == null ? "" : " in the sandbox") + " (seed " + seed + ")");
+        CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, box, work, seed, checks, submissionClasses, sandbox);
         outcome.events().stream().filter(e -> CheckEvent.UNGUARDED.equals(e.type())).findFirst()
                 .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends the check JVM (each time, the grader"
                         + " starts a new one for the checks left), and reading the hidden checks or the solution is not refused."
-                        + " Grade with Java 17 to 23 for that protection."));
+                        + " Grade with Java 17 to 23, or with the sandbox, for that protection."));
         List<CheckResult> results = results(outcome, checks.visibleClasses(), lab);
-        return new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
-                Duration.ofNanos(System.nanoTime() - started), outcome.junitXml());
+        return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
+                Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
+    }
+
+    /** The scorecard of a submission that could not be graded at all (grade --all goes on with the next one). */
+    public static Scorecard failed(Lab lab, Path submission, Exception e) {
+        String why = "Grading failed: " + printable(String.valueOf(e.getMessage()));
+        return withGradersXml(new Scorecard(lab, submission, 0, false, List.of(why), List.of(), List.of(), Duration.ZERO, Optional.empty()));
+    }
+
+    /** The JUnit XML is always the grader's own, from the scorecard: a report written in the check JVM could be forged there. */
+    private static Scorecard withGradersXml(Scorecard card) {
+        return new Scorecard(card.lab(), card.submission(), card.seed(), card.visibleOnly(), card.compileErrors(), card.checks(),
+                card.warnings(), card.duration(), Optional.of(GradingReports.fallbackXml(card)));
+    }
+
+    /** The folders of the lab's check sources (such as {@code lab05/checks/}): a submission may not put classes there. */
+    private static Set<String> checkPackages(Lab lab) throws IOException {
+        Set<String> packages = new java.util.TreeSet<>();
+        for (Path root : List.of(lab.visibleChecks(), lab.hiddenChecks())) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(p -> p.toString().endsWith(".java")).map(p -> root.relativize(p.getParent()).toString())
+                            .filter(d -> !d.isEmpty()).forEach(d -> packages.add(d + "/"));
+                }
+            }
+        }
+        return packages;
+    }
+
+    /** Text from the submission or its checks with every control character (escape sequences too) taken out. */
+    static String printable(String text) {
+        String noSequences = text.replaceAll("\u001b\\[[0-?]*[ -/]*[@-~]", "")
+                .replaceAll("\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)?", "")
+                .replaceAll("\u009b[0-?]*[ -/]*[@-~]", "");
+        StringBuilder b = new StringBuilder(noSequences.length());
+        noSequences.codePoints().forEach(c -> {
+            if (c == '\n') {
+                b.append('\n');
+            } else if (c == '\t') {
+                b.append(' ');
+            } else if (!(c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e
+                    || c >= 0x2066 && c <= 0x2069)) {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static List<String> printable(List<String> texts) {
+        return texts.stream().map(Grader::printable).toList();
     }
 
     /**
@@ -105,15 +193,16 @@ public final class Grader {
      * The check JVM also ends itself after a check timed out (its thread may still spin), with the same effect.
      * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.
      */
-    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path work, long seed, CompiledChecks checks,
-                                                       Path submissionClasses) throws IOException, InterruptedException {
-        CheckProcess process = new CheckProcess(work, classpath, seed, lab.heapMb(), new CheckProgress(progress));
+    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path box, Path work, long seed, CompiledChecks checks,
+                                                       Path submissionClasses, Sandbox sandbox)
+            throws IOException, InterruptedException {
+        CheckProcess process = new CheckProcess(box, work, classpath, seed, lab.heapMb(), sandbox, new CheckProgress(progress));
         long deadline = System.nanoTime() + lab.overallTimeout().toNanos();
         List<CheckEvent> events = new ArrayList<>();
         List<String> graded = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab, work), submissionClasses,
+            CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab), submissionClasses,
                     lab.checkTimeout(), left.isNegative() ? Duration.ZERO : left, false, graded);
             boolean first = attempt == 0;
             outcome.events().stream().filter(e -> first || !CheckEvent.PLANNED.equals(e.type())).forEach(events::add);
@@ -144,16 +233,18 @@ public final class Grader {
         return events.stream().filter(e -> CheckEvent.PLANNED.equals(e.type())).allMatch(e -> finished.contains(e.id()));
     }
 
-    /** The checks and their points when the learner's code could not be compiled: listed against the starter. */
+    /** The checks and their points when the learner's code could not be compiled (or was not run): listed against the starter. */
     private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, Path work,
-                             long started, String why) throws IOException, InterruptedException {
+                             long started, String why, Sandbox sandbox, List<String> warnings) throws IOException, InterruptedException {
         Path listing = Files.createDirectories(work.resolve("listing"));
-        Path starterClasses = listing.resolve("submission");
+        Path box = Files.createDirectories(listing.resolve("box"));
+        Path starterClasses = box.resolve("submission");
         List<CheckResult> results = new ArrayList<>();
         if (JavaCompilation.compile(lab.starter(), classpath, starterClasses).success()) {
-            CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, listing);
+            CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, box);
             if (checks.errors().isEmpty()) {
-                CheckProcess.Outcome plan = new CheckProcess(listing, classpath, seed, 128, event -> { })
+                // The starter and the checks are the lab's own code: listing them needs no sandbox.
+                CheckProcess.Outcome plan = new CheckProcess(box, listing, classpath, seed, 128, sandbox, event -> { })
                         .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
                 for (CheckEvent e : plan.events()) {
                     if (CheckEvent.PLANNED.equals(e.type())) {
@@ -163,8 +254,11 @@ public final class Grader {
                 }
             }
         }
-        return new Scorecard(lab, submission, seed, visibleOnly, errors, results, List.of(),
-                Duration.ofNanos(System.nanoTime() - started), Optional.empty());
+        if (results.isEmpty() && errors.isEmpty()) {
+            results.add(new CheckResult("", "the checks could run", true, Status.NOT_RUN, 0, 0, why, "", 0));
+        }
+        return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, errors, results, warnings,
+                Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
     }
 
     private record CompiledChecks(List<Path> roots, Set<String> visibleClasses, List<String> errors) {
@@ -180,9 +274,14 @@ public final class Grader {
         List<Path> roots = new ArrayList<>(List.of(visible));
         if (!visibleOnly && Files.isDirectory(lab.hiddenChecks())) {
             Path hidden = work.resolve("checks-hidden");
-            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), cp + java.io.File.pathSeparator + visible, hidden);
+            // The visible checks before the submission: a class of the submission cannot stand in for a helper of theirs.
+            String hiddenCp = classpath + java.io.File.pathSeparator + visible + java.io.File.pathSeparator + submissionClasses;
+            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), hiddenCp, hidden);
             if (!h.success()) {
-                return new CompiledChecks(List.of(), Set.of(), h.errors());
+                // The compiler's words would show the hidden checks' file names, lines and calls: say only what to do.
+                return new CompiledChecks(List.of(), Set.of(), List.of("The hidden checks cannot call your code (the details are"
+                        + " not shown, as they would show the hidden checks). Keep every public class, method and parameter type of"
+                        + " the starter, and pass the visible checks first (--visible-only)."));
             }
             roots.add(hidden);
         }
@@ -199,10 +298,13 @@ public final class Grader {
         }
     }
 
-    /** What the learner's code may not touch: the lab's checks and solution, the compiled checks, the grader's own files. */
-    private static List<Path> protectedPaths(Lab lab, Path work) {
-        return List.of(lab.directory().resolve("checks"), lab.solution(), work.resolve("checks-visible"),
-                work.resolve("checks-hidden"), CheckProcess.graderFolder(work));
+    /**
+     * What the learner's code may not touch without the sandbox (with it, none of these is even there): every lab's
+     * folder and the project's {@code .git}. The check process adds the compiled checks and its settings.
+     */
+    private static List<Path> protectedPaths(Lab lab) {
+        Path labs = lab.directory().toAbsolutePath().normalize().getParent();
+        return labs.getParent() == null ? List.of(labs) : List.of(labs, labs.getParent().resolve(".git"));
     }
 
     private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {
@@ -226,10 +328,10 @@ public final class Grader {
                 results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(), f.millis()));
             } else if (f != null) {
                 results.add(new CheckResult(p.className(), p.name(), visible, Status.FAILED, 0, p.points(),
-                        explain(f.message(), lab), p.hint(), f.millis()));
+                        printable(explain(f.message(), lab)), p.hint(), f.millis()));
             } else {
-                String why = classFailures.containsKey(p.className())
-                        ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished;
+                String why = printable(classFailures.containsKey(p.className())
+                        ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished);
                 results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0));
             }
         }
@@ -247,9 +349,14 @@ public final class Grader {
         }
         if (!outcome.finished()) {
             return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "; did your code call System.exit?). Its last words: "
-                    + outcome.logTail().lines().reduce((a, b) -> b).orElse("none");
+                    + lastLines(outcome.logTail(), 6);
         }
         return "Not run.";
+    }
+
+    private static String lastLines(String log, int n) {
+        List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "none" : String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     /** JUnit's words for a time-out, said plainly. */

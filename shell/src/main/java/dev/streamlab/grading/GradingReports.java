@@ -72,6 +72,10 @@ public final class GradingReports {
         result.put("max_score", card.maxPoints());
         result.put("score", card.points());
         result.put("seed", String.valueOf(card.seed()));
+        result.put("verified", card.verified());
+        if (!card.verified()) {
+            result.put("warnings", card.warnings());
+        }
         result.put("tests", tests);
         return result;
     }

@@ -42,13 +42,23 @@ public final class JavaCompilation {
             Files.createDirectories(output);
             List<String> options = List.of("-classpath", classpath, "-d", output.toString(), "-proc:none",
                     "-encoding", "UTF-8", "--release", "17", "-nowarn", "-Xlint:none");
-            boolean ok = compiler.getTask(new StringWriter(), fileManager, diagnostics, options, null,
-                    fileManager.getJavaFileObjectsFromFiles(files)).call();
+            boolean ok;
+            try {
+                ok = compiler.getTask(new StringWriter(), fileManager, diagnostics, options, null,
+                        fileManager.getJavaFileObjectsFromFiles(files)).call();
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError crash) {
+                Throwable cause = crash.getCause() != null ? crash.getCause() : crash;
+                return new Result(false, List.of("The Java compiler crashed on this code (" + cause.getClass().getSimpleName()
+                        + "), so it cannot be graded. Look for a very deeply nested expression or a huge method, and simplify it."));
+            }
             List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     errors.add(describe(sources, d));
                 }
+            }
+            if (!ok && errors.isEmpty()) {
+                errors.add("The Java compiler refused this code without saying where. Compile it yourself to see why.");
             }
             return new Result(ok && errors.isEmpty(), errors);
         } catch (IOException e) {

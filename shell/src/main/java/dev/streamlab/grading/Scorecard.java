@@ -18,6 +18,11 @@ public record Scorecard(Lab lab, Path submission, long seed, boolean visibleOnly
         warnings = List.copyOf(warnings);
     }
 
+    /** False when the sandbox did not run (or could not start): a warning then starts with {@link Grader#UNVERIFIED}. */
+    public boolean verified() {
+        return warnings.stream().noneMatch(w -> w.startsWith(Grader.UNVERIFIED));
+    }
+
     public boolean compiled() {
         return compileErrors.isEmpty();
     }

@@ -23,6 +23,33 @@ class GuardRailsIT {
         Scorecard card = Submissions.grade(lab, lab.solution());
         assertThat(card.points()).isEqualTo(10);
         assertThat(card.warnings()).isEmpty();
+        assertThat(card.verified()).isTrue();
+    }
+
+    @Test
+    void withoutTheSandboxNothingRunsAndTheCardSaysUnverified() {
+        System.setProperty(Sandbox.BWRAP_PROPERTY, "/nonexistent/bwrap");
+        try {
+            Scorecard card = Submissions.grade(lab, lab.solution());
+            assertThat(card.points()).isZero();
+            assertThat(card.verified()).isFalse();
+            assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
+                assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN);
+                assertThat(c.message()).contains("unverified: the sandbox cannot start: bubblewrap (bwrap) is not installed");
+            });
+            assertThat(GradingReports.classroomResult(card)).containsEntry("verified", false).containsEntry("score", 0);
+        } finally {
+            System.clearProperty(Sandbox.BWRAP_PROPERTY);
+        }
+    }
+
+    @Test
+    void theOptOutGradesWithoutTheSandboxAndSaysUnverified() {
+        Scorecard card = Grader.ofThisJvm(step -> { }).grade(lab, lab.solution(),
+                new Grader.Options(false, java.util.OptionalLong.of(20261125L), false));
+        assertThat(card.points()).isEqualTo(10);
+        assertThat(card.verified()).isFalse();
+        assertThat(card.warnings()).anyMatch(w -> w.startsWith("unverified: graded without the sandbox (--no-sandbox)"));
     }
 
     @Test
@@ -44,7 +71,8 @@ class GuardRailsIT {
             assertThat(c.message()).contains("Your code ended the check JVM during this check");
         });
         assertThat(card.points()).isEqualTo(5);
-        assertThat(card.junitXml()).as("each JVM wrote only part of the report").isEmpty();
+        assertThat(card.junitXml()).as("the grader's own report, from the scorecard").get().asString()
+                .contains("tests=\"3\"").contains("failures=\"1\"");
     }
 
     @Test

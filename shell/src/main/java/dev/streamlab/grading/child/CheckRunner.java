@@ -3,8 +3,11 @@ package dev.streamlab.grading.child;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +26,10 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * The main class of the check JVM: runs a lab's checks against the learner's classes with the JUnit Platform
- * launcher, and reports to the grader through an events file and a JUnit XML report. It is started by
+ * launcher, and reports to the grader on its stdout, each line after a nonce the grader sent on stdin. It is started by
  * {@code CheckProcess} with one argument, a properties file (see {@link RunnerSettings}).
  */
 public final class CheckRunner {
@@ -39,18 +41,24 @@ public final class CheckRunner {
     }
 
     public static void main(String[] args) throws IOException {
+        // Before any code of the submission runs: the run's nonce (on stdin, so it is in no file) and the channel to the
+        // grader (the original stdout; System.out becomes stderr, the log). Lines without the nonce are not results.
+        String nonce = readLine(System.in);
+        System.in.close();
+        Writer channel = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        System.setOut(System.err);
         RunnerSettings settings = RunnerSettings.read(Path.of(args[0]));
         GraderSecurityManager guard = installGuard(settings);
         int exitCode = 0;
-        try (Writer events = Files.newBufferedWriter(settings.events(), StandardCharsets.UTF_8)) {
-            ResultRecorder recorder = new ResultRecorder(events, () -> {
+        try {
+            ResultRecorder recorder = new ResultRecorder(channel, nonce, () -> {
                 // A thread that still runs an endless loop would slow every check after it: start afresh instead.
                 if (guard != null) {
                     guard.allowExit();
                 }
                 Runtime.getRuntime().halt(EXIT_AFTER_TIMEOUT);
             });
-            if (guard == null) {
+            if (guard == null && !settings.sandboxed()) {
                 recorder.write(CheckEvent.unguarded("Java " + Runtime.version().feature() + " cannot install a SecurityManager"));
             }
             run(settings, recorder);
@@ -64,9 +72,16 @@ public final class CheckRunner {
             }
         }
         // halt: learner code may have left non-daemon threads (a consumer, an endless loop) that would keep us alive.
-        System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(exitCode);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n' && b.length() < 200; c = in.read()) {
+            b.append((char) c);
+        }
+        return b.toString();
     }
 
     private static void run(RunnerSettings settings, ResultRecorder recorder) throws IOException {
@@ -86,14 +101,14 @@ public final class CheckRunner {
             recorder.testPlanExecutionStarted(launcher.discover(request));
             return;
         }
-        Files.createDirectories(settings.reports());
-        try (PrintWriter xmlErrors = new PrintWriter(System.err, true)) {
-            launcher.execute(request, recorder, new LegacyXmlReportGeneratingListener(settings.reports(), xmlErrors));
-        }
+        launcher.execute(request, recorder);
     }
 
     private static GraderSecurityManager installGuard(RunnerSettings settings) {
         GraderSecurityManager guard = new GraderSecurityManager(settings.protectedPaths(), settings.submissionClasses());
+        if (settings.sandboxed() && Runtime.version().feature() >= 24) {
+            return null;
+        }
         try {
             System.setSecurityManager(guard);
             return guard;
@@ -103,13 +118,12 @@ public final class CheckRunner {
     }
 
     /** What the grader tells the check JVM, as a properties file. */
-    public record RunnerSettings(Path events, Path reports, List<Path> checkRoots, List<Path> protectedPaths,
-                                 Path submissionClasses, int checkTimeoutSeconds, boolean listOnly, List<String> skip) {
+    public record RunnerSettings(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses,
+                                 int checkTimeoutSeconds, boolean listOnly, List<String> skip, boolean sandboxed) {
 
         public void write(Path file) throws IOException {
             Properties p = new Properties();
-            p.setProperty("events", events.toString());
-            p.setProperty("reports", reports.toString());
+            p.setProperty("sandboxed", String.valueOf(sandboxed));
             p.setProperty("checkRoots", join(checkRoots));
             p.setProperty("protectedPaths", join(protectedPaths));
             p.setProperty("submissionClasses", submissionClasses.toString());
@@ -127,11 +141,11 @@ public final class CheckRunner {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            return new RunnerSettings(Path.of(p.getProperty("events")), Path.of(p.getProperty("reports")),
-                    split(p.getProperty("checkRoots")), split(p.getProperty("protectedPaths")),
+            return new RunnerSettings(split(p.getProperty("checkRoots")), split(p.getProperty("protectedPaths")),
                     Path.of(p.getProperty("submissionClasses")), Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
                     Boolean.parseBoolean(p.getProperty("listOnly")),
-                    p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")));
+                    p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")),
+                    Boolean.parseBoolean(p.getProperty("sandboxed")));
         }
 
         private static String join(List<Path> paths) {

@@ -92,16 +92,39 @@ final class GraderSecurityManager extends SecurityManager {
     }
 
     private void guard(String file, String action) {
-        if (isProtected(file) && submissionOnStack()) {
-            throw new SecurityException("Your code tried to " + action + " " + file + ", which belongs to the grader"
-                    + " (the checks or the reference solution). Work from the lab's instructions instead.");
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        try {
+            // The real path too: /proc/self/root/..., /proc/self/cwd/... and links lead to the same files.
+            if (isProtected(file) && stackHoldsSubmission() || stackHoldsSubmission() && isProtected(realPath(file))) {
+                throw new SecurityException("Your code tried to " + action + " " + file + ", which belongs to the grader"
+                        + " (the checks or the reference solution). Work from the lab's instructions instead.");
+            }
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private static String realPath(String file) {
+        try {
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            Path rest = Path.of("");
+            while (path != null && !java.nio.file.Files.exists(path)) {
+                rest = path.getFileName().resolve(rest);
+                path = path.getParent();
+            }
+            return path == null ? file : path.toRealPath().resolve(rest).toString();
+        } catch (java.io.IOException | RuntimeException e) {
+            return file;
         }
     }
 
     private boolean isProtected(String file) {
         try {
             Path path = Path.of(file).toAbsolutePath().normalize();
-            return protectedPaths.stream().anyMatch(path::startsWith);
+            return protectedPaths.stream().anyMatch(path::startsWith) && !path.startsWith(submissionClasses);
         } catch (RuntimeException e) {
             return false;
         }
@@ -113,14 +136,18 @@ final class GraderSecurityManager extends SecurityManager {
         }
         busy.set(true);
         try {
-            for (Class<?> type : getClassContext()) {
-                if (fromSubmission.get(type)) {
-                    return true;
-                }
-            }
-            return false;
+            return stackHoldsSubmission();
         } finally {
             busy.set(false);
         }
+    }
+
+    private boolean stackHoldsSubmission() {
+        for (Class<?> type : getClassContext()) {
+            if (fromSubmission.get(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

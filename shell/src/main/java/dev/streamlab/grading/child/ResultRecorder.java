@@ -21,20 +21,22 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Writes one JSON line per event as it happens, flushed at once: if the JVM dies half-way (a hang the grader
+ * Writes one JSON line per event as it happens, each after the run's nonce (see {@link CheckRunner}), flushed at once: if the JVM dies half-way (a hang the grader
  * kills, a crash), the grader still knows every planned check and every result so far.
  */
 final class ResultRecorder implements TestExecutionListener {
 
     private final Writer out;
+    private final String prefix;
     private final Runnable afterTimeout;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private TestPlan plan;
 
     /** @param afterTimeout runs after a check timed out: its thread may still be running the learner's code */
-    ResultRecorder(Writer out, Runnable afterTimeout) {
+    ResultRecorder(Writer out, String nonce, Runnable afterTimeout) {
         this.out = out;
+        this.prefix = nonce + " ";
         this.afterTimeout = afterTimeout;
     }
 
@@ -110,7 +112,7 @@ final class ResultRecorder implements TestExecutionListener {
 
     synchronized void write(CheckEvent event) {
         try {
-            out.write(json.writeValueAsString(event));
+            out.write(prefix + json.writeValueAsString(event));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

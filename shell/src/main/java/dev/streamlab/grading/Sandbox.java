@@ -1,0 +1,199 @@
+package dev.streamlab.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operating-system sandbox the check JVM runs in: bubblewrap ({@code bwrap}) on Linux. Inside, the file system holds
+ * only the system's programs and libraries ({@code /usr}, read-only, which includes the JDKs), a few files of
+ * {@code /etc} a JVM needs, the grader's own jars (read-only, each at its own path), the grading folder ({@code /grading},
+ * read-only: the compiled submission, the compiled checks and the runner's settings; never a source of the checks or the
+ * solution) and an empty writable {@code /tmp}, the only place it can write (the root is remounted read-only), which is also the working directory and the home. No network but its own
+ * loopback; its own pid namespace, so every process the submission starts dies with the check JVM; it dies with the grader;
+ * an empty environment; a new terminal session, so nothing can type into the grader's terminal.
+ */
+final class Sandbox {
+
+    /** Where the grading folder is seen inside. */
+    static final Path INSIDE = Path.of("/grading");
+    /** The check JVM's writable scratch folder inside (its temporary folder, working directory and home). */
+    static final Path SCRATCH = Path.of("/tmp");
+
+    /** Another bwrap than the one on the PATH (tests point it at nothing to see grading fail closed). */
+    static final String BWRAP_PROPERTY = "streamlab.grading.bwrap";
+
+    private static final java.util.Map<String, Optional<String>> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final String bwrap;
+
+    private Sandbox(String bwrap) {
+        this.bwrap = bwrap;
+    }
+
+    /** The sandbox, or why it cannot start here (no bwrap, not Linux, user namespaces forbidden): checked once per JVM. */
+    static Sandbox orWhyNot(List<String> whyNot) {
+        Optional<String> bwrap = bwrapPath();
+        Optional<String> problem = PROBED.computeIfAbsent(bwrap.orElse(""), path -> probe());
+        if (problem.isPresent()) {
+            whyNot.add(problem.get());
+            return null;
+        }
+        return new Sandbox(bwrapPath().orElseThrow());
+    }
+
+    private static Optional<String> bwrapPath() {
+        String chosen = System.getProperty(BWRAP_PROPERTY);
+        if (chosen != null) {
+            return Files.isExecutable(Path.of(chosen)) ? Optional.of(chosen) : Optional.empty();
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "bwrap");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> probe() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+            return Optional.of("the sandbox needs Linux (bubblewrap); this is " + System.getProperty("os.name"));
+        }
+        Optional<String> bwrap = bwrapPath();
+        if (bwrap.isEmpty()) {
+            return Optional.of("bubblewrap (bwrap) is not installed; install it with 'apt-get install bubblewrap'");
+        }
+        try {
+            Sandbox sandbox = new Sandbox(bwrap.get());
+            Path empty = Files.createTempDirectory("streamlab-sandbox-probe");
+            try {
+                Path scratch = Files.createDirectories(empty.resolve("scratch"));
+                List<String> command = sandbox.command(scratch, scratch, List.of(), List.of("/usr/bin/true"));
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                p.getOutputStream().close();
+                boolean ended = p.waitFor(20, TimeUnit.SECONDS);
+                String out = new String(p.getInputStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
+                if (!ended) {
+                    p.destroyForcibly();
+                    return Optional.of("bubblewrap did not start within 20 s");
+                }
+                if (p.exitValue() != 0) {
+                    return Optional.of("bubblewrap cannot start a sandbox here (" + (out.isEmpty() ? "exit code " + p.exitValue() : out)
+                            + "); user namespaces may be forbidden");
+                }
+                return Optional.empty();
+            } finally {
+                Files.deleteIfExists(empty.resolve("scratch"));
+                Files.deleteIfExists(empty.resolve("scratch.hosts"));
+                Files.deleteIfExists(empty);
+            }
+        } catch (IOException e) {
+            return Optional.of("bubblewrap cannot be started (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while trying bubblewrap");
+        }
+    }
+
+    /**
+     * The command that runs {@code inner} in the sandbox.
+     *
+     * @param grading the host folder seen read-only as {@link #INSIDE}
+     * @param scratch the host folder seen writable as {@link #SCRATCH}
+     * @param readOnly further files and folders (the grader's jars), each seen read-only at its own path
+     */
+    List<String> command(Path grading, Path scratch, List<Path> readOnly, List<String> inner) throws IOException {
+        List<String> c = new ArrayList<>(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session",
+                "--hostname", "streamlab-grading", "--ro-bind", "/usr", "/usr"));
+        for (String link : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
+            Path top = Path.of("/", link);
+            if (Files.isSymbolicLink(top)) {
+                c.addAll(List.of("--symlink", Files.readSymbolicLink(top).toString(), top.toString()));
+            } else if (Files.isDirectory(top)) {
+                c.addAll(List.of("--ro-bind", top.toString(), top.toString()));
+            }
+        }
+        Set<Path> etc = new LinkedHashSet<>();
+        for (String f : List.of("nsswitch.conf", "passwd", "group", "ld.so.cache", "localtime", "host.conf", "gai.conf")) {
+            etc.add(Path.of("/etc", f));
+        }
+        // The JDK's configuration files may be links into /etc (Debian's /etc/java-17-openjdk).
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        etc.addAll(jdkLinksOutsideUsr(javaHome));
+        for (Path e : etc) {
+            if (Files.exists(e)) {
+                c.addAll(List.of("--ro-bind", e.toRealPath().toString(), e.toString()));
+            }
+        }
+        if (!javaHome.toRealPath().startsWith("/usr")) {
+            c.addAll(List.of("--ro-bind", javaHome.toRealPath().toString(), javaHome.toRealPath().toString()));
+        }
+        // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
+        Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading\n::1 localhost ip6-localhost ip6-loopback\n");
+        c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
+        c.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        for (Path p : readOnly) {
+            c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+        }
+        c.addAll(List.of("--bind", scratch.toString(), SCRATCH.toString(), "--ro-bind", grading.toString(), INSIDE.toString(),
+                // Then the root itself (bwrap's tmpfs) read-only: /tmp is the only place to write.
+                "--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
+        c.addAll(inner);
+        return c;
+    }
+
+    private static volatile List<Path> jdkLinks;
+
+    /** The top folders outside /usr that links in the JDK point into, such as {@code /etc/java-17-openjdk}. */
+    private static List<Path> jdkLinksOutsideUsr(Path javaHome) throws IOException {
+        List<Path> found = jdkLinks;
+        if (found == null) {
+            Set<Path> tops = new LinkedHashSet<>();
+            try (var paths = Files.walk(javaHome)) {
+                for (Path p : (Iterable<Path>) paths::iterator) {
+                    if (Files.isSymbolicLink(p)) {
+                        try {
+                            Path real = p.toRealPath();
+                            if (!real.startsWith("/usr") && real.getNameCount() >= 2) {
+                                tops.add(real.getRoot().resolve(real.subpath(0, 2)));
+                            }
+                        } catch (IOException dangling) {
+                            // A link to nothing (docs not installed): nothing to bind.
+                        }
+                    }
+                }
+            }
+            found = List.copyOf(tops);
+            jdkLinks = found;
+        }
+        return found;
+    }
+
+    /**
+     * The entries of the grader's class path the check JVM gets: its jars and class folders, but no folder of test classes
+     * (a test build's {@code test-classes} holds test resources such as labs with their hidden checks).
+     */
+    static List<Path> runtimeClasspath(String classpath) {
+        List<Path> entries = new ArrayList<>();
+        for (String e : classpath.split(File.pathSeparator)) {
+            if (e.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(e).toAbsolutePath().normalize();
+            if (Files.exists(p) && !(Files.isDirectory(p) && p.getFileName().toString().equals("test-classes"))) {
+                entries.add(p);
+            }
+        }
+        return entries;
+    }
+}
