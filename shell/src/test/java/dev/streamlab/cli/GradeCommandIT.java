@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.bench.BenchContext;
 import dev.streamlab.golden.GoldenFile;
+import dev.streamlab.grading.NeedsSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ class GradeCommandIT {
     private static final Path LAB = BenchContext.findProjectRoot().resolve("labs/05-fraud-window");
 
     @Test
+    @NeedsSandbox
     void theReferenceSolutionGetsFullMarksAndBothResultFiles(@TempDir Path results) throws Exception {
         CommandLineRun run = CommandLineRun.of("grade", "05", "--submission", LAB.resolve("solution").toString(),
                 "--results", results.toString());
@@ -33,6 +35,7 @@ class GradeCommandIT {
     }
 
     @Test
+    @NeedsSandbox
     void theStarterGetsZeroAndANonZeroExitCode(@TempDir Path results) {
         CommandLineRun run = CommandLineRun.of("grade", "05", "--seed", "20240607", "--results", results.toString());
 
@@ -45,6 +48,7 @@ class GradeCommandIT {
     }
 
     @Test
+    @NeedsSandbox
     void visibleOnlyRunsOnlyTheVisibleChecks(@TempDir Path results) {
         CommandLineRun run = CommandLineRun.of("grade", "05", "--visible-only", "--submission",
                 LAB.resolve("solution").toString(), "--results", results.toString());
@@ -62,6 +66,7 @@ class GradeCommandIT {
     }
 
     @Test
+    @NeedsSandbox
     void allGradesAClassAndWritesTheSummary(@TempDir Path tmp) throws Exception {
         Path learners = Files.createDirectories(tmp.resolve("class"));
         copy(LAB.resolve("solution"), learners.resolve("ada"));

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * after grading, or control characters in a message. Every attack must be held, with a clear message.
  * The labs are graded from a copy, beside a made-up other lab and a {@code .git} folder, so nothing real is touched.
  */
+@NeedsSandbox
 class AttackCatalogueIT {
 
     /** The labs every attack runs against: the grader's tiny test lab and every lab of the course (-Dattack.labs=90,05 for fewer). */

@@ -19,6 +19,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void theSandboxSolutionScoresFullMarks() {
         Scorecard card = Submissions.grade(lab, lab.solution());
         assertThat(card.points()).isEqualTo(10);
@@ -53,6 +54,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void systemExitFailsEachCheckAndGradingGoesOn() {
         Scorecard card = grade("exits");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
@@ -62,6 +64,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void aCrashCostsOnlyTheCheckItHappenedIn() {
         Scorecard card = grade("crashes");
         assertThat(card.checks()).hasSize(3);
@@ -76,6 +79,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void anEndlessLoopTimesOutEachCheckAndGradingGoesOn() {
         Scorecard card = grade("loops");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
@@ -86,6 +90,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void theOverallTimeLimitStopsTheCheckJvmAndTheRestGetZero() {
         Lab strict = new Lab(lab.number(), lab.name(), lab.directory(), lab.title(), Duration.ofSeconds(3),
                 Duration.ofSeconds(5), lab.heapMb());
@@ -100,6 +105,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void readingTheHiddenChecksIsRefused() {
         Scorecard card = grade("reads-hidden-checks");
         assertThat(card.points()).isZero();
@@ -108,6 +114,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void forgingResultsIsRefused() {
         Scorecard card = grade("forges-results");
         assertThat(card.points()).isZero();
@@ -116,6 +123,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void aSubmissionCannotStandInForACheck() {
         Scorecard card = grade("shadows-a-check");
         assertThat(card.maxPoints()).isEqualTo(10);
@@ -123,6 +131,7 @@ class GuardRailsIT {
     }
 
     @Test
+    @NeedsSandbox
     void exhaustingMemoryFailsOnlyThatCheck() {
         Scorecard card = grade("fills-memory");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {

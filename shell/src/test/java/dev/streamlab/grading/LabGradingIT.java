@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every lab graded for real: checks in a separate JVM, Kafka labs on embedded clusters started there. */
+@NeedsSandbox
 class LabGradingIT {
 
     @ParameterizedTest
