@@ -134,20 +134,21 @@ final class Sandbox {
                 c.addAll(List.of("--ro-bind", e.toRealPath().toString(), e.toString()));
             }
         }
-        if (!javaHome.toRealPath().startsWith("/usr")) {
-            c.addAll(List.of("--ro-bind", javaHome.toRealPath().toString(), javaHome.toRealPath().toString()));
-        }
         // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
         Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
         Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading\n::1 localhost ip6-localhost ip6-loopback\n");
         c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
         c.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
+        c.addAll(List.of("--bind", scratch.toString(), SCRATCH.toString(), "--ro-bind", grading.toString(), INSIDE.toString()));
+        // The JDK and the grader's jars after /tmp: a project or a JDK that lives under /tmp (a CI clone) stays visible.
+        if (!javaHome.toRealPath().startsWith("/usr")) {
+            c.addAll(List.of("--ro-bind", javaHome.toRealPath().toString(), javaHome.toRealPath().toString()));
+        }
         for (Path p : readOnly) {
             c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
-        c.addAll(List.of("--bind", scratch.toString(), SCRATCH.toString(), "--ro-bind", grading.toString(), INSIDE.toString(),
-                // Then the root itself (bwrap's tmpfs) read-only: /tmp is the only place to write.
-                "--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
+        // Then the root itself (bwrap's tmpfs) read-only: /tmp is the only place to write.
+        c.addAll(List.of("--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
         c.addAll(inner);
         return c;
     }
