@@ -14,6 +14,14 @@ public interface ConsoleIO {
      */
     String read(String prompt, String prefill);
 
+    /**
+     * Reads one entry; {@code typingReplaces} says whether text typed first replaces the prefill (the lesson's cell, as
+     * offered) or goes into it (the learner's own code, offered again after it failed).
+     */
+    default String read(String prompt, String prefill, boolean typingReplaces) {
+        return read(prompt, prefill);
+    }
+
     /** Shows text; it may contain the escape codes of {@link #styles()}. */
     void print(String text);
 

@@ -133,8 +133,13 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
 
     @Override
     public String read(String prompt, String prefill) {
+        return read(prompt, prefill, true);
+    }
+
+    @Override
+    public String read(String prompt, String prefill, boolean typingReplaces) {
         while (true) {
-            untouchedOffer = prefill != null && !prefill.isEmpty();
+            untouchedOffer = typingReplaces && prefill != null && !prefill.isEmpty();
             try {
                 return reader.readLine(prompt, null, (org.jline.reader.MaskingCallback) null, prefill);
             } catch (UserInterruptException e) {

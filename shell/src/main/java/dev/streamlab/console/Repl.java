@@ -37,6 +37,8 @@ public final class Repl {
     private int hintsShown;
     private boolean cellPassed;
     private String pending;
+    /** The offered code is what the learner ran last (it did not pass), not the lesson's. */
+    private boolean pendingIsLearners;
 
     public Repl(ConsoleIO io, Notebook notebook, LessonCatalogue catalogue, Progress progress) {
         this.io = io;
@@ -59,8 +61,11 @@ public final class Repl {
         open(start, progress.of(start.id()).step(), true);
         while (true) {
             boolean offersCell = pending != null && currentCell() != null && !cellPassed;
-            String input = io.read(prompt(offersCell), pending);
+            // The lesson's cell as offered is typed over; the learner's own code, offered again, is edited.
+            boolean lessonCode = offersCell && pending.equals(currentCell().code()) && !pendingIsLearners;
+            String input = io.read(prompt(offersCell), pending, lessonCode);
             pending = null;
+            pendingIsLearners = false;
             if (input == null || !handle(input, offersCell)) {
                 io.print(styles.apply(Styles.FAINT, "Bye. Your progress is saved; `./streamlab` brings you back here.") + "\n");
                 return;
@@ -258,6 +263,7 @@ public final class Repl {
                     + styles.apply(Styles.FAINT, "Edit the cell and press Enter to try again"
                     + (cell.hints().isEmpty() ? "" : ", or type /hint") + ".") + "\n");
             pending = code;
+            pendingIsLearners = true;
         }
     }
 

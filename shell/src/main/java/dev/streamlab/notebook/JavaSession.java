@@ -47,6 +47,12 @@ public final class JavaSession implements AutoCloseable {
     private volatile int width = 100;
     /** Lines of the cell before the snippet that runs now. */
     private int lineOffset;
+    /** Where each snippet of the cell that runs now starts, by JShell's id: a stack frame names the snippet. */
+    private final java.util.Map<String, Integer> cellLines = new java.util.HashMap<>();
+    /** False while the prelude runs: it is not the learner's. */
+    private boolean recording = true;
+    /** True while a restart declares the learner's code again: a process that dies then must not start another restore. */
+    private boolean replaying;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -96,7 +102,14 @@ public final class JavaSession implements AutoCloseable {
         String before = output.take();
         Consumer<String> watcher = output.watch(null);
         try {
-            JavaResult result = eval(snippet);
+            // Not eval(): that would mark the learner's cell as ended while a restart runs this setup.
+            recording = false;
+            JavaResult result;
+            try {
+                result = evalAll(snippet);
+            } finally {
+                recording = true;
+            }
             if (!result.ok()) {
                 throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
                         + result.output());
@@ -149,7 +162,9 @@ public final class JavaSession implements AutoCloseable {
         evaluations.incrementAndGet();
         evaluating = true;
         try {
-            return evalAll(code);
+            JavaResult result = evalAll(code);
+            rememberPlainValues();
+            return result;
         } finally {
             evaluating = false;
         }
@@ -159,6 +174,7 @@ public final class JavaSession implements AutoCloseable {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         List<String> snippets = new ArrayList<>();
         List<Integer> firstLines = new ArrayList<>();
+        cellLines.clear();
         String remaining = code;
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
@@ -186,7 +202,6 @@ public final class JavaSession implements AutoCloseable {
                 return failure;
             }
         }
-        rememberPlainValues();
         return new JavaResult(JavaOutcome.OK, output.take(), null);
     }
 
@@ -200,7 +215,7 @@ public final class JavaSession implements AutoCloseable {
         try {
             events = jshell.eval(source);
         } catch (IllegalStateException closed) {
-            return restarted();
+            return ended();
         }
         List<String> lines = new ArrayList<>();
         for (SnippetEvent event : events) {
@@ -209,6 +224,7 @@ public final class JavaSession implements AutoCloseable {
                 continue; // an update of an earlier snippet, not the one we ran
             }
             Snippet snippet = event.snippet();
+            cellLines.put(snippet.id(), lineOffset);
             if (event.status() == Snippet.Status.REJECTED) {
                 jshell.diagnostics(snippet).forEach(diag -> output.append(describe(diag, source)));
                 return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code does not compile.");
@@ -218,7 +234,7 @@ public final class JavaSession implements AutoCloseable {
                 return failed(event.exception(), snippet);
             }
             if (engineEnded) {
-                return restarted();
+                return ended();
             }
             if (stopRequested) {
                 output.append("Stopped.\n");
@@ -227,7 +243,7 @@ public final class JavaSession implements AutoCloseable {
             lines.addAll(0, describeEvent(event, overwritten(events, snippet), last));
         }
         if (engineEnded) {
-            return restarted();
+            return ended();
         }
         lines.forEach(line -> output.append(line + "\n"));
         return null;
@@ -247,10 +263,12 @@ public final class JavaSession implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
         if (snippet.kind() == Snippet.Kind.IMPORT) {
-            history.declared(snippet, snippet.source().strip(), null);
+            if (recording) {
+                history.declared(snippet, snippet.source().strip(), null);
+            }
             return lines;
         }
-        if (snippet instanceof DeclarationSnippet declaration && !temporary) {
+        if (snippet instanceof DeclarationSnippet declaration && !temporary && recording) {
             history.declared(snippet, declaration.name(), snippet instanceof VarSnippet v ? v.typeName() : null);
         }
         String name = snippet instanceof VarSnippet v ? v.name()
@@ -301,8 +319,8 @@ public final class JavaSession implements AutoCloseable {
         output.append(type + (exception.getMessage() == null ? "" : ": " + exception.getMessage()) + "\n");
         for (StackTraceElement frame : exception.getStackTrace()) {
             if (frame.getClassName().startsWith("REPL.") || frame.getFileName() != null && frame.getFileName().startsWith("#")) {
-                boolean thisCell = ("#" + ran.id()).equals(frame.getFileName());
-                output.append(thisCell ? "\tat your code, line " + (frame.getLineNumber() + lineOffset) + "\n"
+                Integer cellLine = frame.getFileName() == null ? null : cellLines.get(frame.getFileName().substring(1));
+                output.append(cellLine != null ? "\tat your code, line " + (frame.getLineNumber() + cellLine) + "\n"
                         : "\tat your code from an earlier cell, line " + frame.getLineNumber() + " of its snippet\n");
                 break;
             }
@@ -329,27 +347,65 @@ public final class JavaSession implements AutoCloseable {
                 how + " The shell and the cluster are fine. Java started afresh. " + restored);
     }
 
+    /** The process ended: during a restore, say so to the restore; otherwise start a new one. */
+    private JavaResult ended() {
+        if (replaying) {
+            return new JavaResult(JavaOutcome.RESTARTED, output.take(), "The new Java process ended too.");
+        }
+        return restarted();
+    }
+
     /** Declares again, in the new process, what the learner had declared; returns one line saying what came back. */
     private String replayHistory() {
         List<String> byValue = new ArrayList<>();
         List<String> byDeclaration = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<String> unsafe = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        String interrupted = null;
         int methods = 0;
         int types = 0;
-        for (SessionHistory.Declaration declaration : history.inReplayOrder()) {
-            String code = declaration.replayCode();
-            history.forget(declaration.id());
-            if (code == null || !quietly(code)) {
-                skipped.add(declaration.name());
-                continue;
+        List<SessionHistory.Declaration> todo = history.inReplayOrder();
+        history.clear();
+        replaying = true;
+        try {
+            // A declaration may need one that comes later (a variable of a class redefined since): a second pass.
+            for (int pass = 0; pass < 2 && !todo.isEmpty(); pass++) {
+                List<SessionHistory.Declaration> again = new ArrayList<>();
+                for (SessionHistory.Declaration declaration : todo) {
+                    if (interrupted != null) {
+                        failed.add(declaration.name());
+                        continue;
+                    }
+                    String code = declaration.replayCode(history.typeNames());
+                    if (code == null) {
+                        unsafe.add(declaration.name());
+                        continue;
+                    }
+                    JavaResult result = quietly(code);
+                    if (result.outcome() == JavaOutcome.STOPPED) {
+                        interrupted = "You stopped the restore.";
+                        failed.add(declaration.name());
+                    } else if (result.outcome() == JavaOutcome.RESTARTED) {
+                        interrupted = result.problem();
+                        failed.add(declaration.name());
+                    } else if (!result.ok()) {
+                        again.add(declaration);
+                    } else {
+                        switch (declaration.kind()) {
+                            case VAR -> (declaration.restoresByValue() ? byValue : byDeclaration).add(declaration.name());
+                            case METHOD -> methods++;
+                            case TYPE_DECL -> types++;
+                            default -> { }
+                        }
+                    }
+                }
+                if (pass == 1) {
+                    again.forEach(d -> failed.add(d.name()));
+                }
+                todo = again;
             }
-            switch (declaration.kind()) {
-                case VAR -> (declaration.holdsPlainValue() && declaration.lastValue() != null ? byValue : byDeclaration)
-                        .add(declaration.name());
-                case METHOD -> methods++;
-                case TYPE_DECL -> types++;
-                default -> { }
-            }
+        } finally {
+            replaying = false;
         }
         rememberPlainValues();
         List<String> parts = new ArrayList<>();
@@ -366,9 +422,12 @@ public final class JavaSession implements AutoCloseable {
             parts.add(types + (types == 1 ? " class" : " classes"));
         }
         String line = parts.isEmpty() ? "There was nothing to restore." : "Restored " + joinNames(parts) + ".";
-        if (!skipped.isEmpty()) {
-            line += " Not restored, because running their code again could repeat what it did: " + String.join(", ", skipped)
+        if (!unsafe.isEmpty()) {
+            line += " Not restored, because running their code again could repeat what it did: " + String.join(", ", unsafe)
                     + ". Run their cells again if you need them.";
+        }
+        if (!failed.isEmpty()) {
+            line += (interrupted == null ? "" : " " + interrupted) + " Could not be declared again: " + String.join(", ", failed) + ".";
         }
         return line;
     }
@@ -381,11 +440,11 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /** Runs code the learner does not need to see again; records it in the history like any cell. */
-    private boolean quietly(String code) {
+    private JavaResult quietly(String code) {
         String before = output.take();
         Consumer<String> watcher = output.watch(null);
         try {
-            return evalAll(code).ok();
+            return evalAll(code);
         } finally {
             output.take();
             output.watch(watcher);

@@ -45,6 +45,11 @@ final class ReplaySafety {
 
     /** Whether the statement (a variable declaration, as the learner wrote it) calls only what is safe to call again. */
     static boolean isSafeToRunAgain(String declaration) {
+        return isSafeToRunAgain(declaration, Set.of());
+    }
+
+    /** @param sessionTypes the classes the learner declared: their constructors run the learner's code, so they count as calls */
+    static boolean isSafeToRunAgain(String declaration, Set<String> sessionTypes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             return false;
@@ -65,7 +70,7 @@ final class ReplaySafety {
             if (unparsable[0]) {
                 return false;
             }
-            Scanner scanner = new Scanner();
+            Scanner scanner = new Scanner(sessionTypes);
             for (CompilationUnitTree unit : units) {
                 unit.accept(scanner, null);
             }
@@ -76,16 +81,35 @@ final class ReplaySafety {
     }
 
     private static final class Scanner extends TreeScanner<Void, Void> {
+        private final Set<String> sessionTypes;
         private boolean safe = true;
         private int depth;
 
+        Scanner(Set<String> sessionTypes) {
+            this.sessionTypes = sessionTypes;
+        }
+
         @Override
         public Void visitClass(ClassTree node, Void unused) {
-            // The outer wrapper is scanned; the body of an anonymous class runs only when it is called.
             if (depth++ == 0) {
-                return super.visitClass(node, unused);
+                return super.visitClass(node, unused); // the wrapper around the declaration
+            }
+            // An anonymous class: its methods run only when called, but its initialisers run at `new`.
+            for (com.sun.source.tree.Tree member : node.getMembers()) {
+                if (member instanceof com.sun.source.tree.BlockTree || member instanceof com.sun.source.tree.VariableTree) {
+                    member.accept(this, unused);
+                }
             }
             return null;
+        }
+
+        @Override
+        public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+            String type = node.getIdentifier().toString().replaceAll("<.*", "");
+            if (sessionTypes.contains(type.substring(type.lastIndexOf('.') + 1))) {
+                safe = false;
+            }
+            return super.visitNewClass(node, unused);
         }
 
         @Override

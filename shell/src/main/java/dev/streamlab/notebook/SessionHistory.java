@@ -24,23 +24,32 @@ final class SessionHistory {
             return kind == Snippet.Kind.VAR && (SnippetFeedback.isPrimitive(typeName) || typeName.equals("String"));
         }
 
+        /**
+         * Whether it comes back with its last value. Not a text JShell cut short: it shows at most about 21,000
+         * characters of a value, the start and the end.
+         */
+        boolean restoresByValue() {
+            return holdsPlainValue() && lastValue != null && lastValue.length() < JSHELL_VALUE_LIMIT;
+        }
+
         /** The code that brings it back, or null when it must not run again. */
-        String replayCode() {
+        String replayCode(java.util.Set<String> sessionTypes) {
             if (kind != Snippet.Kind.VAR) {
                 return source;
             }
-            if (holdsPlainValue() && lastValue != null) {
+            if (restoresByValue()) {
                 return typeName + " " + name + " = " + literal(typeName, lastValue) + ";";
             }
-            return ReplaySafety.isSafeToRunAgain(source) ? source : null;
+            return ReplaySafety.isSafeToRunAgain(source, sessionTypes) ? source : null;
         }
     }
 
+    static final int JSHELL_VALUE_LIMIT = 21_000;
+
     private final Map<String, Declaration> declarations = new LinkedHashMap<>();
 
-    /** Remembers a declaration that compiled and ran; a new version of a name replaces the old, and goes last. */
+    /** Remembers a declaration that compiled and ran; a new version of a name replaces the old, in its place. */
     void declared(Snippet snippet, String name, String typeName) {
-        declarations.remove(snippet.id());
         declarations.put(snippet.id(), new Declaration(snippet.id(), snippet.kind(), name, snippet.source(), typeName, null));
     }
 
@@ -69,8 +78,16 @@ final class SessionHistory {
         return ordered;
     }
 
-    void forget(String id) {
-        declarations.remove(id);
+    /**
+     * The classes, interfaces and enums the learner declared: their constructors are the learner's code. A record with an
+     * empty body ({@code record Card(String number) {}}) only holds its values, so it is not among them.
+     */
+    java.util.Set<String> typeNames() {
+        return declarations.values().stream()
+                .filter(d -> d.kind() == Snippet.Kind.TYPE_DECL)
+                .filter(d -> !(d.source().strip().startsWith("record ") && d.source().strip().matches("(?s)[^{]*\\{\\s*}")))
+                .map(Declaration::name)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     void clear() {

@@ -162,10 +162,20 @@ class JLineConsoleIT {
         assertThat(terminal.getAttributes().toString()).isEqualTo(before);
     }
 
-    /** Types at the prompt: once it shows, JLine reads keys raw (before, the tty would edit them itself). */
+    @Test
+    void theLearnersOwnCodeOfferedAgainIsEditedNotReplaced() {
+        assertThat(typeAt("var f = send(\"orders\", \"k\", \"v\")", ".get()" + ENTER, false))
+                .isEqualTo("var f = send(\"orders\", \"k\", \"v\").get()");
+    }
+
     private String typeAt(String offer, String keys) {
+        return typeAt(offer, keys, true);
+    }
+
+    /** Types at the prompt: once it shows, JLine reads keys raw (before, the tty would edit them itself). */
+    private String typeAt(String offer, String keys, boolean typingReplaces) {
         int prompts = prompts();
-        Future<String> line = reading.submit(() -> console.read(PROMPT, offer));
+        Future<String> line = reading.submit(() -> console.read(PROMPT, offer, typingReplaces));
         while (prompts() == prompts) {
             pause(10);
         }

@@ -33,8 +33,16 @@ class ReplaySafetyTest {
         "var file = java.nio.file.Files.writeString(path, \"x\");",
         "var n = pollAndPrint(reader, 10);",
         "var tp = new TopicPartition(topicName(), 0);",
+        "var map = new HashMap<String, String>() {{ send(\"orders\", \"k\", \"v\"); }};",
+        "var task = new Runnable() { final Object sent = send(\"orders\", \"k\", \"v\"); public void run() { } };",
         "var broken = (;"})
     void declarationsThatMayDoSomethingAgainDoNot(String declaration) {
         assertThat(ReplaySafety.isSafeToRunAgain(declaration)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConstructorOfTheLearnersOwnClassIsTheirCode() {
+        assertThat(ReplaySafety.isSafeToRunAgain("var sender = new Sender();", java.util.Set.of("Sender"))).isFalse();
+        assertThat(ReplaySafety.isSafeToRunAgain("var sender = new Sender();", java.util.Set.of())).isTrue();
     }
 }

@@ -42,6 +42,8 @@ class RestartRestoresIT {
         try (JavaSession session = session(jdk)) {
             session.eval("int keep = 7; keep++;");
             session.eval("int twice(int x) { return 2 * x; }\nrecord Card(String number) {}\nvar card = new Card(\"4000-0001\");");
+            // A class of the learner's runs their code when it is made: such an object is not made again.
+            session.eval("class Counter { static int made; Counter() { made++; } }\nvar counter = new Counter();");
             CompletableFuture<JavaResult> running = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
             await().atMost(Duration.ofSeconds(10)).until(session::isEvaluating);
             session.stop();
@@ -49,7 +51,9 @@ class RestartRestoresIT {
             if (stopped.outcome() == JavaOutcome.RESTARTED) {
                 assertThat(stopped.problem()).isEqualTo("Your code did not stop when asked, so streamlab ended the Java process "
                         + "that ran it. The shell and the cluster are fine. Java started afresh. "
-                        + "Restored keep with its last value, card as its declaration makes it, 1 method and 1 class.");
+                        + "Restored keep with its last value, card as its declaration makes it, 1 method and 2 classes. "
+                        + "Not restored, because running their code again could repeat what it did: counter. "
+                        + "Run their cells again if you need them.");
             } else {
                 assertThat(stopped.outcome()).isEqualTo(JavaOutcome.STOPPED);
                 assertThat(Runtime.version().feature()).isLessThan(20);
