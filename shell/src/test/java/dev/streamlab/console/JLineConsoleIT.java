@@ -2,11 +2,13 @@ package dev.streamlab.console;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -176,9 +178,7 @@ class JLineConsoleIT {
     private String typeAt(String offer, String keys, boolean typingReplaces) {
         int prompts = prompts();
         Future<String> line = reading.submit(() -> console.read(PROMPT, offer, typingReplaces));
-        while (prompts() == prompts) {
-            pause(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> prompts() > prompts);
         type(keys);
         try {
             return line.get(10, TimeUnit.SECONDS);
@@ -200,6 +200,7 @@ class JLineConsoleIT {
         }
     }
 
+    /** The learner's cell running for a while: its own duration, not a wait for something to happen. */
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
