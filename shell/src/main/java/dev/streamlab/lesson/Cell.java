@@ -25,6 +25,11 @@ public record Cell(Kind kind, String code, int line, List<String> expect, int ex
         return expect.stream().map(Expectation::parse).toList();
     }
 
+    /** Whether the cell is meant to fail ({@code fails with "..."}): its failure is then what it checks. */
+    public boolean expectsFailure() {
+        return expectations().stream().anyMatch(Expectation.FailsWith.class::isInstance);
+    }
+
     public Cell withExpectations(List<String> more, int firstLine) {
         List<String> all = new java.util.ArrayList<>(expect);
         all.addAll(more);

@@ -26,7 +26,7 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, String out
 
     /** The code ran (or failed as expected) and every expectation held. */
     public boolean passed() {
-        boolean expectsFailure = cell != null && cell.expect().stream().anyMatch(e -> e.startsWith("fails with"));
+        boolean expectsFailure = cell != null && cell.expectsFailure();
         return (expectsFailure || outcome == JavaOutcome.OK) && checks.stream().allMatch(Check::held);
     }
 

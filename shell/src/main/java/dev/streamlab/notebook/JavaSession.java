@@ -193,8 +193,7 @@ public final class JavaSession implements AutoCloseable {
         }
         for (int i = 0; i < snippets.size(); i++) {
             if (stopRequested) {
-                output.append("Stopped.\n");
-                return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
+                return stopped();
             }
             lineOffset = firstLines.get(i);
             JavaResult failure = evalSnippet(snippets.get(i), i == snippets.size() - 1);
@@ -237,8 +236,7 @@ public final class JavaSession implements AutoCloseable {
                 return ended();
             }
             if (stopRequested) {
-                output.append("Stopped.\n");
-                return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
+                return stopped();
             }
             lines.addAll(0, describeEvent(event, overwritten(events, snippet), last));
         }
@@ -247,6 +245,11 @@ public final class JavaSession implements AutoCloseable {
         }
         lines.forEach(line -> output.append(line + "\n"));
         return null;
+    }
+
+    private JavaResult stopped() {
+        output.append("Stopped.\n");
+        return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
     }
 
     /** The earlier version of a declaration that this snippet overwrote, if there was one. */

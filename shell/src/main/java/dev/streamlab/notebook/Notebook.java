@@ -122,8 +122,7 @@ public final class Notebook implements AutoCloseable {
         List<CellResult.Check> checks = new ArrayList<>();
         // Code that did not run to its end fails the cell already: waiting for what it should have done in the
         // cluster would only keep the learner from their fix. A cell that is meant to fail is checked as usual.
-        boolean expectsFailure = expectations.stream().anyMatch(e -> e instanceof Expectation.FailsWith);
-        if (ran.outcome() == JavaOutcome.OK || expectsFailure) {
+        if (ran.outcome() == JavaOutcome.OK || cell.expectsFailure()) {
             for (Expectation expectation : expectations) {
                 checks.add(checker.check(expectation, ran.outcome(), ran.output(), before.get(expectation)));
             }
