@@ -37,8 +37,11 @@ import picocli.CommandLine.Spec;
                 + " it starts ends with it. Results travel on its stdout after a per-run nonce, never through a file.",
         "It needs bwrap (apt-get install bubblewrap) and user namespaces. Where it cannot start, nothing is run: 0 points,"
                 + " and the scorecard and autograding.json say 'unverified'.",
-        "Not guaranteed: the learner's code shares the JVM with the checks, so code written to attack the grader can"
-                + " still forge its own results or read the compiled hidden checks by reflection."})
+        "Before anything runs, the submission may use only what labs need: java.lang, java.util, java.time, in-memory"
+                + " java.io and Kafka's client, Streams and Connect APIs. Reflection, class loading, files, processes, the"
+                + " network and the JVM's internals are refused by line, with 0 points: the learner's code shares the check"
+                + " JVM with the runner that reports results, and nothing else would stop it forging them on Java 24+.",
+        "A run whose results show forgery (a check reported twice, results after the end) gets 0 points."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")

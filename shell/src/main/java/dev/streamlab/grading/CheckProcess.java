@@ -48,6 +48,30 @@ final class CheckProcess {
         boolean finished() {
             return events.stream().anyMatch(e -> CheckEvent.DONE.equals(e.type()));
         }
+
+        /**
+         * Why these events cannot all be the runner's own, or empty. The runner reports each check once and nothing after
+         * the end: anything else was written by other code that learned the run's nonce.
+         */
+        Optional<String> tampering() {
+            Set<String> finished = new java.util.HashSet<>();
+            boolean done = false;
+            for (CheckEvent e : events) {
+                if (done) {
+                    return Optional.of("results arrived after the check JVM said it was done");
+                }
+                switch (e.type()) {
+                    case CheckEvent.FINISHED -> {
+                        if (!finished.add(e.id())) {
+                            return Optional.of("a check was reported twice");
+                        }
+                    }
+                    case CheckEvent.DONE -> done = true;
+                    default -> { }
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private final Path work;
@@ -110,6 +134,8 @@ final class CheckProcess {
             java.add("-Djava.security.manager=allow");
         }
         java.add("-D" + CheckSeed.PROPERTY + "=" + seed);
+        // Kafka's config providers read files (${file:...}, ${dir:...}): none may be named in the learner's configs.
+        java.add("-Dorg.apache.kafka.automatic.config.providers=none");
         // Kafka's scratch folders go inside the scratch folder, so nothing is left behind when the JVM is killed.
         java.add("-Djava.io.tmpdir=" + tmp);
         java.add("-Duser.home=" + tmp);

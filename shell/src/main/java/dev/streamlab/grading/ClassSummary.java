@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The class summary of {@code grade --all}: one CSV row per learner. Written by hand (RFC 4180 quoting in
+ * The class summary of {@code grade --all}: one CSV row per learner; {@code verified} is false where the sandbox did not
+ * vouch for the run (it could not start, or {@code --no-sandbox}). Written by hand (RFC 4180 quoting in
  * {@link #field}) because one small table does not justify another dependency.
  */
 public final class ClassSummary {
 
     public static final String FILE = "class-summary.csv";
-    static final String HEADER = "learner,points,max_points,percent,passed_checks,checks,compiled,seed,seconds,first_failure";
+    static final String HEADER = "learner,points,max_points,percent,passed_checks,checks,compiled,seed,seconds,first_failure,verified";
 
     private ClassSummary() {
     }
@@ -38,7 +39,8 @@ public final class ClassSummary {
         return String.join(",", List.of(field(learner), String.valueOf(card.points()), String.valueOf(card.maxPoints()),
                 String.valueOf(percent), String.valueOf(card.passedChecks()), String.valueOf(card.checks().size()),
                 String.valueOf(card.compiled()), String.valueOf(card.seed()),
-                String.format(java.util.Locale.ROOT, "%.1f", card.duration().toMillis() / 1000.0), field(firstFailure)));
+                String.format(java.util.Locale.ROOT, "%.1f", card.duration().toMillis() / 1000.0), field(firstFailure),
+                String.valueOf(card.verified())));
     }
 
     static String field(String value) {

@@ -33,9 +33,21 @@ public final class Grader {
      * How to grade: only the visible checks or all, the seed (empty: a fresh one), and whether the check JVM must run in
      * the {@link Sandbox} (the default; without it a run is marked unverified).
      */
-    public record Options(boolean visibleOnly, OptionalLong seed, boolean sandbox) {
+    public record Options(boolean visibleOnly, OptionalLong seed, boolean sandbox, boolean apiPolicy) {
         public Options(boolean visibleOnly, OptionalLong seed) {
             this(visibleOnly, seed, true);
+        }
+
+        public Options(boolean visibleOnly, OptionalLong seed, boolean sandbox) {
+            this(visibleOnly, seed, sandbox, true);
+        }
+
+        /**
+         * The same, without the {@link ApiPolicy}: only for tests that show the sandbox alone holds an attack (the
+         * command line has no way to turn the policy off).
+         */
+        Options withoutApiPolicy() {
+            return new Options(visibleOnly, seed, sandbox, false);
         }
 
         public static Options all() {
@@ -113,10 +125,14 @@ public final class Grader {
             return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the submission was refused.", sandbox, warnings);
         }
         Path submissionClasses = box.resolve("submission");
-        JavaCompilation.Result compiled = JavaCompilation.compile(copy, classpath, submissionClasses);
+        JavaCompilation.Result compiled = JavaCompilation.compileSubmission(copy, classpath, submissionClasses);
         if (!compiled.success()) {
             return notRun(lab, submission, seed, visibleOnly, printable(compiled.errors()), work, started,
                     "Not run: your code does not compile.", sandbox, warnings);
+        }
+        if (options.apiPolicy() && !compiled.refusals().isEmpty()) {
+            return notRun(lab, submission, seed, visibleOnly, refusedApis(compiled.refusals()), work, started,
+                    "Not run: your code uses parts of Java that graded code may not use.", sandbox, warnings);
         }
         CompiledChecks checks = compileChecks(lab, submissionClasses, visibleOnly, box);
         if (!checks.errors().isEmpty()) {
@@ -129,6 +145,13 @@ public final class Grader {
         progress.accept("Running " + (visibleOnly ? "the visible" : "all") + " checks of lab " + lab.id()
                 + " in a separate JVM" + (sandbox == null ? "" : " in the sandbox") + " (seed " + seed + ")");
         CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, box, work, seed, checks, submissionClasses, sandbox);
+        Optional<String> tampering = outcome.tampering();
+        if (tampering.isPresent()) {
+            // Fail closed: once one result is known to be forged, none of that run's can be believed.
+            return notRun(lab, submission, seed, visibleOnly, List.of(), work, started, "Not graded: the results of this run"
+                    + " were forged (" + tampering.get() + "), by code that wrote to the grader's channel. 0 points.", sandbox,
+                    warnings);
+        }
         outcome.events().stream().filter(e -> CheckEvent.UNGUARDED.equals(e.type())).findFirst()
                 .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends the check JVM (each time, the grader"
                         + " starts a new one for the checks left), and reading the hidden checks or the solution is not refused."
@@ -137,6 +160,20 @@ public final class Grader {
         return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
                 Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
     }
+
+    /** The refused uses, after a line that says what to do, at most {@link #MAX_REFUSALS_SHOWN} of them. */
+    private static List<String> refusedApis(List<String> refusals) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Your code uses parts of Java that graded code may not use: reflection, class loading, files, processes,"
+                + " the network or the JVM's internals. No lab needs them. Remove these uses and grade again:");
+        refusals.stream().limit(MAX_REFUSALS_SHOWN).map(Grader::printable).forEach(lines::add);
+        if (refusals.size() > MAX_REFUSALS_SHOWN) {
+            lines.add("and " + (refusals.size() - MAX_REFUSALS_SHOWN) + " more.");
+        }
+        return lines;
+    }
+
+    private static final int MAX_REFUSALS_SHOWN = 10;
 
     /** The scorecard of a submission that could not be graded at all (grade --all goes on with the next one). */
     public static Scorecard failed(Lab lab, Path submission, Exception e) {
@@ -204,6 +241,9 @@ public final class Grader {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
             CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab), submissionClasses,
                     lab.checkTimeout(), left.isNegative() ? Duration.ZERO : left, false, graded);
+            if (outcome.tampering().isPresent()) {
+                return outcome;
+            }
             boolean first = attempt == 0;
             outcome.events().stream().filter(e -> first || !CheckEvent.PLANNED.equals(e.type())).forEach(events::add);
             Optional<String> culprit = outcome.events().stream().filter(e -> CheckEvent.STARTED.equals(e.type())).map(CheckEvent::id)

@@ -18,17 +18,34 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import com.sun.source.util.JavacTask;
+
 /** Compiles every {@code .java} file under a folder with the JDK's own compiler ({@code javax.tools}), in this JVM. */
 public final class JavaCompilation {
 
-    /** What came out: the errors as {@code File.java:LINE: message}, relative to the compiled folder. */
-    public record Result(boolean success, List<String> errors) {
+    /**
+     * What came out: the errors as {@code File.java:LINE: message}, relative to the compiled folder, and (when the
+     * {@link ApiPolicy} was applied) each use of an API graded code may not use, in the same form.
+     */
+    public record Result(boolean success, List<String> errors, List<String> refusals) {
+        public Result(boolean success, List<String> errors) {
+            this(success, errors, List.of());
+        }
     }
 
     private JavaCompilation() {
     }
 
     public static Result compile(Path sources, String classpath, Path output) {
+        return compile(sources, classpath, output, false);
+    }
+
+    /** Compiles a learner's submission, and finds the uses of APIs {@link ApiPolicy} refuses. */
+    static Result compileSubmission(Path sources, String classpath, Path output) {
+        return compile(sources, classpath, output, true);
+    }
+
+    private static Result compile(Path sources, String classpath, Path output, boolean applyPolicy) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new GradingException("Grading needs the Java compiler, and this Java is not a full JDK. Install a JDK 17 or newer.");
@@ -43,9 +60,15 @@ public final class JavaCompilation {
             List<String> options = List.of("-classpath", classpath, "-d", output.toString(), "-proc:none",
                     "-encoding", "UTF-8", "--release", "17", "-nowarn", "-Xlint:none");
             boolean ok;
+            ApiUseScanner scanner = null;
             try {
-                ok = compiler.getTask(new StringWriter(), fileManager, diagnostics, options, null,
-                        fileManager.getJavaFileObjectsFromFiles(files)).call();
+                JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), fileManager, diagnostics, options, null,
+                        fileManager.getJavaFileObjectsFromFiles(files));
+                if (applyPolicy) {
+                    scanner = new ApiUseScanner((JavacTask) task, sources);
+                    ((JavacTask) task).addTaskListener(scanner);
+                }
+                ok = task.call();
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError crash) {
                 Throwable cause = crash.getCause() != null ? crash.getCause() : crash;
                 return new Result(false, List.of("The Java compiler crashed on this code (" + cause.getClass().getSimpleName()
@@ -60,7 +83,7 @@ public final class JavaCompilation {
             if (!ok && errors.isEmpty()) {
                 errors.add("The Java compiler refused this code without saying where. Compile it yourself to see why.");
             }
-            return new Result(ok && errors.isEmpty(), errors);
+            return new Result(ok && errors.isEmpty(), errors, scanner == null ? List.of() : scanner.refusals());
         } catch (IOException e) {
             throw new GradingException("Cannot compile " + sources + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.notebook.engine.ChildJvmEngine;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -53,6 +54,7 @@ public final class JavaSession implements AutoCloseable {
     private boolean recording = true;
     /** True while a restart declares the learner's code again: a process that dies then must not start another restore. */
     private boolean replaying;
+    private final ScratchDirectory scratch;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
     private static final long STOP_RETRY_MS = 100;
 
@@ -67,7 +69,13 @@ public final class JavaSession implements AutoCloseable {
     /** @param java the {@code java} launcher of the JDK that runs the learner's code (the shell's own by default) */
     public JavaSession(Path java, List<String> childOptions, List<String> prelude) {
         this.javaLauncher = java;
-        this.childOptions = List.copyOf(childOptions);
+        // The child's temporary folder is the session's own, removed on close: what the learner's code (or a lesson's
+        // simulation) leaves there goes with it, also when the child had to be killed.
+        this.scratch = ScratchDirectory.create("cells");
+        List<String> options = new ArrayList<>();
+        options.add("-Djava.io.tmpdir=" + scratch.path());
+        options.addAll(childOptions);
+        this.childOptions = List.copyOf(options);
         this.prelude = new ArrayList<>(prelude);
         this.helpers = helperNames(prelude);
         start();
@@ -589,6 +597,10 @@ public final class JavaSession implements AutoCloseable {
 
     @Override
     public void close() {
-        jshell.close();
+        try {
+            jshell.close();
+        } finally {
+            scratch.delete();
+        }
     }
 }

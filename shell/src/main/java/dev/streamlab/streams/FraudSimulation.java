@@ -1,9 +1,5 @@
 package dev.streamlab.streams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,20 +31,21 @@ public final class FraudSimulation implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, AuthorizationAttempt> attempts;
     private final TestOutputTopic<String, PossibleFraud> fraud;
-    private final Path stateDir;
+    private final ScratchDirectory stateDir;
+    private final Thread removeAtExit;
     private final List<PossibleFraud> seen = new ArrayList<>();
     private Instant now;
 
     public FraudSimulation(FraudRules rules, Instant start) {
-        try {
-            stateDir = Files.createTempDirectory("streamlab-streams-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a state directory for the simulation", e);
-        }
+        // A lesson's cell makes one and never closes it: the folder goes when this JVM ends, or (when the JVM was killed)
+        // with the next simulation's reaping of folders whose owner is gone.
+        stateDir = ScratchDirectory.create("streams");
+        removeAtExit = new Thread(stateDir::delete, "streamlab-simulation-cleanup");
+        Runtime.getRuntime().addShutdownHook(removeAtExit);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-simulation");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "simulated:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.path().toString());
         driver = new TopologyTestDriver(FraudTopology.build(rules), props, start);
         attempts = driver.createInputTopic(FraudTopology.ATTEMPTS_TOPIC, Serdes.String().serializer(),
                 JsonSerde.of(AuthorizationAttempt.class).serializer(), start, Duration.ZERO);
@@ -112,10 +110,11 @@ public final class FraudSimulation implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        try (var paths = Files.walk(stateDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp directory; best effort
+        stateDir.delete();
+        try {
+            Runtime.getRuntime().removeShutdownHook(removeAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs anyway.
         }
     }
 }

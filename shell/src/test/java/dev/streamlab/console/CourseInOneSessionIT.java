@@ -131,6 +131,7 @@ class CourseInOneSessionIT {
             }
         }
 
+        java.util.Set<Path> scratchBefore = scratchFolders();
         Progress progress = Progress.load(progressFile);
         Path screenFile = Path.of("target", setup.golden() + "-screen.txt");
         Files.createDirectories(screenFile.getParent());
@@ -158,6 +159,8 @@ class CourseInOneSessionIT {
             }
         }
 
+        assertThat(scratchFolders()).as("temporary folders the session left behind (lesson 05's simulation, the cells' own)")
+                .isSubsetOf(scratchBefore);
         String seen = screen.toString();
         assertThat(seen).contains("Catching up: running the 6 cells before this step again", "Caught up: 6 cells ran and passed.",
                 "This was the last lesson. Well done!");
@@ -175,6 +178,14 @@ class CourseInOneSessionIT {
     }
 
     /** A learner at one cell: mistakes first at an exercise, then the cell as the lesson gives it. */
+    private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
+        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells}-*")) {
+            java.util.Set<Path> found = new java.util.HashSet<>();
+            dirs.forEach(found::add);
+            return found;
+        }
+    }
+
     private static void takeCell(Lesson lesson, Cell cell, List<String> script) {
         boolean exercise = cell.kind() == Cell.Kind.JAVA && !cell.hints().isEmpty();
         String wrong = WRONG_VALUES.get(lesson.id() + ":" + lesson.cells().indexOf(cell));

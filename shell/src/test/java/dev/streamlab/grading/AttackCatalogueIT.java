@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -45,8 +46,16 @@ class AttackCatalogueIT {
     @TempDir
     Path temp;
 
-    /** One attack: its name, the hole it tries, the body of {@code static String attack()}, extra files. */
-    record Attack(String name, String hole, String body, Map<String, String> extraFiles) {
+    /**
+     * One attack: its name, the hole it tries, the body of {@code static String attack()}, extra files, and for an attack
+     * inside the check JVM that only the {@link ApiPolicy} holds, the refused use the policy must name (else null: the
+     * sandbox alone must hold it, so it is graded without the policy).
+     */
+    record Attack(String name, String hole, String body, Map<String, String> extraFiles, String refusedUse) {
+        Attack(String name, String hole, String body, Map<String, String> extraFiles) {
+            this(name, hole, body, extraFiles, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -125,7 +134,54 @@ class AttackCatalogueIT {
             new Attack("submission-symlink", "a submission may hold a symbolic link to the solution, and the compiler follows it",
                     "return null;", Map.of()),
             new Attack("non-utf8-name", "a non-UTF-8 file name ends in InvalidPathException",
-                    "return null;", Map.of()));
+                    "return null;", Map.of()),
+            new Attack("heap-dump-forges-results", "the check JVM's heap holds the run's nonce: a heap dump finds it, and"
+                    + " results written with it after halting the JVM read as the runner's",
+                    "return Forger.forge();", Map.of("${PKG_DIR}/Forger.java", forger()),
+                    "java.lang.management.ManagementFactory (the JVM's internals)"),
+            new Attack("class-loader-reads-hidden-checks", "the compiled hidden checks must be readable by the check JVM's"
+                    + " class loader, so the learner's code can read them too",
+                    "try (var in = StreamlabAttack.class.getClassLoader().getResourceAsStream(\"${HIDDEN_CLASS}\")) {"
+                            + " return in == null ? null : \"LEAKED read the compiled hidden checks (\" + in.readAllBytes().length + \" bytes)\"; }",
+                    Map.of(), "java.lang.Class.getClassLoader (class loading)"));
+
+    /**
+     * Dumps the heap, finds the nonce (32 hex digits and a space, the prefix of every result line) and the checks' ids in
+     * it, writes every check as passed and the run as done with each candidate nonce, and halts before the runner can
+     * say otherwise.
+     */
+    private static String forger() {
+        return """
+            package ${PKG};
+            import java.nio.file.*; import java.util.*; import java.util.regex.*;
+            final class Forger {
+              static String forge() throws Exception {
+                var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                Path dump = Path.of(System.getProperty("java.io.tmpdir"), "h" + System.nanoTime() + ".hprof");
+                bean.dumpHeap(dump.toString(), true);
+                String heap = new String(Files.readAllBytes(dump), java.nio.charset.StandardCharsets.ISO_8859_1);
+                Files.delete(dump);
+                Set<String> nonces = new LinkedHashSet<>();
+                Matcher n = Pattern.compile("(?<![0-9a-f])([0-9a-f]{32}) ").matcher(heap);
+                while (n.find()) nonces.add(n.group(1));
+                Set<String> ids = new LinkedHashSet<>();
+                Matcher i = Pattern.compile("\\\\[engine:junit-jupiter\\\\]/\\\\[class:[\\\\w.$]+\\\\]/\\\\[method:[\\\\w$]+\\\\([^)]*\\\\)\\\\]").matcher(heap);
+                while (i.find()) ids.add(i.group());
+                var out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+                for (String nonce : nonces) {
+                  for (String id : ids) {
+                    out.println(nonce + " {\\"type\\":\\"finished\\",\\"id\\":\\"" + id + "\\",\\"className\\":\\"\\",\\"name\\":\\"\\",\\"points\\":0,"
+                        + "\\"hint\\":\\"\\",\\"status\\":\\"passed\\",\\"message\\":\\"\\",\\"millis\\":1}");
+                  }
+                  out.println(nonce + " {\\"type\\":\\"done\\",\\"id\\":\\"\\",\\"className\\":\\"\\",\\"name\\":\\"\\",\\"points\\":0,\\"hint\\":\\"\\","
+                      + "\\"status\\":\\"\\",\\"message\\":\\"\\",\\"millis\\":0}");
+                }
+                Runtime.getRuntime().halt(0);
+                return null;
+              }
+            }
+            """;
+    }
 
     static Stream<Arguments> attacks() {
         return LABS.stream().flatMap(lab -> ATTACKS.stream().map(a -> Arguments.of(lab, a)));
@@ -153,7 +209,9 @@ class AttackCatalogueIT {
         Path results = Files.createDirectories(temp.resolve("results"));
         Path submission = hostileSubmission(lab, attack, temp.resolve("submission"), results);
 
-        Scorecard card = Grader.ofThisJvm(step -> { }).grade(lab, submission, new Grader.Options(false, OptionalLong.of(20261125L)));
+        Grader.Options options = new Grader.Options(false, OptionalLong.of(20261125L));
+        boolean policy = attack.refusedUse() != null && !"off".equals(System.getProperty("attack.policy"));
+        Scorecard card = Grader.ofThisJvm(step -> { }).grade(lab, submission, policy ? options : options.withoutApiPolicy());
         GradingReports.write(card, results);
 
         String all = describe(card);
@@ -169,6 +227,10 @@ class AttackCatalogueIT {
         assertThat(Files.exists(Path.of(System.getProperty("user.home"), ".streamlab", TOKEN))).as("written into ~/.streamlab").isFalse();
         assertThat(accepted()).as("connections from the check JVM to the host").isFalse();
         assertThat(card.duration().toSeconds()).isLessThan(lab.overallTimeout().toSeconds() + 30);
+        if (policy) {
+            assertThat(card.compileErrors()).as("the refused use, named").anyMatch(e -> e.contains(": uses " + attack.refusedUse()));
+            return;
+        }
         switch (attack.name()) {
             case "shadowed-helper" -> assertThat(card.compileErrors()).as("the hidden checks' file and lines")
                     .noneMatch(e -> e.matches("(?s).*(Hidden|CustomerOrder)\\w*\\.java:\\d+.*"));
@@ -179,6 +241,33 @@ class AttackCatalogueIT {
             case "grader-package" -> assertThat(card.compileErrors()).anyMatch(e -> e.contains("dev/streamlab"));
             default -> assertThat(card.checks()).isNotEmpty().allSatisfy(c -> assertThat(c.message()).isNotBlank());
         }
+    }
+
+    /**
+     * The sandbox holds each attack above alone; the API policy is a second wall in front of it: every attack whose code
+     * reaches outside the lab is refused before anything runs, with the line of the attack named.
+     */
+    @ParameterizedTest(name = "policy: {0}")
+    @MethodSource("codeThatReachesOut")
+    void theApiPolicyRefusesTheAttackBeforeItRuns(Attack attack) throws Exception {
+        Lab lab = copyOfLab("90");
+        host = new ServerSocket(0);
+        Path submission = hostileSubmission(lab, attack, temp.resolve("submission"), Files.createDirectories(temp.resolve("results")));
+
+        Scorecard card = Grader.ofThisJvm(step -> { }).grade(lab, submission, new Grader.Options(false, OptionalLong.of(7L)));
+
+        assertThat(card.points()).isZero();
+        assertThat(card.compileErrors()).as(describe(card)).first().asString().contains("may not use");
+        assertThat(card.compileErrors()).as(describe(card)).anyMatch(e -> e.startsWith("sandbox/StreamlabAttack.java:5: uses ")
+                || e.matches("sandbox/\\w+\\.java:\\d+: uses .*") && !attack.extraFiles().isEmpty());
+        assertThat(card.checks()).isNotEmpty().allSatisfy(c -> assertThat(c.message()).contains("may not use"));
+    }
+
+    static Stream<Attack> codeThatReachesOut() {
+        // Code with nothing to refuse, or refused before it is compiled (a class in the grader's package).
+        Set<String> harmlessCode = Set.of("escape-sequences", "grader-package", "shadowed-helper", "compiler-crash", "huge-file", "submission-symlink",
+                "non-utf8-name");
+        return ATTACKS.stream().filter(a -> !harmlessCode.contains(a.name()));
     }
 
     /** Under --all, one learner's code cannot change another's submission, and a broken one does not stop the class. */
@@ -261,6 +350,7 @@ class AttackCatalogueIT {
         values.put("${LAB}", lab.directory().toString());
         values.put("${PROJECT}", lab.directory().getParent().getParent().toString());
         values.put("${HIDDEN_SOURCE}", hidden.toString());
+        values.put("${HIDDEN_CLASS}", lab.hiddenChecks().relativize(hidden).toString().replace(".java", ".class"));
         values.put("${CP_DIR}", classesDir().toString());
         values.put("${TOKEN}", TOKEN);
         values.put("${RESULTS}", results.toString());

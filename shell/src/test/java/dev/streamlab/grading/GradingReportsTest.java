@@ -79,7 +79,7 @@ class GradingReportsTest {
 
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(ClassSummary.HEADER);
-        assertThat(lines.get(1)).isEqualTo("\"ann, the \"\"first\"\"\",3,7,43,1,2,true,42,3.0,FraudWindowHiddenChecks > windows are <separate>");
+        assertThat(lines.get(1)).isEqualTo("\"ann, the \"\"first\"\"\",3,7,43,1,2,true,42,3.0,FraudWindowHiddenChecks > windows are <separate>,true");
     }
 
     @Test

@@ -14,8 +14,26 @@ class GuardRailsIT {
 
     private final Lab lab = Submissions.sandboxLab();
 
+    /**
+     * Grades without the API policy, which would refuse most of these before they run (see the test after): these tests
+     * are about the walls behind it.
+     */
     private Scorecard grade(String name) {
-        return Submissions.grade(lab, Submissions.wrong("90-sandbox", name));
+        return Grader.ofThisJvm(step -> { }).grade(lab, Submissions.wrong("90-sandbox", name),
+                new Grader.Options(false, java.util.OptionalLong.of(20261125L)).withoutApiPolicy());
+    }
+
+    @Test
+    @NeedsSandbox
+    void withThePolicyCodeThatExitsOrReadsFilesIsRefusedBeforeItRuns() {
+        for (String name : java.util.List.of("exits", "reads-hidden-checks", "forges-results")) {
+            Scorecard card = Submissions.grade(lab, Submissions.wrong("90-sandbox", name));
+            assertThat(card.points()).isZero();
+            assertThat(card.compileErrors()).as(name).hasSizeGreaterThan(1).first().asString()
+                    .startsWith("Your code uses parts of Java that graded code may not use");
+            assertThat(card.compileErrors()).as(name).anyMatch(e -> e.matches("sandbox/Answer\\.java:\\d+: uses .*"));
+            assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN));
+        }
     }
 
     @Test

@@ -43,6 +43,19 @@ class JavaSessionIT {
     }
 
     @Test
+    void whatTheLearnersCodeLeavesInTheTemporaryFolderGoesWithTheSession() {
+        try (JavaSession own = new JavaSession(List.of("-Xmx64m"), List.of())) {
+            JavaResult made = own.eval("java.nio.file.Files.createTempFile(\"left\", \".txt\").toAbsolutePath().toString()");
+            assertThat(made.outcome()).isEqualTo(JavaOutcome.OK);
+            String file = made.output().replaceAll("(?s).*==> \"(.*)\"\n?", "$1");
+            assertThat(java.nio.file.Path.of(file)).exists();
+            own.close();
+            assertThat(java.nio.file.Path.of(file)).doesNotExist();
+            assertThat(java.nio.file.Path.of(file).getParent()).doesNotExist();
+        }
+    }
+
+    @Test
     void compileErrorsPointAtTheSpot() {
         JavaResult result = session.eval("String s = 42;");
         assertThat(result.outcome()).isEqualTo(JavaOutcome.COMPILE_ERROR);
