@@ -41,7 +41,14 @@ import picocli.CommandLine.Spec;
                 + " java.io and Kafka's client, Streams and Connect APIs. Reflection, class loading, files, processes, the"
                 + " network and the JVM's internals are refused by line, with 0 points: the learner's code shares the check"
                 + " JVM with the runner that reports results, and nothing else would stop it forging them on Java 24+.",
-        "A run whose results show forgery (a check reported twice, results after the end) gets 0 points."})
+        "A run whose results show forgery (a check reported twice, results after the end) gets 0 points.",
+        "",
+        "For GitHub Classroom: autograding.json has one test per point, so the reporter's notice and its table give the"
+                + " same score; a failed check's reason and hint show in the Actions log (test_code), a visible check's line"
+                + " too; max_score is the lab's even when nothing ran. In a workflow, --github-output hands the result to"
+                + " the reporter (labs/classroom/ has a tested template). junit.xml follows the Surefire report schema.",
+        "Exit codes: 0 full marks (or results written, with --github-output or --format exercism), 1 a check failed,"
+                + " 2 a wrong command line, 3 grading could not run."})
 public final class GradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")
@@ -69,6 +76,19 @@ public final class GradeCommand implements Callable<Integer> {
             + " bwrap). The results are marked unverified: the submission's code could then read the checks or forge results.")
     boolean noSandbox;
 
+    /** Which consumer's files to write. */
+    enum Format { classroom, exercism }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "classroom",
+            description = "classroom (default): junit.xml and autograding.json. exercism: results.json (Exercism's"
+                    + " test-runner interface, version 3), and exit code 0 whatever the score.")
+    Format format;
+
+    @Option(names = "--github-output", description = "In a GitHub Actions step: also append result=<base64 of"
+            + " autograding.json> to the file $GITHUB_OUTPUT names, for the Classroom reporter, and exit 0 once it is written"
+            + " (the reporter then fails the job when checks failed).")
+    boolean githubOutput;
+
     @Spec
     CommandSpec spec;
 
@@ -82,23 +102,51 @@ public final class GradeCommand implements Callable<Integer> {
                     .map(l -> "  " + l.id() + "  " + l.title()).collect(Collectors.joining("\n")));
             return ExitCode.USAGE;
         }
+        if (githubOutput && all != null) {
+            output.error("--github-output is for one submission in a GitHub Actions step; leave out --all or --github-output.");
+            return ExitCode.USAGE;
+        }
+        String githubOutputFile = System.getenv("GITHUB_OUTPUT");
+        if (githubOutput && (githubOutputFile == null || githubOutputFile.isBlank())) {
+            output.error("--github-output writes to the file $GITHUB_OUTPUT names, and GITHUB_OUTPUT is not set."
+                    + " GitHub Actions sets it in every step; elsewhere, leave out --github-output.");
+            return ExitCode.USAGE;
+        }
         Grader grader = Grader.ofThisJvm(output::progress);
         Grader.Options options = new Grader.Options(visibleOnly, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), !noSandbox);
         try {
-            return all != null ? gradeClass(grader, lab, options, output) : gradeOne(grader, lab, options, output);
+            return all != null ? gradeClass(grader, lab, options, output) : gradeOne(grader, lab, options, output, githubOutputFile);
         } catch (GradingException e) {
             output.error(e.getMessage());
             return ExitCode.ENVIRONMENT;
         }
     }
 
-    private int gradeOne(Grader grader, Lab lab, Grader.Options options, Output output) {
+    private int gradeOne(Grader grader, Lab lab, Grader.Options options, Output output, String githubOutputFile) {
         Path dir = submission != null ? submission : lab.starter();
         Scorecard card = grader.grade(lab, dir, options);
         ScorecardView.lines(card).forEach(output::result);
         Path target = results.resolve(lab.id());
-        GradingReports.write(card, target).forEach(p -> output.progress("Wrote " + p));
+        writeResults(card, target).forEach(p -> output.progress("Wrote " + p));
+        if (githubOutput) {
+            Path file = Path.of(githubOutputFile);
+            try {
+                Files.writeString(file, GradingReports.githubOutputLine(card), java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new GradingException("Cannot append the result to " + file + " ($GITHUB_OUTPUT): " + e.getMessage(), e);
+            }
+            output.progress("Wrote result=... to " + file + " for the Classroom reporter");
+            return ExitCode.OK;
+        }
+        if (format == Format.exercism) {
+            return ExitCode.OK;
+        }
         return card.passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    private List<Path> writeResults(Scorecard card, Path target) {
+        return format == Format.exercism ? List.of(GradingReports.writeExercism(card, target)) : GradingReports.write(card, target);
     }
 
     private int gradeClass(Grader grader, Lab lab, Grader.Options options, Output output) {
@@ -121,7 +169,7 @@ public final class GradeCommand implements Callable<Integer> {
                 card = Grader.failed(lab, learnerDir, e);
             }
             cards.put(learner, card);
-            GradingReports.write(card, target.resolve(learner));
+            writeResults(card, target.resolve(learner));
             output.progress(String.format("[%d/%d] %s: %d/%d points (%.1f s)", i, learners.size(), learner,
                     card.points(), card.maxPoints(), card.duration().toMillis() / 1000.0));
         }
@@ -129,7 +177,7 @@ public final class GradeCommand implements Callable<Integer> {
         cards.forEach((learner, card) -> output.result(String.format("%-24s %3d/%-3d %s", learner, card.points(),
                 card.maxPoints(), card.passed() ? "full marks" : card.compiled() ? "" : "does not compile")));
         output.result("Class summary: " + summary);
-        return cards.values().stream().allMatch(Scorecard::passed) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        return format == Format.exercism || cards.values().stream().allMatch(Scorecard::passed) ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     private static List<Path> learnerFolders(Path dir) {

@@ -5,7 +5,12 @@ package dev.streamlab.grading;
  * a check class whose set-up failed, or the end of the run.
  */
 public record CheckEvent(String type, String id, String className, String name, int points, String hint,
-                         String status, String message, long millis) {
+                         String status, String message, long millis, String errorType) {
+
+    public CheckEvent(String type, String id, String className, String name, int points, String hint, String status,
+                      String message, long millis) {
+        this(type, id, className, name, points, hint, status, message, millis, "");
+    }
 
     public static final String PLANNED = "planned";
     public static final String STARTED = "started";
@@ -27,7 +32,12 @@ public record CheckEvent(String type, String id, String className, String name, 
     }
 
     public static CheckEvent finished(String id, String status, String message, long millis) {
-        return new CheckEvent(FINISHED, id, "", "", 0, "", status, message, millis);
+        return finished(id, status, message, millis, "");
+    }
+
+    /** @param errorType the class of the throwable that made the check fail */
+    public static CheckEvent finished(String id, String status, String message, long millis, String errorType) {
+        return new CheckEvent(FINISHED, id, "", "", 0, "", status, message, millis, errorType);
     }
 
     public static CheckEvent classFailed(String className, String message) {

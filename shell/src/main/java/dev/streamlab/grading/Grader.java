@@ -184,7 +184,7 @@ public final class Grader {
     /** The JUnit XML is always the grader's own, from the scorecard: a report written in the check JVM could be forged there. */
     private static Scorecard withGradersXml(Scorecard card) {
         return new Scorecard(card.lab(), card.submission(), card.seed(), card.visibleOnly(), card.compileErrors(), card.checks(),
-                card.warnings(), card.duration(), Optional.of(GradingReports.fallbackXml(card)));
+                card.warnings(), card.duration(), Optional.of(GradingReports.junitXml(card)));
     }
 
     /** The folders of the lab's check sources (such as {@code lab05/checks/}): a submission may not put classes there. */
@@ -289,7 +289,7 @@ public final class Grader {
                 for (CheckEvent e : plan.events()) {
                     if (CheckEvent.PLANNED.equals(e.type())) {
                         results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
-                                Status.NOT_RUN, 0, e.points(), why, e.hint(), 0));
+                                Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, legacyMethodName(e.id()), ""));
                     }
                 }
             }
@@ -364,15 +364,19 @@ public final class Grader {
         for (CheckEvent p : planned.values()) {
             boolean visible = visibleClasses.contains(p.className());
             CheckEvent f = finished.get(p.id());
+            String method = legacyMethodName(p.id());
             if (f != null && CheckEvent.PASSED.equals(f.status())) {
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(), f.millis()));
+                results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(),
+                        f.millis(), method, ""));
             } else if (f != null) {
                 results.add(new CheckResult(p.className(), p.name(), visible, Status.FAILED, 0, p.points(),
-                        printable(explain(f.message(), lab)), p.hint(), f.millis()));
+                        printable(explain(f.message(), lab)), p.hint(), f.millis(), method,
+                        f.errorType() == null ? "" : printable(f.errorType())));
             } else {
                 String why = printable(classFailures.containsKey(p.className())
                         ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished);
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0));
+                results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0,
+                        method, ""));
             }
         }
         results.sort(java.util.Comparator.comparing(r -> !r.visible()));
@@ -380,6 +384,20 @@ public final class Grader {
             results.add(new CheckResult("", "the checks could run", true, Status.NOT_RUN, 0, 0, notFinished, "", 0));
         }
         return results;
+    }
+
+    /**
+     * The method's name as JUnit's own XML report gives it, from a unique id such as
+     * {@code [engine:junit-jupiter]/[class:lab05.checks.C]/[method:flags(java.util.Random)]}: {@code flags(Random)}.
+     */
+    static String legacyMethodName(String uniqueId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[method:([^(\\]]+)\\(([^)]*)\\)\\]$").matcher(uniqueId);
+        if (!m.find()) {
+            return "";
+        }
+        String parameters = java.util.Arrays.stream(m.group(2).split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .map(t -> t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('$')) + 1)).collect(Collectors.joining(", "));
+        return m.group(1) + "(" + parameters + ")";
     }
 
     private static String whyNotFinished(CheckProcess.Outcome outcome, Lab lab) {

@@ -49,6 +49,33 @@ class GradeCommandIT {
 
     @Test
     @NeedsSandbox
+    void theExercismFormatWritesResultsJsonAndExitsZeroWhateverTheScore(@TempDir Path results) throws Exception {
+        Path wrong = BenchContext.findProjectRoot().resolve("shell/src/test/resources/grading/submissions/05-fraud-window/no-window");
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--submission", wrong.toString(), "--format", "exercism",
+                "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        Path dir = results.resolve("05-fraud-window");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results.json");
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(json.get("version").asInt()).isEqualTo(3);
+        assertThat(json.get("status").asText()).isEqualTo("fail");
+        assertThat(json.get("tests")).hasSize(4);
+        assertThat(json.get("tests").get(0).get("name").asText()).startsWith("FraudWindowChecks > a card with 4 attempts");
+    }
+
+    @Test
+    void aFormatThatDoesNotExistIsAUsageErrorThatNamesTheChoices(@TempDir Path results) {
+        CommandLineRun run = CommandLineRun.of("grade", "05", "--format", "jenkins", "--results", results.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("jenkins").contains("classroom").contains("exercism");
+    }
+
+    @Test
+    @NeedsSandbox
     void visibleOnlyRunsOnlyTheVisibleChecks(@TempDir Path results) {
         CommandLineRun run = CommandLineRun.of("grade", "05", "--visible-only", "--submission",
                 LAB.resolve("solution").toString(), "--results", results.toString());

@@ -27,7 +27,7 @@ class ApiPolicyTest {
     @Test
     void everyLabSolutionAndStarterUsesOnlyAllowedApis() throws IOException {
         try (Stream<Path> labs = Files.list(Submissions.PROJECT.resolve("labs"))) {
-            for (Path lab : labs.filter(Files::isDirectory).toList()) {
+            for (Path lab : labs.filter(d -> d.getFileName().toString().matches("\\d\\d-.*")).toList()) {
                 for (String part : List.of("solution", "starter")) {
                     JavaCompilation.Result r = JavaCompilation.compileSubmission(lab.resolve(part), classpath(),
                             temp.resolve(lab.getFileName() + "-" + part));

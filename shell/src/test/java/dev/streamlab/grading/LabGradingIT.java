@@ -2,10 +2,17 @@ package dev.streamlab.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +63,18 @@ class LabGradingIT {
                 .map(c -> c.status() + " " + c.fullName() + ": " + c.message()).toList())).isEqualTo(expectedPoints);
         assertThat(card.passed()).isFalse();
         assertThat(card.checks()).filteredOn(c -> !c.passed()).allSatisfy(c -> assertThat(c.hint()).isNotBlank());
+        // What its consumers make of it: the Classroom reporter's two sums, a valid JUnit XML with JUnit's method names.
+        try {
+            JsonNode classroom = new ObjectMapper().readTree(GradingReports.classroomJson(card));
+            assertThat(ClassroomReporter.noticePoints(List.of(classroom))).isEqualTo("Points " + expectedPoints + "/" + card.maxPoints());
+            assertThat(ClassroomReporter.tableTotal(classroom)).isEqualTo((double) expectedPoints);
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                    .newSchema(Submissions.RESOURCES.resolve("surefire-test-report-rules.xsd").toFile()).newValidator()
+                    .validate(new StreamSource(new StringReader(card.junitXml().orElseThrow())));
+            assertThat(card.checks()).allSatisfy(c -> assertThat(card.junitXml().orElseThrow()).contains("name=\"" + c.method() + "\""));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -82,7 +82,8 @@ final class ResultRecorder implements TestExecutionListener {
         };
         String message = result.getThrowable().map(ResultRecorder::describe).orElse("");
         if (test.isTest()) {
-            write(CheckEvent.finished(test.getUniqueId(), status, message, millis));
+            write(CheckEvent.finished(test.getUniqueId(), status, message, millis,
+                    result.getThrowable().map(t -> t.getClass().getName()).orElse("")));
             if (result.getThrowable().filter(java.util.concurrent.TimeoutException.class::isInstance).isPresent()) {
                 afterTimeout.run();
             }
