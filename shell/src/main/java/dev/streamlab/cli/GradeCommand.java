@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code streamlab grade LAB}: grade a lab submission, or a whole class of them. */
 @Command(name = "grade", description = {
         "Grade your work on a lab: compiles it, runs the lab's checks, prints points and hints.",
-        "Writes junit.xml and autograding.json (GitHub Classroom) into the results folder.",
-        "Exit code 0 means full marks.",
+        "Writes junit.xml (CI test reporters) and autograding.json (GitHub Classroom) into the results folder, or",
+        "results.json (Exercism) with --format exercism.",
         "",
         "The checks run in a sandbox (bubblewrap, Linux): a JVM that sees only the compiled checks, a compiled copy of"
                 + " the submission (no links, no special files, at most 1 MB a file) and an empty /tmp. No network; no access"
@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
         "For GitHub Classroom: autograding.json has one test per point, so the reporter's notice and its table give the"
                 + " same score; a failed check's reason and hint show in the Actions log (test_code), a visible check's line"
                 + " too; max_score is the lab's even when nothing ran. In a workflow, --github-output hands the result to"
-                + " the reporter (labs/classroom/ has a tested template). junit.xml follows the Surefire report schema.",
+                + " the reporter (labs/classroom/ has a tested template). The JUnit XML follows the Surefire report's schema.",
         "Exit codes: 0 full marks (or results written, with --github-output or --format exercism), 1 a check failed,"
                 + " 2 a wrong command line, 3 grading could not run."})
 public final class GradeCommand implements Callable<Integer> {
