@@ -3,7 +3,6 @@ package dev.streamlab.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +18,6 @@ import dev.streamlab.cluster.ClusterListener;
 public record BenchContext(int runs, ClusterListener listener, Path projectRoot) {
 
     private static final long PROBE_TIMEOUT_SECONDS = 180;
-
-    /** The project's root folder, found from where streamlab's classes were loaded ({@code shell/target/...}). */
-    public static Path findProjectRoot() {
-        try {
-            Path classes = Path.of(BenchContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = classes; p != null; p = p.getParent()) {
-                if (Files.exists(p.resolve("shell/pom.xml"))) {
-                    return p;
-                }
-            }
-        } catch (Exception e) {
-            // Fall through to the working directory.
-        }
-        return Path.of("").toAbsolutePath();
-    }
 
     /** This JVM's classpath, for probes of our own. */
     public static String ownClasspath() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
@@ -134,7 +135,7 @@ public final class ContainersBenchmark implements Benchmark {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         ContainersBenchmark benchmark = new ContainersBenchmark(args.length > 1 ? args[1] : null);
-        BenchContext context = new BenchContext(runs, step -> System.err.println("... " + step), BenchContext.findProjectRoot());
+        BenchContext context = new BenchContext(runs, step -> System.err.println("... " + step), ProjectRoot.find());
         for (Figure f : benchmark.run(context)) {
             System.out.printf("%-40s median %.2f %s (target %.1f) runs %s%s%n", f.name(), f.median(), f.unit(), f.target(), f.runs(),
                     f.referenceName().isEmpty() ? "" : String.format(", %s %.2f, ratio %.2f", f.referenceName(),

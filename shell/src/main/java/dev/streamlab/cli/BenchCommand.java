@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.bench.BenchContext;
 import dev.streamlab.bench.Benchmark;
 import dev.streamlab.bench.ClusterBenchmark;
@@ -43,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
-        BenchContext context = new BenchContext(Math.max(1, runs), output::progress, BenchContext.findProjectRoot());
+        BenchContext context = new BenchContext(Math.max(1, runs), output::progress, ProjectRoot.find());
         List<Figure> figures = new ArrayList<>();
         for (Benchmark benchmark : benchmarks()) {
             if (only != null && !benchmark.name().toLowerCase(java.util.Locale.ROOT).contains(only.toLowerCase(java.util.Locale.ROOT))) {

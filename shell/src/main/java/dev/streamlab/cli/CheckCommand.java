@@ -62,6 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        // An author's broken lesson is left out of the catalogue; checking every lesson says so, and fails.
+        catalogue.problems().forEach(problem -> output.error("This lesson cannot be read: " + problem));
         List<Lesson> lessons = new ArrayList<>();
         for (String name : names) {
             Lesson lesson = catalogue.find(name).orElse(null);
@@ -85,7 +87,8 @@ public final class CheckCommand implements Callable<Integer> {
             counts = check(lessons, notebook, output);
         }
         output.result(counts.passed() + " passed, " + counts.failed() + " failed");
-        return counts.failed() == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        boolean unreadable = names.isEmpty() && !catalogue.problems().isEmpty();
+        return counts.failed() == 0 && !unreadable ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     /** How many cells passed and failed. */

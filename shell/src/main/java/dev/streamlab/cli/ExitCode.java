@@ -11,8 +11,11 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** The environment is not ready: no Docker engine, a port in use, too little memory. */
     public static final int ENVIRONMENT = 3;
-    /** The user stopped the command (Ctrl-C). */
-    public static final int INTERRUPTED = 130;
+    /**
+     * Something went wrong that streamlab did not expect (a bug, or a case nobody foresaw): 70, "internal software
+     * error" in {@code sysexits.h}. The message says to run again with {@code --verbose} for the stack trace.
+     */
+    public static final int INTERNAL = 70;
 
     private ExitCode() {
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.streamlab.bench.BenchContext;
+import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.grading.ClassSummary;
 import dev.streamlab.grading.Grader;
 import dev.streamlab.grading.GradingException;
@@ -95,7 +95,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
-        LabCatalog catalog = LabCatalog.ofProject(BenchContext.findProjectRoot());
+        LabCatalog catalog = LabCatalog.ofProject(ProjectRoot.find());
         Lab lab = catalog.find(labName).orElse(null);
         if (lab == null) {
             output.error("There is no lab '" + labName + "'. The labs are:\n" + catalog.labs().stream()

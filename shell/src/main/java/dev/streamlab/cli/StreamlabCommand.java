@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             GradeCommand.class,
             DemoCommand.class,
             SlidesCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {
@@ -68,17 +69,44 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
         cmd.setExitCodeExceptionMapper(StreamlabCommand::exitCodeFor);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Output output = new Output(commandLine.getOut(), commandLine.getErr(), Output.ansiFromEnvironment());
-            output.error(e instanceof ClusterException ? e.getMessage() : String.valueOf(e));
+            boolean verbose = parseResult != null && parseResult.hasMatchedOption("--verbose")
+                    || parseResult != null && parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            output.error(describe(e, verbose));
+            if (verbose) {
+                e.printStackTrace(commandLine.getErr());
+            }
             return commandLine.getExitCodeExceptionMapper().getExitCode(e);
         });
         return cmd;
     }
 
+    /**
+     * What the user reads when a command fails: a message written for them as it is; anything else, what it was and how
+     * to see more (as JBang does: the stack trace only under --verbose).
+     */
+    static String describe(Throwable e, boolean verbose) {
+        if (isForTheUser(e)) {
+            return e.getMessage();
+        }
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "streamlab failed unexpectedly (" + what + ")." + (verbose ? " The stack trace follows."
+                : " Run the command again with --verbose to see where; please report it with that output.");
+    }
+
+    /** Exceptions whose message is written for a learner or an instructor: what happened and what to do. */
+    private static boolean isForTheUser(Throwable e) {
+        return e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException
+                || e instanceof dev.streamlab.lesson.LessonFormatException;
+    }
+
     static int exitCodeFor(Throwable e) {
-        if (e instanceof CommandLine.ParameterException) {
+        if (e instanceof CommandLine.ParameterException || e instanceof dev.streamlab.cluster.SettingException) {
             return ExitCode.USAGE;
         }
-        return e instanceof ClusterException ? ExitCode.ENVIRONMENT : ExitCode.CHECK_FAILED;
+        if (e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException) {
+            return ExitCode.ENVIRONMENT;
+        }
+        return e instanceof dev.streamlab.lesson.LessonFormatException ? ExitCode.USAGE : ExitCode.INTERNAL;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -28,7 +28,7 @@ public record ClusterSettings(Kind kind, Optional<String> image, Optional<String
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ClusterException("'" + value + "' (" + where + ") is not a kind of cluster."
+                throw new SettingException("'" + value + "' (" + where + ") is not a kind of cluster."
                         + " Use embedded, containers, external or auto.");
             }
         }

@@ -78,10 +78,6 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
         return current;
     }
 
-    public List<String> stageNames() {
-        return stages.stream().map(Stage::name).toList();
-    }
-
     @Override
     public void close() {
         stages.forEach(s -> {

@@ -22,8 +22,17 @@ import dev.streamlab.notebook.Transcript;
  */
 public final class Repl {
 
-    /** The REPL's own commands, for /help and completion. */
-    public static final List<String> COMMANDS = List.of("/next", "/back", "/run", "/reset", "/hint", "/toc", "/save", "/help", "/quit");
+    /** The REPL's own commands: completion, /help and what runs all come from this one table. */
+    static final List<ReplCommand> COMMANDS = List.of(
+            ReplCommand.of("/next", "the next step", (repl, line) -> repl.next()),
+            ReplCommand.of("/back", "the step before", (repl, line) -> repl.back()),
+            ReplCommand.of("/run", "run the lesson's cell as written, even if you edited it", (repl, line) -> repl.runAsWritten()),
+            ReplCommand.of("/hint", "a hint for this step", (repl, line) -> repl.hint()),
+            ReplCommand.of("/toc", "lessons and your progress", (repl, line) -> repl.toc()),
+            ReplCommand.of("/reset", "forget your Java variables (the cluster stays)", (repl, line) -> repl.reset()),
+            ReplCommand.of("/save FILE", "save this session, with every output, as AsciiDoc", Repl::save),
+            ReplCommand.of("/help", "this list", (repl, line) -> repl.help()),
+            new ReplCommand("/quit", List.of("/exit"), "/quit, /exit", "leave (your progress is saved)", true, (repl, line) -> { }));
 
     private final ConsoleIO io;
     private final Notebook notebook;
@@ -51,7 +60,7 @@ public final class Repl {
 
     /** Every command name the learner can type, for completion. */
     public static List<String> commandNames(ClusterCommands cluster) {
-        List<String> names = new java.util.ArrayList<>(COMMANDS);
+        List<String> names = new java.util.ArrayList<>(COMMANDS.stream().flatMap(ReplCommand::names).toList());
         cluster.all().forEach(c -> names.add("/" + c.name()));
         return names;
     }
@@ -121,42 +130,39 @@ public final class Repl {
 
     private boolean command(String text) {
         String name = text.split("\\s+")[0];
-        switch (name) {
-            case "/quit", "/exit" -> {
-                return false;
-            }
-            case "/next" -> next();
-            case "/back" -> {
-                if (step > 0) {
-                    showStep(step - 1);
-                } else {
-                    note("This is the first step.");
-                }
-            }
-            case "/run" -> {
-                if (currentCell() == null) {
-                    note("This step has no cell to run. /next goes on.");
-                } else {
-                    runCell(currentCell().code());
-                }
-            }
-            case "/reset" -> {
-                notebook.reset();
-                note("Java starts afresh: your variables, methods and classes are gone. The cluster is unchanged.");
-            }
-            case "/hint" -> hint();
-            case "/toc" -> toc();
-            case "/help" -> help();
-            case "/save" -> save(text);
-            default -> {
-                if (notebook.commands().knows(text)) {
-                    runTyped(text);
-                } else {
-                    problem("There is no command " + name + ". /help lists them.");
-                }
+        for (ReplCommand command : COMMANDS) {
+            if (command.answersTo(name)) {
+                command.action().accept(this, text);
+                return !command.quits();
             }
         }
+        if (notebook.commands().knows(text)) {
+            runTyped(text);
+        } else {
+            problem("There is no command " + name + ". /help lists them.");
+        }
         return true;
+    }
+
+    private void back() {
+        if (step > 0) {
+            showStep(step - 1);
+        } else {
+            note("This is the first step.");
+        }
+    }
+
+    private void runAsWritten() {
+        if (currentCell() == null) {
+            note("This step has no cell to run. /next goes on.");
+        } else {
+            runCell(currentCell().code());
+        }
+    }
+
+    private void reset() {
+        notebook.reset();
+        note("Java starts afresh: your variables, methods and classes are gone. The cluster is unchanged.");
     }
 
     /**
@@ -318,16 +324,11 @@ public final class Repl {
     }
 
     private void help() {
-        io.print("""
-                Enter        run the cell (or go on, once it passed)
-                /next        the next step          /back    the step before
-                /run         run the lesson's cell as written, even if you edited it
-                /hint        a hint for this step   /toc     lessons and your progress
-                /reset       forget your Java variables (the cluster stays)
-                /save FILE   save this session, with every output, as AsciiDoc
-                /quit        leave (your progress is saved)
-                Tab          complete Java;  Ctrl-C  stop running code
-                """);
+        io.print("Enter          run the cell (or go on, once it passed)\n");
+        for (ReplCommand c : COMMANDS) {
+            io.print(String.format("%-14s %s%n", c.usage(), c.help()));
+        }
+        io.print("Tab            complete Java;  Ctrl-C  stop running code\n");
         for (ClusterCommands.Command c : notebook.commands().all()) {
             io.print(String.format("%-30s %s%n", c.usage(), c.help()));
         }

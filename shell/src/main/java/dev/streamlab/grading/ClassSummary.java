@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import dev.streamlab.files.AtomicFiles;
+
 /**
  * The class summary of {@code grade --all}: one CSV row per learner; {@code verified} is false where the sandbox did not
  * vouch for the run (it could not start, or {@code --no-sandbox}). Written by hand (RFC 4180 quoting in
@@ -23,8 +25,7 @@ public final class ClassSummary {
         byLearner.forEach((learner, card) -> csv.append(row(learner, card)).append("\r\n"));
         Path file = resultsDir.resolve(FILE);
         try {
-            java.nio.file.Files.createDirectories(resultsDir);
-            GradingReports.writeAtomically(file, csv.toString());
+            AtomicFiles.write(file, csv.toString());
         } catch (IOException e) {
             throw new GradingException("Cannot write " + file + " (" + e.getMessage() + "). Choose another folder with --results.", e);
         }

@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -21,6 +20,7 @@ import javax.xml.stream.XMLStreamWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.streamlab.files.AtomicFiles;
 
 /**
  * Machine-readable results of one scorecard, each in the shape its consumer reads (the rules are those of the
@@ -54,9 +54,9 @@ public final class GradingReports {
         try {
             Files.createDirectories(resultsDir);
             Path xml = resultsDir.resolve(JUNIT_XML);
-            writeAtomically(xml, card.junitXml().orElseGet(() -> junitXml(card)));
+            AtomicFiles.write(xml, card.junitXml().orElseGet(() -> junitXml(card)));
             Path json = resultsDir.resolve(CLASSROOM_JSON);
-            writeAtomically(json, classroomJson(card));
+            AtomicFiles.write(json, classroomJson(card));
             return List.of(xml, json);
         } catch (IOException e) {
             throw cannotWrite(resultsDir, e);
@@ -68,7 +68,7 @@ public final class GradingReports {
         try {
             Files.createDirectories(resultsDir);
             Path json = resultsDir.resolve(EXERCISM_JSON);
-            writeAtomically(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(exercismResult(card)));
+            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(exercismResult(card)));
             return json;
         } catch (IOException e) {
             throw cannotWrite(resultsDir, e);
@@ -292,15 +292,5 @@ public final class GradingReports {
             }
         });
         return b.toString();
-    }
-
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import dev.streamlab.catalog.NumberedName;
+
 /** The labs in a {@code labs/} folder, found by their {@code NN-name} folder names. */
 public final class LabCatalog {
 
@@ -38,8 +40,6 @@ public final class LabCatalog {
 
     /** Finds a lab by number ({@code 5}, {@code 05}), name ({@code fraud-window}) or both ({@code 05-fraud-window}). */
     public Optional<Lab> find(String wanted) {
-        String w = wanted.trim().toLowerCase();
-        return labs().stream().filter(lab -> lab.id().equals(w) || lab.name().equals(w) || lab.number().equals(w)
-                || (w.matches("\\d+") && Integer.parseInt(lab.number()) == Integer.parseInt(w))).findFirst();
+        return labs().stream().filter(lab -> new NumberedName(lab.number(), lab.name()).answersTo(wanted)).findFirst();
     }
 }

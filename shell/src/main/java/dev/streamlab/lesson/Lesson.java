@@ -42,8 +42,7 @@ public record Lesson(String id, String title, String file, List<Step> steps, Lis
 
     /** Whether a learner may call this lesson {@code name}: its number, its short name, or its id. */
     public boolean answersTo(String name) {
-        String n = name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.adoc$", "");
-        return n.equals(id) || n.equals(number()) || n.equals(shortName())
-                || (n.matches("\\d+") && number().matches("\\d+") && Integer.parseInt(n) == Integer.parseInt(number()));
+        return new dev.streamlab.catalog.NumberedName(number(), shortName()).answersTo(name)
+                || name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.adoc$", "").equals(id);
     }
 }

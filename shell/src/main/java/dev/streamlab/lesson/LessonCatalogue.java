@@ -27,15 +27,34 @@ public final class LessonCatalogue {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Beside the lessons' catalogue: why each lesson left out of it could not be read. */
+    public static final String PROBLEMS_FILE = "problems.json";
+
     private final List<Lesson> lessons;
+    private final List<String> problems;
 
     public LessonCatalogue(List<Lesson> lessons) {
-        this.lessons = List.copyOf(lessons);
+        this(lessons, List.of());
     }
 
-    /** The catalogue built into streamlab. */
+    public LessonCatalogue(List<Lesson> lessons, List<String> problems) {
+        this.lessons = List.copyOf(lessons);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The catalogue built into streamlab, with the problems of the lessons left out of it. */
     public static LessonCatalogue builtIn() {
-        return load(RESOURCE);
+        LessonCatalogue lessons = load(RESOURCE);
+        try (InputStream in = LessonCatalogue.class.getResourceAsStream(RESOURCE.replace("catalogue.json", PROBLEMS_FILE))) {
+            return in == null ? lessons : new LessonCatalogue(lessons.lessons(), List.of(JSON.readValue(in, String[].class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The built-in lessons' problems cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Why each lesson that was left out could not be read ({@code file:line: what, and how to write it}). */
+    public List<String> problems() {
+        return problems;
     }
 
     /** The demo scripts built into streamlab ({@code lessons/demos/*.adoc}): not lessons, so not in {@link #builtIn()}. */
@@ -75,11 +94,11 @@ public final class LessonCatalogue {
                 .collect(Collectors.joining("\n"));
     }
 
-    static String toJson(List<Lesson> lessons) throws JsonProcessingException {
-        return JSON.writeValueAsString(lessons);
+    static String problemsToJson(List<String> problems) throws JsonProcessingException {
+        return JSON.writeValueAsString(problems);
     }
 
-    static List<Lesson> fromJson(String json) throws JsonProcessingException {
-        return List.of(JSON.readValue(json, Lesson[].class));
+    static String toJson(List<Lesson> lessons) throws JsonProcessingException {
+        return JSON.writeValueAsString(lessons);
     }
 }

@@ -3,10 +3,11 @@ package dev.streamlab.lesson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+
+import dev.streamlab.files.AtomicFiles;
 
 /**
  * Runs during the build (see {@code shell/pom.xml}): parses every lesson with {@link LessonParser}
@@ -31,23 +32,42 @@ public final class LessonCompiler {
             return;
         }
         try {
-            List<Lesson> lessons = parseAll(lessonsDir);
+            // One broken lesson must not keep the others from opening: it is left out, and its message is kept for
+            // `learn` and `check` to show (the author sees it there, not only in a build log).
+            List<String> problems = new ArrayList<>();
+            List<Lesson> lessons = parseAllThatParse(lessonsDir, problems);
             List<Lesson> demos = parseDemos(lessonsDir);
             Files.createDirectories(output.getParent());
+            problems.forEach(problem -> System.err.println("Lesson error: " + problem));
             // The demos first: the lessons' catalogue is what says the whole build is up to date.
             write(output.resolveSibling(LessonCatalogue.DEMOS_FILE), LessonCatalogue.toJson(demos));
+            write(output.resolveSibling(LessonCatalogue.PROBLEMS_FILE), LessonCatalogue.problemsToJson(problems));
             write(output, LessonCatalogue.toJson(lessons));
-            System.out.println("Parsed " + lessons.size() + " lessons and " + demos.size() + " demos into " + output.getParent());
+            System.out.println("Parsed " + lessons.size() + " lessons and " + demos.size() + " demos into " + output.getParent()
+                    + (problems.isEmpty() ? "" : "; left out " + problems.size() + " that cannot be read"));
         } catch (LessonFormatException e) {
             System.err.println("Lesson error: " + e.getMessage());
             System.exit(1);
         }
     }
 
+    /** Every lesson that parses, in order; the message of each that does not is added to {@code problems}. */
+    public static List<Lesson> parseAllThatParse(Path lessonsDir, List<String> problems) throws IOException {
+        List<Lesson> lessons = new ArrayList<>();
+        try (LessonParser parser = new LessonParser()) {
+            for (Path file : lessonFiles(lessonsDir)) {
+                try {
+                    lessons.add(parser.parse(file, lessonsDir.getFileName() + "/" + file.getFileName()));
+                } catch (LessonFormatException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        return lessons;
+    }
+
     private static void write(Path file, String json) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, json);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, json);
     }
 
     /**
@@ -74,10 +94,7 @@ public final class LessonCompiler {
 
     /** Every lesson file ({@code NN-name.adoc}) in the folder, in order. */
     public static List<Lesson> parseAll(Path lessonsDir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(lessonsDir)) {
-            files = list.filter(p -> p.getFileName().toString().matches("\\d+-[A-Za-z0-9-]+\\.adoc")).sorted().toList();
-        }
+        List<Path> files = lessonFiles(lessonsDir);
         List<Lesson> lessons = new ArrayList<>();
         try (LessonParser parser = new LessonParser()) {
             for (Path file : files) {
@@ -85,6 +102,12 @@ public final class LessonCompiler {
             }
         }
         return lessons;
+    }
+
+    private static List<Path> lessonFiles(Path lessonsDir) throws IOException {
+        try (Stream<Path> list = Files.list(lessonsDir)) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d+-[A-Za-z0-9-]+\\.adoc")).sorted().toList();
+        }
     }
 
     private static boolean upToDate(Path output, List<Path> inputs) throws IOException {

@@ -281,10 +281,6 @@ public final class ClusterCommands implements AutoCloseable {
         }
     }
 
-    private static String join(List<Integer> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
     @Override
     public void close() {
         if (views != null) {

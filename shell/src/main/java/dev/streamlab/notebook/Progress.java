@@ -3,7 +3,6 @@ package dev.streamlab.notebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,6 +11,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.streamlab.files.AtomicFiles;
 
 /**
  * Where a learner is: the last lesson, and per lesson the step they were on and the cells they passed.
@@ -85,10 +85,7 @@ public final class Progress {
 
     private void save() {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temp.toFile(), state);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, JSON.writeValueAsString(state));
         } catch (IOException e) {
             // Progress is a convenience; losing it must not stop the lesson.
         }

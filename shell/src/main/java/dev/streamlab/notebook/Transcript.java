@@ -1,14 +1,13 @@
 package dev.streamlab.notebook;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.streamlab.files.AtomicFiles;
 
 /**
  * The session as a notebook: each cell that ran, with its real output, as AsciiDoc that the learner
@@ -56,16 +55,7 @@ public final class Transcript {
 
     /** Writes the transcript: to a temporary file first, then moved into place, so a file is never half written. */
     public Path save(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toAsciiDoc(), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return target;
+        return AtomicFiles.write(file, toAsciiDoc());
     }
 
     /** A line that is exactly a block delimiter would end the block early. */

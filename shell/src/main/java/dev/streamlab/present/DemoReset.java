@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.lesson.Lesson;
 
 /**
@@ -52,7 +53,7 @@ public final class DemoReset {
                         if (!(e.getCause() instanceof GroupNotEmptyException)) {
                             throw e;
                         }
-                        throw new IllegalStateException("The consumer group " + group + " still has members, so the demo cannot"
+                        throw new ClusterException("The consumer group " + group + " still has members, so the demo cannot"
                                 + " start from a clean state. Stop what reads with it (close its consumers), then run the demo again.");
                     }
                 }
@@ -68,9 +69,9 @@ public final class DemoReset {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while resetting the demo's topics", e);
+            throw new ClusterException("Interrupted while resetting the demo's topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not reset the demo's topics and groups (" + e.getMessage()
+            throw new ClusterException("Could not reset the demo's topics and groups (" + e.getMessage()
                     + "). Is the cluster up? `streamlab doctor` tells.", e);
         }
         return deleted;

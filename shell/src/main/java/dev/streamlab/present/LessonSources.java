@@ -2,13 +2,14 @@ package dev.streamlab.present;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import dev.streamlab.files.ProjectRoot;
 
 /**
  * Where the lessons' AsciiDoc sources are: slides are made from them, not from the parsed catalogue.
@@ -49,17 +50,7 @@ public final class LessonSources {
     }
 
     private static Optional<Path> besideTheJar() {
-        try {
-            Path jar = Path.of(LessonSources.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("lessons")) && Files.exists(p.resolve("pom.xml"))) {
-                    return Optional.of(p.resolve("lessons"));
-                }
-            }
-        } catch (URISyntaxException | RuntimeException e) {
-            // fall through: not found
-        }
-        return Optional.empty();
+        return Optional.of(ProjectRoot.find().resolve("lessons")).filter(Files::isDirectory);
     }
 
     public Path dir() {

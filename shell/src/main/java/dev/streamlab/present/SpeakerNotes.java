@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Prose;
@@ -43,10 +42,6 @@ public final class SpeakerNotes {
                     : note.plainText()).append('\n');
         }
         write(text.toString(), StandardOpenOption.APPEND);
-    }
-
-    public static String plain(List<Prose> blocks) {
-        return String.join("\n", blocks.stream().map(Prose::plainText).toList());
     }
 
     private void write(String text, StandardOpenOption mode) {

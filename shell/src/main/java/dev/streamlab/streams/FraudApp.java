@@ -133,10 +133,6 @@ public final class FraudApp implements AutoCloseable {
         return queries.url();
     }
 
-    public String describeTopology(FraudRules rules) {
-        return FraudTopology.build(rules).describe().toString();
-    }
-
     @Override
     public void close() {
         queries.close();

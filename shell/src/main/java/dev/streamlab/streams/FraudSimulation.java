@@ -10,13 +10,10 @@ import java.util.Properties;
 
 import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -95,16 +92,6 @@ public final class FraudSimulation implements AutoCloseable {
             iterator.forEachRemaining(kv -> counts.put(Instant.ofEpochMilli(kv.key), kv.value));
         }
         return counts;
-    }
-
-    /** Every card and window the store knows, with its count. */
-    public List<KeyValue<Windowed<String>, Long>> allCounts() {
-        WindowStore<String, Long> store = driver.getWindowStore(FraudTopology.COUNTS_STORE);
-        List<KeyValue<Windowed<String>, Long>> all = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, Long> iterator = store.all()) {
-            iterator.forEachRemaining(all::add);
-        }
-        return all;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.bench.BenchContext;
+import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.golden.GoldenFile;
 import dev.streamlab.grading.NeedsSandbox;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code streamlab grade} as a learner and an instructor run it (lab 5: no cluster needed). */
 class GradeCommandIT {
 
-    private static final Path LAB = BenchContext.findProjectRoot().resolve("labs/05-fraud-window");
+    private static final Path LAB = ProjectRoot.find().resolve("labs/05-fraud-window");
 
     @Test
     @NeedsSandbox
@@ -42,7 +42,7 @@ class GradeCommandIT {
         assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
         assertThat(run.out()).contains("Score: 0/12 points").contains("Hint: ").contains("TODO");
         // The scorecard as the learner sees it; the seed is fixed, so the checks' data and messages are too.
-        String projectRoot = BenchContext.findProjectRoot().toAbsolutePath().normalize().toString();
+        String projectRoot = ProjectRoot.find().toAbsolutePath().normalize().toString();
         GoldenFile.standard().mask("\u001B\\[[0-9;]*m", "")
                 .assertMatches("cli/grade-05-starter.txt", run.out().replace(projectRoot, "<project>"));
     }
@@ -50,7 +50,7 @@ class GradeCommandIT {
     @Test
     @NeedsSandbox
     void theExercismFormatWritesResultsJsonAndExitsZeroWhateverTheScore(@TempDir Path results) throws Exception {
-        Path wrong = BenchContext.findProjectRoot().resolve("shell/src/test/resources/grading/submissions/05-fraud-window/no-window");
+        Path wrong = ProjectRoot.find().resolve("shell/src/test/resources/grading/submissions/05-fraud-window/no-window");
         CommandLineRun run = CommandLineRun.of("grade", "05", "--submission", wrong.toString(), "--format", "exercism",
                 "--results", results.toString());
 

@@ -41,6 +41,34 @@ class StreamlabCommandTest {
     }
 
     @Test
+    void aKindOfClusterThatDoesNotExistIsAUsageErrorThatNamesTheKinds() {
+        CommandLineRun run = CommandLineRun.of("cluster", "up", "--cluster", "nonsense");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.errLines()).first().isEqualTo("Error: 'nonsense' (--cluster) is not a kind of cluster. Use embedded, containers, external or auto.");
+    }
+
+    @Test
+    void anUnexpectedErrorHasItsOwnExitCodeAndPointsAtVerbose() {
+        String plain = StreamlabCommand.describe(new NullPointerException("the bug"), false);
+        assertThat(plain).isEqualTo("streamlab failed unexpectedly (NullPointerException: the bug). Run the command again with"
+                + " --verbose to see where; please report it with that output.");
+        assertThat(StreamlabCommand.describe(new NullPointerException("the bug"), true)).endsWith("The stack trace follows.");
+        assertThat(StreamlabCommand.exitCodeFor(new NullPointerException())).isEqualTo(ExitCode.INTERNAL);
+        assertThat(StreamlabCommand.describe(new dev.streamlab.cluster.ClusterException("Docker is gone. Start it."), false))
+                .isEqualTo("Docker is gone. Start it.");
+        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.cluster.ClusterException("x"))).isEqualTo(ExitCode.ENVIRONMENT);
+    }
+
+    @Test
+    void shellCompletionIsGeneratedByPicocli() {
+        CommandLineRun run = CommandLineRun.of("generate-completion");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("complete -F _complete_streamlab").contains("grade").contains("--github-output");
+    }
+
+    @Test
     void everySubcommandHasHelp() {
         CommandLineRun run = CommandLineRun.of("cluster", "up", "--help");
 

@@ -89,4 +89,34 @@ class ReplIT {
                 .contains("[command]\n----\n/brokers\n----");
         assertThat(home).isDirectoryNotContaining("glob:**.tmp");
     }
+
+    /** /help shows every command of the one table, /exit is one of them (and completes), and it ends the session. */
+    @Test
+    void helpListsEveryCommandAndExitLeaves() {
+        ScriptedConsole console = new ScriptedConsole(List.of("/help", "/exit", "/next"));
+        Progress progress = Progress.load(home.resolve("progress.json"));
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+
+        new Repl(console, notebook, catalogue, progress).run(catalogue.lessons().get(0));
+
+        assertThat(console.transcript()).contains("""
+                Enter          run the cell (or go on, once it passed)
+                /next          the next step
+                /back          the step before
+                /run           run the lesson's cell as written, even if you edited it
+                /hint          a hint for this step
+                /toc           lessons and your progress
+                /reset         forget your Java variables (the cluster stays)
+                /save FILE     save this session, with every output, as AsciiDoc
+                /help          this list
+                /quit, /exit   leave (your progress is saved)
+                Tab            complete Java;  Ctrl-C  stop running code
+                """);
+        for (var c : notebook.commands().all()) {
+            assertThat(console.transcript()).contains(String.format("%-30s %s%n", c.usage(), c.help()));
+        }
+        assertThat(console.transcript()).endsWith("Bye. Your progress is saved; `./streamlab` brings you back here.\n");
+        assertThat(console.unread()).as("nothing read after /exit").containsExactly("/next");
+        assertThat(Repl.commandNames(notebook.commands())).contains("/exit", "/quit", "/help", "/save");
+    }
 }

@@ -26,6 +26,11 @@ final class ScriptedConsole implements ConsoleIO {
         this.script = new ArrayDeque<>(script);
     }
 
+    /** The entries of the script not read (yet). */
+    List<String> unread() {
+        return List.copyOf(script);
+    }
+
     @Override
     public String read(String prompt, String prefill) {
         String entry = script.poll();

@@ -3,12 +3,13 @@ package dev.streamlab.grading;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-import dev.streamlab.bench.BenchContext;
+import dev.streamlab.files.ProjectRoot;
+
 
 /** The labs of this project and the deliberately wrong submissions kept in the test resources. */
 final class Submissions {
 
-    static final Path PROJECT = BenchContext.findProjectRoot();
+    static final Path PROJECT = ProjectRoot.find();
     static final Path RESOURCES = PROJECT.resolve("shell/src/test/resources/grading");
 
     private Submissions() {

@@ -31,7 +31,6 @@ final class ResultRecorder implements TestExecutionListener {
     private final Runnable afterTimeout;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
-    private TestPlan plan;
 
     /** @param afterTimeout runs after a check timed out: its thread may still be running the learner's code */
     ResultRecorder(Writer out, String nonce, Runnable afterTimeout) {
@@ -42,7 +41,6 @@ final class ResultRecorder implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        this.plan = testPlan;
         for (TestIdentifier root : testPlan.getRoots()) {
             testPlan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(this::planned);
         }
