@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.streamlab.diagram.Style;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Hint;
 import dev.streamlab.lesson.Lesson;
@@ -290,7 +291,7 @@ public final class Repl {
             notebook.watch(null);
         }
         if (!live) {
-            io.print(result.output());
+            io.print(result.drawing() == null ? result.output() : endLine(result.drawing().draw(diagramStyle(), io.width())));
         }
         if (result.problem() != null && !result.problem().equals(result.output().strip())) {
             problem(result.problem());
@@ -321,6 +322,15 @@ public final class Repl {
                     "  (" + passed + " of " + l.cells().size() + " cells passed)") + "\n");
         }
         note("You are at step " + (step + 1) + " of " + lesson.steps().size() + " of lesson " + lesson.number() + ".");
+    }
+
+    /** Diagrams in the terminal's colours, or plain where it has none (NO_COLOR, a pipe). */
+    private Style diagramStyle() {
+        return styles.colour() ? Style.of(picocli.CommandLine.Help.Ansi.ON) : Style.plain();
+    }
+
+    private static String endLine(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 
     private void help() {

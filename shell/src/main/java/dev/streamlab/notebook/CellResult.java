@@ -3,6 +3,7 @@ package dev.streamlab.notebook;
 import java.time.Duration;
 import java.util.List;
 
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.lesson.Cell;
 
 /**
@@ -12,12 +13,24 @@ import dev.streamlab.lesson.Cell;
  * @param code the code or command that ran (the learner may have edited it)
  * @param outcome how the code ended
  * @param problem one plain sentence when the code failed, else null
+ * @param drawing what a command showed, for a front end to draw in colour at its width ({@code output} has it plain),
+ *                or null
  */
 public record CellResult(Cell cell, String code, JavaOutcome outcome, String output, String problem,
-                         List<Check> checks, Duration elapsed) {
+                         List<Check> checks, Duration elapsed, Drawing drawing) {
 
     public CellResult {
         checks = List.copyOf(checks);
+    }
+
+    public CellResult(Cell cell, String code, JavaOutcome outcome, String output, String problem, List<Check> checks,
+                      Duration elapsed) {
+        this(cell, code, outcome, output, problem, checks, elapsed, null);
+    }
+
+    /** The result with these checks and time, as drawn as before. */
+    public CellResult checked(List<Check> checks, Duration elapsed) {
+        return new CellResult(cell, code, outcome, output, problem, checks, elapsed, drawing);
     }
 
     /** One expectation and whether it held. */

@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.diagram.GroupTable;
 import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.LogStrip;
+import dev.streamlab.diagram.LogView;
 import dev.streamlab.diagram.PartitionMap;
-import dev.streamlab.diagram.Style;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.inspect.ClusterViews;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +29,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * The toolkit commands that command cells and the learner can run: {@code /brokers}, {@code /broker kill 2},
  * {@code /topics}, {@code /partitions orders}, {@code /log orders}. They run in the shell's JVM, next to the
- * cluster, and return text; they never print.
+ * cluster, and return what to show as a {@link Drawing} (the front end draws it in colour at its width); they never print.
  */
 public final class ClusterCommands implements AutoCloseable {
 
@@ -46,9 +47,10 @@ public final class ClusterCommands implements AutoCloseable {
         }
     }
 
+    /** Returns what to show, drawn by the front end (in colour, at its width), or Java code for a command that writes Java. */
     @FunctionalInterface
     public interface Action {
-        String run(List<String> args);
+        Drawing run(List<String> args);
     }
 
     private final Cluster cluster;
@@ -60,10 +62,11 @@ public final class ClusterCommands implements AutoCloseable {
 
     public ClusterCommands(Cluster cluster) {
         this.cluster = cluster;
-        add(new Command("brokers", "/brokers", "Which brokers are up.", args -> brokers()));
+        add(new Command("brokers", "/brokers", "Which brokers are up.", args -> Drawing.text(brokers())));
         add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
-                + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.", this::broker));
-        add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> topics()));
+                + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.",
+                args -> Drawing.text(broker(args))));
+        add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> Drawing.text(topics())));
         add(new Command("partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
                 + "and what changed since you last looked.", args -> partitions(one(args, "/partitions TOPIC"))));
         add(new Command("log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.", this::log));
@@ -90,7 +93,7 @@ public final class ClusterCommands implements AutoCloseable {
     }
 
     /** Runs a command line such as {@code /broker kill 2}; throws {@link CommandException} if it cannot. */
-    public String run(String line) {
+    public Drawing run(String line) {
         String name = name(line);
         Command command = commands.get(name);
         if (command == null) {
@@ -208,15 +211,15 @@ public final class ClusterCommands implements AutoCloseable {
         }
     }
 
-    private String partitions(String topic) {
+    private Drawing partitions(String topic) {
         describe(topic);
         TopicView now = views().topic(topic, ClusterViews.brokersOf(cluster));
         TopicView before = lastViews.put(topic, now);
-        PartitionMap map = new PartitionMap(Style.plain());
-        return before == null ? map.render(now) : map.render(now, before);
+        return (style, width) -> before == null ? new PartitionMap(style, width).render(now)
+                : new PartitionMap(style, width).render(now, before);
     }
 
-    private String log(List<String> args) {
+    private Drawing log(List<String> args) {
         if (args.isEmpty() || args.size() > 2) {
             throw new CommandException("Usage: /log TOPIC [PARTITION]");
         }
@@ -226,14 +229,13 @@ public final class ClusterCommands implements AutoCloseable {
         if (partitions.isEmpty()) {
             throw new CommandException("Topic " + topic + " has no partition " + args.get(1) + ".");
         }
-        LogStrip strip = new LogStrip(Style.plain());
-        return partitions.stream().map(p -> strip.render(views().log(topic, p, LOG_RECORDS)))
-                .collect(Collectors.joining("\n\n"));
+        List<LogView> logs = partitions.stream().map(p -> views().log(topic, p, LOG_RECORDS)).toList();
+        return (style, width) -> logs.stream().map(new LogStrip(style, width)::render).collect(Collectors.joining("\n\n"));
     }
 
-    private String groups() {
+    private Drawing groups() {
         List<GroupView> groups = views().groups();
-        return groups.isEmpty() ? "No consumer groups yet." : new GroupTable(Style.plain()).render(groups);
+        return groups.isEmpty() ? Drawing.text("No consumer groups yet.") : (style, width) -> new GroupTable(style).render(groups);
     }
 
     private ClusterViews views() {

@@ -3,6 +3,8 @@ package dev.streamlab.notebook;
 import java.util.List;
 import java.util.function.Predicate;
 
+import dev.streamlab.diagram.Drawing;
+
 /**
  * Commands that look at something the learner built in Java: {@code /topology} draws a Kafka Streams
  * topology, {@code /smt} shows a transform chain on sample customer events. They become a line of Java
@@ -18,13 +20,13 @@ final class LearnerVariableCommands {
     static void addTo(ClusterCommands commands, JavaSession java) {
         commands.add(new ClusterCommands.Command("topology", "/topology [VARIABLE]",
                 "Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.",
-                args -> "System.out.println(new dev.streamlab.diagram.TopologyDiagram(dev.streamlab.diagram.Style.plain()).render("
+                args -> Drawing.text("System.out.println(new dev.streamlab.diagram.TopologyDiagram(dev.streamlab.diagram.Style.plain()).render("
                         + variable(java, args, "Topology", "Topology"::equals, "var topology = builder.build();")
-                        + ".describe()));",
+                        + ".describe()));"),
                 true));
         commands.add(new ClusterCommands.Command("smt", "/smt [VARIABLE] [N]",
                 "Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.",
-                args -> smt(java, args), true));
+                args -> Drawing.text(smt(java, args)), true));
     }
 
     private static String smt(JavaSession java, List<String> args) {

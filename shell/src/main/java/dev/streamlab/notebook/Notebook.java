@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.containers.ContainersCluster;
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.learner.Kafka;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
@@ -128,7 +129,7 @@ public final class Notebook implements AutoCloseable {
             }
         }
         return new CellResult(cell, code, ran.outcome(), ran.output(), ran.problem(), checks,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), ran.drawing());
     }
 
     /** Runs Java or a command the learner typed: no expectations. */
@@ -136,7 +137,7 @@ public final class Notebook implements AutoCloseable {
         long start = System.nanoTime();
         CellResult ran = isCommand(input) ? command(null, input) : java(null, input);
         return new CellResult(null, input, ran.outcome(), ran.output(), ran.problem(), List.of(),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), ran.drawing());
     }
 
     public static boolean isCommand(String input) {
@@ -150,13 +151,14 @@ public final class Notebook implements AutoCloseable {
 
     private CellResult command(Cell cell, String line) {
         try {
-            String output = commands.run(line);
+            Drawing drawing = commands.run(line);
+            String output = drawing.plain();
             if (commands.writesJava(line)) {
                 CellResult ran = java(cell, output);
                 return new CellResult(cell, line, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
             }
             return new CellResult(cell, line, JavaOutcome.OK, output.endsWith("\n") ? output : output + "\n", null,
-                    List.of(), Duration.ZERO);
+                    List.of(), Duration.ZERO, drawing);
         } catch (CommandException e) {
             return new CellResult(cell, line, JavaOutcome.EXCEPTION, e.getMessage() + "\n", e.getMessage(), List.of(), Duration.ZERO);
         } catch (RuntimeException e) {

@@ -5,11 +5,13 @@ import java.util.List;
 
 import dev.streamlab.console.ProseRenderer;
 import dev.streamlab.console.Styles;
+import dev.streamlab.diagram.Style;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.Notebook;
+import picocli.CommandLine.Help.Ansi;
 
 /**
  * Plays a demo for an audience, one step at a time: the step's prose, then its code typed out at a natural pace
@@ -40,6 +42,7 @@ public final class DemoPlayer {
     private final Keys keys;
     private final PrintWriter out;
     private final Styles styles;
+    private final int width;
     private final ProseRenderer prose;
 
     /** @param reset puts the demo's topics and groups back as they were before it started ({@link DemoReset}) */
@@ -51,6 +54,7 @@ public final class DemoPlayer {
         this.out = out;
         this.styles = styles;
         this.prose = new ProseRenderer(styles, width);
+        this.width = width;
     }
 
     /** Plays until the last step or {@code q}; returns how many cells failed. */
@@ -97,7 +101,9 @@ public final class DemoPlayer {
             out.println(styles.apply(Styles.FAINT, "running..."));
             out.flush();
             CellResult result = notebook.run(cell);
-            out.print(result.output());
+            // The audience sees a command's diagram in colour at the screen's width; the rehearsal, plain.
+            out.print(result.drawing() == null ? result.output()
+                    : endLine(result.drawing().draw(styles.colour() ? Style.of(Ansi.ON) : Style.plain(), width)));
             out.println(result.passed() ? styles.apply(Styles.GOOD, "✓") : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
             Action next = status("Enter: next   r: reset and run again   b: back   q: quit", index, total);
             if (next == Action.RESTART) {
@@ -164,5 +170,9 @@ public final class DemoPlayer {
         } else {
             out.println();
         }
+    }
+
+    private static String endLine(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
     }
 }

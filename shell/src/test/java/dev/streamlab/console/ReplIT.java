@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
@@ -118,5 +119,34 @@ class ReplIT {
         assertThat(console.transcript()).endsWith("Bye. Your progress is saved; `./streamlab` brings you back here.\n");
         assertThat(console.unread()).as("nothing read after /exit").containsExactly("/next");
         assertThat(Repl.commandNames(notebook.commands())).contains("/exit", "/quit", "/help", "/save");
+    }
+
+    /**
+     * The learner's terminal shows a diagram in colour at its own width; the saved transcript (and what expectations
+     * read) has it plain at 80 columns.
+     */
+    @Test
+    void aDiagramIsDrawnInColourAtTheTerminalsWidthAndPlainInTheTranscript() throws Exception {
+        Path saved = home.resolve("diagram.adoc");
+        ScriptedConsole console = new ScriptedConsole(List.of("createTopic(\"wide\", 1)",
+                "for (int i = 0; i < 120; i++) send(\"wide\", \"k\" + i, \"v\");", "/partitions wide", "/log wide", "/save " + saved),
+                true, 132);
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+
+        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.lessons().get(0));
+
+        String screen = console.transcript();
+        String map = screen.substring(screen.indexOf("/partitions wide"));
+        assertThat(map).as("colour on the terminal").contains("\u001b[");
+        assertThat(map.lines().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).mapToInt(String::length).max().orElse(0))
+                .isLessThanOrEqualTo(132);
+        String strip = screen.substring(screen.indexOf("/log wide"));
+        assertThat(strip.lines().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).mapToInt(String::length).max().orElse(0))
+                .as("the log strip uses the terminal's 132 columns").isGreaterThan(Drawing.PLAIN_WIDTH);
+        String transcript = Files.readString(saved);
+        assertThat(transcript.lines().mapToInt(String::length).max().orElse(0)).as("the transcript's width")
+                .isLessThanOrEqualTo(Drawing.PLAIN_WIDTH);
+        assertThat(transcript).contains("/partitions wide").doesNotContain("\u001b");
+        assertThat(transcript.substring(transcript.indexOf("/partitions wide"))).contains("leader");
     }
 }

@@ -22,8 +22,18 @@ final class ScriptedConsole implements ConsoleIO {
     private final StringBuilder transcript = new StringBuilder();
     private String interruptWhen;
 
+    private final boolean colour;
+    private final int width;
+
     ScriptedConsole(List<String> script) {
+        this(script, false, 80);
+    }
+
+    /** A console as a colour terminal of this many columns shows it. */
+    ScriptedConsole(List<String> script, boolean colour, int width) {
         this.script = new ArrayDeque<>(script);
+        this.colour = colour;
+        this.width = width;
     }
 
     /** The entries of the script not read (yet). */
@@ -58,12 +68,12 @@ final class ScriptedConsole implements ConsoleIO {
 
     @Override
     public Styles styles() {
-        return new Styles(false);
+        return new Styles(colour);
     }
 
     @Override
     public int width() {
-        return 80;
+        return width;
     }
 
     @Override
