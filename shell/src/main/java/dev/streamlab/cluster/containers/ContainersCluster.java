@@ -374,6 +374,11 @@ public final class ContainersCluster implements Cluster {
     }
 
     /** How a container of ours beside the brokers (a Connect worker) joins this cluster. */
+    @Override
+    public Map<String, String> childProperties() {
+        return network().toProperties();
+    }
+
     public ClusterNetwork network() {
         String internal = brokers.keySet().stream().map(ContainersCluster::internalAddress).collect(Collectors.joining(","));
         return new ClusterNetwork(image, network.getId(), internal, ownership.labels());
