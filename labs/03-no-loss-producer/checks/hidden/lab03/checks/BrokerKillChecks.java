@@ -90,6 +90,11 @@ class BrokerKillChecks {
         assertTrue(lost.isEmpty(), "Acknowledged but lost after the kill of broker " + killed + ": " + lost);
         assertTrue(twice.isEmpty(), "Written more than once (a retry wrote a duplicate): " + twice);
         assertEquals(records, acknowledged.size(), "Acknowledged records");
+        // Surviving one kill can be luck: a leader that acknowledges alone loses what its followers had not copied yet,
+        // and on a fast local cluster they are seldom behind. The proof counts only with the settings that guarantee it.
+        String acks = String.valueOf(config.getOrDefault("acks", "all")).strip();
+        assertTrue(acks.equals("all") || acks.equals("-1"), "Nothing was lost this time, but only by luck: with acks=" + acks
+                + " the leader acknowledges a record alone, and a leader that dies before its followers copy it loses it.");
     }
 
     private static Map<String, Integer> readAll(String topic) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.streamlab.cli.Main;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.Await;
 import dev.streamlab.drill.FailoverDrill;
@@ -72,7 +71,8 @@ public final class ClusterBenchmark implements Benchmark {
         List<Double> runs = new ArrayList<>();
         for (int run = 1; run <= context.runs(); run++) {
             context.listener().step("Peak memory of streamlab doctor, run " + run + " of " + context.runs());
-            String line = context.probe(BenchContext.ownClasspath(), Main.class.getName(), "Peak memory (RSS):", "doctor");
+            // The child is the streamlab command line itself: named, not imported, so bench does not depend on cli.
+            String line = context.probe(BenchContext.ownClasspath(), "dev.streamlab.cli.Main", "Peak memory (RSS):", "doctor");
             runs.add(Double.parseDouble(line.replaceAll("[^0-9]", "")));
         }
         return Figure.of("streamlab doctor peak RSS", "MB", runs, 1024);

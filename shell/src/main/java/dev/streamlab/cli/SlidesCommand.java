@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Works offline once reveal.js is installed under OUT/vendor (from the npm registry, the first time)."})
 public final class SlidesCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "slides",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "slides/decks",
             description = "Where the decks go (default: ${DEFAULT-VALUE}).")
     Path out;
 

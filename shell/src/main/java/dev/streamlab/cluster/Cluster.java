@@ -29,6 +29,14 @@ public interface Cluster extends AutoCloseable {
     /** Whether the broker with this id is up (not stopped or killed by us). */
     boolean isRunning(int brokerId);
 
+    /**
+     * System properties a JVM of ours that runs beside this cluster needs to reach all of it (a containers cluster's
+     * Docker network, for a Connect worker in a container of the learner's); none for most clusters.
+     */
+    default java.util.Map<String, String> childProperties() {
+        return java.util.Map.of();
+    }
+
     /** Whether this cluster lets us stop, kill and restart brokers (an external one does not). */
     default boolean canControlBrokers() {
         return true;

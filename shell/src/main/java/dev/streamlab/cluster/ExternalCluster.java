@@ -70,12 +70,7 @@ public final class ExternalCluster implements Cluster {
     }
 
     private List<Integer> liveBrokers() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        // Kafka refuses an API timeout shorter than the request timeout, which the settings file may raise.
-        long requestTimeout = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                String.valueOf(Math.max(requestTimeout, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS))));
+        Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 10_000, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
         try (Admin admin = Admin.create(config)) {
             return admin.describeCluster().nodes().get(2 * CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(Node::id).sorted().toList();

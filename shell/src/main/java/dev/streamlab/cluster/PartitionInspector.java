@@ -40,11 +40,7 @@ public final class PartitionInspector implements AutoCloseable {
     private final Admin admin;
 
     public PartitionInspector(Map<String, Object> clientConfig) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        // An external cluster's settings may raise the request timeout; Kafka refuses an API timeout below it.
-        long requestTimeout = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)));
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(TIMEOUT_MS, requestTimeout)));
+        Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 3_000, TIMEOUT_MS);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-inspector");
         this.admin = Admin.create(config);
     }

@@ -77,12 +77,31 @@ public final class ProseRenderer {
         };
     }
 
+    /**
+     * A message of streamlab's own, broken between words at {@code columns} (the terminal's width now); its own line
+     * breaks stay. The one word wrapper: prose and messages wrap alike.
+     */
+    public String wrapPlain(String text, int columns) {
+        if (columns < 20) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            out.append(wrap(List.of(Span.plain(line)), "", "", columns));
+        }
+        // wrap() ends each line with a line break; the message ends as it began.
+        return out.substring(0, Math.max(0, out.length() - 1));
+    }
+
     /** Word-wraps styled spans; the line breaks of the source are kept as spaces, as a browser would. */
     private String wrap(List<Span> spans, String firstIndent, String indent) {
+        return wrap(spans, firstIndent, indent, width);
+    }
+
+    private String wrap(List<Span> spans, String firstIndent, String indent, int limit) {
         List<AttributedString> lines = new ArrayList<>();
         AttributedStringBuilder line = new AttributedStringBuilder();
         int column = visible(firstIndent);
-        int limit = width;
         for (Span span : spans) {
             AttributedStyle style = style(span.style());
             String[] words = span.text().replace('\n', ' ').split("(?<= )");

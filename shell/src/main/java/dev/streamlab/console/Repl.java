@@ -360,36 +360,10 @@ public final class Repl {
     }
 
     private void note(String text) {
-        io.print(styles.apply(Styles.FAINT, wrapWords(text, io.width())) + "\n");
+        io.print(styles.apply(Styles.FAINT, prose.wrapPlain(text, io.width())) + "\n");
     }
 
     private void problem(String text) {
-        io.print(styles.apply(Styles.BAD, wrapWords("✗ " + text, io.width())) + "\n");
-    }
-
-    /** Breaks a message between words, so a narrow terminal does not cut one in two. Lines it holds stay. */
-    static String wrapWords(String text, int width) {
-        if (width < 20) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (out.length() > 0) {
-                out.append('\n');
-            }
-            int column = 0;
-            for (String word : line.split(" ", -1)) {
-                if (column > 0 && column + 1 + word.length() > width) {
-                    out.append('\n');
-                    column = 0;
-                } else if (column > 0) {
-                    out.append(' ');
-                    column++;
-                }
-                out.append(word);
-                column += word.length();
-            }
-        }
-        return out.toString();
+        io.print(styles.apply(Styles.BAD, prose.wrapPlain("✗ " + text, io.width())) + "\n");
     }
 }

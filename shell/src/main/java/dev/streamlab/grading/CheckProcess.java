@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.grading.check.CheckSeed;
+import dev.streamlab.grading.child.CheckEvent;
 import dev.streamlab.grading.child.CheckRunner;
 import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
 

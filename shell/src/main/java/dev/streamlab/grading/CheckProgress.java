@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.streamlab.grading.child.CheckEvent;
+
 /** Turns the check JVM's events into progress lines: "Check 2 of 4 passed: ...". */
 final class CheckProgress implements Consumer<CheckEvent> {
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.grading.CheckResult.Status;
+import dev.streamlab.grading.child.CheckEvent;
 import dev.streamlab.grading.child.CheckRunner;
 
 /**

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.streamlab.cluster.AdminSettings;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.PartitionInspector;
@@ -60,9 +61,7 @@ public final class ClusterViews implements AutoCloseable {
 
     public ClusterViews(Map<String, Object> clientConfig) {
         this.clientConfig = Map.copyOf(clientConfig);
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 3_000, TIMEOUT_MS);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-views");
         this.admin = Admin.create(config);
         this.inspector = new PartitionInspector(clientConfig);

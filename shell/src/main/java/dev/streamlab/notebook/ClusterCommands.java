@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import dev.streamlab.cluster.AdminSettings;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.diagram.Drawing;
@@ -22,7 +23,6 @@ import dev.streamlab.diagram.PartitionMap;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.inspect.ClusterViews;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -260,10 +260,7 @@ public final class ClusterCommands implements AutoCloseable {
 
     private Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 8_000);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-            admin = Admin.create(config);
+            admin = Admin.create(AdminSettings.withTimeouts(cluster.clientConfig(), 8_000, 10_000));
         }
         return admin;
     }

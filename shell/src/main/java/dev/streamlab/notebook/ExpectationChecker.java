@@ -9,11 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.streamlab.cluster.AdminSettings;
 import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.PartitionInspector;
 import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.lesson.Expectation;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -29,6 +30,7 @@ final class ExpectationChecker implements AutoCloseable {
     private final Object pause = new Object();
     private volatile boolean stopped;
     private Admin admin;
+    private PartitionInspector inspector;
 
     ExpectationChecker(Cluster cluster) {
         this.cluster = cluster;
@@ -129,8 +131,12 @@ final class ExpectationChecker implements AutoCloseable {
         }
     }
 
+    /** One inspector for the checker's life: expectations poll every 100 ms, and an Admin client per poll is costly. */
     private List<PartitionState> partitions(String topic) {
-        return cluster.describeTopic(topic);
+        if (inspector == null) {
+            inspector = new PartitionInspector(cluster.clientConfig());
+        }
+        return inspector.describe(topic);
     }
 
     private Optional<Integer> leader(String topic, int partition) {
@@ -173,10 +179,7 @@ final class ExpectationChecker implements AutoCloseable {
 
     private Admin admin() {
         if (admin == null) {
-            Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
-            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
-            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-            admin = Admin.create(config);
+            admin = Admin.create(AdminSettings.withTimeouts(cluster.clientConfig(), 4_000, 5_000));
         }
         return admin;
     }
@@ -185,6 +188,9 @@ final class ExpectationChecker implements AutoCloseable {
     public void close() {
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
+        }
+        if (inspector != null) {
+            inspector.close();
         }
     }
 }

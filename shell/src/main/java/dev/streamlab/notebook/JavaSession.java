@@ -600,6 +600,18 @@ public final class JavaSession implements AutoCloseable {
         try {
             jshell.close();
         } finally {
+            // The child may still be ending (a simulation's shutdown hook, Kafka Streams tidying its state): let it
+            // end before its temporary folder goes, or it writes there again after the folder was removed.
+            Process child = engine.process();
+            if (child != null) {
+                try {
+                    if (!child.waitFor(5, TimeUnit.SECONDS)) {
+                        child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             scratch.delete();
         }
     }

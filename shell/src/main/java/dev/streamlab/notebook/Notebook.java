@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.learner.Kafka;
 import dev.streamlab.lesson.Cell;
@@ -60,9 +59,7 @@ public final class Notebook implements AutoCloseable {
                         java.setChildProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue()));
                     }
                 }
-                if (ready instanceof ContainersCluster containers) {
-                    containers.network().toProperties().forEach(java::setChildProperty);
-                }
+                ready.childProperties().forEach(java::setChildProperty);
                 java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;

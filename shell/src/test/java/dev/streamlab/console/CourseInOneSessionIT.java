@@ -159,8 +159,9 @@ class CourseInOneSessionIT {
             }
         }
 
+        // Another streamlab running on this machine meanwhile (a second test run) may have folders of its own.
         assertThat(scratchFolders()).as("temporary folders the session left behind (lesson 05's simulation, the cells' own)")
-                .isSubsetOf(scratchBefore);
+                .filteredOn(dir -> !scratchBefore.contains(dir) && !ownedByAnotherLiveProcess(dir)).isEmpty();
         String seen = screen.toString();
         assertThat(seen).contains("Catching up: running the 6 cells before this step again", "Caught up: 6 cells ran and passed.",
                 "This was the last lesson. Well done!");
@@ -178,6 +179,15 @@ class CourseInOneSessionIT {
     }
 
     /** A learner at one cell: mistakes first at an exercise, then the cell as the lesson gives it. */
+    private static boolean ownedByAnotherLiveProcess(Path dir) {
+        try {
+            long owner = Long.parseLong(Files.readString(dir.resolve("owner.pid")).strip());
+            return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
         try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells}-*")) {
             java.util.Set<Path> found = new java.util.HashSet<>();

@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 
 class WrapWordsTest {
 
+    private static final ProseRenderer PROSE = new ProseRenderer(new Styles(false), 80);
+
     @Test
     void breaksBetweenWordsAtTheWidth() {
         String message = "✗ Your code ended its Java process (exit code 1). The shell and the cluster are fine.";
 
-        assertThat(Repl.wrapWords(message, 40).lines().toList()).containsExactly(
+        assertThat(PROSE.wrapPlain(message, 40).lines().toList()).containsExactly(
                 "✗ Your code ended its Java process (exit",
                 "code 1). The shell and the cluster are",
                 "fine.");
@@ -18,8 +20,8 @@ class WrapWordsTest {
 
     @Test
     void keepsItsOwnLineBreaksAndShortLines() {
-        assertThat(Repl.wrapWords("one\ntwo three", 40)).isEqualTo("one\ntwo three");
-        assertThat(Repl.wrapWords("a-very-long-word-that-cannot-be-broken-anywhere at all", 20))
+        assertThat(PROSE.wrapPlain("one\ntwo three", 40)).isEqualTo("one\ntwo three");
+        assertThat(PROSE.wrapPlain("a-very-long-word-that-cannot-be-broken-anywhere at all", 20))
                 .isEqualTo("a-very-long-word-that-cannot-be-broken-anywhere\nat all");
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.streamlab.grading.child.CheckEvent;
+
 /** The runner reports each check once and nothing after its end; events that break that rule were forged. */
 class TamperingTest {
 

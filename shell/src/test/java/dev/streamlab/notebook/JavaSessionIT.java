@@ -55,6 +55,35 @@ class JavaSessionIT {
         }
     }
 
+    /**
+     * A stop that arrives as a cell ends (Ctrl-C pressed late, or the shell asking again) stops at most that cell: it
+     * never lands in the child's own loop and ends its JVM (it did once in a run under load: "exit code 0").
+     */
+    @Test
+    void stopsThatArriveAsCellsEndNeverEndTheJvm() throws Exception {
+        try (JavaSession own = new JavaSession(List.of("-Xmx64m"), List.of())) {
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread pressing = new Thread(() -> {
+                while (running.get()) {
+                    own.stop();
+                    Thread.onSpinWait();
+                }
+            });
+            pressing.start();
+            java.util.Map<JavaOutcome, Integer> outcomes = new java.util.EnumMap<>(JavaOutcome.class);
+            try {
+                for (int i = 0; i < 150; i++) {
+                    outcomes.merge(own.eval("int x" + i + " = " + i + ";").outcome(), 1, Integer::sum);
+                }
+            } finally {
+                running.set(false);
+                pressing.join();
+            }
+            assertThat(outcomes).as("outcomes of 150 cells under a rain of stops").doesNotContainKey(JavaOutcome.RESTARTED);
+            assertThat(own.eval("1 + 1").output()).contains("==> 2");
+        }
+    }
+
     @Test
     void compileErrorsPointAtTheSpot() {
         JavaResult result = session.eval("String s = 42;");

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.streamlab.cluster.AdminSettings;
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
@@ -284,11 +285,9 @@ public final class ContainersCluster implements Cluster {
     }
 
     private Map<String, Object> readinessConfig() {
-        Map<String, Object> config = new LinkedHashMap<>(clientConfig());
+        Map<String, Object> config = AdminSettings.withTimeouts(clientConfig(), 2_000, 3_000);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-readiness");
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
         return config;
     }
 
@@ -374,6 +373,11 @@ public final class ContainersCluster implements Cluster {
     }
 
     /** How a container of ours beside the brokers (a Connect worker) joins this cluster. */
+    @Override
+    public Map<String, String> childProperties() {
+        return network().toProperties();
+    }
+
     public ClusterNetwork network() {
         String internal = brokers.keySet().stream().map(ContainersCluster::internalAddress).collect(Collectors.joining(","));
         return new ClusterNetwork(image, network.getId(), internal, ownership.labels());

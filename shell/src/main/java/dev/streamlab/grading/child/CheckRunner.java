@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.streamlab.grading.CheckEvent;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;

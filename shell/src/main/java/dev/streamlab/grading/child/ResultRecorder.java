@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.grading.CheckEvent;
 import dev.streamlab.grading.check.Hint;
 import dev.streamlab.grading.check.Points;
 import org.junit.platform.engine.TestExecutionResult;

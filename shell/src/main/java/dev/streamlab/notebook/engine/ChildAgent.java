@@ -109,8 +109,41 @@ public final class ChildAgent extends RemoteExecutionControl {
     @Override
     protected void clientCodeEnter() {
         stopRequested = false;
-        userThread = Thread.currentThread();
         super.clientCodeEnter();
+    }
+
+    /**
+     * Runs the snippet on a thread of its own, as the JDK's local engine does. A stop ({@code Thread.stop}) can then
+     * only ever land in the learner's code: one that arrives just as the snippet returns would otherwise hit this
+     * agent's own loop and end the JVM (the shell asks again every 100 ms until the cell's answer arrives).
+     */
+    @Override
+    protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
+        Object[] value = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread snippet = new Thread(() -> {
+            try {
+                value[0] = doitMethod.invoke(null);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "jshell-cell");
+        snippet.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        userThread = snippet;
+        try {
+            snippet.start();
+            snippet.join();
+        } finally {
+            userThread = null;
+        }
+        Throwable t = failure[0];
+        if (t instanceof Exception e) {
+            throw e; // InvocationTargetException: the learner's own exception, converted by our caller
+        }
+        if (t instanceof Error e) {
+            throw e; // ThreadDeath from a stop, converted by our caller into "stopped"
+        }
+        return valueString(value[0]);
     }
 
     @Override

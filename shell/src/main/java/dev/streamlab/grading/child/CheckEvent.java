@@ -1,4 +1,4 @@
-package dev.streamlab.grading;
+package dev.streamlab.grading.child;
 
 /**
  * One line of what the check JVM reports to the grader (JSON lines): a planned check, a finished check,
