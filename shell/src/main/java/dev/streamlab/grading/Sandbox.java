@@ -185,16 +185,41 @@ final class Sandbox {
      * (a test build's {@code test-classes} holds test resources such as labs with their hidden checks).
      */
     static List<Path> runtimeClasspath(String classpath) {
-        List<Path> entries = new ArrayList<>();
+        Set<Path> entries = new LinkedHashSet<>();
         for (String e : classpath.split(File.pathSeparator)) {
             if (e.isEmpty()) {
                 continue;
             }
             Path p = Path.of(e).toAbsolutePath().normalize();
             if (Files.exists(p) && !(Files.isDirectory(p) && p.getFileName().toString().equals("test-classes"))) {
-                entries.add(p);
+                addWithManifestClassPath(p, entries);
             }
         }
-        return entries;
+        return List.copyOf(entries);
+    }
+
+    /**
+     * A jar and the jars its manifest's {@code Class-Path} names (streamlab's own jar names its libraries so): the
+     * check JVM gets them as entries of its own class path, and the sandbox shows each of them.
+     */
+    private static void addWithManifestClassPath(Path entry, Set<Path> entries) {
+        if (!entries.add(entry) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+            return;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry.toFile())) {
+            java.util.jar.Manifest manifest = jar.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (classPath == null) {
+                return;
+            }
+            for (String name : classPath.trim().split("\\s+")) {
+                Path library = entry.getParent().resolve(name).toAbsolutePath().normalize();
+                if (!name.isEmpty() && Files.exists(library)) {
+                    addWithManifestClassPath(library, entries);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Not a jar we can read: the entry alone, as given.
+        }
     }
 }
