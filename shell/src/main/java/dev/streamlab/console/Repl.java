@@ -258,8 +258,8 @@ public final class Repl {
         CellResult result = execute(() -> notebook.run(cell, code), cell.kind() == Cell.Kind.JAVA);
         for (CellResult.Check check : result.checks()) {
             io.print(check.held()
-                    ? styles.apply(Styles.GOOD, "  ✓ " + check.expectation()) + "\n"
-                    : styles.apply(Styles.BAD, "  ✗ " + check.expectation()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
+                    ? styles.apply(Styles.GOOD, "  ✓ " + check.text()) + "\n"
+                    : styles.apply(Styles.BAD, "  ✗ " + check.text()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
         }
         if (result.passed()) {
             cellPassed = true;

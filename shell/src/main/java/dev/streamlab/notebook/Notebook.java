@@ -113,7 +113,7 @@ public final class Notebook implements AutoCloseable {
 
     /** Runs a lesson's cell, perhaps edited by the learner, and checks its expectations. */
     public CellResult run(Cell cell, String code) {
-        List<Expectation> expectations = cell.expectations();
+        List<Expectation> expectations = cell.expect();
         Map<Expectation, Object> before = checker.before(expectations);
         long start = System.nanoTime();
         CellResult ran = cell.kind() == Cell.Kind.COMMAND ? command(cell, code) : java(cell, code);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.streamlab.lesson.Expectation;
 import dev.streamlab.golden.GoldenFile;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
@@ -36,7 +37,7 @@ class CheckCommandIT {
             java("System.out.println(\"hello\");\nthrow new IllegalStateException(\"no answer yet\");", 30),
             java("System.out.println(\"hello\");", 40, "output contains \"goodbye\""),
             java("int answer = 43;", 50),
-            new Cell(Cell.Kind.COMMAND, "/brokers", 60, List.of("output contains \"Broker 1 is up\""), 64, List.of()));
+            new Cell(Cell.Kind.COMMAND, "/brokers", 60, List.of(Expectation.parse("output contains \"Broker 1 is up\"")), 64, List.of()));
 
     private static Notebook notebook;
 
@@ -103,6 +104,6 @@ class CheckCommandIT {
     }
 
     private static Cell java(String code, int line, String... expect) {
-        return new Cell(Cell.Kind.JAVA, code, line, List.of(expect), expect.length == 0 ? 0 : line + 4, List.of());
+        return new Cell(Cell.Kind.JAVA, code, line, Arrays.stream(expect).map(Expectation::parse).toList(), expect.length == 0 ? 0 : line + 4, List.of());
     }
 }
