@@ -150,10 +150,6 @@ public final class Notebook implements AutoCloseable {
         try {
             Drawing drawing = commands.run(line);
             String output = drawing.plain();
-            if (commands.writesJava(line)) {
-                CellResult ran = java(cell, output);
-                return new CellResult(cell, line, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
-            }
             return new CellResult(cell, line, JavaOutcome.OK, output.endsWith("\n") ? output : output + "\n", null,
                     List.of(), Duration.ZERO, drawing);
         } catch (CommandException e) {

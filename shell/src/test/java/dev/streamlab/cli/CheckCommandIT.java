@@ -17,7 +17,6 @@ import dev.streamlab.notebook.Notebook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * What {@code streamlab check} prints: a line per cell, a failed cell's reason and output under its line, every cell's
@@ -95,7 +94,7 @@ class CheckCommandIT {
         command.showOutput = showOutput;
         notebook.reset();
         CheckCommand.Counts counts = command.check(List.of(FIRST, SECOND), notebook,
-                new Output(new PrintWriter(out, true), new PrintWriter(err, true), Ansi.OFF));
+                new Output(new PrintWriter(out, true), new PrintWriter(err, true), new dev.streamlab.terminal.Styles(false)));
         return new Checked(counts, out.toString(), err.toString());
     }
 

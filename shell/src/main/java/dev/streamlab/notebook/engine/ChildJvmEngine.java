@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import dev.streamlab.diagram.TopologyView;
 
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
@@ -64,6 +67,25 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
     /** The properties set so far, for an engine that replaces this one. */
     public synchronized Map<String, String> properties() {
         return Map.copyOf(properties);
+    }
+
+    /** The learner's variable, if it holds a Kafka Streams topology: its description, read in the child JVM. */
+    public Optional<TopologyView> topologyOf(String variable) throws ExecutionControl.ExecutionControlException {
+        return Optional.ofNullable((TopologyView) ask(ChildAgent.TOPOLOGY_OF, variable));
+    }
+
+    /** The learner's variable, if it holds a map: its entries as text, read in the child JVM. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, String>> settingsOf(String variable) throws ExecutionControl.ExecutionControlException {
+        return Optional.ofNullable((Map<String, String>) ask(ChildAgent.SETTINGS_OF, variable));
+    }
+
+    private Object ask(String question, String variable) throws ExecutionControl.ExecutionControlException {
+        ChildControl control = current;
+        if (control == null) {
+            throw new ExecutionControl.EngineTerminationException("The Java process for your code has not started.");
+        }
+        return control.extensionCommand(question, variable);
     }
 
     /** The child JVM of the current engine, or null before the first one starts. */
