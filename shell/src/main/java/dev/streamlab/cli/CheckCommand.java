@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.streamlab.terminal.Styles;
@@ -103,7 +102,7 @@ public final class CheckCommand implements Callable<Integer> {
         Lesson before = null;
         for (Lesson lesson : lessons) {
             int[] cellNumber = {0};
-            Consumer<CellResult> each = result -> {
+            LessonRunner.Listener each = result -> {
                 cellNumber[0]++;
                 counts[result.passed() ? 0 : 1]++;
                 output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
