@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.jvm.JavaCommand;
 
 /**
  * What a benchmark needs: how many runs, where to report progress, and how to run a probe in a fresh JVM
@@ -29,19 +29,17 @@ public record BenchContext(int runs, ClusterListener listener, Path projectRoot)
      * starts with {@code prefix}.
      */
     public String probe(String classpath, String mainClass, String prefix, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
         // The launcher's class data archive holds our classes only; another classpath (the reference) runs without it,
         // as the JDK alone would run it.
         boolean ours = classpath.equals(ownClasspath());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
-                .filter(a -> ours || !(a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-Xlog:cds")))
-                .toList());
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(List.of(args));
+        List<String> command = JavaCommand.using(Path.of(ProcessHandle.current().info().command().orElse("java")))
+                .options(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent"))
+                        .filter(a -> ours || !(a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-Xlog:cds")))
+                        .toList())
+                .classPath(List.of(classpath))
+                .main(mainClass, args)
+                .toList();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         BenchContext context = new BenchContext(Math.max(1, runs), output::progress, ProjectRoot.find());
         List<Figure> figures = new ArrayList<>();
         for (Benchmark benchmark : benchmarks()) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import dev.streamlab.terminal.Styles;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
@@ -60,7 +60,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         // An author's broken lesson is left out of the catalogue; checking every lesson says so, and fails.
         catalogue.problems().forEach(problem -> output.error("This lesson cannot be read: " + problem));
@@ -102,10 +102,10 @@ public final class CheckCommand implements Callable<Integer> {
         Lesson before = null;
         for (Lesson lesson : lessons) {
             int[] cellNumber = {0};
-            Consumer<CellResult> each = result -> {
+            LessonRunner.Listener each = result -> {
                 cellNumber[0]++;
                 counts[result.passed() ? 0 : 1]++;
-                output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput));
+                output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
             };
             if (oneSession && before != null) {
                 output.progress("Checking " + lesson.id() + " in the Java session " + before.id() + " left");
@@ -121,8 +121,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** A result line: {@code label} names the cell ("01 cell 3", "step 3"); a failed cell's reason and output follow. */
-    static String line(String label, Lesson lesson, CellResult result) {
-        return line(label, lesson, result, false);
+    static String line(String label, Lesson lesson, CellResult result, Styles styles) {
+        return line(label, lesson, result, false, styles);
     }
 
     /**
@@ -130,31 +130,27 @@ public final class CheckCommand implements Callable<Integer> {
      * errors, jshell's feedback such as {@code created method f()}, values, exceptions), indented and marked with
      * {@code |}, for a failed cell or when {@code showOutput}.
      */
-    static String line(String label, Lesson lesson, CellResult result, boolean showOutput) {
+    static String line(String label, Lesson lesson, CellResult result, boolean showOutput, Styles styles) {
         String where = label + " (" + lesson.file() + ":" + result.cell().line() + ")";
         String code = result.code().lines().findFirst().orElse("").strip();
         if (code.length() > 40) {
             code = code.substring(0, 37) + "...";
         }
         String time = String.format("%.1f s", result.elapsed().toMillis() / 1000.0);
-        StringBuilder text = new StringBuilder(result.passed() ? "@|green ok  |@ " : "@|red,bold FAIL|@ ")
-                .append(escape(where + "  " + code + "  " + time));
+        StringBuilder text = new StringBuilder(result.passed() ? styles.apply(Styles.GOOD, "ok  ") + " " : styles.apply(Styles.BAD, "FAIL") + " ")
+                .append(where + "  " + code + "  " + time);
         String shown = result.output().stripTrailing().replaceFirst("^(\\s*\\n)+", "");
         if (!result.passed()) {
             String why = result.whyNot() == null ? "It did not pass." : result.whyNot().strip();
-            why.lines().forEach(reason -> text.append('\n').append(INDENT).append(escape(reason)));
+            why.lines().forEach(reason -> text.append('\n').append(INDENT).append(reason));
             if (why.equals(shown.strip()) && !showOutput) {
                 shown = ""; // a command's error is its whole output: once is enough
             }
         }
         if (!result.passed() || showOutput) {
-            shown.lines().forEach(out -> text.append('\n').append(INDENT).append(escape(("| " + out).stripTrailing())));
+            shown.lines().forEach(out -> text.append('\n').append(INDENT).append(("| " + out).stripTrailing()));
         }
         return text.toString();
     }
 
-    /** Picocli reads {@code @|style text|@} as markup; a cell's code and output may contain it. */
-    private static String escape(String text) {
-        return text.replace("@|", "@ |");
-    }
 }

@@ -31,7 +31,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         // The cluster closes from its own shutdown hook when Ctrl-C ends the JVM.
         Cluster cluster = clusterOptions.start(output::progress, brokerCount.brokers(), port);
         int brokers = cluster.brokerIds().size();

@@ -1,5 +1,6 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.terminal.Styles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.streamlab.cluster.Cluster;
-import dev.streamlab.console.Styles;
+
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.present.DemoPlayer;
@@ -53,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         Lesson demo = DemoScripts.find(name).orElse(null);
         if (demo == null) {
             output.error("There is no demo `" + name + "`.\n" + DemoScripts.listing());
@@ -76,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         output.progress("Rehearsing " + demo.id() + " (" + demo.cells().size() + " steps)");
         int[] number = {0};
         Rehearsal.Report report = new Rehearsal(notebook, notes).run(demo,
-                result -> output.result(CheckCommand.line("step " + ++number[0], demo, result)));
+                result -> output.result(CheckCommand.line("step " + ++number[0], demo, result, output.styles())));
         double steps = report.total().toMillis() / 1000.0;
         double all = (System.nanoTime() - start) / 1e9;
         output.result(String.format("%d passed, %d failed", report.results().size() - report.failed(), report.failed()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.streamlab.terminal.Styles;
 import dev.streamlab.cluster.ClusterSelection;
 import dev.streamlab.cluster.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
@@ -36,7 +37,7 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         EnvironmentFacts env = EnvironmentFacts.gather();
         output.result("Java:              " + env.javaVersion() + " (" + env.javaVendor() + ")"
                 + (env.fullJdk() ? "" : " - not a full JDK: JShell is missing, install a JDK"));
@@ -60,11 +61,11 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         EnvironmentFacts.peakResidentMemoryMb().ifPresent(mb -> output.result("Peak memory (RSS): " + mb + " MB"));
         if (reports.stream().allMatch(ReadinessReport::ready)) {
-            output.result("@|green,bold Ready for the workshop.|@");
+            output.result(output.styles().apply(Styles.GOOD_STRONG, "Ready for the workshop."));
             return ExitCode.OK;
         }
         long lost = reports.stream().mapToLong(r -> r.failover().lost()).sum();
-        output.result("@|red,bold Not ready:|@ " + (lost > 0
+        output.result(output.styles().apply(Styles.BAD, "Not ready:") + " " + (lost > 0
                 ? lost + " acknowledged records were lost."
                 : "install a full JDK (17 or newer) that includes JShell."));
         return ExitCode.CHECK_FAILED;

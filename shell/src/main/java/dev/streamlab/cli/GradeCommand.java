@@ -94,7 +94,7 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         LabCatalog catalog = LabCatalog.ofProject(ProjectRoot.find());
         Lab lab = catalog.find(labName).orElse(null);
         if (lab == null) {
@@ -125,7 +125,7 @@ public final class GradeCommand implements Callable<Integer> {
     private int gradeOne(Grader grader, Lab lab, Grader.Options options, Output output, String githubOutputFile) {
         Path dir = submission != null ? submission : lab.starter();
         Scorecard card = grader.grade(lab, dir, options);
-        ScorecardView.lines(card).forEach(output::result);
+        ScorecardView.lines(card, output.styles()).forEach(output::result);
         Path target = results.resolve(lab.id());
         writeResults(card, target).forEach(p -> output.progress("Wrote " + p));
         if (githubOutput) {

@@ -27,7 +27,7 @@ public final class ImageBuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         new LocalImageBuilder(output::progress).build(tag, freshBase);
         output.result(tag);
         return ExitCode.OK;

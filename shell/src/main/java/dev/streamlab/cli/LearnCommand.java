@@ -37,7 +37,7 @@ public final class LearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         catalogue.problems().forEach(problem -> output.error("A lesson is left out until it is fixed: " + problem));
         Progress progress = Progress.load(StreamlabHome.path().resolve("progress.json"));

@@ -2,7 +2,8 @@ package dev.streamlab.cli;
 
 import java.io.PrintWriter;
 
-import picocli.CommandLine.Help.Ansi;
+import dev.streamlab.terminal.Styles;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Where a command writes. Results go to {@code out} (stdout), so they can be piped; progress,
@@ -12,36 +13,35 @@ public final class Output {
 
     private final PrintWriter out;
     private final PrintWriter err;
-    private final Ansi ansi;
+    private final Styles styles;
     private final long startNanos = System.nanoTime();
 
-    public Output(PrintWriter out, PrintWriter err, Ansi ansi) {
+    public Output(PrintWriter out, PrintWriter err, Styles styles) {
         this.out = out;
         this.err = err;
-        this.ansi = ansi;
+        this.styles = styles;
     }
 
-    /** Colours stay off when NO_COLOR is set (https://no-color.org), whatever picocli decides. */
-    public static Ansi ansiFromEnvironment() {
-        String noColor = System.getenv("NO_COLOR");
-        return noColor != null && !noColor.isEmpty() ? Ansi.OFF : Ansi.AUTO;
+    /** The command's own streams, in colour when standard output is a terminal. */
+    public static Output of(CommandSpec spec) {
+        return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Styles.forStandardOutput());
     }
 
-    /** A result line, on stdout. Picocli markup such as {@code @|bold text|@} is allowed. */
+    /** A result line, on stdout, written as it is (style it with {@link #styles()}). */
     public void result(String line) {
-        out.println(ansi.string(line));
+        out.println(line);
         out.flush();
     }
 
     /** A progress line on stderr, with the seconds since the command started. */
     public void progress(String step) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        err.println(ansi.string(String.format("@|faint [%5.1fs]|@ %s", seconds, step)));
+        err.println(styles.apply(Styles.FAINT, String.format("[%5.1fs]", seconds)) + " " + step);
         err.flush();
     }
 
     public void error(String message) {
-        err.println(ansi.string("@|red,bold Error:|@ " + message));
+        err.println(styles.apply(Styles.BAD, "Error:") + " " + message);
         err.flush();
     }
 
@@ -53,7 +53,7 @@ public final class Output {
         return err;
     }
 
-    public Ansi ansi() {
-        return ansi;
+    public Styles styles() {
+        return styles;
     }
 }

@@ -34,7 +34,7 @@ public final class SlidesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), Output.ansiFromEnvironment());
+        Output output = Output.of(spec);
         LessonSources sources;
         try {
             sources = lessons == null ? LessonSources.locate() : LessonSources.at(lessons);

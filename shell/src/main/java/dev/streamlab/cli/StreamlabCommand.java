@@ -1,5 +1,6 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.terminal.Styles;
 import java.io.PrintWriter;
 
 import dev.streamlab.cluster.ClusterException;
@@ -65,10 +66,10 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
         addHelpOption(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Output.ansiFromEnvironment()));
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Styles.forStandardOutput().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setExitCodeExceptionMapper(StreamlabCommand::exitCodeFor);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            Output output = new Output(commandLine.getOut(), commandLine.getErr(), Output.ansiFromEnvironment());
+            Output output = new Output(commandLine.getOut(), commandLine.getErr(), Styles.forStandardOutput());
             boolean verbose = parseResult != null && parseResult.hasMatchedOption("--verbose")
                     || parseResult != null && parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             output.error(describe(e, verbose));

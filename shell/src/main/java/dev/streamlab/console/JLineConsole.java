@@ -1,5 +1,6 @@
 package dev.streamlab.console;
 
+import dev.streamlab.terminal.Styles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.streamlab.console;
 
+import dev.streamlab.terminal.Styles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.streamlab.console;
 
+import dev.streamlab.terminal.Styles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -258,8 +259,8 @@ public final class Repl {
         CellResult result = execute(() -> notebook.run(cell, code), cell.kind() == Cell.Kind.JAVA);
         for (CellResult.Check check : result.checks()) {
             io.print(check.held()
-                    ? styles.apply(Styles.GOOD, "  ✓ " + check.expectation()) + "\n"
-                    : styles.apply(Styles.BAD, "  ✗ " + check.expectation()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
+                    ? styles.apply(Styles.GOOD, "  ✓ " + check.text()) + "\n"
+                    : styles.apply(Styles.BAD, "  ✗ " + check.text()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
         }
         if (result.passed()) {
             cellPassed = true;
@@ -291,7 +292,7 @@ public final class Repl {
             notebook.watch(null);
         }
         if (!live) {
-            io.print(result.drawing() == null ? result.output() : endLine(result.drawing().draw(diagramStyle(), io.width())));
+            io.print(result.drawing() == null ? result.output() : styles.draw(result.drawing(), io.width()));
         }
         if (result.problem() != null && !result.problem().equals(result.output().strip())) {
             problem(result.problem());
@@ -324,14 +325,6 @@ public final class Repl {
         note("You are at step " + (step + 1) + " of " + lesson.steps().size() + " of lesson " + lesson.number() + ".");
     }
 
-    /** Diagrams in the terminal's colours, or plain where it has none (NO_COLOR, a pipe). */
-    private Style diagramStyle() {
-        return styles.colour() ? Style.of(picocli.CommandLine.Help.Ansi.ON) : Style.plain();
-    }
-
-    private static String endLine(String text) {
-        return text.endsWith("\n") ? text : text + "\n";
-    }
 
     private void help() {
         io.print("Enter          run the cell (or go on, once it passed)\n");

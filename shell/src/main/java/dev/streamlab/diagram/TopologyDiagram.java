@@ -3,18 +3,17 @@ package dev.streamlab.diagram;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.streamlab.diagram.Style.Part;
+import dev.streamlab.diagram.TopologyView.Kind;
+import dev.streamlab.diagram.TopologyView.Step;
 import org.apache.kafka.streams.TopologyDescription;
-import org.apache.kafka.streams.TopologyDescription.Node;
-import org.apache.kafka.streams.TopologyDescription.Processor;
-import org.apache.kafka.streams.TopologyDescription.Sink;
-import org.apache.kafka.streams.TopologyDescription.Source;
-import org.apache.kafka.streams.TopologyDescription.Subtopology;
 
 /**
  * A Kafka Streams topology drawn top to bottom: the topics it reads, each step with what it does
@@ -33,50 +32,51 @@ public final class TopologyDiagram {
     }
 
     public String render(TopologyDescription description) {
+        return render(TopologyView.of(description));
+    }
+
+    public String render(TopologyView topology) {
         List<String> lines = new ArrayList<>();
-        List<Subtopology> parts = new ArrayList<>(description.subtopologies());
-        parts.sort(Comparator.comparingInt(Subtopology::id));
-        for (Subtopology part : parts) {
+        for (TopologyView.Part part : topology.parts()) {
             if (!lines.isEmpty()) {
                 lines.add("");
             }
             lines.add(style.paint(Part.TITLE, "Sub-topology " + part.id()));
             render(part, lines);
         }
-        if (!description.globalStores().isEmpty()) {
+        if (!topology.globalStores().isEmpty()) {
             lines.add("");
-            description.globalStores().forEach(store -> lines.add(style.paint(Part.TITLE, "Global store ")
-                    + String.join(", ", store.processor().stores()) + " from " + topics(store.source())));
+            topology.globalStores().forEach(store -> lines.add(style.paint(Part.TITLE, "Global store ")
+                    + String.join(", ", store.stores()) + " from " + topics(store.source())));
         }
         return lines.isEmpty() ? "An empty topology: no step reads a topic yet." : String.join("\n", lines);
     }
 
-    private void render(Subtopology part, List<String> lines) {
-        List<Node> order = flowOrder(part);
-        int width = order.stream().mapToInt(node -> what(node).length()).max().orElse(0);
+    private void render(TopologyView.Part part, List<String> lines) {
+        List<Step> order = flowOrder(part);
+        int width = order.stream().mapToInt(step -> what(step).length()).max().orElse(0);
         for (int i = 0; i < order.size(); i++) {
-            Node node = order.get(i);
-            boolean continues = i > 0 && order.get(i - 1).successors().stream().map(Node::name).toList().equals(List.of(node.name()));
-            if (!continues && !node.predecessors().isEmpty()) {
+            Step step = order.get(i);
+            boolean continues = i > 0 && order.get(i - 1).successors().equals(List.of(step.name()));
+            if (!continues && !step.predecessors().isEmpty()) {
                 lines.add("");
-                lines.add("  " + style.paint(Part.MUTED, "from " + String.join(", ",
-                        node.predecessors().stream().map(Node::name).sorted().toList())));
+                lines.add("  " + style.paint(Part.MUTED, "from " + String.join(", ", step.predecessors())));
             }
-            if (node instanceof Source source) {
-                lines.add("  " + style.paint(Part.POSITION, topics(source)));
+            if (step.kind() == Kind.SOURCE) {
+                lines.add("  " + style.paint(Part.POSITION, topics(step)));
                 lines.add(arrow());
             }
-            StringBuilder line = new StringBuilder("  ").append(pad(what(node), width)).append("  ")
-                    .append(style.paint(Part.MUTED, node.name()));
-            if (node instanceof Processor processor && !processor.stores().isEmpty()) {
-                line.append("  ").append(style.paint(Part.WATERMARK, "store " + String.join(", ", processor.stores())));
+            StringBuilder line = new StringBuilder("  ").append(pad(what(step), width)).append("  ")
+                    .append(style.paint(Part.MUTED, step.name()));
+            if (!step.stores().isEmpty()) {
+                line.append("  ").append(style.paint(Part.WATERMARK, "store " + String.join(", ", step.stores())));
             }
             lines.add(line.toString());
-            if (node instanceof Sink sink) {
+            if (step.kind() == Kind.SINK) {
                 lines.add(arrow());
-                lines.add("  " + style.paint(Part.POSITION, sink.topic() != null ? sink.topic() : "(topic chosen per record)"));
+                lines.add("  " + style.paint(Part.POSITION, step.topics().isEmpty() ? "(topic chosen per record)" : step.topics().get(0)));
             }
-            List<String> next = node.successors().stream().map(Node::name).sorted().toList();
+            List<String> next = step.successors();
             boolean flowsOn = i + 1 < order.size() && next.equals(List.of(order.get(i + 1).name()));
             if (flowsOn) {
                 lines.add(arrow());
@@ -91,37 +91,39 @@ public final class TopologyDiagram {
     }
 
     /** Depth first from the sources, so a straight pipeline reads in order and a branch follows its parent. */
-    private static List<Node> flowOrder(Subtopology part) {
-        List<Node> nodes = new ArrayList<>(part.nodes());
-        nodes.sort(Comparator.comparing(Node::name));
-        Set<Node> seen = new LinkedHashSet<>();
-        nodes.stream().filter(node -> node.predecessors().isEmpty()).forEach(node -> visit(node, seen));
-        nodes.forEach(node -> visit(node, seen));
+    private static List<Step> flowOrder(TopologyView.Part part) {
+        Map<String, Step> byName = new LinkedHashMap<>();
+        part.steps().stream().sorted(Comparator.comparing(Step::name)).forEach(step -> byName.put(step.name(), step));
+        Set<Step> seen = new LinkedHashSet<>();
+        byName.values().stream().filter(step -> step.predecessors().isEmpty()).forEach(step -> visit(step, byName, seen));
+        byName.values().forEach(step -> visit(step, byName, seen));
         return new ArrayList<>(seen);
     }
 
-    private static void visit(Node node, Set<Node> seen) {
-        if (!seen.add(node)) {
+    private static void visit(Step step, Map<String, Step> byName, Set<Step> seen) {
+        if (!seen.add(step)) {
             return;
         }
-        node.successors().stream().sorted(Comparator.comparing(Node::name)).forEach(next -> visit(next, seen));
+        step.successors().stream().sorted().map(byName::get).filter(java.util.Objects::nonNull)
+                .forEach(next -> visit(next, byName, seen));
     }
 
     /** What a step does: its operation for Kafka's generated names, its kind for names a programmer chose. */
-    static String what(Node node) {
-        Matcher generated = GENERATED_NAME.matcher(node.name());
+    static String what(Step step) {
+        Matcher generated = GENERATED_NAME.matcher(step.name());
         if (generated.matches()) {
             return generated.group(1).toLowerCase(java.util.Locale.ROOT);
         }
-        if (node instanceof Source) {
-            return "source";
-        }
-        return node instanceof Sink ? "sink" : "processor";
+        return switch (step.kind()) {
+            case SOURCE -> "source";
+            case SINK -> "sink";
+            case PROCESSOR -> "processor";
+        };
     }
 
-    private static String topics(Source source) {
-        if (source.topicSet() != null && !source.topicSet().isEmpty()) {
-            return String.join(", ", new java.util.TreeSet<>(source.topicSet()));
+    private static String topics(Step source) {
+        if (!source.topics().isEmpty()) {
+            return String.join(", ", source.topics());
         }
         return source.topicPattern() == null ? "(no topic)" : "topics matching " + source.topicPattern();
     }

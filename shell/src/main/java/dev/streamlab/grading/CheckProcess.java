@@ -1,7 +1,6 @@
 package dev.streamlab.grading;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +24,7 @@ import dev.streamlab.grading.check.CheckSeed;
 import dev.streamlab.grading.child.CheckEvent;
 import dev.streamlab.grading.child.CheckRunner;
 import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
+import dev.streamlab.jvm.JavaCommand;
 
 /**
  * Runs a lab's checks in a separate JVM, so the learner's code never runs in the grader's JVM: a hang is ended
@@ -124,32 +124,23 @@ final class CheckProcess {
                 (int) checkTimeout.toSeconds(), listOnly, skip, sandbox != null).write(settingsFile);
 
         Path tmp = sandbox == null ? scratch : Sandbox.SCRATCH;
-        List<String> java = new ArrayList<>();
-        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        java.add("-Xmx" + heapMb + "m");
-        java.add("-XX:+UseSerialGC");
-        java.add("-XX:TieredStopAtLevel=1");
-        java.add("-Xshare:auto");
-        java.add("-XX:+DisableAttachMechanism");
+        JavaCommand check = JavaCommand.ofThisJdk()
+                .option("-Xmx" + heapMb + "m").option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1")
+                .option("-Xshare:auto").option("-XX:+DisableAttachMechanism");
         if (Runtime.version().feature() < FIRST_JAVA_WITHOUT_SECURITY_MANAGER) {
-            java.add("-Djava.security.manager=allow");
+            check.property("java.security.manager", "allow");
         }
-        java.add("-D" + CheckSeed.PROPERTY + "=" + seed);
+        check.property(CheckSeed.PROPERTY, seed);
         // Kafka's config providers read files (${file:...}, ${dir:...}): none may be named in the learner's configs.
-        java.add("-Dorg.apache.kafka.automatic.config.providers=none");
+        check.property("org.apache.kafka.automatic.config.providers", "none");
         // Kafka's scratch folders go inside the scratch folder, so nothing is left behind when the JVM is killed.
-        java.add("-Djava.io.tmpdir=" + tmp);
-        java.add("-Duser.home=" + tmp);
-        java.add("-cp");
+        check.property("java.io.tmpdir", tmp).property("user.home", tmp);
         // The checks come before the submission: a class of the submission cannot stand in for a check of the same name.
-        List<String> entries = new ArrayList<>();
         List<Path> runtime = Sandbox.runtimeClasspath(classpath);
-        runtime.forEach(r -> entries.add(r.toString()));
-        checkRoots.forEach(r -> entries.add(seen(r).toString()));
-        entries.add(seen(submissionClasses).toString());
-        java.add(String.join(File.pathSeparator, entries));
-        java.add(CheckRunner.class.getName());
-        java.add(seen(settingsFile).toString());
+        check.classPath(runtime).classPath(checkRoots.stream().map(this::seen).toList())
+                .classPath(List.of(seen(submissionClasses)))
+                .main(CheckRunner.class.getName(), seen(settingsFile).toString());
+        List<String> java = check.toList();
 
         List<String> command = sandbox == null ? java : sandbox.command(work, scratch, runtime, java);
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());

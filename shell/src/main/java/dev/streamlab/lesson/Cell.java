@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param code the code as written in the lesson (callouts removed)
  * @param line where the cell starts in its lesson file
- * @param expect what must hold after the cell ran, one expectation per entry, as written (see {@link Expectation})
+ * @param expect what must hold after the cell ran, parsed when the lesson was built (see {@link Expectation})
  * @param expectLine where the expectations start in the lesson file, or 0
  * @param hints shown one at a time, on request
  */
-public record Cell(Kind kind, String code, int line, List<String> expect, int expectLine, List<Hint> hints) {
+public record Cell(Kind kind, String code, int line, List<Expectation> expect, int expectLine, List<Hint> hints) {
 
     public enum Kind { JAVA, COMMAND }
 
@@ -20,18 +20,13 @@ public record Cell(Kind kind, String code, int line, List<String> expect, int ex
         hints = List.copyOf(hints);
     }
 
-    /** The expectations, parsed. They were checked when the lesson was built, so this does not fail. */
-    public List<Expectation> expectations() {
-        return expect.stream().map(Expectation::parse).toList();
-    }
-
     /** Whether the cell is meant to fail ({@code fails with "..."}): its failure is then what it checks. */
     public boolean expectsFailure() {
-        return expectations().stream().anyMatch(Expectation.FailsWith.class::isInstance);
+        return expect.stream().anyMatch(Expectation.FailsWith.class::isInstance);
     }
 
-    public Cell withExpectations(List<String> more, int firstLine) {
-        List<String> all = new java.util.ArrayList<>(expect);
+    public Cell withExpectations(List<Expectation> more, int firstLine) {
+        List<Expectation> all = new java.util.ArrayList<>(expect);
         all.addAll(more);
         return new Cell(kind, code, line, all, expectLine == 0 ? firstLine : expectLine, hints);
     }

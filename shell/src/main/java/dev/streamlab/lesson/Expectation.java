@@ -5,6 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * What must hold after a cell ran. Written one per line in an {@code [expect]} block:
  *
@@ -21,20 +24,33 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  *
  * Cluster conditions are polled until they hold or their deadline passes: 15 s, or
- * {@code ... within 30s}. Parsing is pure Java, so lessons load without Asciidoctor.
+ * {@code ... within 30s}. Parsing is pure Java, so lessons load without Asciidoctor. The lesson catalogue stores
+ * each expectation as its text, the one form authors read and write; it is parsed once, when the catalogue loads.
  */
 public sealed interface Expectation {
 
     Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
 
     /** The expectation as the lesson wrote it. */
+    @JsonValue
     String text();
 
     /** The cell's output contains {@code text}. */
     record OutputContains(String text, String value) implements Expectation { }
 
     /** Some part of the cell's output matches the regular expression. */
-    record OutputMatches(String text, Pattern pattern) implements Expectation { }
+    record OutputMatches(String text, Pattern pattern) implements Expectation {
+        // Pattern has no equals of its own: two expectations read from the same text are the same.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof OutputMatches that && text.equals(that.text) && pattern.pattern().equals(that.pattern.pattern());
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
 
     /** The cell must fail (a compile error, an exception, a command error) with output that contains {@code value}. */
     record FailsWith(String text, String value) implements Expectation { }
@@ -71,6 +87,7 @@ public sealed interface Expectation {
     Pattern WITHIN = Pattern.compile("^(.*?)\\s+within\\s+(\\d+)\\s*s$");
 
     /** Reads one expectation; throws {@link IllegalArgumentException} saying what is wrong and what is allowed. */
+    @JsonCreator
     static Expectation parse(String line) {
         String text = line.strip();
         Duration within = DEFAULT_DEADLINE;

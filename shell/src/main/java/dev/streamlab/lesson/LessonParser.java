@@ -203,7 +203,7 @@ public final class LessonParser implements AutoCloseable {
 
         private void attachExpectations(Block block, int line) {
             Step step = stepForAttachment(line, "[expect]");
-            List<String> lines = new ArrayList<>();
+            List<Expectation> expectations = new ArrayList<>();
             List<String> source = block.getSource().lines().toList();
             for (int i = 0; i < source.size(); i++) {
                 String text = source.get(i).strip();
@@ -211,13 +211,12 @@ public final class LessonParser implements AutoCloseable {
                     continue;
                 }
                 try {
-                    Expectation.parse(text);
+                    expectations.add(Expectation.parse(text));
                 } catch (IllegalArgumentException e) {
                     throw new LessonFormatException(file, line + 1 + i, e.getMessage());
                 }
-                lines.add(text);
             }
-            replaceLast(new Step(step.prose(), step.cell().withExpectations(lines, line + 1), step.notes()));
+            replaceLast(new Step(step.prose(), step.cell().withExpectations(expectations, line + 1), step.notes()));
         }
 
         private void attachHint(StructuralNode node, int line) {

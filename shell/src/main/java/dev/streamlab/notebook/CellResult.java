@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.lesson.Cell;
+import dev.streamlab.lesson.Expectation;
 
 /**
  * What running a cell gave: its output as the learner sees it, how it ended, and each expectation's verdict.
@@ -34,7 +35,12 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, String out
     }
 
     /** One expectation and whether it held. */
-    public record Check(String expectation, boolean held, String detail) {
+    public record Check(Expectation expectation, boolean held, String detail) {
+
+        /** The expectation as the lesson wrote it. */
+        public String text() {
+            return expectation.text();
+        }
     }
 
     /** The code ran (or failed as expected) and every expectation held. */
@@ -45,10 +51,10 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, String out
 
     /** The first reason this result did not pass, for a one-line summary. */
     public String whyNot() {
-        if (problem != null && checks.stream().noneMatch(c -> c.expectation().startsWith("fails with"))) {
+        if (problem != null && checks.stream().noneMatch(c -> c.expectation() instanceof Expectation.FailsWith)) {
             return problem;
         }
-        return checks.stream().filter(c -> !c.held()).map(c -> c.expectation() + " (" + c.detail() + ")")
+        return checks.stream().filter(c -> !c.held()).map(c -> c.text() + " (" + c.detail() + ")")
                 .findFirst().orElse(problem);
     }
 }

@@ -36,18 +36,11 @@ public final class ClusterCommands implements AutoCloseable {
     /** How many of the newest records {@code /log} shows with their keys and values. */
     private static final int LOG_RECORDS = 8;
 
-    /**
-     * One command: its name, a line of help, and what it does with its arguments. A command that
-     * {@code writesJava} returns code for the learner's Java session instead of text to show, because
-     * what it looks at (a topology, a transform chain) lives among the learner's variables.
-     */
-    public record Command(String name, String usage, String help, Action action, boolean writesJava) {
-        public Command(String name, String usage, String help, Action action) {
-            this(name, usage, help, action, false);
-        }
+    /** One command: its name, a line of help, and what it does with its arguments. */
+    public record Command(String name, String usage, String help, Action action) {
     }
 
-    /** Returns what to show, drawn by the front end (in colour, at its width), or Java code for a command that writes Java. */
+    /** Returns what to show, drawn by the front end (in colour, at its width). */
     @FunctionalInterface
     public interface Action {
         Drawing run(List<String> args);
@@ -76,12 +69,6 @@ public final class ClusterCommands implements AutoCloseable {
     /** Adds a command; notebooks add those that run in the learner's Java session this way. */
     public void add(Command command) {
         commands.put(command.name(), command);
-    }
-
-    /** Whether {@code line} names a command whose result is Java code to run, not text to show. */
-    public boolean writesJava(String line) {
-        Command command = commands.get(name(line));
-        return command != null && command.writesJava();
     }
 
     public Collection<Command> all() {

@@ -50,50 +50,50 @@ final class ExpectationChecker implements AutoCloseable {
     CellResult.Check check(Expectation expectation, JavaOutcome outcome, String output, Object before) {
         stopped = false;
         if (expectation instanceof Expectation.OutputContains c) {
-            return immediate(c.text(), output.contains(c.value()), "the output does not contain it");
+            return immediate(c, output.contains(c.value()), "the output does not contain it");
         }
         if (expectation instanceof Expectation.OutputMatches m) {
-            return immediate(m.text(), m.pattern().matcher(output).find(), "no part of the output matches");
+            return immediate(m, m.pattern().matcher(output).find(), "no part of the output matches");
         }
         if (expectation instanceof Expectation.FailsWith f) {
-            return immediate(f.text(), outcome != JavaOutcome.OK && output.contains(f.value()),
+            return immediate(f, outcome != JavaOutcome.OK && output.contains(f.value()),
                     outcome == JavaOutcome.OK ? "the cell did not fail" : "it failed otherwise");
         }
         if (expectation instanceof Expectation.TopicExists t) {
-            return poll(t.text(), t.within(), () -> !partitions(t.topic()).isEmpty(), () -> "there is no topic " + t.topic());
+            return poll(t, t.within(), () -> !partitions(t.topic()).isEmpty(), () -> "there is no topic " + t.topic());
         }
         if (expectation instanceof Expectation.TopicPartitions t) {
-            return poll(t.text(), t.within(), () -> partitions(t.topic()).size() == t.partitions(),
+            return poll(t, t.within(), () -> partitions(t.topic()).size() == t.partitions(),
                     () -> "it has " + partitions(t.topic()).size());
         }
         if (expectation instanceof Expectation.TopicRecords t) {
-            return poll(t.text(), t.within(), () -> records(t.topic()) >= t.records(), () -> "it has " + records(t.topic()));
+            return poll(t, t.within(), () -> records(t.topic()) >= t.records(), () -> "it has " + records(t.topic()));
         }
         if (expectation instanceof Expectation.NewLeader n) {
-            return poll(n.text(), n.within(), () -> {
+            return poll(n, n.within(), () -> {
                 Optional<Integer> now = leader(n.topic(), n.partition());
                 return now.isPresent() && now.get() != PartitionState.NO_LEADER && !now.get().equals(before);
             }, () -> "the leader is " + leader(n.topic(), n.partition()).map(String::valueOf).orElse("unknown")
                     + ", as before (" + before + ")");
         }
         if (expectation instanceof Expectation.InSyncReplicas r) {
-            return poll(r.text(), r.within(), () -> inSync(r.topic(), r.partition()) == r.replicas(),
+            return poll(r, r.within(), () -> inSync(r.topic(), r.partition()) == r.replicas(),
                     () -> "it has " + inSync(r.topic(), r.partition()));
         }
         Expectation.CommittedOffset c = (Expectation.CommittedOffset) expectation;
-        return poll(c.text(), c.within(), () -> c.holdsFor(committed(c.group(), c.topic())),
+        return poll(c, c.within(), () -> c.holdsFor(committed(c.group(), c.topic())),
                 () -> "the committed offset is " + committed(c.group(), c.topic()));
     }
 
-    private static CellResult.Check immediate(String text, boolean held, String whyNot) {
-        return new CellResult.Check(text, held, held ? "" : whyNot);
+    private static CellResult.Check immediate(Expectation expectation, boolean held, String whyNot) {
+        return new CellResult.Check(expectation, held, held ? "" : whyNot);
     }
 
-    private CellResult.Check poll(String text, Duration within, Supplier<Boolean> condition, Supplier<String> state) {
+    private CellResult.Check poll(Expectation expectation, Duration within, Supplier<Boolean> condition, Supplier<String> state) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             if (safely(condition)) {
-                return new CellResult.Check(text, true, "");
+                return new CellResult.Check(expectation, true, "");
             }
             if (stopped || System.nanoTime() >= deadline) {
                 String detail;
@@ -102,7 +102,7 @@ final class ExpectationChecker implements AutoCloseable {
                 } catch (RuntimeException e) {
                     detail = String.valueOf(e.getMessage());
                 }
-                return new CellResult.Check(text, false, (stopped ? "stopped: " : "after " + within.toSeconds() + " s, ") + detail);
+                return new CellResult.Check(expectation, false, (stopped ? "stopped: " : "after " + within.toSeconds() + " s, ") + detail);
             }
             synchronized (pause) {
                 try {

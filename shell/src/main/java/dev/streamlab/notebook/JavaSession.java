@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.diagram.TopologyView;
 import dev.streamlab.notebook.engine.ChildJvmEngine;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -22,6 +25,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * A JShell whose code runs in a child JVM ({@link ChildJvmEngine}). Survives whatever the learner's
@@ -156,6 +160,29 @@ public final class JavaSession implements AutoCloseable {
     /** Sets a system property in the JVM that runs the code, now and after every restart. */
     public void setChildProperty(String name, String value) {
         engine.setProperty(name, value);
+    }
+
+    /** The learner's variable as a Kafka Streams topology, read where their code runs; empty if it holds none. */
+    public Optional<TopologyView> topologyOf(String variable) {
+        return ask(() -> engine.topologyOf(variable));
+    }
+
+    /** The learner's variable as settings (a map, its entries as text); empty if it holds no map. */
+    public Optional<Map<String, String>> settingsOf(String variable) {
+        return ask(() -> engine.settingsOf(variable));
+    }
+
+    private interface Question<T> {
+        Optional<T> ask() throws ExecutionControl.ExecutionControlException;
+    }
+
+    private <T> Optional<T> ask(Question<T> question) {
+        try {
+            return question.ask();
+        } catch (ExecutionControl.ExecutionControlException e) {
+            throw new CommandException("The Java process for your code did not answer (" + e.getMessage()
+                    + "). Run a Java cell, then try again.");
+        }
     }
 
     /** Shows what the code prints while it runs, as well as in the result. Null to stop watching. */

@@ -1,14 +1,20 @@
 package dev.streamlab.notebook;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.streamlab.connect.SmtPlayground;
+import dev.streamlab.demodata.JsonLines;
 import dev.streamlab.diagram.Drawing;
+import dev.streamlab.diagram.TopologyDiagram;
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.learner.Kafka;
 
 /**
  * Commands that look at something the learner built in Java: {@code /topology} draws a Kafka Streams
- * topology, {@code /smt} shows a transform chain on sample customer events. They become a line of Java
- * for the learner's session, so they see exactly the object the learner has.
+ * topology, {@code /smt} shows a transform chain on sample customer events. The learner's object lives in the
+ * JVM that runs their cells; the shell asks that JVM for it as plain data and draws it here.
  */
 final class LearnerVariableCommands {
 
@@ -20,13 +26,17 @@ final class LearnerVariableCommands {
     static void addTo(ClusterCommands commands, JavaSession java) {
         commands.add(new ClusterCommands.Command("topology", "/topology [VARIABLE]",
                 "Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.",
-                args -> Drawing.text("System.out.println(new dev.streamlab.diagram.TopologyDiagram(dev.streamlab.diagram.Style.plain()).render("
-                        + variable(java, args, "Topology", "Topology"::equals, "var topology = builder.build();")
-                        + ".describe()));"),
-                true));
+                args -> topology(java, args)));
         commands.add(new ClusterCommands.Command("smt", "/smt [VARIABLE] [N]",
                 "Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.",
-                args -> Drawing.text(smt(java, args)), true));
+                args -> Drawing.text(smt(java, args))));
+    }
+
+    private static Drawing topology(JavaSession java, List<String> args) {
+        String name = variable(java, args, "Topology", "Topology"::equals, "var topology = builder.build();");
+        TopologyView topology = java.topologyOf(name).orElseThrow(() -> new CommandException(
+                "`" + name + "` holds no Topology. Give it one, e.g. " + name + " = builder.build();"));
+        return (style, width) -> new TopologyDiagram(style).render(topology);
     }
 
     private static String smt(JavaSession java, List<String> args) {
@@ -41,9 +51,11 @@ final class LearnerVariableCommands {
         }
         String chain = variable(java, names, "map of transforms.* settings", type -> type.endsWith("Map"),
                 "var chain = new LinkedHashMap<String, String>(); chain.put(\"transforms\", \"...\");");
-        return "System.out.println(dev.streamlab.connect.SmtPlayground.show(" + chain + ", \"customers\", "
-                + "dev.streamlab.demodata.JsonLines.read(dev.streamlab.learner.Kafka.demoData(\"customer-events.jsonl\"), java.util.Map.class)"
-                + ".subList(0, " + samples + ")));";
+        Map<String, String> settings = java.settingsOf(chain).orElseThrow(() -> new CommandException(
+                "`" + chain + "` holds no map of transforms.* settings. Give it one, e.g. " + chain
+                        + " = new LinkedHashMap<String, String>();"));
+        List<Map> events = JsonLines.read(Kafka.demoData("customer-events.jsonl"), Map.class);
+        return SmtPlayground.show(settings, "customers", events.subList(0, Math.min(samples, events.size())));
     }
 
     /** The variable the learner named, or their newest one of the right type. */

@@ -2,16 +2,25 @@ package dev.streamlab.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.Step;
 
 /**
  * Runs a whole lesson headless, cell after cell, as a learner pressing Enter would: what
- * {@code streamlab check} and the lesson tests do.
+ * {@code streamlab check}, a demo's rehearsal and the lesson tests do.
  */
 public final class LessonRunner {
+
+    /** Hears about each step as it comes, and each cell's result as it is known. */
+    @FunctionalInterface
+    public interface Listener {
+        void result(CellResult result);
+
+        /** Before step {@code number} (from 1) of {@code total} runs, whether it has a cell or only prose. */
+        default void step(int number, int total, Step step) {
+        }
+    }
 
     private final Notebook notebook;
 
@@ -21,23 +30,28 @@ public final class LessonRunner {
 
     /**
      * Runs every cell in a fresh Java session, as for a learner who opens this lesson first ({@code learn 02}), even
-     * after one fails, and tells {@code each} about each result as it comes.
+     * after one fails, and tells {@code listener} about each step and result as they come.
      */
-    public List<CellResult> run(Lesson lesson, Consumer<CellResult> each) {
+    public List<CellResult> run(Lesson lesson, Listener listener) {
         notebook.reset();
-        return continueSession(lesson, each);
+        return continueSession(lesson, listener);
     }
 
     /**
      * Runs every cell in the Java session as it is, with whatever variables, methods and classes the cells before
      * left in it: as for a learner who reached this lesson with {@code /next} from the one before, in one sitting.
      */
-    public List<CellResult> continueSession(Lesson lesson, Consumer<CellResult> each) {
+    public List<CellResult> continueSession(Lesson lesson, Listener listener) {
         List<CellResult> results = new ArrayList<>();
-        for (Cell cell : lesson.cells()) {
-            CellResult result = notebook.run(cell);
-            results.add(result);
-            each.accept(result);
+        List<Step> steps = lesson.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            listener.step(i + 1, steps.size(), step);
+            if (step.hasCell()) {
+                CellResult result = notebook.run(step.cell());
+                results.add(result);
+                listener.result(result);
+            }
         }
         return results;
     }

@@ -113,7 +113,7 @@ public final class Notebook implements AutoCloseable {
 
     /** Runs a lesson's cell, perhaps edited by the learner, and checks its expectations. */
     public CellResult run(Cell cell, String code) {
-        List<Expectation> expectations = cell.expectations();
+        List<Expectation> expectations = cell.expect();
         Map<Expectation, Object> before = checker.before(expectations);
         long start = System.nanoTime();
         CellResult ran = cell.kind() == Cell.Kind.COMMAND ? command(cell, code) : java(cell, code);
@@ -150,10 +150,6 @@ public final class Notebook implements AutoCloseable {
         try {
             Drawing drawing = commands.run(line);
             String output = drawing.plain();
-            if (commands.writesJava(line)) {
-                CellResult ran = java(cell, output);
-                return new CellResult(cell, line, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
-            }
             return new CellResult(cell, line, JavaOutcome.OK, output.endsWith("\n") ? output : output + "\n", null,
                     List.of(), Duration.ZERO, drawing);
         } catch (CommandException e) {

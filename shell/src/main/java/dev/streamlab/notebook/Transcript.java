@@ -43,7 +43,7 @@ public final class Transcript {
                 doc.append(".Output\n....\n").append(escapeDelimiters(result.output().stripTrailing())).append("\n....\n\n");
             }
             for (CellResult.Check check : result.checks()) {
-                doc.append("* ").append(check.held() ? "[x] " : "[ ] ").append(check.expectation().replace("`", "\\`"))
+                doc.append("* ").append(check.held() ? "[x] " : "[ ] ").append(check.text().replace("`", "\\`"))
                         .append(check.held() ? "" : " (" + check.detail() + ")").append('\n');
             }
             if (!result.checks().isEmpty()) {

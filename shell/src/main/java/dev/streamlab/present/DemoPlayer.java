@@ -1,17 +1,17 @@
 package dev.streamlab.present;
 
+import dev.streamlab.terminal.Styles;
 import java.io.PrintWriter;
 import java.util.List;
 
 import dev.streamlab.console.ProseRenderer;
-import dev.streamlab.console.Styles;
+
 import dev.streamlab.diagram.Style;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.Notebook;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * Plays a demo for an audience, one step at a time: the step's prose, then its code typed out at a natural pace
@@ -103,7 +103,7 @@ public final class DemoPlayer {
             CellResult result = notebook.run(cell);
             // The audience sees a command's diagram in colour at the screen's width; the rehearsal, plain.
             out.print(result.drawing() == null ? result.output()
-                    : endLine(result.drawing().draw(styles.colour() ? Style.of(Ansi.ON) : Style.plain(), width)));
+                    : styles.draw(result.drawing(), width));
             out.println(result.passed() ? styles.apply(Styles.GOOD, "✓") : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
             Action next = status("Enter: next   r: reset and run again   b: back   q: quit", index, total);
             if (next == Action.RESTART) {
@@ -172,7 +172,4 @@ public final class DemoPlayer {
         }
     }
 
-    private static String endLine(String text) {
-        return text.endsWith("\n") ? text : text + "\n";
-    }
 }

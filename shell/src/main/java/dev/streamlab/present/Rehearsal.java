@@ -1,13 +1,13 @@
 package dev.streamlab.present;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Notebook;
 
 /**
@@ -40,23 +40,22 @@ public final class Rehearsal {
     /** Runs every cell, even after one fails, telling {@code each} about each result as it comes. */
     public Report run(Lesson demo, Consumer<CellResult> each) {
         long start = System.nanoTime();
-        notebook.reset();
         if (notes != null) {
             notes.start(demo);
         }
-        List<CellResult> results = new ArrayList<>();
-        List<Step> steps = demo.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
-            if (notes != null) {
-                notes.step(i + 1, steps.size(), step);
-            }
-            if (step.hasCell()) {
-                CellResult result = notebook.run(step.cell());
-                results.add(result);
+        List<CellResult> results = new LessonRunner(notebook).run(demo, new LessonRunner.Listener() {
+            @Override
+            public void result(CellResult result) {
                 each.accept(result);
             }
-        }
+
+            @Override
+            public void step(int number, int total, Step step) {
+                if (notes != null) {
+                    notes.step(number, total, step);
+                }
+            }
+        });
         return new Report(results, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import dev.streamlab.lesson.Expectation;
 import dev.streamlab.golden.GoldenFile;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
@@ -16,7 +17,6 @@ import dev.streamlab.notebook.Notebook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * What {@code streamlab check} prints: a line per cell, a failed cell's reason and output under its line, every cell's
@@ -36,7 +36,7 @@ class CheckCommandIT {
             java("System.out.println(\"hello\");\nthrow new IllegalStateException(\"no answer yet\");", 30),
             java("System.out.println(\"hello\");", 40, "output contains \"goodbye\""),
             java("int answer = 43;", 50),
-            new Cell(Cell.Kind.COMMAND, "/brokers", 60, List.of("output contains \"Broker 1 is up\""), 64, List.of()));
+            new Cell(Cell.Kind.COMMAND, "/brokers", 60, List.of(Expectation.parse("output contains \"Broker 1 is up\"")), 64, List.of()));
 
     private static Notebook notebook;
 
@@ -94,7 +94,7 @@ class CheckCommandIT {
         command.showOutput = showOutput;
         notebook.reset();
         CheckCommand.Counts counts = command.check(List.of(FIRST, SECOND), notebook,
-                new Output(new PrintWriter(out, true), new PrintWriter(err, true), Ansi.OFF));
+                new Output(new PrintWriter(out, true), new PrintWriter(err, true), new dev.streamlab.terminal.Styles(false)));
         return new Checked(counts, out.toString(), err.toString());
     }
 
@@ -103,6 +103,6 @@ class CheckCommandIT {
     }
 
     private static Cell java(String code, int line, String... expect) {
-        return new Cell(Cell.Kind.JAVA, code, line, List.of(expect), expect.length == 0 ? 0 : line + 4, List.of());
+        return new Cell(Cell.Kind.JAVA, code, line, Arrays.stream(expect).map(Expectation::parse).toList(), expect.length == 0 ? 0 : line + 4, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamlab.console;
 
+import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.streamlab.diagram.GroupView.Member;
 import dev.streamlab.diagram.GroupView.PartitionOffset;
 import dev.streamlab.diagram.GroupView.TopicPartition;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Help.Ansi;
+import dev.streamlab.terminal.Styles;
 
 class GroupTableTest {
 
@@ -61,7 +61,7 @@ class GroupTableTest {
 
     @Test
     void colourOnlyAddsEscapeCodes() {
-        String coloured = new GroupTable(Style.of(Ansi.ON)).render(READERS);
+        String coloured = new GroupTable(new Styles(true).diagramStyle()).render(READERS);
 
         assertThat(coloured).contains("\u001B[");
         assertThat(stripAnsi(coloured)).isEqualTo(PLAIN.render(READERS));

@@ -8,7 +8,7 @@ import java.util.List;
 import dev.streamlab.diagram.LogView.Position;
 import dev.streamlab.diagram.LogView.Record;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Help.Ansi;
+import dev.streamlab.terminal.Styles;
 
 class LogStripTest {
 
@@ -89,16 +89,16 @@ class LogStripTest {
 
     @Test
     void colourOnlyAddsEscapeCodes() {
-        String coloured = new LogStrip(Style.of(Ansi.ON)).render(THREE_READERS);
+        String coloured = new LogStrip(new Styles(true).diagramStyle()).render(THREE_READERS);
 
-        check("log-three-readers-colour", new LogStrip(Style.of(Ansi.ON)), THREE_READERS);
+        check("log-three-readers-colour", new LogStrip(new Styles(true).diagramStyle()), THREE_READERS);
         assertThat(coloured).contains("\u001B[");
         assertThat(stripAnsi(coloured)).isEqualTo(PLAIN.render(THREE_READERS));
     }
 
     @Test
     void noColourWhenAnsiIsOff() {
-        String output = new LogStrip(Style.of(Ansi.OFF)).render(THREE_READERS);
+        String output = new LogStrip(new Styles(false).diagramStyle()).render(THREE_READERS);
         assertThat(output).doesNotContain("\u001B[").isEqualTo(PLAIN.render(THREE_READERS));
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.diagram.TopicView.Broker;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Help.Ansi;
+import dev.streamlab.terminal.Styles;
 
 class PartitionMapTest {
 
@@ -107,11 +107,11 @@ class PartitionMapTest {
 
     @Test
     void colourOnlyAddsEscapeCodesAndNoColourHasNone() {
-        String coloured = new PartitionMap(Style.of(Ansi.ON)).render(BROKER_2_DOWN, HEALTHY);
+        String coloured = new PartitionMap(new Styles(true).diagramStyle()).render(BROKER_2_DOWN, HEALTHY);
 
         assertThat(coloured).contains("\u001B[");
         assertThat(stripAnsi(coloured)).isEqualTo(PLAIN.render(BROKER_2_DOWN, HEALTHY));
-        assertThat(new PartitionMap(Style.of(Ansi.OFF)).render(BROKER_2_DOWN, HEALTHY))
+        assertThat(new PartitionMap(new Styles(false).diagramStyle()).render(BROKER_2_DOWN, HEALTHY))
                 .isEqualTo(PLAIN.render(BROKER_2_DOWN, HEALTHY));
     }
 

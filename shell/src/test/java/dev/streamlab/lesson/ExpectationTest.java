@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 class ExpectationTest {
@@ -33,5 +37,23 @@ class ExpectationTest {
                 .hasMessageContaining("cannot read the expectation `group g1 is happy`")
                 .hasMessageContaining("group G committed offset >= N");
         assertThatThrownBy(() -> Expectation.parse("output matches \"([\"")).hasMessageContaining("regular expression");
+    }
+
+    @Test
+    void theCatalogueStoresAnExpectationAsItsTextAndReadsItBackAsTheSameObject() throws Exception {
+        List<Expectation> written = List.of(
+                Expectation.parse("output matches \"offset \\d+\""),
+                Expectation.parse("fails with \"NotEnoughReplicas\""),
+                Expectation.parse("group g1 committed offset >= 10 on orders within 30s"));
+        ObjectMapper json = new ObjectMapper();
+
+        String text = json.writeValueAsString(written);
+        List<Expectation> read = json.readValue(text, new TypeReference<List<Expectation>>() { });
+
+        assertThat(text).isEqualTo("[\"output matches \\\"offset \\\\d+\\\"\",\"fails with \\\"NotEnoughReplicas\\\"\","
+                + "\"group g1 committed offset >= 10 on orders within 30s\"]");
+        assertThat(read).isEqualTo(written);
+        assertThat(read.get(1)).isInstanceOf(Expectation.FailsWith.class);
+        assertThat(((Expectation.CommittedOffset) read.get(2)).within()).isEqualTo(Duration.ofSeconds(30));
     }
 }

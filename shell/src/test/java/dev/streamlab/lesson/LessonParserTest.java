@@ -85,7 +85,7 @@ class LessonParserTest {
         assertThat(cell.kind()).isEqualTo(Cell.Kind.JAVA);
         assertThat(cell.code()).isEqualTo("int x = 1;");
         assertThat(cell.line()).isEqualTo(8);
-        assertThat(cell.expectations()).containsExactly(
+        assertThat(cell.expect()).containsExactly(
                 new Expectation.OutputContains("output contains \"x ==> 1\"", "x ==> 1"),
                 new Expectation.TopicPartitions("topic orders has 3 partitions within 30s", "orders", 3, Duration.ofSeconds(30)));
         assertThat(cell.hints()).singleElement().extracting(h -> h.prose().get(0).plainText()).isEqualTo("Press Enter.");

@@ -1,5 +1,6 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,53 @@ class LearnerVariableCommandsIT {
         assertThat(drawn.outcome()).isEqualTo(JavaOutcome.OK);
         assertThat(drawn.code()).isEqualTo("/topology");
         assertThat(drawn.output()).contains("Sub-topology 0", "authorization_attempts", "filter", "possible_fraud");
+    }
+
+    @Test
+    void aLearnerWhoEditsTheirTopologySeesTheNewOneBeforeAndAfterJavaStartsAfresh() {
+        java("""
+                var edited = new org.apache.kafka.streams.StreamsBuilder();
+                edited.<String, String>stream("first-draft").to("drafts");
+                var draft = edited.build();
+                """);
+        assertThat(notebook.runTyped("/topology draft").output()).contains("first-draft");
+        java("""
+                var edited = new org.apache.kafka.streams.StreamsBuilder();
+                edited.<String, String>stream("second-draft").mapValues(v -> v.toUpperCase()).to("drafts");
+                var draft = edited.build();
+                """);
+
+        CellResult drawn = notebook.runTyped("/topology draft");
+
+        assertThat(drawn.output()).contains("second-draft", "mapvalues").doesNotContain("first-draft");
+        assertThat(drawn.drawing().draw(new dev.streamlab.terminal.Styles(true).diagramStyle(), 120))
+                .as("the shell draws it in colour at its own width").contains("\u001b[").contains("second-draft");
+
+        // A topology is built by method calls, which a restart does not run again: the learner is told, runs the cell
+        // again, and sees their newest topology.
+        assertThat(notebook.runTyped("System.exit(3);").problem()).contains("Java started afresh");
+        assertThat(notebook.runTyped("/topology draft").output())
+                .isEqualTo("You have no variable `draft`. Declare it in a Java cell first.\n");
+        java("""
+                var edited = new org.apache.kafka.streams.StreamsBuilder();
+                edited.<String, String>stream("third-draft").to("drafts");
+                var draft = edited.build();
+                """);
+        assertThat(notebook.runTyped("/topology draft").output()).contains("third-draft").doesNotContain("second-draft");
+    }
+
+    @Test
+    void aVariableThatHoldsNothingIsAClearErrorAndTheShellGoesOn() {
+        java("org.apache.kafka.streams.Topology nothing = null;");
+        java("Map<String, String> noChain = null;");
+
+        CellResult topology = notebook.runTyped("/topology nothing");
+        CellResult smt = notebook.runTyped("/smt noChain");
+
+        assertThat(topology.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
+        assertThat(topology.output()).isEqualTo("`nothing` holds no Topology. Give it one, e.g. nothing = builder.build();\n");
+        assertThat(smt.output()).startsWith("`noChain` holds no map of transforms.* settings.");
+        assertThat(notebook.runTyped("1 + 1").output()).contains("==> 2");
     }
 
     @Test

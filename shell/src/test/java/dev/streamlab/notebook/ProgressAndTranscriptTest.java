@@ -1,5 +1,6 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.lesson.Expectation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class ProgressAndTranscriptTest {
     void aTranscriptIsAsciiDocWithRealOutputs() throws Exception {
         Transcript transcript = new Transcript("Welcome");
         transcript.add(new CellResult(null, "int x = 1;", JavaOutcome.OK, "x ==> 1\n----\n", null,
-                List.of(new CellResult.Check("output contains \"x\"", true, "")), Duration.ZERO));
+                List.of(new CellResult.Check(Expectation.parse("output contains \"x\""), true, "")), Duration.ZERO));
         transcript.add(new CellResult(null, "/topics", JavaOutcome.OK, "orders  3 partitions\n", null, List.of(), Duration.ZERO));
 
         Path saved = transcript.save(dir.resolve("out/session.adoc"));

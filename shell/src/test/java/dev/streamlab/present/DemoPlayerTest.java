@@ -1,5 +1,6 @@
 package dev.streamlab.present;
 
+import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-import dev.streamlab.console.Styles;
+
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Prose;

@@ -28,6 +28,13 @@ public final class ChildAgent extends RemoteExecutionControl {
     static final int STOP = 'S';
     /** Followed by two UTF strings: a system property for the helpers, such as the cluster's address. */
     static final int PROPERTY = 'P';
+    /** JShell extension commands: the named variable's value as plain data for the shell, or null if it is no such thing. */
+    static final String TOPOLOGY_OF = "streamlab.topology-of";
+    static final String SETTINGS_OF = "streamlab.settings-of";
+    /** The classes JShell wraps each snippet in; a variable is a static field of the newest one that declares it. */
+    private static final java.util.regex.Pattern SNIPPET_CLASS = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+
+    private final java.util.List<String> snippetClasses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile Thread userThread;
     private volatile boolean stopRequested;
@@ -104,6 +111,55 @@ public final class ChildAgent extends RemoteExecutionControl {
     @Override
     public void redefine(ClassBytecodes[] classes) throws ExecutionControl.NotImplementedException {
         throw new ExecutionControl.NotImplementedException("redefine not supported");
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ExecutionControl.ClassInstallException, ExecutionControl.NotImplementedException,
+            ExecutionControl.EngineTerminationException {
+        super.load(classes);
+        for (ClassBytecodes c : classes) {
+            if (SNIPPET_CLASS.matcher(c.name()).matches()) {
+                snippetClasses.add(c.name());
+            }
+        }
+    }
+
+    /**
+     * Answers the shell's questions about a learner's variable with plain, serializable values, so that the shell
+     * draws what the learner built without writing Java for it: the variable's name is the argument.
+     */
+    @Override
+    public Object extensionCommand(String command, Object arg) throws ExecutionControl.RunException,
+            ExecutionControl.EngineTerminationException, ExecutionControl.InternalException {
+        Object value = valueOf((String) arg);
+        if (TOPOLOGY_OF.equals(command)) {
+            return value instanceof org.apache.kafka.streams.Topology topology
+                    ? dev.streamlab.diagram.TopologyView.of(topology.describe()) : null;
+        }
+        if (SETTINGS_OF.equals(command)) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            java.util.LinkedHashMap<String, String> settings = new java.util.LinkedHashMap<>();
+            map.forEach((key, setting) -> settings.put(String.valueOf(key), String.valueOf(setting)));
+            return settings;
+        }
+        return super.extensionCommand(command, arg);
+    }
+
+    private Object valueOf(String variable) throws ExecutionControl.InternalException {
+        for (int i = snippetClasses.size() - 1; i >= 0; i--) {
+            try {
+                java.lang.reflect.Field field = findClass(snippetClasses.get(i)).getDeclaredField(variable);
+                field.setAccessible(true);
+                return field.get(null);
+            } catch (NoSuchFieldException | ClassNotFoundException e) {
+                // declared in an older snippet, or not at all
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ExecutionControl.InternalException("cannot read " + variable + ": " + e);
+            }
+        }
+        return null;
     }
 
     @Override

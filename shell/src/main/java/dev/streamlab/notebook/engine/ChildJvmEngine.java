@@ -8,9 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.jvm.JavaCommand;
 
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
@@ -66,6 +69,25 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
         return Map.copyOf(properties);
     }
 
+    /** The learner's variable, if it holds a Kafka Streams topology: its description, read in the child JVM. */
+    public Optional<TopologyView> topologyOf(String variable) throws ExecutionControl.ExecutionControlException {
+        return Optional.ofNullable((TopologyView) ask(ChildAgent.TOPOLOGY_OF, variable));
+    }
+
+    /** The learner's variable, if it holds a map: its entries as text, read in the child JVM. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, String>> settingsOf(String variable) throws ExecutionControl.ExecutionControlException {
+        return Optional.ofNullable((Map<String, String>) ask(ChildAgent.SETTINGS_OF, variable));
+    }
+
+    private Object ask(String question, String variable) throws ExecutionControl.ExecutionControlException {
+        ChildControl control = current;
+        if (control == null) {
+            throw new ExecutionControl.EngineTerminationException("The Java process for your code has not started.");
+        }
+        return control.extensionCommand(question, variable);
+    }
+
     /** The child JVM of the current engine, or null before the first one starts. */
     public Process process() {
         return process;
@@ -102,19 +124,12 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
     }
 
     private Process launch(int jshellPort, int controlPort, List<String> remoteOptions) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(jvmOptions);
+        JavaCommand command = JavaCommand.using(java).classPath(JavaCommand.ownClassPath()).options(jvmOptions);
         synchronized (this) {
-            properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            properties.forEach(command::property);
         }
-        command.addAll(remoteOptions);
-        command.add(ChildAgent.class.getName());
-        command.add(String.valueOf(jshellPort));
-        command.add(String.valueOf(controlPort));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        command.options(remoteOptions).main(ChildAgent.class.getName(), String.valueOf(jshellPort), String.valueOf(controlPort));
+        ProcessBuilder builder = new ProcessBuilder(command.toList())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
