@@ -131,7 +131,10 @@ public final class GradeCommand implements Callable<Integer> {
         if (githubOutput) {
             Path file = Path.of(githubOutputFile);
             try {
-                Files.writeString(file, GradingReports.githubOutputLine(card), java.nio.file.StandardOpenOption.CREATE,
+                // The reporter gets the very bytes of the autograding.json just written (built once).
+                Path written = target.resolve(GradingReports.CLASSROOM_JSON);
+                String classroom = format == Format.classroom ? Files.readString(written) : GradingReports.classroomJson(card);
+                Files.writeString(file, GradingReports.githubOutputLine(classroom), java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new GradingException("Cannot append the result to " + file + " ($GITHUB_OUTPUT): " + e.getMessage(), e);

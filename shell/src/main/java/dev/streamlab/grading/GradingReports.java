@@ -79,8 +79,8 @@ public final class GradingReports {
      * The line a GitHub Actions step appends to {@code $GITHUB_OUTPUT} to hand the result to the reporter:
      * {@code result=} and the base64 of {@code autograding.json}, on one line (no line breaks in the base64).
      */
-    public static String githubOutputLine(Scorecard card) {
-        return "result=" + Base64.getEncoder().encodeToString(classroomJson(card).getBytes(StandardCharsets.UTF_8)) + "\n";
+    public static String githubOutputLine(String classroomJson) {
+        return "result=" + Base64.getEncoder().encodeToString(classroomJson.getBytes(StandardCharsets.UTF_8)) + "\n";
     }
 
     private static GradingException cannotWrite(Path dir, IOException e) {
@@ -88,7 +88,8 @@ public final class GradingReports {
                 + "). Choose another folder with --results.", e);
     }
 
-    static String classroomJson(Scorecard card) {
+    /** What {@code autograding.json} holds. */
+    public static String classroomJson(Scorecard card) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(classroomResult(card));
         } catch (JsonProcessingException e) {

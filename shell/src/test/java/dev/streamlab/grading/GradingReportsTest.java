@@ -107,7 +107,7 @@ class GradingReportsTest {
     @Test
     void theGithubOutputLineIsOneLineOfBase64OfTheResult() throws Exception {
         Scorecard card = card(List.of(), FIVE_OF_TWELVE);
-        String line = GradingReports.githubOutputLine(card);
+        String line = GradingReports.githubOutputLine(GradingReports.classroomJson(card));
 
         assertThat(line).startsWith("result=").endsWith("\n").hasLineCount(1);
         String json = new String(Base64.getDecoder().decode(line.substring("result=".length()).strip()), StandardCharsets.UTF_8);
