@@ -12,12 +12,22 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class ClusterAdmin implements AutoCloseable {
 
     private final Map<String, Object> clientConfig;
+    private final long requestTimeoutMs;
+    private final long apiTimeoutMs;
     private Admin admin;
     private PartitionInspector inspector;
     private boolean closed;
 
+    /** Timeouts for a cluster of ours, on this machine. */
     ClusterAdmin(Map<String, Object> clientConfig) {
+        this(clientConfig, 3_000, 10_000);
+    }
+
+    /** The timeouts apply where the cluster's own client settings name none (see {@link AdminSettings}). */
+    ClusterAdmin(Map<String, Object> clientConfig, long requestTimeoutMs, long apiTimeoutMs) {
         this.clientConfig = clientConfig;
+        this.requestTimeoutMs = requestTimeoutMs;
+        this.apiTimeoutMs = apiTimeoutMs;
     }
 
     synchronized Admin admin() {
@@ -25,7 +35,7 @@ final class ClusterAdmin implements AutoCloseable {
             throw new ClusterException("This cluster is closed. Start a new one.");
         }
         if (admin == null) {
-            Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 3_000, 10_000);
+            Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, requestTimeoutMs, apiTimeoutMs);
             config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-cluster");
             // A restarted broker is found again within 200 ms rather than Kafka's 1 s.
             config.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
