@@ -11,6 +11,11 @@ public interface NodeDriver {
 
     boolean isBroker();
 
+    /** "broker 2" or "the controller", for messages. */
+    default String describe() {
+        return isBroker() ? "broker " + id() : "the controller";
+    }
+
     /** Creates the node (its storage, its container) and starts it. */
     void start();
 

@@ -102,7 +102,7 @@ public abstract class NodeOrchestrator implements Cluster {
         p.put("controller.listener.names", CONTROLLER_LISTENER);
         driver.addressSettings(node).forEach((key, value) -> {
             if (p.putIfAbsent(key, value) != null) {
-                throw new IllegalStateException("A cluster driver may not change " + key + " of " + node.describe());
+                throw new IllegalStateException("A cluster driver may not change " + key + " of node " + node.id());
             }
         });
         return p;
@@ -193,16 +193,12 @@ public abstract class NodeOrchestrator implements Cluster {
         ids.forEach(id -> watched.add(brokers.get(id)));
         for (NodeDriver node : watched) {
             if (!node.isRunning()) {
-                String name = spec(node).describe();
+                String name = node.describe();
                 return Optional.of(new ClusterException(Character.toUpperCase(name.charAt(0)) + name.substring(1)
                         + " stopped while starting. Its last log lines:\n" + node.lastLogLines(12)));
             }
         }
         return Optional.empty();
-    }
-
-    private static NodeSpec spec(NodeDriver node) {
-        return new NodeSpec(node.id(), node.isBroker(), 0);
     }
 
     private String idList() {

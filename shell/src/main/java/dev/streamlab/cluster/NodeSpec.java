@@ -5,9 +5,4 @@ package dev.streamlab.cluster;
  * port on {@link Ports#LOOPBACK} where clients reach it (0 for the controller, which clients never reach).
  */
 public record NodeSpec(int id, boolean broker, int hostPort) {
-
-    /** "broker 2" or "the controller", for messages. */
-    public String describe() {
-        return broker ? "broker " + id : "the controller";
-    }
 }

@@ -82,7 +82,7 @@ class NodeOrchestratorTest {
 
         assertThatThrownBy(() -> new FakeCluster(driver, 1, 0))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("A cluster driver may not change node.id of the controller");
+                .hasMessage("A cluster driver may not change node.id of node 0");
         assertThat(driver.closed).isTrue();
     }
 
@@ -353,7 +353,7 @@ class NodeOrchestratorTest {
 
         @Override
         public String lastLogLines(int lines) {
-            return spec.describe() + " ran out of disk";
+            return describe() + " ran out of disk";
         }
     }
 }

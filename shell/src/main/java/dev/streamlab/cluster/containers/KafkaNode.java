@@ -78,14 +78,6 @@ final class KafkaNode implements NodeDriver {
         return broker;
     }
 
-    int hostPort() {
-        return hostPort;
-    }
-
-    String describe() {
-        return broker ? "broker " + id : "the controller";
-    }
-
     /** Creates and starts the container; returns once it runs (Kafka inside is not ready yet). */
     @Override
     public void start() {
