@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +184,20 @@ class NodeOrchestratorTest {
     }
 
     @Test
+    void aCloseDuringStartWaitsUntilTheStartingThreadsHaveEndedBeforeTheDriverCleansUp() throws Exception {
+        cluster = new FakeCluster(driver, 2, 0);
+        FakeNode slow = driver.node(1);
+        slow.blocksUntilRemoved = true;
+        CompletableFuture<Void> starting = CompletableFuture.runAsync(cluster::start);
+        assertThat(slow.startEntered.await(10, TimeUnit.SECONDS)).as("broker 1 is starting").isTrue();
+
+        cluster.close();
+
+        assertThat(driver.events).containsSubsequence("start of 1 ended", "driver closed");
+        assertThatThrownBy(() -> starting.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("broker 1 was removed while starting");
+    }
+
+    @Test
     void theShutdownHookIsInPlaceWhileTheClusterRunsAndGoneAfterClose() {
         cluster = new FakeCluster(driver, 1, 0);
         cluster.start();
@@ -292,6 +309,9 @@ class NodeOrchestratorTest {
         volatile boolean diesOnStart;
         volatile RuntimeException startFailure;
         volatile RuntimeException removeFailure;
+        volatile boolean blocksUntilRemoved;
+        final CountDownLatch startEntered = new CountDownLatch(1);
+        private final CountDownLatch removedLatch = new CountDownLatch(1);
 
         FakeNode(NodeSpec spec, Map<String, String> settings, List<String> events) {
             this.spec = spec;
@@ -312,10 +332,30 @@ class NodeOrchestratorTest {
         @Override
         public void start() {
             events.add("start " + id());
+            startEntered.countDown();
             if (startFailure != null) {
                 throw startFailure;
             }
+            if (blocksUntilRemoved) {
+                awaitRemoval();
+            }
             running = !diesOnStart;
+        }
+
+        /** Like a broker that waits for a controller: it ends only when the cluster's close removes it. */
+        private void awaitRemoval() {
+            try {
+                if (!removedLatch.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("broker " + id() + " was never removed");
+                }
+                throw new ClusterException("broker " + id() + " was removed while starting");
+            } catch (InterruptedException e) {
+                // close() also interrupts the starting threads; which of the two it sees first is up to the scheduler.
+                Thread.currentThread().interrupt();
+                throw new ClusterException("broker " + id() + (removed ? " was removed" : " was interrupted") + " while starting");
+            } finally {
+                events.add("start of " + id() + " ended");
+            }
         }
 
         @Override
@@ -346,6 +386,7 @@ class NodeOrchestratorTest {
             events.add("remove " + id());
             running = false;
             removed = true;
+            removedLatch.countDown();
             if (removeFailure != null) {
                 throw removeFailure;
             }
