@@ -1,6 +1,9 @@
 package dev.streamlab.cluster;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +12,8 @@ import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * One Kafka node (a broker or a controller) running inside this JVM, from Kafka's own server classes.
@@ -17,30 +22,35 @@ import org.apache.kafka.common.utils.Time;
  * not published for our Kafka version. {@link KafkaRaftServer} is what {@code kafka-server-start.sh} runs,
  * so this is a real node; a restart is a new {@link KafkaRaftServer} with the same properties, on the same port.
  */
-final class EmbeddedNode {
+final class EmbeddedNode implements NodeDriver {
 
     private final int id;
     private final boolean broker;
     private final Properties properties;
+    private final String clusterId;
     private volatile KafkaRaftServer server;
     private boolean retired;
 
-    EmbeddedNode(int id, boolean broker, Map<String, String> settings) {
+    EmbeddedNode(int id, boolean broker, Map<String, String> settings, String clusterId) {
         this.id = id;
         this.broker = broker;
         this.properties = new Properties();
         this.properties.putAll(settings);
+        this.clusterId = clusterId;
     }
 
-    int id() {
+    @Override
+    public int id() {
         return id;
     }
 
-    boolean isBroker() {
+    @Override
+    public boolean isBroker() {
         return broker;
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         return server != null;
     }
 
@@ -57,8 +67,42 @@ final class EmbeddedNode {
         return KafkaConfig.fromProps(properties, false);
     }
 
-    /** Starts the node and returns once a broker is registered and unfenced. */
-    synchronized void start() {
+    /** Prepares the node's storage, then starts it; returns once a broker is registered and unfenced. */
+    @Override
+    public void start() {
+        format();
+        restart();
+    }
+
+    private void format() {
+        try {
+            new Formatter()
+                    .setNodeId(id)
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(logDir()))
+                    .setMetadataLogDirectory(logDir())
+                    .setControllerListenerName(NodeOrchestrator.CONTROLLER_LISTENER)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .run();
+        } catch (Exception e) {
+            throw new ClusterException("Could not prepare storage for node " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the node on its storage as it is: a new {@link KafkaRaftServer} with the same properties. */
+    @Override
+    public void restart() {
+        try {
+            startServer();
+        } catch (ClusterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw explain(e);
+        }
+    }
+
+    private synchronized void startServer() {
         if (retired) {
             throw new ClusterException("The cluster is closed; node " + id + " will not start again.");
         }
@@ -70,12 +114,31 @@ final class EmbeddedNode {
         s.startup();
     }
 
+    private ClusterException explain(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return Ports.inUse(port());
+            }
+        }
+        return new ClusterException((broker ? "Broker " + id + " " : "The controller ") + "did not start: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void stop() {
+        stop(true);
+    }
+
+    @Override
+    public void kill() {
+        stop(false);
+    }
+
     /**
      * Stops the node. With {@code gracefully}, a broker first asks the controller to move its leaderships
      * away (controlled shutdown); without it, the broker just goes silent, as if its machine died, and the
      * controller fences it when its session times out.
      */
-    synchronized void stop(boolean gracefully) {
+    private synchronized void stop(boolean gracefully) {
         KafkaRaftServer s = server;
         if (s == null) {
             return;
@@ -89,7 +152,8 @@ final class EmbeddedNode {
     }
 
     /** Stops the node for good: once the cluster closes, a start still under way elsewhere must not revive it. */
-    synchronized void retire() {
+    @Override
+    public synchronized void remove() {
         retired = true;
         stop(false);
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 
@@ -27,10 +26,12 @@ public final class ExternalCluster implements Cluster {
 
     private final String bootstrapServers;
     private final Map<String, Object> clientConfig;
+    private final ClusterAdmin admin;
 
     private ExternalCluster(String bootstrapServers, Map<String, Object> clientConfig) {
         this.bootstrapServers = bootstrapServers;
         this.clientConfig = Map.copyOf(clientConfig);
+        this.admin = new ClusterAdmin(this.clientConfig, 10_000, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
     }
 
     /** Connects and checks that the cluster answers; {@code commandConfig} may be null. */
@@ -46,10 +47,15 @@ public final class ExternalCluster implements Cluster {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         listener.step("Connecting to the external cluster at " + bootstrapServers);
         ExternalCluster cluster = new ExternalCluster(bootstrapServers, config);
-        if (cluster.liveBrokers().isEmpty()) {
-            throw new ClusterException("The cluster at " + bootstrapServers + " lists no brokers. Check the address.");
+        try {
+            if (cluster.liveBrokers().isEmpty()) {
+                throw new ClusterException("The cluster at " + bootstrapServers + " lists no brokers. Check the address.");
+            }
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
         }
-        return cluster;
     }
 
     static Map<String, Object> readClientProperties(Path file) {
@@ -70,10 +76,11 @@ public final class ExternalCluster implements Cluster {
     }
 
     private List<Integer> liveBrokers() {
-        Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 10_000, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
-        try (Admin admin = Admin.create(config)) {
-            return admin.describeCluster().nodes().get(2 * CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+        try {
+            return admin.admin().describeCluster().nodes().get(2 * CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(Node::id).sorted().toList();
+        } catch (ClusterException e) {
+            throw e;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ClusterException("No Kafka cluster answers at " + bootstrapServers + " (" + cause.getMessage()
@@ -142,8 +149,15 @@ public final class ExternalCluster implements Cluster {
                 + " Steps that break brokers need --cluster embedded or --cluster containers.");
     }
 
-    /** Nothing to stop: the cluster is not ours. */
+    /** Through the Admin client this cluster keeps, not a new one per call: callers poll this. */
+    @Override
+    public List<PartitionState> describeTopic(String topic) {
+        return admin.inspector().describe(topic);
+    }
+
+    /** Closes our Admin client; the cluster itself is not ours to stop. */
     @Override
     public void close() {
+        admin.close();
     }
 }

@@ -38,11 +38,20 @@ public final class PartitionInspector implements AutoCloseable {
     private static final int OFFSETS_TIMEOUT_MS = 1_500;
 
     private final Admin admin;
+    private final boolean ownsAdmin;
 
+    /** An inspector with an Admin client of its own, closed with it. */
     public PartitionInspector(Map<String, Object> clientConfig) {
         Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 3_000, TIMEOUT_MS);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-inspector");
         this.admin = Admin.create(config);
+        this.ownsAdmin = true;
+    }
+
+    /** An inspector that asks through {@code admin}, which whoever made it closes. */
+    PartitionInspector(Admin admin) {
+        this.admin = admin;
+        this.ownsAdmin = false;
     }
 
     public List<PartitionState> describe(String topic) {
@@ -145,6 +154,8 @@ public final class PartitionInspector implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close(java.time.Duration.ofSeconds(2));
+        if (ownsAdmin) {
+            admin.close(java.time.Duration.ofSeconds(2));
+        }
     }
 }

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports.Binding;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.NodeDriver;
 import dev.streamlab.cluster.Ports;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -23,7 +24,7 @@ import org.testcontainers.utility.DockerImageName;
  * because Testcontainers' {@code stop()} removes the container, and a new container would lose the broker's
  * data. A broker's host port is pinned, so it keeps its advertised address across restarts.
  */
-final class KafkaNode {
+final class KafkaNode implements NodeDriver {
 
     /** The port a broker's host-facing listener uses inside its container. */
     static final int CLIENT_PORT = 9092;
@@ -54,7 +55,7 @@ final class KafkaNode {
                 .withNetworkAliases(alias)
                 .withEnv(env)
                 .withLabels(labels)
-                // Readiness is asked of Kafka itself (ContainersCluster), the same way for every image.
+                // Readiness is asked of Kafka itself (NodeOrchestrator), the same way for every image.
                 .waitingFor(new NoWait())
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName(containerName).withHostName(alias);
@@ -67,24 +68,19 @@ final class KafkaNode {
         return new KafkaNode(id, broker, hostPort, container, docker);
     }
 
-    int id() {
+    @Override
+    public int id() {
         return id;
     }
 
-    boolean isBroker() {
+    @Override
+    public boolean isBroker() {
         return broker;
     }
 
-    int hostPort() {
-        return hostPort;
-    }
-
-    String describe() {
-        return broker ? "broker " + id : "the controller";
-    }
-
     /** Creates and starts the container; returns once it runs (Kafka inside is not ready yet). */
-    void start() {
+    @Override
+    public void start() {
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -93,7 +89,8 @@ final class KafkaNode {
     }
 
     /** {@code docker stop}: SIGTERM, so Kafka shuts down in order (a broker hands its leaderships over first). */
-    void stop() {
+    @Override
+    public void stop() {
         try {
             docker.stopContainerCmd(container.getContainerId()).withTimeout(STOP_TIMEOUT_SECONDS).exec();
         } catch (RuntimeException e) {
@@ -102,7 +99,8 @@ final class KafkaNode {
     }
 
     /** {@code docker kill}: SIGKILL, as if the machine died. */
-    void kill() {
+    @Override
+    public void kill() {
         try {
             docker.killContainerCmd(container.getContainerId()).exec();
         } catch (RuntimeException e) {
@@ -111,7 +109,8 @@ final class KafkaNode {
     }
 
     /** {@code docker start} of the same container: same data, same pinned port, same network alias. */
-    void restart() {
+    @Override
+    public void restart() {
         if (hostPort > 0 && !Ports.isFree(hostPort)) {
             throw new ClusterException("Broker " + id + " cannot come back on port " + hostPort
                     + ": another program took that port while the broker was down. Stop that program and try again.");
@@ -123,7 +122,8 @@ final class KafkaNode {
         }
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         String containerId = container.getContainerId();
         if (containerId == null) {
             return false;
@@ -137,7 +137,8 @@ final class KafkaNode {
     }
 
     /** The last lines Kafka wrote, to explain a node that did not start. */
-    String lastLogLines(int lines) {
+    @Override
+    public String lastLogLines(int lines) {
         try {
             List<String> all = container.getLogs().lines().toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -147,7 +148,8 @@ final class KafkaNode {
     }
 
     /** Kills and removes the container. */
-    void remove() {
+    @Override
+    public void remove() {
         try {
             container.stop();
         } catch (RuntimeException e) {
@@ -155,7 +157,7 @@ final class KafkaNode {
         }
     }
 
-    /** Testcontainers waits for nothing; {@link ContainersCluster} asks Kafka when the node is ready. */
+    /** Testcontainers waits for nothing; {@link dev.streamlab.cluster.NodeOrchestrator} asks Kafka when the node is ready. */
     private static final class NoWait extends AbstractWaitStrategy {
         @Override
         protected void waitUntilReady() {

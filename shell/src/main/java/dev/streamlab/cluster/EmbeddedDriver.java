@@ -1,0 +1,61 @@
+package dev.streamlab.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.common.Uuid;
+
+/** Nodes of an {@link EmbeddedCluster}: Kafka servers in this JVM, listening on 127.0.0.1, storing in a scratch folder. */
+final class EmbeddedDriver implements ClusterDriver {
+
+    private final ScratchDirectory directory;
+    private final String clusterId = Uuid.randomUuid().toString();
+    private final int controllerPort;
+
+    private EmbeddedDriver(ScratchDirectory directory, int controllerPort) {
+        this.directory = directory;
+        this.controllerPort = controllerPort;
+    }
+
+    static EmbeddedDriver create() {
+        int controllerPort = Ports.free();
+        return new EmbeddedDriver(ScratchDirectory.create(), controllerPort);
+    }
+
+    @Override
+    public String controllerAddress() {
+        return Ports.LOOPBACK + ":" + controllerPort;
+    }
+
+    /** One listener per broker, for clients and the other brokers alike. */
+    @Override
+    public Map<String, String> addressSettings(NodeSpec node) {
+        String controller = NodeOrchestrator.CONTROLLER_LISTENER;
+        Map<String, String> p = new LinkedHashMap<>();
+        if (!node.broker()) {
+            p.put("listeners", controller + "://" + controllerAddress());
+            p.put("listener.security.protocol.map", controller + ":PLAINTEXT");
+            p.put("log.dirs", directory.resolve("controller-" + node.id()).toString());
+            return p;
+        }
+        String address = "PLAINTEXT://" + Ports.LOOPBACK + ":" + node.hostPort();
+        p.put("listeners", address);
+        p.put("advertised.listeners", address);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + controller + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        // A kill must be a kill; EmbeddedNode does the controlled shutdown itself for a graceful stop.
+        p.put("controlled.shutdown.enable", "false");
+        p.put("log.dirs", directory.resolve("broker-" + node.id()).toString());
+        return p;
+    }
+
+    @Override
+    public NodeDriver create(NodeSpec node, Map<String, String> settings) {
+        return new EmbeddedNode(node.id(), node.broker(), settings, clusterId);
+    }
+
+    @Override
+    public void close() {
+        directory.delete();
+    }
+}
