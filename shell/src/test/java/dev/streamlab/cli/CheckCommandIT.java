@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code streamlab check} prints: a line per cell, a failed cell's reason and output under its line, every cell's
- * output with {@code --show-output}, and whether the lessons share one Java session ({@code --one-session}).
+ * output with {@code --show-output}, whether the lessons share one Java session ({@code --one-session}), and its
+ * progress on stderr.
  */
 class CheckCommandIT {
 
@@ -61,6 +62,9 @@ class CheckCommandIT {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.err()).contains("Checking 00-welcome");
         GOLDEN.assertMatches("cli/check-00.txt", run.out());
+        // The cell kills the partition's leader, whichever broker that is in this run.
+        GoldenFile.standard().mask("\u001B\\[[0-9;]*m", "").mask("(Killing|Restarting) broker \\d+", "$1 broker <id>")
+                .assertMatches("cli/check-00-progress.txt", run.err());
     }
 
     @Test
@@ -71,6 +75,7 @@ class CheckCommandIT {
         assertThat(checked.out()).contains("cannot find symbol");
         assertThat(checked.out()).as("a failed command's message, once").containsOnlyOnce("no cluster in this test");
         GOLDEN.assertMatches("cli/check-fresh-sessions.txt", checked.out());
+        GOLDEN.assertMatches("cli/check-fresh-sessions-progress.txt", checked.err());
     }
 
     @Test
@@ -81,6 +86,7 @@ class CheckCommandIT {
         assertThat(checked.out()).contains("twice(answer)", "$1 ==> 84", "created method twice(int)", "modified variable answer");
         assertThat(checked.err()).contains("Checking 91-second in the Java session 90-first left");
         GOLDEN.assertMatches("cli/check-one-session-show-output.txt", checked.out());
+        GOLDEN.assertMatches("cli/check-one-session-progress.txt", checked.err());
     }
 
     private record Checked(CheckCommand.Counts counts, String out, String err) {

@@ -1,11 +1,15 @@
 package dev.streamlab.console;
 
+import static dev.streamlab.console.ReplSteps.ctrlCWhenOutputHas;
+import static dev.streamlab.console.ReplSteps.start;
+import static dev.streamlab.console.ReplSteps.step;
 import static dev.streamlab.console.ScriptedConsole.ENTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.EmbeddedCluster;
@@ -15,75 +19,217 @@ import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The REPL driven like a transcript: what a learner types, and what they see. */
+/** The REPL driven like a transcript, step by step: what a learner enters, and exactly what they see next ({@link ReplSteps}). */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplIT {
 
     private static Cluster cluster;
     private static Notebook notebook;
 
+    /** What lesson 00 shows first, up to its first cell, offered in the line: prose rendered, no markup left. */
+    private static final String LESSON_00_STEP_1 = """
+
+            Lesson 00: Welcome to streamlab
+            9 steps. Enter runs a cell; /help lists the commands.
+
+            ── step 1 of 9 ──
+            This first lesson shows how streamlab works. You read a little, then you run a
+            cell. A cell is a bit of Java, or a command that starts with /.
+
+              • Press Enter to run the cell you see.
+              • Change it first if you like: it is yours to edit.
+              • Type /hint when you are stuck, and /help for every command.
+
+
+            Your first cell
+
+            Java cells run in JShell, so a line of Java is enough. No class, no main method.
+
+            A Java cell: press Enter to run it, or edit it first.
+            run ▶ int answer = 40 + 2;""";
+
+    private static final String LESSON_00_STEP_2 = """
+
+            ── step 2 of 9 ──
+
+            A real cluster
+
+            streamlab started a real Kafka cluster for you, right here on your computer. It
+            has one controller and three brokers. A broker stores data and serves the
+            clients that read and write it.
+
+            A command: press Enter to run it, or edit it first.
+            run ▶ /brokers""";
+
+    private static final String BYE = "Bye. Your progress is saved; `./streamlab` brings you back here.";
+
     @TempDir
     Path home;
 
     @BeforeAll
-    static void start() {
+    static void startTheCluster() {
         cluster = EmbeddedCluster.builder().brokers(1).start();
         notebook = new Notebook(cluster);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopTheCluster() {
         notebook.close();
         cluster.close();
     }
 
+    @BeforeEach
+    void freshJava() {
+        // Each test starts with no variables, and JShell numbers its values from $1 again.
+        notebook.reset();
+    }
+
     @Test
-    void aLearnerRunsCellsTypesJavaAndSurvivesTheirMistakes() throws Exception {
+    void theFirstCellRunsAsOfferedAHintExplainsItAndTheNextStepRunsACommand() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step(ENTER, """
+                        answer ==> 42
+                          ✓ output contains "answer ==> 42"
+                        Step done. Press Enter for the next step.
+                        »"""),
+                step("/hint", """
+                        Hint:
+                        Press Enter to run the cell. streamlab shows each new variable with its value,
+                        like answer ==> 42.
+
+                        »"""),
+                step(ENTER, LESSON_00_STEP_2),
+                step(ENTER, """
+                        Broker 1 is up
+                          ✓ output contains "Broker 1 is up"
+                        Step done. Press Enter for the next step.
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+
+        assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells()).containsExactly(0, 1);
+    }
+
+    @Test
+    void typedJavaRunsAndACompileErrorPointsAtTheMistake() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step("System.out.println(\"typed by me\");", """
+                        typed by me
+                        »"""),
+                step("String s = 42;", """
+                        error: incompatible types: int cannot be converted to java.lang.String
+                        String s = 42;
+                                   ^
+                        ✗ The code does not compile.
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+    }
+
+    /** The new Java process gets the learner's declarations again, and numbers its values from $1. */
+    @Test
+    void systemExitEndsOnlyJavaWhichStartsAfreshWithTheLearnersDeclarations() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step("int kept = 7;", """
+                        kept ==> 7
+                        »"""),
+                step("System.exit(1);", """
+                        ✗ Your code ended its Java process (exit code 1, as with System.exit). The shell
+                        and the cluster are fine. Java started afresh. Restored kept with its last
+                        value.
+                        »"""),
+                step("kept", """
+                        kept ==> 7
+                        »"""),
+                step("2 + 2", """
+                        $1 ==> 4
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+    }
+
+    @Test
+    void ctrlCStopsAnEndlessLoopAndJavaGoesOn() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                ctrlCWhenOutputHas("looping", "System.out.println(\"looping\"); while (true) { }", """
+                        looping
+                        Stopped.
+                        ✗ You stopped the code.
+                        »"""),
+                step("3 + 3", """
+                        $1 ==> 6
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+    }
+
+    @Test
+    void anUnknownCommandSaysSoAndPointsToHelp() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step("/nonsense", """
+                        ✗ There is no command /nonsense. /help lists them.
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+    }
+
+    /** Typed over the offered cell, code that is not recognisably the cell runs as the learner's own: no ✓, no ✗. */
+    @Test
+    void codeTypedOverTheOfferedCellRunsAsTheLearnersOwnWithoutTheCellsExpectations() {
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step("/next", LESSON_00_STEP_2),
+                step("/next", """
+
+                        ── step 3 of 9 ──
+
+                        Your first topic
+
+                        A topic is a named log of records. Create one called greetings, with one
+                        partition:
+
+                        A Java cell: press Enter to run it, or edit it first.
+                        run ▶ createTopic("greetings", 1)"""),
+                step("System.out.println(\"my own code\");", """
+                        my own code
+                        »"""),
+                step("/quit", BYE))
+                .run(this::lessonZero);
+    }
+
+    @Test
+    void saveWritesEveryCellWithItsOutputAndQuitSaysBye() throws Exception {
         Path saved = home.resolve("session.adoc");
-        ScriptedConsole console = new ScriptedConsole(List.of(
-                ENTER,                                   // run the first cell as offered
-                "/hint",
-                ENTER,                                   // go on to step 2
-                ENTER,                                   // run /brokers
-                "System.out.println(\"typed by me\");",
-                "String s = 42;",
-                "System.exit(1);",
-                "2 + 2",
-                ScriptedConsole.ctrlCWhenOutputHas("looping"),
-                "System.out.println(\"looping\"); while (true) { }",
-                "3 + 3",
-                "/nonsense",
-                "/next",                                 // step 3 offers createTopic(...)
-                "System.out.println(\"my own code\");",  // typed over the offered cell: the learner's own code
-                "/save " + saved,
-                "/quit"));
-        Progress progress = Progress.load(home.resolve("progress.json"));
-        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step(ENTER, """
+                        answer ==> 42
+                          ✓ output contains "answer ==> 42"
+                        Step done. Press Enter for the next step.
+                        »"""),
+                step(ENTER, LESSON_00_STEP_2),
+                step(ENTER, """
+                        Broker 1 is up
+                          ✓ output contains "Broker 1 is up"
+                        Step done. Press Enter for the next step.
+                        »"""),
+                step("/save " + saved, """
+                        Saved 2 cells with their output to <home>/session.adoc
+                        »"""),
+                step("/quit", BYE))
+                .mask(Pattern.quote(home.toString()), "<home>")
+                .run(this::lessonZero);
 
-        new Repl(console, notebook, catalogue, progress).run(catalogue.find("00").orElseThrow());
-
-        String transcript = console.transcript();
-        assertThat(transcript)
-                .contains("Lesson 00: Welcome to streamlab")
-                .contains("Your first cell")
-                .doesNotContain("*cell*", "kbd:[", "`/hint`")           // prose is rendered, not raw markup
-                .contains("run ▶ int answer = 40 + 2;\nanswer ==> 42\n  ✓ output contains \"answer ==> 42\"\nStep done.")
-                .contains("Hint:\n")
-                .contains("Broker 1 is up")
-                .contains("typed by me")
-                .contains("String s = 42;\n           ^")
-                .contains("exit code 1", "Java started afresh")
-                .contains("» 2 + 2\n$1 ==> 4")
-                .contains("looping\nStopped.")
-                .contains("==> 6")
-                .contains("There is no command /nonsense")
-                .contains("run ▶ System.out.println(\"my own code\");\nmy own code\n» ")
-                .contains("Saved ");
-        assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells()).contains(0, 1);
         assertThat(Files.readString(saved))
                 .startsWith("= Welcome to streamlab")
                 .contains("[source,java]\n----\nint answer = 40 + 2;\n----\n\n.Output\n....\nanswer ==> 42\n....")
@@ -91,33 +237,47 @@ class ReplIT {
         assertThat(home).isDirectoryNotContaining("glob:**.tmp");
     }
 
-    /** /help shows every command of the one table, /exit is one of them (and completes), and it ends the session. */
+    private void lessonZero(ConsoleIO console) {
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.find("00").orElseThrow());
+    }
+
+    /**
+     * /help shows every command of the one table, the cluster's too; /exit is one of them, and it ends the session
+     * (the harness fails if the REPL reads on after the last step).
+     */
     @Test
     void helpListsEveryCommandAndExitLeaves() {
-        ScriptedConsole console = new ScriptedConsole(List.of("/help", "/exit", "/next"));
-        Progress progress = Progress.load(home.resolve("progress.json"));
-        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        ScriptedConsole console = ReplSteps.of(
+                start(LESSON_00_STEP_1),
+                step("/help", """
+                        Enter          run the cell (or go on, once it passed)
+                        /next          the next step
+                        /back          the step before
+                        /run           run the lesson's cell as written, even if you edited it
+                        /hint          a hint for this step
+                        /toc           lessons and your progress
+                        /reset         forget your Java variables (the cluster stays)
+                        /save FILE     save this session, with every output, as AsciiDoc
+                        /help          this list
+                        /quit, /exit   leave (your progress is saved)
+                        Tab            complete Java;  Ctrl-C  stop running code
+                        /brokers                       Which brokers are up.
+                        /broker kill|stop|restart ID   Kill (crash), stop (gracefully) or restart a broker. ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.
+                        /topics                        The topics, with their partition counts.
+                        /partitions TOPIC              Partitions against brokers: leaders, followers, copies out of sync, and what changed since you last looked.
+                        /log TOPIC [PARTITION]         A partition's log from old to new, with where each group is.
+                        /groups                        Consumer groups: members, committed offsets and lag.
+                        /topology [VARIABLE]           Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.
+                        /smt [VARIABLE] [N]            Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.
+                        Or type any Java, such as send("greetings", "bob", "Hi")
+                        »"""),
+                step("/exit", BYE))
+                .run(this::lessonZero);
 
-        new Repl(console, notebook, catalogue, progress).run(catalogue.lessons().get(0));
-
-        assertThat(console.transcript()).contains("""
-                Enter          run the cell (or go on, once it passed)
-                /next          the next step
-                /back          the step before
-                /run           run the lesson's cell as written, even if you edited it
-                /hint          a hint for this step
-                /toc           lessons and your progress
-                /reset         forget your Java variables (the cluster stays)
-                /save FILE     save this session, with every output, as AsciiDoc
-                /help          this list
-                /quit, /exit   leave (your progress is saved)
-                Tab            complete Java;  Ctrl-C  stop running code
-                """);
         for (var c : notebook.commands().all()) {
             assertThat(console.transcript()).contains(String.format("%-30s %s%n", c.usage(), c.help()));
         }
-        assertThat(console.transcript()).endsWith("Bye. Your progress is saved; `./streamlab` brings you back here.\n");
-        assertThat(console.unread()).as("nothing read after /exit").containsExactly("/next");
         assertThat(Repl.commandNames(notebook.commands())).contains("/exit", "/quit", "/help", "/save");
     }
 

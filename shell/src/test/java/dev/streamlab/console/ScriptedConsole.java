@@ -2,6 +2,7 @@ package dev.streamlab.console;
 
 import dev.streamlab.terminal.Styles;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ final class ScriptedConsole implements ConsoleIO {
 
     private final Deque<String> script;
     private final StringBuilder transcript = new StringBuilder();
+    private final List<Wait> waits = new ArrayList<>();
     private String interruptWhen;
 
     private final boolean colour;
@@ -37,9 +39,11 @@ final class ScriptedConsole implements ConsoleIO {
         this.width = width;
     }
 
-    /** The entries of the script not read (yet). */
-    List<String> unread() {
-        return List.copyOf(script);
+    /**
+     * One time the REPL waited for an entry: the transcript's length before its prompt, the prompt, the code it
+     * offered in the line (or null), and the transcript's length once the entry was shown.
+     */
+    record Wait(int promptAt, String prompt, String prefill, int answeredAt) {
     }
 
     @Override
@@ -49,13 +53,11 @@ final class ScriptedConsole implements ConsoleIO {
             interruptWhen = entry.substring("<ctrl-c when output has>".length());
             entry = script.poll();
         }
-        if (entry == null) {
-            transcript.append(prompt).append("^D\n");
-            return null;
-        }
-        String line = entry.equals(ENTER) ? (prefill == null ? "" : prefill) : entry;
+        String line = entry == null ? null : entry.equals(ENTER) ? (prefill == null ? "" : prefill) : entry;
         synchronized (transcript) {
-            transcript.append(prompt).append(line).append('\n');
+            int promptAt = transcript.length();
+            transcript.append(prompt).append(line == null ? "^D" : line).append('\n');
+            waits.add(new Wait(promptAt, prompt, prefill, transcript.length()));
         }
         return line;
     }
@@ -101,6 +103,13 @@ final class ScriptedConsole implements ConsoleIO {
             return work.get();
         } finally {
             presser.interrupt();
+        }
+    }
+
+    /** Every time the REPL waited for an entry, in order. */
+    List<Wait> waits() {
+        synchronized (transcript) {
+            return List.copyOf(waits);
         }
     }
 
