@@ -1,0 +1,127 @@
+package dev.streamlab.present;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.streamlab.lesson.Prose;
+import dev.streamlab.present.SlidePlan.Code;
+import dev.streamlab.present.SlidePlan.Element;
+import dev.streamlab.present.SlidePlan.Image;
+import dev.streamlab.present.SlidePlan.Output;
+import dev.streamlab.present.SlidePlan.Picture;
+import dev.streamlab.present.SlidePlan.Slide;
+
+/**
+ * Writes a planned deck as one reveal.js page: a {@code <section>} per slide, code for reveal.js' highlight plugin,
+ * the rehearsal's output in a block of its own, pictures inline (so a slide's values can be found in its page), and
+ * the notes in {@code <aside class="notes">} for the speaker view. Every asset is a local file under {@code vendor/}.
+ */
+final class DeckPage {
+
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 720;
+    /** The room a slide's pictures share, in slide pixels, below its heading and key sentence. */
+    static final int PICTURE_WIDTH = 1180;
+    static final int PICTURES_HEIGHT = 470;
+
+    private static final Pattern SVG_SIZE = Pattern.compile("^<svg ([^>]*?)width=\"(\\d+)\" height=\"(\\d+)\"");
+
+    private DeckPage() {
+    }
+
+    static String html(String title, List<Slide> slides) {
+        StringBuilder page = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1.0">
+                <meta name="generator" content="streamlab slides">
+                <title>%s</title>
+                <link rel="stylesheet" href="vendor/node_modules/reveal.js/dist/reveal.css">
+                <link rel="stylesheet" href="vendor/node_modules/@highlightjs/cdn-assets/styles/github.min.css">
+                <link rel="stylesheet" href="deck.css">
+                </head>
+                <body>
+                <div class="reveal"><div class="slides">
+                """.formatted(Html.escape(title)));
+        for (Slide slide : slides) {
+            page.append(section(slide)).append('\n');
+        }
+        page.append("""
+                </div></div>
+                <script src="vendor/node_modules/reveal.js/dist/reveal.js"></script>
+                <script src="vendor/node_modules/reveal.js/plugin/notes/notes.js"></script>
+                <script src="vendor/node_modules/reveal.js/plugin/highlight/highlight.js"></script>
+                <script src="deck.js"></script>
+                </body>
+                </html>
+                """);
+        return page.toString();
+    }
+
+    private static String section(Slide slide) {
+        StringBuilder html = new StringBuilder();
+        html.append("<section class=\"").append(slide.title() ? "title-slide" : "slide")
+                .append(slide.hasPicture() ? " has-picture" : "").append("\">\n");
+        html.append(slide.title() ? "<h1>" : "<h2>").append(Html.escape(slide.heading())).append(slide.title() ? "</h1>\n" : "</h2>\n");
+        if (!slide.text().isEmpty()) {
+            html.append("<div class=\"key\">").append(Html.prose(slide.text())).append("</div>\n");
+        }
+        List<Element> body = slide.body();
+        long pictures = body.stream().filter(e -> e instanceof Picture).count();
+        int from = 0;
+        if (slide.sideBySide() && body.size() >= 2) {
+            html.append("<div class=\"columns\">\n<div class=\"column\">").append(element(body.get(0), pictures))
+                    .append("</div>\n<div class=\"column\">").append(element(body.get(1), pictures)).append("</div>\n</div>\n");
+            from = 2;
+        }
+        for (int i = from; i < body.size(); i++) {
+            html.append(element(body.get(i), pictures)).append('\n');
+        }
+        if (!slide.notes().isEmpty() || slide.problem() != null) {
+            html.append("<aside class=\"notes\">\n");
+            if (slide.problem() != null) {
+                html.append("<p class=\"problem\">").append(Html.escape(slide.problem())).append("</p>\n");
+            }
+            html.append(notes(slide.notes())).append("</aside>\n");
+        }
+        return html.append("</section>").toString();
+    }
+
+    private static String notes(List<Prose> notes) {
+        return Html.prose(notes);
+    }
+
+    private static String element(Element element, long pictures) {
+        if (element instanceof Code code) {
+            String html = Html.code(code.code(), code.language());
+            return code.command() ? html.replace("<pre class=\"code\">", "<pre class=\"code command\">") : html;
+        }
+        if (element instanceof Output output) {
+            return "<pre class=\"output\"><code class=\"nohighlight\">" + Html.escape(output.text()) + "</code></pre>";
+        }
+        if (element instanceof Picture picture) {
+            int height = (int) (PICTURES_HEIGHT / Math.max(1, pictures));
+            return "<div class=\"picture-frame\">" + fit(Pictures.html(picture.view()), PICTURE_WIDTH, height) + "</div>";
+        }
+        Image image = (Image) element;
+        return "<div class=\"picture-frame\"><img class=\"picture\" src=\"" + Html.escape(image.file()) + "\" alt=\""
+                + Html.escape(image.description()) + "\"></div>";
+    }
+
+    /** Scales an SVG picture to fit the box, keeping its proportions; a text picture is left to the style sheet. */
+    static String fit(String picture, int maxWidth, int maxHeight) {
+        Matcher m = SVG_SIZE.matcher(picture);
+        if (!m.find()) {
+            return picture;
+        }
+        double w = Double.parseDouble(m.group(2));
+        double h = Double.parseDouble(m.group(3));
+        double scale = Math.min(1.5, Math.min(maxWidth / w, maxHeight / h));
+        return m.replaceFirst("<svg " + Matcher.quoteReplacement(m.group(1)) + String.format(Locale.ROOT,
+                "width=\"%.0f\" height=\"%.0f\"", w * scale, h * scale));
+    }
+}
