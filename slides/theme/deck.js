@@ -18,8 +18,12 @@ Reveal.initialize({
     Array.prototype.forEach.call(section.children, function (child) {
       if (child.tagName !== 'ASIDE') { content = Math.max(content, child.offsetTop + child.offsetHeight); }
     });
-    var tooWide = Array.prototype.some.call(section.querySelectorAll('pre code, svg, img'), function (n) {
-      return n.scrollWidth > n.clientWidth + 1 || n.getBoundingClientRect().right > section.getBoundingClientRect().right + 1;
+    var tooWide = [];
+    var right = section.getBoundingClientRect().right;
+    section.querySelectorAll('pre code, svg.picture, img').forEach(function (n) {
+      if ((n.tagName === 'CODE' && n.scrollWidth > n.clientWidth + 1) || n.getBoundingClientRect().right > right + 1) {
+        tooWide.push(n.tagName + ' ' + n.scrollWidth + '>' + n.clientWidth + ' right ' + Math.round(n.getBoundingClientRect().right) + '>' + Math.round(right));
+      }
     });
     return { index: index, height: section.scrollHeight, content: content, words: words, tooWide: tooWide,
              text: shown.textContent.replace(/\s+/g, ' ').trim().slice(0, 4000) };

@@ -1,19 +1,13 @@
 package dev.streamlab.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonFormatException;
 import dev.streamlab.present.DeckBuilder;
-import dev.streamlab.present.DeckRehearsal;
+import dev.streamlab.present.Decks;
 import dev.streamlab.present.LessonSources;
-import dev.streamlab.present.Recording;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,19 +64,13 @@ public final class SlidesCommand implements Callable<Integer> {
                             + ". Use a file name without .adoc, such as 01-the-log or streaming-first, or a number.");
             return ExitCode.USAGE;
         }
-        output.progress("Starting Asciidoctor (a few seconds)");
-        try (DeckBuilder builder = new DeckBuilder(out)) {
-            builder.prepareAssets(output::progress);
-            Map<Path, Lesson> parsed = new LinkedHashMap<>();
-            for (Path file : files) {
-                parsed.put(file, builder.parse(file));
-            }
-            Map<Path, Recording> recordings = noRehearse ? Map.of() : rehearse(parsed, output);
-            for (DeckBuilder.Built built : builder.buildAll(parsed, recordings, output::progress)) {
-                output.result(builder.outDir().relativize(built.deck()) + "  " + built.title() + "  (" + built.slides()
+        try {
+            List<DeckBuilder.Built> decks = Decks.make(out, files, !noRehearse, output::progress);
+            for (DeckBuilder.Built built : decks) {
+                output.result(out.toAbsolutePath().relativize(built.deck()) + "  " + built.title() + "  (" + built.slides()
                         + " slides" + (built.rehearsed() ? "" : ", code only") + ")");
             }
-            output.progress("Open " + builder.outDir().resolve("index.html") + " in a browser");
+            output.progress("Open " + out.toAbsolutePath().resolve("index.html") + " in a browser");
         } catch (LessonFormatException e) {
             output.error(e.getMessage());
             return ExitCode.USAGE;
@@ -99,23 +87,5 @@ public final class SlidesCommand implements Callable<Integer> {
         }
         String id = file.getFileName().toString().replaceFirst("\\.adoc$", "");
         return only.stream().map(String::strip).anyMatch(name -> id.equals(name) || id.startsWith(name + "-"));
-    }
-
-    /** A rehearsal on an embedded cluster; without one (too little memory, ports) the decks show code only, and say so. */
-    private static Map<Path, Recording> rehearse(Map<Path, Lesson> lessons, Output output) {
-        output.progress("Starting an embedded cluster to rehearse the lessons (3 brokers)");
-        Cluster cluster;
-        try {
-            cluster = EmbeddedCluster.builder().brokers(3).listener(output::progress).start();
-        } catch (RuntimeException e) {
-            String why = "no cluster could be started for the rehearsal (" + e.getMessage() + ")";
-            output.progress("The slides will show code only: " + why);
-            Map<Path, Recording> none = new LinkedHashMap<>();
-            lessons.keySet().forEach(file -> none.put(file, Recording.none(why + ".")));
-            return none;
-        }
-        try (cluster) {
-            return new DeckRehearsal(cluster).rehearse(lessons, output::progress);
-        }
     }
 }

@@ -18,18 +18,20 @@ import dev.streamlab.diagram.LogView.Record;
 public final class LogStripSvg {
 
     private static final int MAX_BOXES = 12;
-    private static final int BOX = 88;
+    private static final int BOX = 96;
     private static final int GAP = 6;
     private static final int LEFT = 20;
     private static final int TOP = 56;
     private static final int BOX_HEIGHT = 96;
     private static final int MAX_TEXT = 9;
+    /** About how wide a character of a label is, in pixels (20px sans-serif). */
+    private static final double LABEL_CHAR = 11.5;
 
     public String render(LogView log) {
         List<Long> cells = cells(log);
         int width = Math.max(560, LEFT * 2 + cells.size() * (BOX + GAP) + BOX);
-        List<Marker> markers = markers(log, cells);
-        int rows = rows(markers);
+        List<Placed> placed = place(markers(log, cells), width);
+        int rows = placed.stream().mapToInt(Placed::row).max().orElse(0) + 1;
         int height = TOP + BOX_HEIGHT + 30 + rows * 34 + 10;
         StringBuilder svg = new StringBuilder(Svg.open(width, height, "picture log-strip",
                 "Log of " + log.topic() + ", partition " + log.partition()));
@@ -62,16 +64,13 @@ public final class LogStripSvg {
             svg.append(Svg.rect(next, TOP, BOX, BOX_HEIGHT, "next"));
             svg.append(Svg.text(next + BOX / 2.0, TOP + 26, "middle", "offset muted", Long.toString(log.logEndOffset())));
         }
-        int[] rowEnds = new int[rows];
-        for (Marker marker : markers) {
-            int row = 0;
-            while (rowEnds[row] > marker.x() - 4) {
-                row++;
-            }
-            double labelY = TOP + BOX_HEIGHT + 40 + row * 34;
+        for (Placed label : placed) {
+            Marker marker = label.marker();
+            double labelY = TOP + BOX_HEIGHT + 40 + label.row() * 34;
             svg.append(Svg.arrowUp(marker.x(), TOP + BOX_HEIGHT + 4, labelY - 20, marker.css()));
-            svg.append(Svg.text(marker.x() - 6, labelY, "start", marker.css(), marker.label()));
-            rowEnds[row] = (int) marker.x() + marker.label().length() * 11 + 12;
+            svg.append(label.leftOfArrow()
+                    ? Svg.text(marker.x() + 6, labelY, "end", marker.css(), marker.label())
+                    : Svg.text(marker.x() - 6, labelY, "start", marker.css(), marker.label()));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -134,21 +133,28 @@ public final class LogStripSvg {
         return LEFT + index * (BOX + GAP) + BOX / 2.0;
     }
 
-    private static int rows(List<Marker> markers) {
-        int rows = 1;
-        List<Integer> ends = new ArrayList<>();
+    /** A marker's label: on the right of its arrow, or on the left where the picture ends; in the first row it fits. */
+    private record Placed(Marker marker, int row, boolean leftOfArrow, double from, double to) {
+    }
+
+    private static List<Placed> place(List<Marker> markers, int width) {
+        List<Placed> placed = new ArrayList<>();
         for (Marker m : markers) {
+            double length = m.label().length() * LABEL_CHAR + 12;
+            boolean left = m.x() - 6 + length > width - 8;
+            double from = left ? m.x() + 6 - length : m.x() - 6;
+            double to = from + length;
             int row = 0;
-            while (row < ends.size() && ends.get(row) > m.x() - 4) {
+            while (true) {
+                int r = row;
+                if (placed.stream().noneMatch(p -> p.row() == r && p.from() < to + 8 && from < p.to() + 8)) {
+                    break;
+                }
                 row++;
             }
-            if (row == ends.size()) {
-                ends.add(0);
-            }
-            ends.set(row, (int) m.x() + m.label().length() * 11 + 12);
-            rows = Math.max(rows, ends.size());
+            placed.add(new Placed(m, row, left, from, to));
         }
-        return rows;
+        return placed;
     }
 
     private static String shorten(String text) {

@@ -12,7 +12,7 @@ import dev.streamlab.cluster.PartitionState;
 public final class PartitionMapSvg {
 
     private static final int LABEL = 150;
-    private static final int COLUMN = 170;
+    private static final int COLUMN = 200;
     private static final int ROW = 64;
     private static final int TOP = 96;
 
@@ -32,7 +32,7 @@ public final class PartitionMapSvg {
             svg.append(Svg.text(x + COLUMN / 2.0, TOP - 20, "middle", up ? "broker-name" : "broker-name down",
                     "broker " + id + (up ? "" : " (down)")));
             if (!up) {
-                double bottom = TOP + view.partitions().size() * ROW;
+                double bottom = TOP + view.partitions().size() * ROW - 8;
                 svg.append(Svg.line(x + 12, TOP - 44, x + COLUMN - 12, bottom, "cross"));
                 svg.append(Svg.line(x + COLUMN - 12, TOP - 44, x + 12, bottom, "cross"));
             }
@@ -46,8 +46,11 @@ public final class PartitionMapSvg {
                 double x = LABEL + i * COLUMN;
                 String role = role(view, p, id);
                 if (!role.isEmpty()) {
+                    svg.append("<g><title>").append(Svg.escape(view.topic() + "-" + p.partition() + " on broker " + id + ": " + role))
+                            .append("</title>\n");
                     svg.append(Svg.rect(x + 14, y + 10, COLUMN - 28, ROW - 20, "copy " + role.replace(' ', '-')));
                     svg.append(Svg.text(x + COLUMN / 2.0, y + ROW / 2.0 + 6, "middle", "role " + role.replace(' ', '-'), role));
+                    svg.append("</g>\n");
                 }
             }
             if (!p.hasLeader()) {

@@ -103,16 +103,20 @@ public final class DeckBuilder implements AutoCloseable {
             copyPictures(source, slides);
             AtomicFiles.write(deck, DeckPage.html(lesson.title(), slides));
             handoutView.show(recording);
-            handouts.convert(Files.readString(source), Options.builder()
-                    .backend("html5")
-                    .safe(SafeMode.UNSAFE) // lessons include code from streamlab's own sources
-                    .sourcemap(true) // the handout finds each cell's recorded output by the cell's line
-                    .baseDir(source.toAbsolutePath().getParent().toFile())
-                    .toFile(handout.toFile())
-                    .mkDirs(true)
-                    .standalone(true)
-                    .attributes(handoutAttributes())
-                    .build());
+            try {
+                handouts.convert(Files.readString(source), Options.builder()
+                        .backend("html5")
+                        .safe(SafeMode.UNSAFE) // lessons include code from streamlab's own sources
+                        .sourcemap(true) // the handout finds each cell's recorded output by the cell's line
+                        .baseDir(source.toAbsolutePath().getParent().toFile())
+                        .toFile(handout.toFile())
+                        .mkDirs(true)
+                        .standalone(true)
+                        .attributes(handoutAttributes())
+                        .build());
+            } finally {
+                handoutView.show(null);
+            }
             return new Built(source, lesson.title(), deck, handout, slides.size(), recording.rehearsed());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot convert " + source + ": " + e.getMessage(), e);

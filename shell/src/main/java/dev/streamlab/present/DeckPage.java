@@ -24,7 +24,12 @@ final class DeckPage {
     static final int HEIGHT = 720;
     /** The room a slide's pictures share, in slide pixels, below its heading and key sentence. */
     static final int PICTURE_WIDTH = 1180;
-    static final int PICTURES_HEIGHT = 470;
+    static final int PICTURES_HEIGHT = 400;
+
+    /** A monospace character is about this wide, and a line this high, for each pixel of font size (DejaVu Sans Mono). */
+    private static final double CHAR_WIDTH = 0.67;
+    private static final double LINE_HEIGHT = 1.3;
+    private static final int TEXT_PICTURE_FONT = 18;
 
     private static final Pattern SVG_SIZE = Pattern.compile("^<svg ([^>]*?)width=\"(\\d+)\" height=\"(\\d+)\"");
 
@@ -112,11 +117,20 @@ final class DeckPage {
                 + Html.escape(image.description()) + "\"></div>";
     }
 
-    /** Scales an SVG picture to fit the box, keeping its proportions; a text picture is left to the style sheet. */
+    private static String fitText(String picture, int maxWidth, int maxHeight) {
+        String text = picture.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+                .replace("&quot;", "\"");
+        long lines = Math.max(1, text.lines().count());
+        int columns = Math.max(1, text.lines().mapToInt(String::length).max().orElse(1));
+        double size = Math.min(TEXT_PICTURE_FONT, Math.min((maxHeight - 24) / (lines * LINE_HEIGHT), (maxWidth - 32) / (columns * CHAR_WIDTH)));
+        return picture.replaceFirst("^<pre class=\"", String.format(Locale.ROOT, "<pre style=\"font-size: %.1fpx\" class=\"", size));
+    }
+
+    /** Scales a picture to fit the box: an SVG keeping its proportions, a text picture by its font size. */
     static String fit(String picture, int maxWidth, int maxHeight) {
         Matcher m = SVG_SIZE.matcher(picture);
         if (!m.find()) {
-            return picture;
+            return fitText(picture, maxWidth, maxHeight);
         }
         double w = Double.parseDouble(m.group(2));
         double h = Double.parseDouble(m.group(3));

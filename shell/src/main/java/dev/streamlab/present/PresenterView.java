@@ -15,7 +15,8 @@ import org.asciidoctor.extension.Treeprocessor;
  */
 public final class PresenterView extends Treeprocessor {
 
-    private Recording recording = Recording.none("not rehearsed");
+    /** The lesson being converted, or null while something else is (the index page): then nothing is reshaped. */
+    private Recording recording;
 
     /** The rehearsal whose outputs the next converted lesson shows. */
     void show(Recording next) {
@@ -24,6 +25,9 @@ public final class PresenterView extends Treeprocessor {
 
     @Override
     public Document process(Document document) {
+        if (recording == null) {
+            return document;
+        }
         reshape(document);
         document.getBlocks().add(0, createBlock(document, "pass", "<link rel=\"stylesheet\" href=\"../deck.css\">"));
         return document;

@@ -27,10 +27,11 @@ final class SlidePlan {
     static final int KEY_WORDS = 32;
     static final int CODE_LINES = 17;
     static final int SIDE_LINES = 13;
-    static final int SIDE_WIDTH = 54;
+    /** Characters of code or output a column holds beside another; code wraps, output is cut (deck.css: 18px mono). */
+    static final int SIDE_WIDTH = 44;
     static final int STACKED_LINES = 15;
     static final int OUTPUT_LINES = 13;
-    static final int LINE_WIDTH = 92;
+    static final int LINE_WIDTH = 90;
     static final int PICTURES_PER_SLIDE = 2;
 
     /** What a slide holds, in order. */
@@ -134,12 +135,14 @@ final class SlidePlan {
         List<Slide> slides = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Prose block = body.get(i);
-            Element shown = block.kind() == Prose.Kind.CODE ? new Code(block.plainText(), block.label(), false)
-                    : block.kind() == Prose.Kind.PICTURE ? new Image(block.label(), block.plainText()) : null;
-            if (shown != null) {
-                List<Prose> caption = i > 0 && body.get(i - 1).kind() == Prose.Kind.PARAGRAPH
+            List<Element> shown = block.kind() == Prose.Kind.CODE
+                    ? split(block.plainText()).stream().map(part -> (Element) new Code(part, block.label(), false)).toList()
+                    : block.kind() == Prose.Kind.PICTURE ? List.of(new Image(block.label(), block.plainText())) : List.of();
+            for (int part = 0; part < shown.size(); part++) {
+                List<Prose> caption = part == 0 && i > 0 && body.get(i - 1).kind() == Prose.Kind.PARAGRAPH
                         ? firstSentence(body.get(i - 1)) : List.of();
-                slides.add(new Slide(heading, caption, List.of(shown), false, List.of(), false, null));
+                slides.add(new Slide(part == 0 ? heading : heading + " (continued)", caption, List.of(shown.get(part)),
+                        false, List.of(), false, null));
             }
         }
         int cellStart = slides.size();
@@ -176,7 +179,7 @@ final class SlidePlan {
         List<Slide> slides = new ArrayList<>();
         String continued = heading + " (continued)";
 
-        if (!views.isEmpty() && codeParts.size() == 1 && lines(cell.code()) <= 4) {
+        if (!views.isEmpty() && codeParts.size() == 1 && rows(cell.code(), LINE_WIDTH) <= 4) {
             List<Element> first = new ArrayList<>();
             first.add(new Code(cell.code(), language, command));
             first.addAll(pictures(views, 0));
@@ -189,11 +192,10 @@ final class SlidePlan {
         Code whole = new Code(cell.code(), language, command);
         if (views.isEmpty() && !output.isEmpty() && codeParts.size() == 1) {
             Output out = new Output(output);
-            if (lines(cell.code()) <= SIDE_LINES && lines(output) <= SIDE_LINES
-                    && width(cell.code()) <= SIDE_WIDTH && width(output) <= SIDE_WIDTH) {
+            if (rows(cell.code(), SIDE_WIDTH) <= SIDE_LINES && lines(output) <= SIDE_LINES && width(output) <= SIDE_WIDTH) {
                 return List.of(new Slide(heading, key, List.of(whole, out), true, List.of(), false, problem));
             }
-            if (lines(cell.code()) + lines(output) <= STACKED_LINES) {
+            if (rows(cell.code(), LINE_WIDTH) + lines(output) <= STACKED_LINES) {
                 return List.of(new Slide(heading, key, List.of(whole, out), false, List.of(), false, problem));
             }
         }
@@ -221,45 +223,72 @@ final class SlidePlan {
         List<Prose> marked = body.stream().filter(Prose::onSlide)
                 .filter(p -> p.kind() != Prose.Kind.CODE && p.kind() != Prose.Kind.PICTURE).toList();
         if (!marked.isEmpty()) {
-            return marked;
+            List<Prose> kept = new ArrayList<>();
+            for (Prose block : marked) {
+                if (Html.words(kept) + Html.words(List.of(block)) > KEY_WORDS) {
+                    break; // the rest stays in the notes, which hold the whole prose
+                }
+                kept.add(block);
+            }
+            return kept.isEmpty() && marked.get(0).kind() == Prose.Kind.PARAGRAPH ? firstSentence(marked.get(0)) : kept;
         }
         return body.stream().filter(p -> p.kind() == Prose.Kind.PARAGRAPH).findFirst()
                 .map(SlidePlan::firstSentence).orElse(List.of());
     }
 
     static List<Prose> firstSentence(Prose paragraph) {
-        List<Span> kept = new ArrayList<>();
-        for (Span span : paragraph.lines().get(0)) {
-            int end = span.style() == Span.Style.CODE ? -1 : sentenceEnd(span.text());
-            if (end >= 0) {
-                kept.add(new Span(span.style(), span.text().substring(0, end + 1)));
+        List<Span> spans = paragraph.lines().get(0);
+        StringBuilder plain = new StringBuilder();
+        StringBuilder inCode = new StringBuilder();
+        for (Span span : spans) {
+            plain.append(span.text());
+            inCode.append((span.style() == Span.Style.CODE ? "c" : " ").repeat(span.text().length()));
+        }
+        int end = plain.length();
+        for (int i = 0; i + 1 < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && inCode.charAt(i) != 'c' && Character.isWhitespace(plain.charAt(i + 1))) {
+                end = i + 1;
                 break;
             }
-            kept.add(span);
+        }
+        List<Span> kept = new ArrayList<>();
+        int at = 0;
+        for (Span span : spans) {
+            if (at >= end) {
+                break;
+            }
+            String text = span.text();
+            kept.add(at + text.length() <= end ? span : new Span(span.style(), text.substring(0, end - at)));
+            at += text.length();
         }
         Prose sentence = new Prose(Prose.Kind.PARAGRAPH, 0, "", List.of(kept));
         return Html.words(List.of(sentence)) <= KEY_WORDS ? List.of(sentence) : List.of();
     }
 
-    private static int sentenceEnd(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == ':' || c == '!' || c == '?') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')
-                    && i + 1 < text.length()) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /** jshell's word on each declaration ("created variable x : int"): the learner's screen has it, a slide need not. */
+    private static final java.util.regex.Pattern DECLARED = java.util.regex.Pattern.compile(
+            "\\s*(update )?(created|modified|replaced|overwrote|updated) (variable|method|class|interface|enum|record)\\b.*");
+    private static final int HEAD_LINES = 4;
 
-    /** The output as it fits on a slide: at most {@link #OUTPUT_LINES} lines, each cut at {@link #LINE_WIDTH}. */
+    /**
+     * The output as it fits on a slide: without jshell's declaration lines (unless that is all there is), at most
+     * {@link #OUTPUT_LINES} lines (the first few and the last ones: the end is the conclusion), each cut at
+     * {@link #LINE_WIDTH}.
+     */
     static String trim(String output) {
-        List<String> lines = output.stripTrailing().lines().map(l -> l.length() > LINE_WIDTH
-                ? l.substring(0, LINE_WIDTH - 1) + "…" : l).toList();
+        List<String> all = output.stripTrailing().lines().toList();
+        List<String> lines = all.stream().filter(l -> !DECLARED.matcher(l).matches()).toList();
+        if (lines.isEmpty()) {
+            lines = all;
+        }
+        lines = lines.stream().map(l -> l.length() > LINE_WIDTH ? l.substring(0, LINE_WIDTH - 1) + "…" : l).toList();
         if (lines.size() > OUTPUT_LINES) {
-            int more = lines.size() - (OUTPUT_LINES - 1);
-            List<String> kept = new ArrayList<>(lines.subList(0, OUTPUT_LINES - 1));
+            int tail = OUTPUT_LINES - HEAD_LINES - 1;
+            int more = lines.size() - HEAD_LINES - tail;
+            List<String> kept = new ArrayList<>(lines.subList(0, HEAD_LINES));
             kept.add("… (" + more + " more lines)");
+            kept.addAll(lines.subList(lines.size() - tail, lines.size()));
             lines = kept;
         }
         return String.join("\n", lines);
@@ -270,9 +299,13 @@ final class SlidePlan {
         List<String> lines = code.lines().toList();
         List<String> parts = new ArrayList<>();
         int from = 0;
-        while (lines.size() - from > CODE_LINES) {
-            int cut = from + CODE_LINES;
-            for (int i = from + CODE_LINES; i > from + CODE_LINES / 2; i--) {
+        while (rows(String.join("\n", lines.subList(from, lines.size())), LINE_WIDTH) > CODE_LINES) {
+            int fit = from;
+            while (fit < lines.size() && rows(String.join("\n", lines.subList(from, fit + 1)), LINE_WIDTH) <= CODE_LINES) {
+                fit++;
+            }
+            int cut = Math.max(from + 1, fit);
+            for (int i = cut; i > from + (cut - from) / 2; i--) {
                 if (lines.get(i - 1).isBlank()) {
                     cut = i;
                     break;
@@ -287,6 +320,11 @@ final class SlidePlan {
 
     static int lines(String text) {
         return text.isEmpty() ? 0 : (int) text.lines().count();
+    }
+
+    /** How many rows code takes when its long lines wrap at {@code width} characters. */
+    static int rows(String code, int width) {
+        return code.lines().mapToInt(l -> Math.max(1, (l.length() + width - 1) / width)).sum();
     }
 
     static int width(String text) {
