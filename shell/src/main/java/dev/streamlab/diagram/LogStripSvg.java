@@ -29,7 +29,7 @@ public final class LogStripSvg {
 
     public String render(LogView log) {
         List<Long> cells = cells(log);
-        int width = Math.max(560, LEFT * 2 + cells.size() * (BOX + GAP) + BOX);
+        int width = Math.max(760, LEFT * 2 + cells.size() * (BOX + GAP) + BOX);
         List<Placed> placed = place(markers(log, cells), width);
         int rows = placed.stream().mapToInt(Placed::row).max().orElse(0) + 1;
         int height = TOP + BOX_HEIGHT + 30 + rows * 34 + 10;

@@ -24,7 +24,7 @@ final class DeckPage {
     static final int HEIGHT = 720;
     /** The room a slide's pictures share, in slide pixels, below its heading and key sentence. */
     static final int PICTURE_WIDTH = 1180;
-    static final int PICTURES_HEIGHT = 400;
+    static final int PICTURES_HEIGHT = 430;
 
     /** A monospace character is about this wide, and a line this high, for each pixel of font size (DejaVu Sans Mono). */
     private static final double CHAR_WIDTH = 0.67;
@@ -76,7 +76,8 @@ final class DeckPage {
             html.append("<div class=\"key\">").append(Html.prose(slide.text())).append("</div>\n");
         }
         List<Element> body = slide.body();
-        long pictures = body.stream().filter(e -> e instanceof Picture).count();
+        long count = body.stream().filter(e -> e instanceof Picture).count();
+        int pictures = (int) (roomForPictures(slide) / Math.max(1, count));
         int from = 0;
         if (slide.sideBySide() && body.size() >= 2) {
             html.append("<div class=\"columns\">\n<div class=\"column\">").append(element(body.get(0), pictures))
@@ -100,7 +101,21 @@ final class DeckPage {
         return Html.prose(notes);
     }
 
-    private static String element(Element element, long pictures) {
+    /**
+     * The height left for pictures under the heading, the key sentence and the code: estimated from their lengths
+     * (deck.css: a 44px bold heading takes about 42 characters a line, 30px prose about 72, code 18px lines).
+     */
+    static int roomForPictures(Slide slide) {
+        int headingLines = Math.max(1, (slide.heading().length() + 41) / 42);
+        int keyChars = slide.text().stream().mapToInt(p -> p.plainText().length()).sum();
+        int keyLines = keyChars == 0 ? 0 : (keyChars + 71) / 72;
+        int codeRows = slide.body().stream().filter(e -> e instanceof Code)
+                .mapToInt(e -> SlidePlan.rows(((Code) e).code(), SlidePlan.LINE_WIDTH) * 24 + 40).sum();
+        int used = 2 * 28 + headingLines * 51 + 32 + keyLines * 41 + (keyLines > 0 ? 14 : 0) + codeRows + 12;
+        return Math.max(160, Math.min(PICTURES_HEIGHT, HEIGHT - used));
+    }
+
+    private static String element(Element element, int picturesHeight) {
         if (element instanceof Code code) {
             String html = Html.code(code.code(), code.language());
             return code.command() ? html.replace("<pre class=\"code\">", "<pre class=\"code command\">") : html;
@@ -109,8 +124,7 @@ final class DeckPage {
             return "<pre class=\"output\"><code class=\"nohighlight\">" + Html.escape(output.text()) + "</code></pre>";
         }
         if (element instanceof Picture picture) {
-            int height = (int) (PICTURES_HEIGHT / Math.max(1, pictures));
-            return "<div class=\"picture-frame\">" + fit(Pictures.html(picture.view()), PICTURE_WIDTH, height) + "</div>";
+            return "<div class=\"picture-frame\">" + fit(Pictures.html(picture.view()), PICTURE_WIDTH, picturesHeight) + "</div>";
         }
         Image image = (Image) element;
         return "<div class=\"picture-frame\"><img class=\"picture\" src=\"" + Html.escape(image.file()) + "\" alt=\""

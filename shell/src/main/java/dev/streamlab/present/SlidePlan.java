@@ -94,7 +94,16 @@ final class SlidePlan {
                 boolean last = k == segments.size() - 1;
                 Cell cell = last ? step.cell() : null;
                 List<Prose> speakerNotes = last ? speakerNotes(step) : List.of();
-                slides.addAll(segmentSlides(heading, segment, cell, speakerNotes, recording));
+                List<Slide> made = segmentSlides(heading, segment, cell, speakerNotes, recording);
+                boolean aside = cell == null && made.size() == 1 && made.get(0).text().isEmpty() && made.get(0).body().isEmpty()
+                        && (segment.isEmpty() || segment.get(0).kind() != Prose.Kind.HEADING);
+                if (aside && slides.size() > 1) {
+                    // A remark after a cell (a NOTE) with nothing for a slide: the presenter says it over the cell's slide.
+                    Slide previous = slides.remove(slides.size() - 1);
+                    slides.add(withNotes(previous, List.of(), made.get(0).notes()));
+                } else {
+                    slides.addAll(made);
+                }
             }
         }
         return slides;
@@ -149,7 +158,7 @@ final class SlidePlan {
         if (cell != null) {
             slides.addAll(cellSlides(heading, key, cell, recording));
         } else if (slides.isEmpty()) {
-            slides.add(new Slide(heading, key, List.of(), false, List.of(), false, null));
+            slides.add(new Slide(heading, withList(heading, key, body), List.of(), false, List.of(), false, null));
         }
         // The whole prose goes with the segment's first slide, the speaker's own notes with the cell's.
         Slide first = slides.get(0);
@@ -207,7 +216,7 @@ final class SlidePlan {
             for (int from = 0; from < views.size(); from += PICTURES_PER_SLIDE) {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
-        } else if (!output.isEmpty()) {
+        } else if (!output.isEmpty() && !onlyDeclarations(output)) {
             slides.add(new Slide(heading + ": the result", List.of(), List.of(new Output(output)), false, List.of(), false, null));
         }
         return slides;
@@ -216,6 +225,21 @@ final class SlidePlan {
     private static List<Element> pictures(List<View> views, int from) {
         return views.subList(from, Math.min(views.size(), from + PICTURES_PER_SLIDE)).stream()
                 .map(v -> (Element) new Picture(v)).toList();
+    }
+
+    /** A slide of prose only (a recap) shows the section's list too, when it fits. */
+    private static List<Prose> withList(String heading, List<Prose> key, List<Prose> body) {
+        if (key.stream().anyMatch(Prose::onSlide)) {
+            return key;
+        }
+        List<Prose> shown = new ArrayList<>(key);
+        body.stream().filter(p -> p.kind() == Prose.Kind.LIST).findFirst().ifPresent(list -> {
+            shown.add(list);
+            if (new Slide(heading, shown, List.of(), false, List.of(), false, null).words() > MAX_WORDS) {
+                shown.remove(list);
+            }
+        });
+        return shown;
     }
 
     /** The author's {@code [.slide]} blocks, else the first sentence of the first paragraph, if it is short. */
@@ -270,6 +294,11 @@ final class SlidePlan {
     private static final java.util.regex.Pattern DECLARED = java.util.regex.Pattern.compile(
             "\\s*(update )?(created|modified|replaced|overwrote|updated) (variable|method|class|interface|enum|record)\\b.*");
     private static final int HEAD_LINES = 4;
+
+    /** Output that only says what was declared does not earn a slide of its own. */
+    static boolean onlyDeclarations(String output) {
+        return output.lines().allMatch(l -> DECLARED.matcher(l).matches());
+    }
 
     /**
      * The output as it fits on a slide: without jshell's declaration lines (unless that is all there is), at most

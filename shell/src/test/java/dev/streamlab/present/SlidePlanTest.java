@@ -172,6 +172,30 @@ class SlidePlanTest {
         assertThat(SlidePlan.trim("created method f()")).isEqualTo("created method f()");
     }
 
+    @Test
+    void aLongCellThatOnlyDeclaredThingsGetsNoResultSlide() {
+        String code = IntStream.rangeClosed(1, 20).mapToObj(i -> "var v" + i + " = " + i + ";").collect(Collectors.joining("\n"));
+        String output = IntStream.rangeClosed(1, 20).mapToObj(i -> "created variable v" + i + " : int").collect(Collectors.joining("\n"));
+        Lesson lesson = lesson(new Step(List.of(heading("Setup")), java(3, code), List.of()));
+        List<Slide> slides = SlidePlan.of(lesson, recorded(Map.of(3, shown(output))));
+        assertThat(slides).extracting(Slide::heading).containsExactly("Lesson", "Setup", "Setup (continued)");
+    }
+
+    @Test
+    void aRemarkAfterACellGoesToThatCellsNotesAndARecapShowsItsList() {
+        Prose note = new Prose(Prose.Kind.ADMONITION, 0, "NOTE", List.of(List.of(Span.plain("Producers are sticky today."))));
+        Prose list = new Prose(Prose.Kind.LIST, 0, "*", List.of(List.of(Span.plain("a topic is a log")),
+                List.of(Span.plain("keys keep order"))));
+        Lesson lesson = lesson(
+                new Step(List.of(heading("Round robin"), paragraph("Records spread.")), java(4, "send()"), List.of()),
+                new Step(List.of(note, heading("What you learned"), list), null, List.of()));
+        List<Slide> slides = SlidePlan.of(lesson, Recording.none("off"));
+
+        assertThat(slides).extracting(Slide::heading).containsExactly("Lesson", "Round robin", "What you learned");
+        assertThat(text(slides.get(1).notes())).contains("Producers are sticky today.");
+        assertThat(slides.get(2).text()).containsExactly(list);
+    }
+
     private static Lesson lesson(Step... steps) {
         return new Lesson("99-test", "Lesson", "lessons/99-test.adoc", List.of(steps));
     }
