@@ -216,7 +216,7 @@ final class SlidePlan {
             for (int from = 0; from < views.size(); from += PICTURES_PER_SLIDE) {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
-        } else if (!output.isEmpty() && !onlyDeclarations(output)) {
+        } else if (!output.isEmpty() && !onlyDeclarations(shown.output())) {
             slides.add(new Slide(heading + ": the result", List.of(), List.of(new Output(output)), false, List.of(), false, null));
         }
         return slides;
