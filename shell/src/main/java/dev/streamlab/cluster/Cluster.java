@@ -37,6 +37,14 @@ public interface Cluster extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * The admin's credentials of a secure cluster streamlab started (SASL/SCRAM listeners, Kafka's
+     * {@code StandardAuthorizer}); empty for a plaintext cluster and for one someone else runs.
+     */
+    default java.util.Optional<ClusterSecurity> security() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether this cluster lets us stop, kill and restart brokers (an external one does not). */
     default boolean canControlBrokers() {
         return true;

@@ -58,7 +58,7 @@ public final class ExternalCluster implements Cluster {
         }
     }
 
-    static Map<String, Object> readClientProperties(Path file) {
+    public static Map<String, Object> readClientProperties(Path file) {
         if (!Files.isReadable(file)) {
             throw new ClusterException("Cannot read the client settings file " + file
                     + ". Check the path given to --command-config.");

@@ -1,0 +1,52 @@
+package dev.streamlab.classroom;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+
+/**
+ * Kafka's authorization and authentication errors, as one sentence a learner in a class understands: whose name they
+ * reached for, and which names are theirs. The cluster decided; this only words its answer.
+ */
+public final class ClassAccess {
+
+    private ClassAccess() {
+    }
+
+    /** The sentence for {@code error} (or one of its causes), when it is Kafka refusing this learner; empty otherwise. */
+    public static Optional<String> explain(Throwable error, String learner) {
+        String prefix = Roster.prefix(learner);
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TopicAuthorizationException e) {
+                Set<String> topics = e.unauthorizedTopics();
+                String what = topics.isEmpty() ? "that topic" : "topic " + String.join(", ", topics.stream().sorted().toList());
+                return Optional.of(refused(learner, what, prefix));
+            }
+            if (t instanceof GroupAuthorizationException e) {
+                return Optional.of(refused(learner, "consumer group " + (e.groupId() == null ? "" : e.groupId()), prefix));
+            }
+            if (t instanceof TransactionalIdAuthorizationException) {
+                return Optional.of(refused(learner, "that transactional id", prefix));
+            }
+            if (t instanceof AuthorizationException) {
+                return Optional.of("The class cluster refused this request (" + t.getMessage() + "): " + learner
+                        + " may only use topics, groups and transactional ids that start with '" + prefix + "'.");
+            }
+            if (t instanceof SaslAuthenticationException) {
+                return Optional.of("The class cluster refused " + learner + "'s password: the class may have been removed,"
+                        + " or the join file was changed. Ask your instructor for a new join file.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String refused(String learner, String what, String prefix) {
+        return "Kafka's authorizer refused " + learner + " access to " + what.strip() + ": in this class " + learner
+                + "'s names start with '" + prefix + "', and other names belong to classmates or to the cluster.";
+    }
+}
