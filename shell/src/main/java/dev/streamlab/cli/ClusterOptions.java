@@ -1,6 +1,12 @@
 package dev.streamlab.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.streamlab.classroom.ClassAccess;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
@@ -32,9 +38,35 @@ public final class ClusterOptions {
             description = "Kafka client settings (security, credentials) for --cluster external. Also STREAMLAB_COMMAND_CONFIG.")
     Path commandConfig;
 
-    /** The settings after the environment and the config file have had their say. */
+    @Option(names = "--class", paramLabel = "FILE",
+            description = "Join a class on a shared cluster with the join file your instructor gave you"
+                    + " (join-NAME.properties). Also STREAMLAB_CLASS.")
+    Path classFile;
+
+    /** The settings after the environment and the config file have had their say; a join file decides them all. */
     public ClusterSettings settings() {
+        Path join = classFile != null ? classFile : envClassFile();
+        if (join != null) {
+            if (cluster != null && !cluster.equalsIgnoreCase("external") || bootstrapServer != null || commandConfig != null) {
+                throw new SettingException("--class takes the cluster, its address and your credentials from the join"
+                        + " file: leave out --cluster, --bootstrap-server and --command-config.");
+            }
+            JoinFile file = JoinFile.read(join);
+            return new ClusterSettings(ClusterSettings.Kind.EXTERNAL, Optional.empty(),
+                    Optional.of(file.bootstrapServers()), Optional.of(join), "the class file " + join + ", as " + file.learner());
+        }
         return ClusterSettings.resolve(new ClusterSettings.CommandLine(cluster, image, bootstrapServer, commandConfig));
+    }
+
+    private static Path envClassFile() {
+        String value = System.getenv("STREAMLAB_CLASS");
+        return value == null || value.isBlank() ? null : Path.of(value.strip());
+    }
+
+    /** The learner a join file names, when this command runs in a class. */
+    public Optional<JoinFile> joinFile() {
+        Path join = classFile != null ? classFile : envClassFile();
+        return join == null ? Optional.empty() : Optional.of(JoinFile.read(join));
     }
 
     /** Chooses, says which cluster and why on the listener, and starts it. */
@@ -47,6 +79,12 @@ public final class ClusterOptions {
         ClusterSettings settings = settings();
         ClusterSelection.Choice choice = ClusterSelection.choose(settings, ClusterSelection.thisMachine(listener));
         listener.step(choice.line());
-        return ClusterSelection.start(choice, settings, brokers, basePort, listener);
+        try {
+            return ClusterSelection.start(choice, settings, brokers, basePort, listener);
+        } catch (ClusterException e) {
+            Optional<JoinFile> join = joinFile();
+            Optional<String> why = join.flatMap(j -> ClassAccess.explain(e, j.learner()));
+            throw why.isPresent() ? new ClusterException(why.get(), e) : e;
+        }
     }
 }

@@ -23,6 +23,8 @@ import org.apache.kafka.common.Node;
 public final class ExternalCluster implements Cluster {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 15;
+    private static final java.util.List<String> STREAMLAB_KEYS = java.util.List.of("cluster", "bootstrap.server",
+            "class.learner", "class.prefix", "image", "command.config");
 
     private final String bootstrapServers;
     private final Map<String, Object> clientConfig;
@@ -72,6 +74,8 @@ public final class ExternalCluster implements Cluster {
         }
         Map<String, Object> config = new HashMap<>();
         properties.forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
+        // A class's join file is also a client settings file; its own keys are streamlab's, not Kafka's.
+        STREAMLAB_KEYS.forEach(config::remove);
         return config;
     }
 

@@ -118,7 +118,8 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("/broker can kill, stop or restart, not `" + action + "`. Usage: " + usage);
         }
         if (!cluster.canControlBrokers()) {
-            throw new CommandException("This cluster's brokers are not ours to stop: use the embedded or containers cluster.");
+            throw new CommandException("This cluster's brokers are not streamlab's to " + action + " (someone else runs them,"
+                    + " as in a class): read on, or try this step on a cluster of your own with --cluster embedded.");
         }
         if (action.equals("restart") && args.get(1).equals("stopped")) {
             List<Integer> stopped = cluster.brokerIds().stream().filter(id -> !cluster.isRunning(id)).toList();

@@ -83,6 +83,11 @@ public final class Notebook implements AutoCloseable {
         }
     }
 
+    /** Whether streamlab may stop this cluster's brokers (not an external or class cluster); waits for the cluster. */
+    public boolean canControlBrokers() {
+        return cluster.canControlBrokers();
+    }
+
     /** Whether the cluster has started (it may still be starting in the background). */
     public boolean clusterIsUp() {
         return cluster.isUp();
