@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ExternalCluster;
+import dev.streamlab.learner.Namespace;
 import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;
@@ -80,6 +82,11 @@ public final class ClusterOptions {
         ClusterSelection.Choice choice = ClusterSelection.choose(settings, ClusterSelection.thisMachine(listener));
         listener.step(choice.line());
         try {
+            Optional<JoinFile> join = joinFile();
+            if (join.isPresent()) {
+                return ExternalCluster.connect(join.get().bootstrapServers(), settings.commandConfig().orElseThrow(), listener,
+                        new Namespace(join.get().prefix()));
+            }
             return ClusterSelection.start(choice, settings, brokers, basePort, listener);
         } catch (ClusterException e) {
             Optional<JoinFile> join = joinFile();

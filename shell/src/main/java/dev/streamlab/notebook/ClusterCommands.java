@@ -182,14 +182,16 @@ public final class ClusterCommands implements AutoCloseable {
 
     private String topics() {
         try {
+            dev.streamlab.learner.Namespace ns = cluster.namespace();
             Set<String> names = new TreeSet<>(admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
+            names.removeIf(n -> !ns.owns(n));
             if (names.isEmpty()) {
                 return "No topics yet.";
             }
             Map<String, Integer> partitions = new LinkedHashMap<>();
             admin().describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS)
                     .forEach((name, d) -> partitions.put(name, d.partitions().size()));
-            return names.stream().map(n -> String.format("%-20s %d partition%s", n, partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
+            return names.stream().map(n -> String.format("%-20s %d partition%s", ns.shown(n), partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
                     .collect(Collectors.joining("\n"));
         } catch (ExecutionException | TimeoutException e) {
             throw new CommandException("Cannot list the topics: " + e.getMessage(), e);
@@ -228,14 +230,14 @@ public final class ClusterCommands implements AutoCloseable {
 
     private ClusterViews views() {
         if (views == null) {
-            views = new ClusterViews(cluster.clientConfig());
+            views = new ClusterViews(cluster.clientConfig(), cluster.namespace());
         }
         return views;
     }
 
     private List<PartitionState> describe(String topic) {
         try {
-            return cluster.describeTopic(topic);
+            return cluster.describeTopic(cluster.namespace().real(topic));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UnknownTopicOrPartitionException) {

@@ -60,6 +60,9 @@ public final class Notebook implements AutoCloseable {
                     }
                 }
                 ready.childProperties().forEach(java::setChildProperty);
+                if (!ready.namespace().isNone()) {
+                    java.setChildProperty(Kafka.NAMESPACE_PROPERTY, ready.namespace().prefix());
+                }
                 java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
