@@ -45,6 +45,36 @@ public final class ClassAccess {
         return Optional.empty();
     }
 
+    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
+            "org\\.apache\\.kafka\\.common\\.errors\\.(Topic|Group|TransactionalId|Cluster)?AuthorizationException(?::\\s*(.*))?");
+    private static final java.util.regex.Pattern TOPICS = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]");
+
+    /**
+     * The sentence for a cell's output (the learner's code runs in another JVM, so its exception arrives as text) that
+     * shows Kafka refusing this learner; empty when it does not. It points to the helpers, which keep names in the
+     * learner's namespace.
+     */
+    public static Optional<String> explainOutput(String output, String learner) {
+        java.util.regex.Matcher m = REFUSAL.matcher(output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String kind = m.group(1) == null ? "" : m.group(1);
+        String message = m.group(2) == null ? "" : m.group(2);
+        String what = switch (kind) {
+            case "Topic" -> {
+                java.util.regex.Matcher names = TOPICS.matcher(message);
+                yield names.find() ? "topic " + names.group(1) : "that topic";
+            }
+            case "Group" -> "that consumer group";
+            case "TransactionalId" -> "that transactional id";
+            case "Cluster" -> "the cluster's settings";
+            default -> "that";
+        };
+        return Optional.of(refused(learner, what, Roster.prefix(learner))
+                .replaceFirst("\\.$", "; the helpers producer(), consumer() and admin() put your names there for you."));
+    }
+
     private static String refused(String learner, String what, String prefix) {
         return "Kafka's authorizer refused " + learner + " access to " + what.strip() + ": in this class " + learner
                 + "'s names start with '" + prefix + "', and other names belong to classmates or to the cluster.";

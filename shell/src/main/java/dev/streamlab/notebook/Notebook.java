@@ -151,7 +151,16 @@ public final class Notebook implements AutoCloseable {
 
     private CellResult java(Cell cell, String code) {
         JavaResult result = java.eval(code);
-        return new CellResult(cell, code, result.outcome(), result.output(), result.problem(), List.of(), Duration.ZERO);
+        String problem = result.problem();
+        if (result.outcome() == JavaOutcome.EXCEPTION && result.output().contains("AuthorizationException")) {
+            // Kafka's authorizer said no: in a class, say why in one sentence.
+            dev.streamlab.learner.Namespace ns = cluster.namespace();
+            if (!ns.isNone()) {
+                String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
+                problem = dev.streamlab.classroom.ClassAccess.explainOutput(result.output(), learner).orElse(problem);
+            }
+        }
+        return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
     }
 
     private CellResult command(Cell cell, String line) {

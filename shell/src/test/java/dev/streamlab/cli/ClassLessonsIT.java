@@ -15,7 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import dev.streamlab.classroom.AdminConfigFile;
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.ExternalCluster;
+import dev.streamlab.learner.Namespace;
+import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.JavaOutcome;
+import dev.streamlab.notebook.Notebook;
 import dev.streamlab.cluster.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,6 +54,51 @@ class ClassLessonsIT {
     @AfterAll
     static void stopCluster() {
         cluster.close();
+    }
+
+    @Test
+    void aCellThatReachesForAClassmatesTopicIsRefusedByTheClusterInOneSentence() throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster2.txt"), "cat\ndan\n");
+        Path joins = dir.resolve("joins2");
+        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        try (ExternalCluster danCluster = learner(joins.resolve("join-dan.properties"));
+             ExternalCluster catCluster = learner(joins.resolve("join-cat.properties"));
+             Notebook dan = new Notebook(danCluster);
+             Notebook cat = new Notebook(catCluster)) {
+            assertThat(dan.runTyped("createTopic(\"diary\", 1)").output()).contains("Created topic diary");
+            assertThat(dan.runTyped("send(\"diary\", \"k\", \"dan's secret\")").outcome()).isEqualTo(JavaOutcome.OK);
+            assertThat(cat.runTyped("createTopic(\"diary\", 1)").output())
+                    .as("cat's diary is her own, beside dan's").contains("Created topic diary");
+
+            CellResult spy = cat.runTyped("""
+                    var spy = new KafkaConsumer<String, String>(clientConfig(),
+                            new org.apache.kafka.common.serialization.StringDeserializer(),
+                            new org.apache.kafka.common.serialization.StringDeserializer());
+                    spy.assign(List.of(new TopicPartition("dan.diary", 0)));
+                    spy.seekToBeginning(spy.assignment());
+                    spy.poll(Duration.ofSeconds(10));
+                    """);
+            assertThat(spy.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
+            assertThat(spy.output()).contains("TopicAuthorizationException").doesNotContain("dan's secret");
+            assertThat(spy.problem()).isEqualTo("Kafka's authorizer refused cat access to topic dan.diary: in this class"
+                    + " cat's names start with 'cat.', and other names belong to classmates or to the cluster; the helpers"
+                    + " producer(), consumer() and admin() put your names there for you.");
+
+            CellResult helper = cat.runTyped("""
+                    var mine = consumer("readers");
+                    mine.subscribe(List.of("dan.diary"));
+                    pollAndPrint(mine, 3);
+                    """);
+            assertThat(helper.output()).as("through the helpers, 'dan.diary' is cat's own cat.dan.diary, which is empty")
+                    .contains("(no records)").doesNotContain("dan's secret");
+        }
+    }
+
+    private static ExternalCluster learner(Path joinFile) {
+        JoinFile join = JoinFile.read(joinFile);
+        return ExternalCluster.connect(join.bootstrapServers(), joinFile, ClusterListener.SILENT, new Namespace(join.prefix()));
     }
 
     @Test
