@@ -234,13 +234,8 @@ public final class ClassAdmin implements AutoCloseable {
 
     /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs). */
     void checkMayAdminister() {
-        Set<AclOperation> operations;
-        try {
-            operations = await(admin.describeCluster(new DescribeClusterOptions().includeAuthorizedOperations(true))
-                    .authorizedOperations());
-        } catch (ClusterException e) {
-            throw e;
-        }
+        Set<AclOperation> operations = await(admin.describeCluster(new DescribeClusterOptions()
+                .includeAuthorizedOperations(true)).authorizedOperations());
         if (operations != null && !operations.contains(AclOperation.ALTER) && !operations.contains(AclOperation.ALL)) {
             throw new ClusterException("The class was not created: " + lacksRights() + ". Nothing was changed.");
         }

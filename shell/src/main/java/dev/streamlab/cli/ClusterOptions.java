@@ -42,7 +42,7 @@ public final class ClusterOptions {
 
     @Option(names = "--class", paramLabel = "FILE",
             description = "Join a class on a shared cluster with the join file your instructor gave you"
-                    + " (join-NAME.properties). Also STREAMLAB_CLASS.")
+                    + " (join-NAME.properties). Also STREAMLAB_CLASS, or 'class=' in ~/.streamlab/config.properties.")
     Path classFile;
 
     /** The settings after the environment and the config file have had their say; a join file decides them all. */
@@ -60,9 +60,24 @@ public final class ClusterOptions {
         return ClusterSettings.resolve(new ClusterSettings.CommandLine(cluster, image, bootstrapServer, commandConfig));
     }
 
+    /** {@code STREAMLAB_CLASS}, else {@code class=} in streamlab's config file ({@code ~/.streamlab/config.properties}). */
     private static Path envClassFile() {
         String value = System.getenv("STREAMLAB_CLASS");
-        return value == null || value.isBlank() ? null : Path.of(value.strip());
+        if (value != null && !value.isBlank()) {
+            return Path.of(value.strip());
+        }
+        Path config = ClusterSettings.configFile(System.getenv());
+        if (!java.nio.file.Files.isReadable(config)) {
+            return null;
+        }
+        java.util.Properties file = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(config)) {
+            file.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null; // ClusterSettings reports a file it cannot read
+        }
+        String fromFile = file.getProperty("class");
+        return fromFile == null || fromFile.isBlank() ? null : Path.of(fromFile.strip());
     }
 
     /** The learner a join file names, when this command runs in a class. */
