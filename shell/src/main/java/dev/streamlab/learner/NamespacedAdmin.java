@@ -13,6 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DeleteTopicsResult;
+import org.apache.kafka.clients.admin.DescribeConfigsResult;
+import org.apache.kafka.clients.admin.DescribeTopicsResult;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicCollection;
@@ -23,8 +29,9 @@ import org.apache.kafka.common.config.ConfigResource;
  * An {@link Admin} whose arguments live in the learner's {@link Namespace}: the topics, partitions and groups a call
  * names are mapped to the cluster's names before the real Admin client sends it ({@code createTopics},
  * {@code deleteTopics}, {@code describeTopics}, {@code createPartitions}, {@code listOffsets}, {@code deleteRecords},
- * the consumer group calls, topic configs). Results still carry the cluster's names ({@code ana.orders}): Kafka's
- * result classes cannot be built outside Kafka. Any other call goes through unchanged, and the cluster's ACLs decide
+ * the consumer group calls, topic configs), and the results a lesson reads by name ({@code describeConfigs},
+ * {@code describeTopics}, {@code deleteTopics}) are keyed by the learner's names again; other results
+ * ({@code listTopics}, whose result class Kafka does not let us build; {@code createTopics}) keep the cluster's names. Any other call goes through unchanged, and the cluster's ACLs decide
  * it. A dynamic proxy, because {@code Admin} has some eighty methods of which a lesson uses a few.
  */
 final class NamespacedAdmin implements InvocationHandler {
@@ -55,11 +62,43 @@ final class NamespacedAdmin implements InvocationHandler {
         if (mapped != null && mapped.length > 0) {
             mapArguments(method.getName(), mapped);
         }
+        Object result;
         try {
-            return method.invoke(admin, mapped);
+            result = method.invoke(admin, mapped);
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+        return shownResult(result);
+    }
+
+    /**
+     * The results a lesson reads by name, keyed by the learner's names again: configs, topic descriptions, deleted
+     * topics. Kafka lets these result classes be extended; other results keep the cluster's names.
+     */
+    private Object shownResult(Object result) {
+        if (result instanceof DescribeConfigsResult r) {
+            Map<ConfigResource, KafkaFuture<Config>> shown = new LinkedHashMap<>();
+            r.values().forEach((resource, future) -> shown.put(shown(resource), future));
+            return new DescribeConfigsResult(shown) { };
+        }
+        if (result instanceof DescribeTopicsResult r && r.topicNameValues() != null) {
+            Map<String, KafkaFuture<TopicDescription>> shown = new LinkedHashMap<>();
+            r.topicNameValues().forEach((name, future) -> shown.put(ns.shown(name), future.thenApply(d ->
+                    new TopicDescription(ns.shown(d.name()), d.isInternal(), d.partitions(), d.authorizedOperations(),
+                            d.topicId()))));
+            return new DescribeTopicsResult(null, shown) { };
+        }
+        if (result instanceof DeleteTopicsResult r && r.topicNameValues() != null) {
+            Map<String, KafkaFuture<Void>> shown = new LinkedHashMap<>();
+            r.topicNameValues().forEach((name, future) -> shown.put(ns.shown(name), future));
+            return new DeleteTopicsResult(null, shown) { };
+        }
+        return result;
+    }
+
+    private ConfigResource shown(ConfigResource resource) {
+        return resource.type() == ConfigResource.Type.TOPIC ? new ConfigResource(resource.type(), ns.shown(resource.name()))
+                : resource;
     }
 
     @SuppressWarnings("unchecked")

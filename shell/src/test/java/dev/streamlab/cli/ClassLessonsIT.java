@@ -71,6 +71,15 @@ class ClassLessonsIT {
             assertThat(dan.runTyped("send(\"diary\", \"k\", \"dan's secret\")").outcome()).isEqualTo(JavaOutcome.OK);
             assertThat(cat.runTyped("createTopic(\"diary\", 1)").output())
                     .as("cat's diary is her own, beside dan's").contains("Created topic diary");
+            assertThat(cat.runTyped("createTopic(\"diary\", 1)").output()).contains("Topic diary already exists");
+            assertThat(cat.runTyped("""
+                    try (var admin = admin()) {
+                        var t = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "diary");
+                        System.out.println("min.insync.replicas=" + admin.describeConfigs(List.of(t)).all().get().get(t)
+                                .get("min.insync.replicas").value());
+                        System.out.println("described " + admin.describeTopics(List.of("diary")).allTopicNames().get().keySet());
+                    }
+                    """).output()).as("results read by the learner's names").contains("min.insync.replicas=2", "described [diary]");
 
             CellResult spy = cat.runTyped("""
                     var spy = new KafkaConsumer<String, String>(clientConfig(),
