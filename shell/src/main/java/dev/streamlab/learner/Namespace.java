@@ -25,6 +25,14 @@ public record Namespace(String prefix) {
         prefix = prefix == null ? "" : prefix;
     }
 
+    /**
+     * The namespace of the learner whose cells this JVM runs (streamlab sets it in a class), for streamlab's own code
+     * that runs there, such as lesson 05's fraud detector; {@link #NONE} anywhere else.
+     */
+    public static Namespace ofThisJvm() {
+        return new Namespace(System.getProperty(Kafka.NAMESPACE_PROPERTY, ""));
+    }
+
     public boolean isNone() {
         return prefix.isEmpty();
     }

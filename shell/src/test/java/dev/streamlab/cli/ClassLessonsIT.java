@@ -105,6 +105,23 @@ class ClassLessonsIT {
         }
     }
 
+    @Test
+    void lessonFivesKafkaStreamsAppRunsInTheLearnersNamespace() throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster3.txt"), "fay\n");
+        Path joins = dir.resolve("joins3");
+        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        CommandLineRun run = CommandLineRun.of("check", "--class", joins.resolve("join-fay.properties").toString(), "05");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(" passed, 0 failed");
+        try (Admin superUser = Admin.create(cluster.clientConfig())) {
+            assertThat(superUser.listTopics().names().get()).contains("fay.authorization_attempts", "fay.possible_fraud")
+                    .anyMatch(t -> t.startsWith("fay.fraud-detector-"))
+                    .noneMatch(t -> t.startsWith("fraud-detector") || t.equals("possible_fraud"));
+        }
+    }
+
     private static ExternalCluster learner(Path joinFile) {
         JoinFile join = JoinFile.read(joinFile);
         return ExternalCluster.connect(join.bootstrapServers(), joinFile, ClusterListener.SILENT, new Namespace(join.prefix()));
