@@ -42,9 +42,10 @@ public final class KitInstallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = Output.of(spec);
+        DockerEngine.Status docker = DockerEngine.probe();
         KitInstaller.Installed installed;
         try {
-            installed = new KitInstaller(output::progress).install(kit, to, portable);
+            installed = new KitInstaller(output::progress).install(kit, to, portable, docker.answers());
         } catch (KitException e) {
             output.error(e.getMessage());
             return ExitCode.ENVIRONMENT;
@@ -56,7 +57,6 @@ public final class KitInstallCommand implements Callable<Integer> {
         if (installed.image().isEmpty() || installed.imageFile().isEmpty()) {
             containers = "embedded only (the kit has no Kafka image)";
         } else {
-            DockerEngine.Status docker = DockerEngine.probe();
             if (!docker.answers()) {
                 containers = "embedded only (" + docker.detail() + "; start Docker and install again for containers)";
             } else {

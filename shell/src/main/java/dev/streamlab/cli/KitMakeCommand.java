@@ -68,10 +68,10 @@ public final class KitMakeCommand implements Callable<Integer> {
         for (String file : made.files()) {
             output.result(String.format("%8.1f MB  %s", java.nio.file.Files.size(made.dir().resolve(file)) / 1e6, file));
         }
-        output.result(String.format("Kit for streamlab %s in %s: %.0f MB, %s. Attendees run: sh %s/install.sh (Windows: %s\\install.cmd)",
+        output.result(String.format("Kit for streamlab %s in %s: %.0f MB, %s. Attendees run: sh %s (Windows: %s)",
                 version, made.dir(), made.bytes() / 1e6,
                 saved.map(i -> "embedded and containers (image " + i + ")").orElse("embedded only (no Kafka image)"),
-                made.dir(), made.dir()));
+                made.dir().resolve("install.sh"), made.dir().resolve("install.cmd")));
         return ExitCode.OK;
     }
 

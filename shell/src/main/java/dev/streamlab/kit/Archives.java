@@ -21,7 +21,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Unpacks a distribution ({@code .tar.gz} or {@code .zip}, one top folder {@code streamlab-VERSION/}) with Commons
  * Compress, which keeps the launchers' executable bits. Entries that would land outside the folder (absolute paths,
- * {@code ..}) and links are refused: a damaged or hostile archive writes nothing outside its folder.
+ * {@code ..}), hard links and symbolic links that point outside are refused: a damaged or hostile archive writes
+ * nothing outside its folder.
  */
 public final class Archives {
 
@@ -61,6 +62,18 @@ public final class Archives {
                 throw new KitException(archive.getFileName() + " holds an entry outside its folder (" + entry.getName()
                         + "): it is not a streamlab distribution. Use the kit's own file.");
             }
+            if (entry instanceof TarArchiveEntry tar && tar.isSymbolicLink()) {
+                // jlink's runtime links its legal notices; a link may only point inside the folder
+                Path link = Path.of(tar.getLinkName());
+                if (link.isAbsolute() || !target.getParent().resolve(link).normalize().startsWith(root)) {
+                    throw new KitException(archive.getFileName() + " holds a link that points outside its folder ("
+                            + entry.getName() + " -> " + tar.getLinkName() + "): use the kit's own file.");
+                }
+                Files.createDirectories(target.getParent());
+                Files.deleteIfExists(target);
+                Files.createSymbolicLink(target, link);
+                continue;
+            }
             if (isLink(entry)) {
                 throw new KitException(archive.getFileName() + " holds a link (" + entry.getName()
                         + "), which a streamlab distribution never does. Use the kit's own file.");
@@ -86,7 +99,7 @@ public final class Archives {
 
     private static boolean isLink(ArchiveEntry entry) {
         if (entry instanceof TarArchiveEntry tar) {
-            return tar.isSymbolicLink() || tar.isLink();
+            return tar.isLink();
         }
         return entry instanceof ZipArchiveEntry zip && zip.isUnixSymlink();
     }

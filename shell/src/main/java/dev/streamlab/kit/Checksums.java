@@ -57,11 +57,8 @@ public final class Checksums {
         }
     }
 
-    /**
-     * Reads {@code DIR/CHECKSUMS} and checks every file it names; the names in order, or a {@link KitException} naming
-     * the first file that is missing or whose bytes differ.
-     */
-    public static List<String> verify(Path dir) {
+    /** Reads {@code DIR/CHECKSUMS}: file name to SHA-256, in order; a {@link KitException} when it is missing or damaged. */
+    public static Map<String, String> read(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new KitException(file + " is missing, so this is not a complete kit: copy the whole kit folder again"
@@ -89,17 +86,36 @@ public final class Checksums {
         if (expected.isEmpty()) {
             throw new KitException(file + " names no files: copy the kit folder again.");
         }
-        for (Map.Entry<String, String> entry : expected.entrySet()) {
-            Path named = dir.resolve(entry.getKey());
+        return expected;
+    }
+
+    /** Checks every file of {@code DIR/CHECKSUMS}; the names in order, or a {@link KitException} naming the first bad one. */
+    public static List<String> verify(Path dir) {
+        Map<String, String> expected = read(dir);
+        verify(dir, expected, List.copyOf(expected.keySet()));
+        return List.copyOf(expected.keySet());
+    }
+
+    /**
+     * Checks the named files against {@code expected} (as {@link #read} returned it): a name it does not cover, a
+     * missing file or different bytes is a {@link KitException} naming the file.
+     */
+    public static void verify(Path dir, Map<String, String> expected, List<String> names) {
+        for (String name : names) {
+            String sha = expected.get(name);
+            if (sha == null) {
+                throw new KitException(dir.resolve(FILE) + " does not cover " + name
+                        + ": make the kit again with 'streamlab kit make DIR'.");
+            }
+            Path named = dir.resolve(name);
             if (!Files.isRegularFile(named)) {
-                throw new KitException("The kit's file " + entry.getKey() + " is missing from " + dir
+                throw new KitException("The kit's file " + name + " is missing from " + dir
                         + ": copy the whole kit folder again.");
             }
-            if (!sha256(named).equals(entry.getValue())) {
-                throw new KitException("The kit's file " + entry.getKey() + " is damaged (its SHA-256 differs from "
+            if (!sha256(named).equals(sha)) {
+                throw new KitException("The kit's file " + name + " is damaged (its SHA-256 differs from "
                         + FILE + "): copy it from the kit again.");
             }
         }
-        return List.copyOf(expected.keySet());
     }
 }

@@ -242,4 +242,59 @@ class KitTest {
         assertThat(installed.image()).contains("streamlab/kafka:4.4.0-local");
         assertThat(installed.imageFile()).contains(kit.resolve("kafka-image-streamlab-kafka-4.4.0-local.tar"));
     }
+
+    @Test
+    void aLinkInsideTheFolderIsKeptAndOneOutsideIsRefused() throws IOException {
+        Path inside = temp.resolve("inside.tar.gz");
+        writeWithLink(inside, "../app/streamlab.jar");
+        Path kit = new KitMaker(progress::add).make(rename(inside), "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit")).dir();
+        KitInstaller.Installed installed = new KitInstaller(progress::add).install(kit, temp.resolve("streamlab"));
+        assertThat(Files.isSymbolicLink(installed.home().resolve("legal/LICENSE"))).isTrue();
+        assertThat(installed.home().resolve("legal/LICENSE")).hasContent("not really a jar");
+
+        Path outside = temp.resolve("outside.tar.gz");
+        writeWithLink(outside, "../../../../etc/passwd");
+        Path other = new KitMaker(progress::add).make(rename(outside), "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit2")).dir();
+        assertThatThrownBy(() -> new KitInstaller(progress::add).install(other, temp.resolve("streamlab2")))
+                .isInstanceOf(KitException.class)
+                .hasMessageContaining("holds a link that points outside its folder");
+        assertThat(temp.resolve("streamlab2")).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aFileThisInstallDoesNotUseMayBeMissing() throws IOException {
+        Path distribution = goodDistribution();
+        Files.copy(distribution, temp.resolve("streamlab-9.9.zip")); // stands in for the Windows archive
+        Path kit = kit(distribution);
+        assertThat(kit.resolve("streamlab-9.9.zip")).exists();
+        Files.delete(kit.resolve("streamlab-9.9.zip"));
+
+        assertThat(new KitInstaller(progress::add).install(kit, temp.resolve("streamlab"), false, false).archive())
+                .isEqualTo(KitInstaller.windows() ? "streamlab-9.9.zip" : "streamlab-9.9.tar.gz");
+    }
+
+    private Path rename(Path archive) throws IOException {
+        Path dir = Files.createTempDirectory(temp, "dist");
+        return Files.move(archive, dir.resolve("streamlab-9.9.tar.gz"));
+    }
+
+    private static void writeWithLink(Path archive, String linkTarget) throws IOException {
+        try (OutputStream out = Files.newOutputStream(archive);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (String[] file : new String[][] {{"streamlab-9.9/streamlab.dist", "version=9.9\n"},
+                    {"streamlab-9.9/app/streamlab.jar", "not really a jar"}}) {
+                byte[] bytes = file[1].getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(file[0]);
+                entry.setSize(bytes.length);
+                tar.putArchiveEntry(entry);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
+            TarArchiveEntry link = new TarArchiveEntry("streamlab-9.9/legal/LICENSE", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName(linkTarget);
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+    }
 }
