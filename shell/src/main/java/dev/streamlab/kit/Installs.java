@@ -13,6 +13,20 @@ final class Installs {
     private Installs() {
     }
 
+    /**
+     * A new folder beside {@code target} (same file system, so it can be moved into place), readable by everyone as an
+     * installation or a shared kit should be (a temporary folder is the owner's alone).
+     */
+    static Path stagingBeside(Path target, String kind) throws IOException {
+        Path dir = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-" + kind + "-");
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: it inherits its parent's access
+        }
+        return dir;
+    }
+
     static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

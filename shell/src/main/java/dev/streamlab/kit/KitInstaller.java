@@ -67,7 +67,7 @@ public final class KitInstaller {
         Path old = null;
         try {
             Files.createDirectories(home.getParent());
-            staging = Files.createTempDirectory(home.getParent(), "." + home.getFileName() + "-partial-");
+            staging = Installs.stagingBeside(home, "partial");
             progress.accept("Unpacking " + archive);
             Archives.extract(kit.resolve(archive), staging);
             if (!Files.isRegularFile(staging.resolve(ProjectRoot.DISTRIBUTION_MARKER)) || !Files.isRegularFile(staging.resolve("app/streamlab.jar"))) {

@@ -117,7 +117,7 @@ public final class KitMaker {
         try {
             Path parent = target.getParent();
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "." + target.getFileName() + "-partial-");
+            return Installs.stagingBeside(target, "partial");
         } catch (IOException e) {
             throw new KitException("Cannot write beside " + target + " (" + e.getMessage() + "): name a folder you can write to.", e);
         }

@@ -85,6 +85,8 @@ class KitTest {
         assertThat(home.resolve("lessons/00-welcome.adoc")).hasContent("= Welcome");
         assertThat(Files.isExecutable(home.resolve("bin/streamlab"))).isTrue();
         assertThat(Files.isExecutable(home.resolve("app/streamlab.jar"))).isFalse();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kit))).isEqualTo("rwxr-xr-x");
         assertThat(leftovers()).isEmpty();
         try (Stream<Path> parent = Files.list(temp.resolve("home"))) {
             assertThat(parent).containsExactly(home);
