@@ -11,6 +11,7 @@ import dev.streamlab.bench.ClusterBenchmark;
 import dev.streamlab.bench.ConnectBenchmark;
 import dev.streamlab.bench.ContainersBenchmark;
 import dev.streamlab.bench.GradingBenchmark;
+import dev.streamlab.bench.KitBenchmark;
 import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.Figure;
 import dev.streamlab.bench.StreamsBenchmark;
@@ -38,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> benchmarks() {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
-                new GradingBenchmark(), new ContainersBenchmark());
+                new GradingBenchmark(), new ContainersBenchmark(), new KitBenchmark());
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class KitMakeCommand implements Callable<Integer> {
             output.error("--image and --no-image exclude each other: choose one.");
             return ExitCode.USAGE;
         }
-        String version = new StreamlabCommand.Version().getVersion()[0].replaceFirst("^streamlab ", "");
+        String version = dev.streamlab.kit.KitContents.thisVersion();
         Path tarGz = dist != null ? dist
                 : ProjectRoot.find().resolve("dist/target/streamlab-" + version + ".tar.gz");
         Optional<String> saved;

@@ -19,6 +19,17 @@ public record KitContents(String version, String tarGz, Optional<String> zip, Op
 
     public static final String FILE = "kit.properties";
 
+    /** The version of this streamlab (its build's), as the distribution's file names carry it. */
+    public static String thisVersion() {
+        Properties versions = new Properties();
+        try (var in = KitContents.class.getResourceAsStream("/streamlab-version.properties")) {
+            versions.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("streamlab-version.properties is missing from the build", e);
+        }
+        return versions.getProperty("streamlab.version");
+    }
+
     public void write(Path dir) {
         Properties p = new Properties();
         p.setProperty("version", version);
