@@ -13,6 +13,7 @@ import dev.streamlab.bench.ContainersBenchmark;
 import dev.streamlab.bench.GradingBenchmark;
 import dev.streamlab.bench.KitBenchmark;
 import dev.streamlab.bench.NotebookBenchmark;
+import dev.streamlab.bench.DeckBenchmark;
 import dev.streamlab.bench.Figure;
 import dev.streamlab.bench.StreamsBenchmark;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> benchmarks() {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
-                new GradingBenchmark(), new ContainersBenchmark(), new KitBenchmark());
+                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new KitBenchmark());
     }
 
     @Override

@@ -4,20 +4,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.streamlab.lesson.LessonFormatException;
 import dev.streamlab.present.DeckBuilder;
+import dev.streamlab.present.Decks;
 import dev.streamlab.present.LessonSources;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code streamlab slides}: a reveal.js deck and an HTML handout for every lesson and demo. The only command
+ * {@code streamlab slides}: a reveal.js deck and an HTML handout for every lesson and demo. The lessons are rehearsed
+ * on an embedded cluster first, so each slide shows the output and the pictures of a real run. The only command
  * (with {@code demo FILE}) that starts Asciidoctor at run time: learners never wait for it.
  */
 @Command(name = "slides", description = {
         "Turn every lesson and demo into a reveal.js deck (OUT/ID.html) and an HTML handout (OUT/handouts/ID.html),"
                 + " from the lessons' own source.",
+        "Each lesson is first rehearsed on an embedded cluster: the slides show its real outputs and pictures"
+                + " (--no-rehearse: code only).",
         "Works offline once reveal.js is installed under OUT/vendor (from the npm registry, the first time)."})
 public final class SlidesCommand implements Callable<Integer> {
 
@@ -28,6 +34,14 @@ public final class SlidesCommand implements Callable<Integer> {
     @Option(names = "--lessons", paramLabel = "DIR",
             description = "The folder of the lessons' .adoc files (default: lessons/ here, or the project's).")
     Path lessons;
+
+    @Option(names = "--no-rehearse", negatable = false,
+            description = "Do not start a cluster: the slides show code only, without outputs or pictures.")
+    boolean noRehearse;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Only these lessons or demos (file names without .adoc, or their numbers), e.g. --only 01,03.")
+    List<String> only;
 
     @Spec
     CommandSpec spec;
@@ -42,22 +56,36 @@ public final class SlidesCommand implements Callable<Integer> {
             output.error(e.getMessage());
             return ExitCode.USAGE;
         }
-        List<Path> files = sources.all();
+        List<Path> files = sources.all().stream().filter(this::wanted).toList();
         if (files.isEmpty()) {
-            output.error("There are no lessons (NN-name.adoc) in " + sources.dir() + ". Name the right folder with --lessons.");
+            output.error(only == null
+                    ? "There are no lessons (NN-name.adoc) in " + sources.dir() + ". Name the right folder with --lessons."
+                    : "No lesson or demo in " + sources.dir() + " is called " + String.join(" or ", only)
+                            + ". Use a file name without .adoc, such as 01-the-log or streaming-first, or a number.");
             return ExitCode.USAGE;
         }
-        output.progress("Starting Asciidoctor (a few seconds)");
-        try (DeckBuilder builder = new DeckBuilder(out)) {
-            builder.prepareAssets(output::progress);
-            for (DeckBuilder.Built built : builder.buildAll(files, output::progress)) {
-                output.result(builder.outDir().relativize(built.deck()) + "  " + built.title());
+        try {
+            List<DeckBuilder.Built> decks = Decks.make(out, files, !noRehearse, output::progress);
+            for (DeckBuilder.Built built : decks) {
+                output.result(out.toAbsolutePath().relativize(built.deck()) + "  " + built.title() + "  (" + built.slides()
+                        + " slides" + (built.rehearsed() ? "" : ", code only") + ")");
             }
-            output.progress("Open " + builder.outDir().resolve("index.html") + " in a browser");
+            output.progress("Open " + out.toAbsolutePath().resolve("index.html") + " in a browser");
+        } catch (LessonFormatException e) {
+            output.error(e.getMessage());
+            return ExitCode.USAGE;
         } catch (IllegalStateException e) {
             output.error(e.getMessage());
             return ExitCode.ENVIRONMENT;
         }
         return ExitCode.OK;
+    }
+
+    private boolean wanted(Path file) {
+        if (only == null || only.isEmpty()) {
+            return true;
+        }
+        String id = file.getFileName().toString().replaceFirst("\\.adoc$", "");
+        return only.stream().map(String::strip).anyMatch(name -> id.equals(name) || id.startsWith(name + "-"));
     }
 }

@@ -36,6 +36,7 @@ public final class ProseRenderer {
         return switch (block.kind()) {
             case HEADING -> "\n" + styles.apply(Styles.HEADING, block.plainText()) + "\n";
             case PARAGRAPH -> wrap(block.lines().get(0), "", "");
+            case PICTURE -> wrap(List.of(new Span(Span.Style.EMPHASIS, "[picture: " + block.plainText() + "]")), "", "");
             case LIST -> {
                 StringBuilder out = new StringBuilder();
                 int n = 1;

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * @param members the consumers in the group and the partitions each was given
  * @param offsets per partition: what the group committed, and where the log ends
  */
-public record GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets) {
+public record GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets) implements View {
 
     public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition> {
 

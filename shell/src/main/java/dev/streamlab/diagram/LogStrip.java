@@ -98,7 +98,7 @@ public final class LogStrip {
     }
 
     /** The offsets within {@code context} of a marked one; null stands for a gap of elided offsets. */
-    private static List<Long> cellsAround(TreeSet<Long> marked, long start, long end, long context) {
+    static List<Long> cellsAround(TreeSet<Long> marked, long start, long end, long context) {
         TreeSet<Long> kept = new TreeSet<>();
         for (long mark : marked) {
             long from = Math.max(start, mark - Math.min(context, mark - start));

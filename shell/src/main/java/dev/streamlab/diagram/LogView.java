@@ -19,7 +19,7 @@ public record LogView(
         long highWatermark,
         long logEndOffset,
         List<Record> records,
-        List<Position> positions) {
+        List<Position> positions) implements View {
 
     public record Record(long offset, String key, String value) {
     }

@@ -12,7 +12,7 @@ import dev.streamlab.cluster.PartitionState;
  * @param brokers every broker the cluster knows, up or down; a replica on a broker missing from
  *                this list is shown on an "absent" broker
  */
-public record TopicView(String topic, List<Broker> brokers, List<PartitionState> partitions) {
+public record TopicView(String topic, List<Broker> brokers, List<PartitionState> partitions) implements View {
 
     public record Broker(int id, boolean up) {
     }

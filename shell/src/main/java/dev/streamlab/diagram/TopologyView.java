@@ -17,7 +17,7 @@ import org.apache.kafka.streams.TopologyDescription.Source;
  * The facts of {@code topology.describe()} as plain values: what {@link TopologyDiagram} draws. It is
  * serializable, so the learner's topology can be read in the JVM that runs their cells and drawn in the shell.
  */
-public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) implements Serializable {
+public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) implements View, Serializable {
 
     public TopologyView {
         parts = List.copyOf(parts);

@@ -121,6 +121,16 @@ public final class LessonParser implements AutoCloseable {
                 speakerNotes(node);
                 return;
             }
+            int before = pending.size();
+            add(node, context, style, line);
+            if (node.hasRole("slide")) {
+                for (int i = before; i < pending.size(); i++) {
+                    pending.set(i, pending.get(i).markedForSlide(true));
+                }
+            }
+        }
+
+        private void add(StructuralNode node, String context, String style, int line) {
             switch (context) {
                 case "preamble" -> walk(node.getBlocks());
                 case "section" -> {
@@ -155,8 +165,8 @@ public final class LessonParser implements AutoCloseable {
                     walk(node.getBlocks());
                 }
                 case "quote", "verse" -> pending.add(new Prose(Prose.Kind.QUOTE, 0, "", paragraphsOf(node)));
-                case "image" -> pending.add(new Prose(Prose.Kind.PARAGRAPH, 0, "",
-                        List.of(List.of(Span.plain("[picture: " + node.getAttribute("alt", "") + "]")))));
+                case "image" -> pending.add(new Prose(Prose.Kind.PICTURE, 0, String.valueOf(node.getAttribute("target", "")),
+                        List.of(List.of(Span.plain(String.valueOf(node.getAttribute("alt", "")))))));
                 case "thematic_break", "page_break", "toc", "pass", "comment" -> {
                     // nothing to show in a terminal
                 }

@@ -202,8 +202,8 @@ public final class ClusterCommands implements AutoCloseable {
         describe(topic);
         TopicView now = views().topic(topic, ClusterViews.brokersOf(cluster));
         TopicView before = lastViews.put(topic, now);
-        return (style, width) -> before == null ? new PartitionMap(style, width).render(now)
-                : new PartitionMap(style, width).render(now, before);
+        return Drawing.of(List.of(now), (style, width) -> before == null ? new PartitionMap(style, width).render(now)
+                : new PartitionMap(style, width).render(now, before));
     }
 
     private Drawing log(List<String> args) {
@@ -217,12 +217,14 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Topic " + topic + " has no partition " + args.get(1) + ".");
         }
         List<LogView> logs = partitions.stream().map(p -> views().log(topic, p, LOG_RECORDS)).toList();
-        return (style, width) -> logs.stream().map(new LogStrip(style, width)::render).collect(Collectors.joining("\n\n"));
+        return Drawing.of(logs, (style, width) -> logs.stream().map(new LogStrip(style, width)::render)
+                .collect(Collectors.joining("\n\n")));
     }
 
     private Drawing groups() {
         List<GroupView> groups = views().groups();
-        return groups.isEmpty() ? Drawing.text("No consumer groups yet.") : (style, width) -> new GroupTable(style).render(groups);
+        return groups.isEmpty() ? Drawing.text("No consumer groups yet.")
+                : Drawing.of(groups, (style, width) -> new GroupTable(style).render(groups));
     }
 
     private ClusterViews views() {

@@ -36,7 +36,7 @@ final class LearnerVariableCommands {
         String name = variable(java, args, "Topology", "Topology"::equals, "var topology = builder.build();");
         TopologyView topology = java.topologyOf(name).orElseThrow(() -> new CommandException(
                 "`" + name + "` holds no Topology. Give it one, e.g. " + name + " = builder.build();"));
-        return (style, width) -> new TopologyDiagram(style).render(topology);
+        return Drawing.of(List.of(topology), (style, width) -> new TopologyDiagram(style).render(topology));
     }
 
     private static String smt(JavaSession java, List<String> args) {

@@ -1,7 +1,7 @@
 package dev.streamlab.present;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.asciidoctor.ast.Block;
 import org.asciidoctor.ast.Document;
@@ -9,23 +9,27 @@ import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.Treeprocessor;
 
 /**
- * Shapes a lesson for an audience before it is converted. {@code [expect]} blocks are for the checker and
- * disappear. In a deck, {@code [hint]} blocks become speaker notes; in a handout they stay, titled "Hint",
- * and speaker notes ({@code [.notes]}) disappear. Cells stay as code.
+ * Shapes a lesson for a handout before Asciidoctor converts it: {@code [expect]} blocks are for the checker and
+ * disappear, {@code [hint]} blocks stay, titled "Hint", speaker notes ({@code [.notes]}) disappear, and below each
+ * cell comes what it printed and the pictures of what it showed when the rehearsal ran it.
  */
 public final class PresenterView extends Treeprocessor {
 
-    public enum Audience { DECK, HANDOUT }
+    /** The lesson being converted, or null while something else is (the index page): then nothing is reshaped. */
+    private Recording recording;
 
-    private final Audience audience;
-
-    public PresenterView(Audience audience) {
-        this.audience = audience;
+    /** The rehearsal whose outputs the next converted lesson shows. */
+    void show(Recording next) {
+        this.recording = next;
     }
 
     @Override
     public Document process(Document document) {
+        if (recording == null) {
+            return document;
+        }
         reshape(document);
+        document.getBlocks().add(0, createBlock(document, "pass", "<link rel=\"stylesheet\" href=\"../deck.css\">"));
         return document;
     }
 
@@ -34,30 +38,55 @@ public final class PresenterView extends Treeprocessor {
         for (int i = 0; i < blocks.size(); i++) {
             StructuralNode block = blocks.get(i);
             String style = block.getStyle();
-            if ("expect".equals(style) || (audience == Audience.HANDOUT && block.hasRole("notes"))) {
+            if ("expect".equals(style) || block.hasRole("notes")) {
                 blocks.remove(i--);
             } else if ("hint".equals(style)) {
-                blocks.set(i, audience == Audience.DECK ? speakerNotes(parent, block) : titled(block, "Hint"));
-            } else if ("command".equals(style)) {
-                block.setTitle(block.getTitle() == null ? "streamlab command" : block.getTitle());
+                titled(block, "Hint");
+            } else if (isCell(block)) {
+                if ("command".equals(style) && block.getTitle() == null) {
+                    block.setTitle("streamlab command");
+                }
+                Optional<Recording.Shown> shown = shownFor(block);
+                if (shown.isPresent()) {
+                    i = addResult(parent, blocks, i, shown.get());
+                }
             } else {
                 reshape(block);
             }
         }
     }
 
-    private StructuralNode speakerNotes(StructuralNode parent, StructuralNode hint) {
-        Block notes = createBlock(parent, "open", List.of(), Map.of("role", "notes"));
-        for (StructuralNode child : hint.getBlocks()) {
-            notes.append(child);
+    private int addResult(StructuralNode parent, List<StructuralNode> blocks, int at, Recording.Shown shown) {
+        int i = at;
+        if (!shown.views().isEmpty()) {
+            StringBuilder html = new StringBuilder("<div class=\"handout-picture\">");
+            shown.views().forEach(view -> html.append(Pictures.html(view)));
+            blocks.add(++i, createBlock(parent, "pass", html.append("</div>").toString()));
+        } else if (!shown.output().isBlank()) {
+            blocks.add(++i, createBlock(parent, "pass", "<div class=\"handout-output\"><div class=\"title\">What it printed</div><pre>"
+                    + Html.escape(shown.output()) + "</pre></div>"));
         }
-        return notes;
+        return i;
     }
 
-    private static StructuralNode titled(StructuralNode block, String title) {
+    private Optional<Recording.Shown> shownFor(StructuralNode block) {
+        if (block.getSourceLocation() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(recording.cells().get(block.getSourceLocation().getLineNumber()));
+    }
+
+    private static boolean isCell(StructuralNode block) {
+        if ("command".equals(block.getStyle())) {
+            return true;
+        }
+        return "listing".equals(block.getContext()) && "source".equals(block.getStyle())
+                && "java".equals(String.valueOf(block.getAttribute("language", ""))) && !((Block) block).isOption("norun");
+    }
+
+    private static void titled(StructuralNode block, String title) {
         if (block.getTitle() == null) {
             block.setTitle(title);
         }
-        return block;
     }
 }

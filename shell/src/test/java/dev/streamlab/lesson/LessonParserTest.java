@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,5 +202,29 @@ class LessonParserTest {
                 """);
         assertThat(lesson.cells()).isEmpty();
         assertThat(lesson.steps().get(0).prose().get(0).kind()).isEqualTo(Prose.Kind.CODE);
+    }
+
+    @Test
+    void aBlockMarkedForTheSlideAndAPictureKeepWhatTheDeckNeeds() throws IOException {
+        Lesson lesson = parse("""
+                = Sample
+
+                The log keeps order.
+
+                [.slide]
+                Same key, same partition.
+
+                image::pictures/before.svg[Before and after]
+
+                [source,java]
+                ----
+                1 + 1
+                ----
+                """);
+        List<Prose> prose = lesson.steps().get(0).prose();
+        assertThat(prose).extracting(Prose::onSlide).containsExactly(false, true, false);
+        assertThat(prose.get(2).kind()).isEqualTo(Prose.Kind.PICTURE);
+        assertThat(prose.get(2).label()).isEqualTo("pictures/before.svg");
+        assertThat(prose.get(2).plainText()).isEqualTo("Before and after");
     }
 }
