@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             DoctorCommand.class,
             ClusterCommand.class,
+            ClassCommand.class,
             BenchCommand.class,
             ImageCommand.class,
             GradeCommand.class,
