@@ -12,6 +12,7 @@ import dev.streamlab.bench.ClusterBenchmark;
 import dev.streamlab.bench.ConnectBenchmark;
 import dev.streamlab.bench.ContainersBenchmark;
 import dev.streamlab.bench.GradingBenchmark;
+import dev.streamlab.bench.KitBenchmark;
 import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.DeckBenchmark;
 import dev.streamlab.bench.Figure;
@@ -49,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> benchmarks(int learners) {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
-                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners));
+                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners),
+                new KitBenchmark());
     }
 
     @Override

@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             GradeCommand.class,
             DemoCommand.class,
             SlidesCommand.class,
+            KitCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

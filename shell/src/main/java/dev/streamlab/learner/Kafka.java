@@ -240,7 +240,8 @@ public final class Kafka {
     }
 
     /**
-     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards,
+     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards (else in the
+     * installed distribution's, {@code STREAMLAB_DEMO_DATA}),
      * e.g. {@code Files.readAllLines(demoData("orders.jsonl"))}.
      */
     public static java.nio.file.Path demoData(String name) {
@@ -249,6 +250,11 @@ public final class Kafka {
             if (java.nio.file.Files.exists(file)) {
                 return file;
             }
+        }
+        // An installed distribution's launcher names its own demo-data/ (the learner may start it from any folder).
+        String installed = System.getenv("STREAMLAB_DEMO_DATA");
+        if (installed != null && !installed.isBlank() && java.nio.file.Files.exists(java.nio.file.Path.of(installed, name))) {
+            return java.nio.file.Path.of(installed, name).toAbsolutePath();
         }
         throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "
                 + "Start streamlab from the workshop's folder.");
