@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             GradeCommand.class,
             DemoCommand.class,
             SlidesCommand.class,
+            ClassCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
