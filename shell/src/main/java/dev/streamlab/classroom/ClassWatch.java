@@ -159,6 +159,9 @@ public final class ClassWatch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while creating the class topic.", e);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new ClusterException("The class server " + config.get("bootstrap.servers") + " cannot be found ("
+                    + e.getMessage() + "). Check --class-server names a running Kafka broker (host:port).", e);
         }
     }
 

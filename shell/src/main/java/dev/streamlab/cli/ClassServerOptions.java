@@ -43,7 +43,13 @@ public final class ClassServerOptions {
             throw new ParameterException(spec.commandLine(), "--learner '" + learner + "' is not a roster name: use 1 to"
                     + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
         }
-        return ClassPublisher.start(classServer, learner, warning -> output.err().println(
-                output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning));
+        try {
+            return ClassPublisher.start(classServer, learner, warning -> output.err().println(
+                    output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // Kafka's client refuses a host name it cannot resolve at all, before any connection.
+            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "': its host cannot be"
+                    + " found. Check the address your instructor gave, or leave out --class-server to learn on your own.");
+        }
     }
 }

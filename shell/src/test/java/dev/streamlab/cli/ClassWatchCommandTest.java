@@ -53,6 +53,19 @@ class ClassWatchCommandTest {
     }
 
     @Test
+    void aClassServerWhoseHostCannotBeFoundIsAClearErrorNotACrash() {
+        CommandLineRun learn = CommandLineRun.of("learn", "00", "--class-server", "no-such-host.invalid:9092",
+                "--learner", "ada");
+        assertThat(learn.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(learn.err()).contains("its host cannot be found").contains("leave out --class-server");
+
+        CommandLineRun watch = CommandLineRun.of("class", "watch", "--class-server", "no-such-host.invalid:9092",
+                "--port", "0");
+        assertThat(watch.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(watch.err()).contains("cannot be found").contains("--class-server");
+    }
+
+    @Test
     void gradeAllWithAClassServerIsAUsageError() {
         CommandLineRun run = CommandLineRun.of("grade", "01", "--all", "x", "--class-server", "localhost:9092",
                 "--learner", "ada");
