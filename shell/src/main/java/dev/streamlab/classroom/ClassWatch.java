@@ -91,6 +91,8 @@ public final class ClassWatch implements AutoCloseable {
             props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), fromBeginning ? "earliest" : "latest");
             // Each event reaches the store as soon as it is polled.
             props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+            // What Kafka 5.0 will do by default; set, Streams does not warn about it at every start.
+            props.put("processing.exception.handler.global.enabled", true);
             app = new KafkaStreams(fold.topology(), props);
             app.start();
             http.start();
