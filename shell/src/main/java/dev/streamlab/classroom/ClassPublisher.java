@@ -187,7 +187,7 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                     dropped.incrementAndGet();
                 }
                 if (warned.compareAndSet(false, true)) {
-                    warnings.accept("The class server " + server + " cannot be reached; your progress waits (up to "
+                    warn("The class server " + server + " cannot be reached; your progress waits (up to "
                             + capacity + " events) and goes when it is back. The lesson is not affected.");
                 }
                 if (closing) {
@@ -200,6 +200,15 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                 }
                 backoffMs = Math.min(5_000, backoffMs * 2);
             }
+        }
+    }
+
+    /** The listener's trouble (a console already closed) must not end the sender. */
+    private void warn(String line) {
+        try {
+            warnings.accept(line);
+        } catch (RuntimeException e) {
+            // The warning is lost; the events are not.
         }
     }
 

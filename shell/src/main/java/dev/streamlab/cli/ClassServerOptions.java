@@ -24,6 +24,11 @@ public final class ClassServerOptions {
 
     /** The publisher, or null without --class-server; a bad value is a usage error naming the fix. */
     ClassPublisher start(Output output) {
+        return start(output, line -> output.err().println(line));
+    }
+
+    /** The same, with the one warning line (already styled) going to {@code warnings}. */
+    ClassPublisher start(Output output, java.util.function.Consumer<String> warnings) {
         if (classServer == null) {
             if (learner != null) {
                 throw new ParameterException(spec.commandLine(), "--learner names you for a class: add --class-server"
@@ -44,7 +49,7 @@ public final class ClassServerOptions {
                     + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
         }
         try {
-            return ClassPublisher.start(classServer, learner, warning -> output.err().println(
+            return ClassPublisher.start(classServer, learner, warning -> warnings.accept(
                     output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning));
         } catch (org.apache.kafka.common.KafkaException e) {
             // Kafka's client refuses a host name it cannot resolve at all, before any connection.

@@ -54,10 +54,14 @@ public final class LearnCommand implements Callable<Integer> {
         } else {
             lesson = progress.lastLesson().flatMap(catalogue::find).orElse(catalogue.lessons().get(0));
         }
-        dev.streamlab.classroom.ClassPublisher publisher = classServer.start(output);
+        // The publisher's one warning goes to stderr until the console is up, then above its prompt.
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> warnings =
+                new java.util.concurrent.atomic.AtomicReference<>(line -> output.err().println(line));
+        dev.streamlab.classroom.ClassPublisher publisher = classServer.start(output, line -> warnings.get().accept(line));
         try {
-            return learn(output, catalogue, progress, lesson, publisher);
+            return learn(output, catalogue, progress, lesson, publisher, warnings);
         } finally {
+            warnings.set(line -> output.err().println(line));
             if (publisher != null) {
                 publisher.close();
             }
@@ -65,7 +69,8 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     private int learn(Output output, LessonCatalogue catalogue, Progress progress, Lesson lesson,
-                      dev.streamlab.notebook.LearnerActivity publisher) {
+                      dev.streamlab.notebook.LearnerActivity publisher,
+                      java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> warnings) {
         // The cluster starts in the background while the learner reads the first step; its progress
         // lines would garble the screen, so they stay quiet here.
         output.progress("Starting a Kafka cluster with " + brokerCount.brokers() + " brokers in the background");
@@ -73,6 +78,7 @@ public final class LearnCommand implements Callable<Integer> {
                      () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), ClusterListener.SILENT));
              JLineConsole console = new JLineConsole(started.notebook().java(),
                      Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
+            warnings.set(console::printAbove);
             new Repl(console, started.notebook(), catalogue, progress)
                     .following(publisher == null ? dev.streamlab.notebook.LearnerActivity.NONE : publisher).run(lesson);
         }
