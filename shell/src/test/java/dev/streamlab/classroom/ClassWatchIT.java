@@ -57,6 +57,14 @@ class ClassWatchIT {
         try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(1).start();
              ClassWatch watch = ClassWatch.start(cluster.clientConfig(), true, 0, ClassView.StuckRule.DEFAULT, Clock.systemUTC())) {
             watch.awaitRunning(Duration.ofSeconds(60));
+            int taken = URI.create(watch.url()).getPort();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClassWatch.start(cluster.clientConfig(), true, taken,
+                            ClassView.StuckRule.DEFAULT, Clock.systemUTC()))
+                    .hasMessageContaining("Cannot open port " + taken).hasMessageContaining("--port");
+            Awaitility.await("the second watch's stream threads end").atMost(Duration.ofSeconds(20))
+                    .until(() -> Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.isAlive() && t.getName().startsWith("streamlab-class-watch-")).map(Thread::getName)
+                            .map(n -> n.substring(0, "streamlab-class-watch-".length() + 36)).distinct().count() == 1);
             List<String> warnings = new CopyOnWriteArrayList<>();
             try (ClassPublisher ada = ClassPublisher.start(cluster.bootstrapServers(), "Ada L", warnings::add);
                  ClassPublisher bo = ClassPublisher.start(cluster.bootstrapServers(), "Bo", warnings::add);
