@@ -7,10 +7,12 @@ import java.util.concurrent.Callable;
 import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.bench.BenchContext;
 import dev.streamlab.bench.Benchmark;
+import dev.streamlab.bench.ClassBenchmark;
 import dev.streamlab.bench.ClusterBenchmark;
 import dev.streamlab.bench.ConnectBenchmark;
 import dev.streamlab.bench.ContainersBenchmark;
 import dev.streamlab.bench.GradingBenchmark;
+import dev.streamlab.bench.KitBenchmark;
 import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.DeckBenchmark;
 import dev.streamlab.bench.Figure;
@@ -35,20 +37,33 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Only the benchmarks whose name contains NAME (e.g. cluster, connect, streams).")
     String only;
 
+    @Option(names = "--learners", paramLabel = "N", defaultValue = "" + ClassBenchmark.DEFAULT_LEARNERS,
+            description = "Learners of the simulated class (default: ${DEFAULT-VALUE}; the targets speak of 30, and 100"
+                    + " in a longer run). Each has a Java session of its own (about 250 MB).")
+    int learners;
+
     @Spec
     CommandSpec spec;
 
     static List<Benchmark> benchmarks() {
+        return benchmarks(ClassBenchmark.DEFAULT_LEARNERS);
+    }
+
+    static List<Benchmark> benchmarks(int learners) {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
-                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassViewBenchmark());
+                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners),
+                new KitBenchmark(), new ClassViewBenchmark());
     }
 
     @Override
     public Integer call() throws Exception {
         Output output = Output.of(spec);
+        if (learners < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--learners must be 2 or more, not " + learners + ".");
+        }
         BenchContext context = new BenchContext(Math.max(1, runs), output::progress, ProjectRoot.find());
         List<Figure> figures = new ArrayList<>();
-        for (Benchmark benchmark : benchmarks()) {
+        for (Benchmark benchmark : benchmarks(learners)) {
             if (only != null && !benchmark.name().toLowerCase(java.util.Locale.ROOT).contains(only.toLowerCase(java.util.Locale.ROOT))) {
                 continue;
             }

@@ -86,25 +86,26 @@ public final class CheckCommand implements Callable<Integer> {
              Notebook notebook = new Notebook(cluster)) {
             counts = check(lessons, notebook, output);
         }
-        output.result(counts.passed() + " passed, " + counts.failed() + " failed");
+        output.result(counts.passed() + " passed, " + counts.failed() + " failed"
+                + (counts.skipped() > 0 ? ", " + counts.skipped() + " skipped (they stop brokers, which this cluster does not let streamlab do)" : ""));
         boolean unreadable = names.isEmpty() && !catalogue.problems().isEmpty();
         return counts.failed() == 0 && !unreadable ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     /** How many cells passed and failed. */
-    record Counts(int passed, int failed) {
+    record Counts(int passed, int failed, int skipped) {
     }
 
     /** Runs the lessons on the notebook, in fresh Java sessions or in one (--one-session), and prints a line per cell. */
     Counts check(List<Lesson> lessons, Notebook notebook, Output output) {
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         LessonRunner runner = new LessonRunner(notebook);
         Lesson before = null;
         for (Lesson lesson : lessons) {
             int[] cellNumber = {0};
             LessonRunner.Listener each = result -> {
                 cellNumber[0]++;
-                counts[result.passed() ? 0 : 1]++;
+                counts[result.skipped() ? 2 : result.passed() ? 0 : 1]++;
                 output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
             };
             if (oneSession && before != null) {
@@ -117,7 +118,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             before = lesson;
         }
-        return new Counts(counts[0], counts[1]);
+        return new Counts(counts[0], counts[1], counts[2]);
     }
 
     /** A result line: {@code label} names the cell ("01 cell 3", "step 3"); a failed cell's reason and output follow. */
@@ -137,8 +138,12 @@ public final class CheckCommand implements Callable<Integer> {
             code = code.substring(0, 37) + "...";
         }
         String time = String.format("%.1f s", result.elapsed().toMillis() / 1000.0);
-        StringBuilder text = new StringBuilder(result.passed() ? styles.apply(Styles.GOOD, "ok  ") + " " : styles.apply(Styles.BAD, "FAIL") + " ")
+        StringBuilder text = new StringBuilder(result.skipped() ? styles.apply(Styles.FAINT, "skip") + " "
+                : result.passed() ? styles.apply(Styles.GOOD, "ok  ") + " " : styles.apply(Styles.BAD, "FAIL") + " ")
                 .append(where + "  " + code + "  " + time);
+        if (result.skipped()) {
+            return text.append('\n').append(INDENT).append(result.problem()).toString();
+        }
         String shown = result.output().stripTrailing().replaceFirst("^(\\s*\\n)+", "");
         if (!result.passed()) {
             String why = result.whyNot() == null ? "It did not pass." : result.whyNot().strip();

@@ -1,6 +1,14 @@
 package dev.streamlab.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.streamlab.classroom.ClassAccess;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ExternalCluster;
+import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
@@ -32,9 +40,50 @@ public final class ClusterOptions {
             description = "Kafka client settings (security, credentials) for --cluster external. Also STREAMLAB_COMMAND_CONFIG.")
     Path commandConfig;
 
-    /** The settings after the environment and the config file have had their say. */
+    @Option(names = "--class", paramLabel = "FILE",
+            description = "Join a class on a shared cluster with the join file your instructor gave you"
+                    + " (join-NAME.properties). Also STREAMLAB_CLASS, or 'class=' in ~/.streamlab/config.properties.")
+    Path classFile;
+
+    /** The settings after the environment and the config file have had their say; a join file decides them all. */
     public ClusterSettings settings() {
+        Path join = classFile != null ? classFile : envClassFile();
+        if (join != null) {
+            if (cluster != null && !cluster.equalsIgnoreCase("external") || bootstrapServer != null || commandConfig != null) {
+                throw new SettingException("--class takes the cluster, its address and your credentials from the join"
+                        + " file: leave out --cluster, --bootstrap-server and --command-config.");
+            }
+            JoinFile file = JoinFile.read(join);
+            return new ClusterSettings(ClusterSettings.Kind.EXTERNAL, Optional.empty(),
+                    Optional.of(file.bootstrapServers()), Optional.of(join), "the class file " + join + ", as " + file.learner());
+        }
         return ClusterSettings.resolve(new ClusterSettings.CommandLine(cluster, image, bootstrapServer, commandConfig));
+    }
+
+    /** {@code STREAMLAB_CLASS}, else {@code class=} in streamlab's config file ({@code ~/.streamlab/config.properties}). */
+    private static Path envClassFile() {
+        String value = System.getenv("STREAMLAB_CLASS");
+        if (value != null && !value.isBlank()) {
+            return Path.of(value.strip());
+        }
+        Path config = ClusterSettings.configFile(System.getenv());
+        if (!java.nio.file.Files.isReadable(config)) {
+            return null;
+        }
+        java.util.Properties file = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(config)) {
+            file.load(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null; // ClusterSettings reports a file it cannot read
+        }
+        String fromFile = file.getProperty("class");
+        return fromFile == null || fromFile.isBlank() ? null : Path.of(fromFile.strip());
+    }
+
+    /** The learner a join file names, when this command runs in a class. */
+    public Optional<JoinFile> joinFile() {
+        Path join = classFile != null ? classFile : envClassFile();
+        return join == null ? Optional.empty() : Optional.of(JoinFile.read(join));
     }
 
     /** Chooses, says which cluster and why on the listener, and starts it. */
@@ -47,6 +96,17 @@ public final class ClusterOptions {
         ClusterSettings settings = settings();
         ClusterSelection.Choice choice = ClusterSelection.choose(settings, ClusterSelection.thisMachine(listener));
         listener.step(choice.line());
-        return ClusterSelection.start(choice, settings, brokers, basePort, listener);
+        try {
+            Optional<JoinFile> join = joinFile();
+            if (join.isPresent()) {
+                return ExternalCluster.connect(join.get().bootstrapServers(), settings.commandConfig().orElseThrow(), listener,
+                        new Namespace(join.get().prefix()));
+            }
+            return ClusterSelection.start(choice, settings, brokers, basePort, listener);
+        } catch (ClusterException e) {
+            Optional<JoinFile> join = joinFile();
+            Optional<String> why = join.flatMap(j -> ClassAccess.explain(e, j.learner()));
+            throw why.isPresent() ? new ClusterException(why.get(), e) : e;
+        }
     }
 }

@@ -19,12 +19,13 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             DoctorCommand.class,
             ClusterCommand.class,
+            ClassCommand.class,
             BenchCommand.class,
             ImageCommand.class,
             GradeCommand.class,
             DemoCommand.class,
             SlidesCommand.class,
-            ClassCommand.class,
+            KitCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

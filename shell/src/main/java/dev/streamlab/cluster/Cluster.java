@@ -37,6 +37,22 @@ public interface Cluster extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * The admin's credentials of a secure cluster streamlab started (SASL/SCRAM listeners, Kafka's
+     * {@code StandardAuthorizer}); empty for a plaintext cluster and for one someone else runs.
+     */
+    default java.util.Optional<ClusterSecurity> security() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The learner's namespace when this cluster is a class's (names the learner says, such as {@code orders}, live
+     * under their prefix, {@code ana.orders}); {@link dev.streamlab.learner.Namespace#NONE} otherwise.
+     */
+    default dev.streamlab.learner.Namespace namespace() {
+        return dev.streamlab.learner.Namespace.NONE;
+    }
+
     /** Whether this cluster lets us stop, kill and restart brokers (an external one does not). */
     default boolean canControlBrokers() {
         return true;

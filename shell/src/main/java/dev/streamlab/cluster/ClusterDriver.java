@@ -24,6 +24,11 @@ public interface ClusterDriver {
     /** Frees what this kind of cluster holds beside its nodes (a folder, a network); called once, after every node is removed. */
     void close();
 
+    /** How clients must log in, for a secure cluster (SASL/SCRAM, ACLs); empty for a plaintext one. */
+    default java.util.Optional<ClusterSecurity> security() {
+        return java.util.Optional.empty();
+    }
+
     /** How a progress line says where the nodes run, after "Starting the controller and brokers 1, 2, 3". */
     default String where() {
         return "";

@@ -29,6 +29,7 @@ public final class EmbeddedCluster extends NodeOrchestrator {
         private int brokers = 3;
         private int basePort;
         private ClusterListener listener = ClusterListener.SILENT;
+        private ClusterSecurity security;
 
         public Builder brokers(int brokers) {
             this.brokers = brokers;
@@ -46,10 +47,19 @@ public final class EmbeddedCluster extends NodeOrchestrator {
             return this;
         }
 
+        /**
+         * A secure cluster, as a classroom's: SASL/SCRAM on every listener, Kafka's {@code StandardAuthorizer}, and
+         * this admin as the only super user. {@link Cluster#clientConfig()} then logs in as the admin.
+         */
+        public Builder secure(ClusterSecurity security) {
+            this.security = security;
+            return this;
+        }
+
         public EmbeddedCluster start() {
             checkBrokerCount(brokers);
             checkMemory(brokers);
-            EmbeddedCluster cluster = new EmbeddedCluster(EmbeddedDriver.create(), brokers, basePort, listener);
+            EmbeddedCluster cluster = new EmbeddedCluster(EmbeddedDriver.create(security), brokers, basePort, listener);
             cluster.start();
             return cluster;
         }

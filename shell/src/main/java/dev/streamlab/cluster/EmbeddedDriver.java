@@ -1,6 +1,7 @@
 package dev.streamlab.cluster;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.Uuid;
@@ -11,15 +12,23 @@ final class EmbeddedDriver implements ClusterDriver {
     private final ScratchDirectory directory;
     private final String clusterId = Uuid.randomUuid().toString();
     private final int controllerPort;
+    private final ClusterSecurity security;
 
-    private EmbeddedDriver(ScratchDirectory directory, int controllerPort) {
+    private EmbeddedDriver(ScratchDirectory directory, int controllerPort, ClusterSecurity security) {
         this.directory = directory;
         this.controllerPort = controllerPort;
+        this.security = security;
     }
 
-    static EmbeddedDriver create() {
+    /** {@code security} null: plaintext listeners, no authorizer (the lessons' cluster). */
+    static EmbeddedDriver create(ClusterSecurity security) {
         int controllerPort = Ports.free();
-        return new EmbeddedDriver(ScratchDirectory.create(), controllerPort);
+        return new EmbeddedDriver(ScratchDirectory.create(), controllerPort, security);
+    }
+
+    @Override
+    public java.util.Optional<ClusterSecurity> security() {
+        return java.util.Optional.ofNullable(security);
     }
 
     @Override
@@ -32,17 +41,31 @@ final class EmbeddedDriver implements ClusterDriver {
     public Map<String, String> addressSettings(NodeSpec node) {
         String controller = NodeOrchestrator.CONTROLLER_LISTENER;
         Map<String, String> p = new LinkedHashMap<>();
+        String controllerProtocol = security == null ? "PLAINTEXT" : ClusterSecurity.SECURITY_PROTOCOL;
         if (!node.broker()) {
             p.put("listeners", controller + "://" + controllerAddress());
-            p.put("listener.security.protocol.map", controller + ":PLAINTEXT");
+            p.put("listener.security.protocol.map", controller + ":" + controllerProtocol);
             p.put("log.dirs", directory.resolve("controller-" + node.id()).toString());
+            if (security != null) {
+                p.putAll(security.nodeSettings());
+            }
             return p;
         }
-        String address = "PLAINTEXT://" + Ports.LOOPBACK + ":" + node.hostPort();
-        p.put("listeners", address);
-        p.put("advertised.listeners", address);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + controller + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        if (security == null) {
+            String address = "PLAINTEXT://" + Ports.LOOPBACK + ":" + node.hostPort();
+            p.put("listeners", address);
+            p.put("advertised.listeners", address);
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + controller + ":PLAINTEXT");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+        } else {
+            String name = ClusterSecurity.BROKER_LISTENER;
+            String address = name + "://" + Ports.LOOPBACK + ":" + node.hostPort();
+            p.put("listeners", address);
+            p.put("advertised.listeners", address);
+            p.put("listener.security.protocol.map", name + ":" + ClusterSecurity.SECURITY_PROTOCOL + ","
+                    + controller + ":" + controllerProtocol);
+            p.putAll(security.brokerSettings());
+        }
         // A kill must be a kill; EmbeddedNode does the controlled shutdown itself for a graceful stop.
         p.put("controlled.shutdown.enable", "false");
         p.put("log.dirs", directory.resolve("broker-" + node.id()).toString());
@@ -51,7 +74,8 @@ final class EmbeddedDriver implements ClusterDriver {
 
     @Override
     public NodeDriver create(NodeSpec node, Map<String, String> settings) {
-        return new EmbeddedNode(node.id(), node.broker(), settings, clusterId);
+        return new EmbeddedNode(node.id(), node.broker(), settings, clusterId,
+                security == null ? List.of() : security.scramArguments());
     }
 
     @Override

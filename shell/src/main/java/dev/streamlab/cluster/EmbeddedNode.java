@@ -28,10 +28,12 @@ final class EmbeddedNode implements NodeDriver {
     private final boolean broker;
     private final Properties properties;
     private final String clusterId;
+    private final List<String> scramArguments;
     private volatile KafkaRaftServer server;
     private boolean retired;
 
-    EmbeddedNode(int id, boolean broker, Map<String, String> settings, String clusterId) {
+    EmbeddedNode(int id, boolean broker, Map<String, String> settings, String clusterId, List<String> scramArguments) {
+        this.scramArguments = List.copyOf(scramArguments);
         this.id = id;
         this.broker = broker;
         this.properties = new Properties();
@@ -83,6 +85,7 @@ final class EmbeddedNode implements NodeDriver {
                     .setMetadataLogDirectory(logDir())
                     .setControllerListenerName(NodeOrchestrator.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setScramArguments(scramArguments)
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .run();
         } catch (Exception e) {

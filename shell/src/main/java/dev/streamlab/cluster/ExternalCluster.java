@@ -23,12 +23,16 @@ import org.apache.kafka.common.Node;
 public final class ExternalCluster implements Cluster {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 15;
+    private static final java.util.List<String> STREAMLAB_KEYS = java.util.List.of("cluster", "bootstrap.server",
+            "class.learner", "class.prefix", "image", "command.config");
 
     private final String bootstrapServers;
     private final Map<String, Object> clientConfig;
     private final ClusterAdmin admin;
+    private final dev.streamlab.learner.Namespace namespace;
 
-    private ExternalCluster(String bootstrapServers, Map<String, Object> clientConfig) {
+    private ExternalCluster(String bootstrapServers, Map<String, Object> clientConfig, dev.streamlab.learner.Namespace namespace) {
+        this.namespace = namespace;
         this.bootstrapServers = bootstrapServers;
         this.clientConfig = Map.copyOf(clientConfig);
         this.admin = new ClusterAdmin(this.clientConfig, 10_000, TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
@@ -36,6 +40,12 @@ public final class ExternalCluster implements Cluster {
 
     /** Connects and checks that the cluster answers; {@code commandConfig} may be null. */
     public static ExternalCluster connect(String bootstrapServers, Path commandConfig, ClusterListener listener) {
+        return connect(bootstrapServers, commandConfig, listener, dev.streamlab.learner.Namespace.NONE);
+    }
+
+    /** As a learner of a class: the names they use live in {@code namespace}. */
+    public static ExternalCluster connect(String bootstrapServers, Path commandConfig, ClusterListener listener,
+                                         dev.streamlab.learner.Namespace namespace) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new ClusterException("--cluster external needs the address of the cluster:"
                     + " --bootstrap-server HOST:PORT (or STREAMLAB_BOOTSTRAP_SERVER).");
@@ -46,7 +56,7 @@ public final class ExternalCluster implements Cluster {
         }
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         listener.step("Connecting to the external cluster at " + bootstrapServers);
-        ExternalCluster cluster = new ExternalCluster(bootstrapServers, config);
+        ExternalCluster cluster = new ExternalCluster(bootstrapServers, config, namespace);
         try {
             if (cluster.liveBrokers().isEmpty()) {
                 throw new ClusterException("The cluster at " + bootstrapServers + " lists no brokers. Check the address.");
@@ -58,7 +68,7 @@ public final class ExternalCluster implements Cluster {
         }
     }
 
-    static Map<String, Object> readClientProperties(Path file) {
+    public static Map<String, Object> readClientProperties(Path file) {
         if (!Files.isReadable(file)) {
             throw new ClusterException("Cannot read the client settings file " + file
                     + ". Check the path given to --command-config.");
@@ -72,6 +82,8 @@ public final class ExternalCluster implements Cluster {
         }
         Map<String, Object> config = new HashMap<>();
         properties.forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
+        // A class's join file is also a client settings file; its own keys are streamlab's, not Kafka's.
+        STREAMLAB_KEYS.forEach(config::remove);
         return config;
     }
 
@@ -121,6 +133,11 @@ public final class ExternalCluster implements Cluster {
     @Override
     public boolean isRunning(int brokerId) {
         return liveBrokers().contains(brokerId);
+    }
+
+    @Override
+    public dev.streamlab.learner.Namespace namespace() {
+        return namespace;
     }
 
     @Override

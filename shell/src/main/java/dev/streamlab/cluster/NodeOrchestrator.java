@@ -212,7 +212,16 @@ public abstract class NodeOrchestrator implements Cluster {
 
     @Override
     public final Map<String, Object> clientConfig() {
-        return Map.of("bootstrap.servers", bootstrapServers);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        driver.security().ifPresent(s -> config.putAll(s.adminClientConfig()));
+        return Map.copyOf(config);
+    }
+
+    /** The admin's credentials when this cluster runs with SASL/SCRAM and ACLs ({@code cluster up --secure}). */
+    @Override
+    public final Optional<ClusterSecurity> security() {
+        return driver.security();
     }
 
     @Override

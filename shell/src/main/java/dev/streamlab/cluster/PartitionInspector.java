@@ -36,6 +36,7 @@ public final class PartitionInspector implements AutoCloseable {
     private static final long TIMEOUT_MS = 10_000;
     /** A leader that was just killed does not answer; its offsets are then unknown rather than late. */
     private static final int OFFSETS_TIMEOUT_MS = 1_500;
+    private static final long UNKNOWN_TOPIC_GRACE_MS = 2_000;
 
     private final Admin admin;
     private final boolean ownsAdmin;
@@ -90,13 +91,38 @@ public final class PartitionInspector implements AutoCloseable {
         return states;
     }
 
+    /**
+     * A topic created a moment ago may be unknown to the broker asked, until the controller's news reaches it: an
+     * unknown topic is asked for again for {@link #UNKNOWN_TOPIC_GRACE_MS} before it is called missing.
+     */
     private TopicDescription describeTopic(String topic) {
+        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(UNKNOWN_TOPIC_GRACE_MS);
+        while (true) {
+            try {
+                return describeTopicOnce(topic);
+            } catch (ClusterException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > giveUp) {
+                    throw e.getCause() instanceof UnknownTopicOrPartitionException
+                            ? new ClusterException("Topic '" + topic + "' does not exist. Create it first, or check the name.")
+                            : e;
+                }
+                try {
+                    Thread.sleep(100); // waiting for the brokers' metadata, not for Kafka to do work
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private TopicDescription describeTopicOnce(String topic) {
         try {
             return admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new ClusterException("Topic '" + topic + "' does not exist. Create it first, or check the name.");
+                throw new ClusterException("Topic '" + topic + "' does not exist.", e.getCause());
             }
             throw new ClusterException("Could not describe topic '" + topic + "': " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

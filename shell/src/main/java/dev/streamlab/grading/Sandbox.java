@@ -92,9 +92,12 @@ final class Sandbox {
                 }
                 return Optional.empty();
             } finally {
-                Files.deleteIfExists(empty.resolve("scratch"));
-                Files.deleteIfExists(empty.resolve("scratch.hosts"));
-                Files.deleteIfExists(empty);
+                // bwrap leaves the mount points of a JDK under /tmp (a kit installed there) in the scratch folder
+                try (var left = Files.walk(empty)) {
+                    for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
         } catch (IOException e) {
             return Optional.of("bubblewrap cannot be started (" + e.getMessage() + ")");
@@ -165,7 +168,9 @@ final class Sandbox {
                     if (Files.isSymbolicLink(p)) {
                         try {
                             Path real = p.toRealPath();
-                            if (!real.startsWith("/usr") && real.getNameCount() >= 2) {
+                            // A runtime made by jlink links its legal notices to each other: inside the JDK, which is
+                            // bound already; binding the folder above it would show the installation's labs and checks.
+                            if (!real.startsWith("/usr") && !real.startsWith(javaHome.toRealPath()) && real.getNameCount() >= 2) {
                                 tops.add(real.getRoot().resolve(real.subpath(0, 2)));
                             }
                         } catch (IOException dangling) {

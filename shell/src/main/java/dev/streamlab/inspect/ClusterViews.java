@@ -37,6 +37,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.streamlab.learner.Namespace;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
@@ -58,8 +59,15 @@ public final class ClusterViews implements AutoCloseable {
     private final Map<String, Object> clientConfig;
     private final Admin admin;
     private final PartitionInspector inspector;
+    private final Namespace ns;
 
     public ClusterViews(Map<String, Object> clientConfig) {
+        this(clientConfig, Namespace.NONE);
+    }
+
+    /** Views of a learner's namespace in a class: names as the learner says them, only their own groups. */
+    public ClusterViews(Map<String, Object> clientConfig, Namespace namespace) {
+        this.ns = namespace;
         this.clientConfig = Map.copyOf(clientConfig);
         Map<String, Object> config = AdminSettings.withTimeouts(clientConfig, 3_000, TIMEOUT_MS);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "streamlab-views");
@@ -69,8 +77,8 @@ public final class ClusterViews implements AutoCloseable {
 
     /** The log of one partition, with the position of every consumer group that committed one there. */
     public LogView log(String topic, int partition) {
-        TopicPartition tp = new TopicPartition(topic, partition);
-        PartitionState state = partitionState(topic, partition);
+        TopicPartition tp = new TopicPartition(ns.real(topic), partition);
+        PartitionState state = partitionState(ns.real(topic), partition);
         requireOffsets(state);
         long logStart = get(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp),
                 "read the log start of " + tp).offset();
@@ -79,10 +87,12 @@ public final class ClusterViews implements AutoCloseable {
         committed.forEach((group, offsets) -> {
             OffsetAndMetadata offset = offsets.get(tp);
             if (offset != null) {
-                positions.add(new Position(group, offset.offset()));
+                positions.add(new Position(ns.shown(group), offset.offset()));
             }
         });
-        return logView(state, logStart, positions);
+        LogView view = logView(state, logStart, positions);
+        return ns.isNone() ? view : new LogView(topic, view.partition(), view.logStartOffset(), view.highWatermark(),
+                view.logEndOffset(), view.records(), view.positions());
     }
 
     /** Drawing an empty log for a partition without a leader would be a lie: its offsets are unknown, not zero. */
@@ -105,7 +115,7 @@ public final class ClusterViews implements AutoCloseable {
     public LogView log(String topic, int partition, int lastRecords) {
         LogView log = log(topic, partition);
         long from = Math.max(log.logStartOffset(), log.highWatermark() - lastRecords);
-        return log.withRecords(read(new TopicPartition(topic, partition), from, log.highWatermark()));
+        return log.withRecords(read(new TopicPartition(ns.real(topic), partition), from, log.highWatermark()));
     }
 
     /** Every consumer group: its members and what they were given, its committed offsets, and its lag. */
@@ -131,7 +141,7 @@ public final class ClusterViews implements AutoCloseable {
             if (description != null) {
                 for (MemberDescription member : description.members()) {
                     List<GroupView.TopicPartition> assignment = member.assignment().topicPartitions().stream()
-                            .map(ClusterViews::view).sorted().toList();
+                            .map(this::view).sorted().toList();
                     members.add(new Member(member.clientId(), assignment));
                     groupPartitions.addAll(member.assignment().topicPartitions());
                 }
@@ -146,7 +156,7 @@ public final class ClusterViews implements AutoCloseable {
                         ends.getOrDefault(tp, -1L)));
             }
             String state = description == null ? "gone" : stateWord(description.groupState());
-            groups.add(new GroupView(id, state, members, partitionOffsets));
+            groups.add(new GroupView(ns.shown(id), state, members, partitionOffsets));
         }
         return groups;
     }
@@ -160,7 +170,7 @@ public final class ClusterViews implements AutoCloseable {
 
     /** A topic's partitions, with the brokers as the caller knows them (e.g. from {@link #brokersOf(Cluster)}). */
     public TopicView topic(String topic, List<Broker> brokers) {
-        return new TopicView(topic, brokers, inspector.describe(topic));
+        return new TopicView(topic, brokers, inspector.describe(ns.real(topic)));
     }
 
     /** Every broker of a cluster we run, up or down. */
@@ -176,7 +186,7 @@ public final class ClusterViews implements AutoCloseable {
     private List<String> consumerGroupIds() {
         Collection<GroupListing> listings =
                 get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all(), "list the consumer groups");
-        return listings.stream().map(GroupListing::groupId).sorted().toList();
+        return listings.stream().map(GroupListing::groupId).filter(ns::owns).sorted().toList();
     }
 
     /** Committed offsets per group; only for {@code partitions} when given, else for every partition. */
@@ -256,8 +266,8 @@ public final class ClusterViews implements AutoCloseable {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static GroupView.TopicPartition view(TopicPartition tp) {
-        return new GroupView.TopicPartition(tp.topic(), tp.partition());
+    private GroupView.TopicPartition view(TopicPartition tp) {
+        return new GroupView.TopicPartition(ns.shown(tp.topic()), tp.partition());
     }
 
     /** Kafka's group states in the words the table uses. */

@@ -48,6 +48,8 @@ public final class Kafka {
     public static final String PENDING_PROPERTY = "streamlab.cluster.pending";
     /** Set when the cluster could not start: the reason. */
     public static final String FAILED_PROPERTY = "streamlab.cluster.failed";
+    /** The learner's prefix in a class ({@code ana.}); absent outside a class. */
+    public static final String NAMESPACE_PROPERTY = "streamlab.namespace";
 
     private static final long CLUSTER_WAIT_MS = 120_000;
     private static final Object CLUSTER_SETTINGS = new Object();
@@ -119,7 +121,21 @@ public final class Kafka {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);        // send at once: we look at every record
         // end::producer-defaults[]
         config.putAll(overrides);
-        return new KafkaProducer<>(config);
+        Namespace ns = namespace();
+        if (ns.isNone()) {
+            return new KafkaProducer<>(config);
+        }
+        Object transactionalId = config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        if (transactionalId != null) {
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, ns.real(String.valueOf(transactionalId)));
+        }
+        return new NamespacedProducer<>(config, ns);
+    }
+
+    /** The learner's namespace in a class; {@link Namespace#NONE} outside one. Waits while the cluster is starting. */
+    public static Namespace namespace() {
+        bootstrapServers();
+        return new Namespace(System.getProperty(NAMESPACE_PROPERTY, ""));
     }
 
     /**
@@ -138,12 +154,22 @@ public final class Kafka {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putAll(overrides);
-        return new KafkaConsumer<>(config);
+        Namespace ns = namespace();
+        if (ns.isNone()) {
+            return new KafkaConsumer<>(config);
+        }
+        Object group = config.get(ConsumerConfig.GROUP_ID_CONFIG);
+        if (group != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, ns.real(String.valueOf(group)));
+        }
+        return new NamespacedConsumer<>(config, ns);
     }
 
     /** An admin client, for topics, groups and the cluster itself. Close it when done ({@code try (var a = admin()) {...}}). */
     public static Admin admin() {
-        return Admin.create(clientConfig());
+        Namespace ns = namespace();
+        Admin admin = Admin.create(clientConfig());
+        return ns.isNone() ? admin : NamespacedAdmin.wrap(admin, ns);
     }
 
     /** Creates a topic with the cluster's default replication, or does nothing if it exists. */
@@ -214,7 +240,8 @@ public final class Kafka {
     }
 
     /**
-     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards,
+     * A file of the workshop's {@code demo-data/} folder, found from the current directory upwards (else in the
+     * installed distribution's, {@code STREAMLAB_DEMO_DATA}),
      * e.g. {@code Files.readAllLines(demoData("orders.jsonl"))}.
      */
     public static java.nio.file.Path demoData(String name) {
@@ -223,6 +250,11 @@ public final class Kafka {
             if (java.nio.file.Files.exists(file)) {
                 return file;
             }
+        }
+        // An installed distribution's launcher names its own demo-data/ (the learner may start it from any folder).
+        String installed = System.getenv("STREAMLAB_DEMO_DATA");
+        if (installed != null && !installed.isBlank() && java.nio.file.Files.exists(java.nio.file.Path.of(installed, name))) {
+            return java.nio.file.Path.of(installed, name).toAbsolutePath();
         }
         throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "
                 + "Start streamlab from the workshop's folder.");

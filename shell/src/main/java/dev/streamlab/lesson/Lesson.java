@@ -40,6 +40,35 @@ public record Lesson(String id, String title, String file, List<Step> steps, Lis
         return steps.stream().filter(Step::hasCell).map(Step::cell).toList();
     }
 
+    /**
+     * The steps (by index in {@link #steps()}) that need a cluster whose brokers streamlab can stop: in a section
+     * ({@code ==} heading), every step from the first {@code /broker kill|stop|restart} command to the section's end,
+     * since what follows a broker's death there (a new leader, a shrunken ISR, {@code NotEnoughReplicas}) only
+     * happens after it.
+     */
+    public java.util.Set<Integer> stepsNeedingBrokerControl() {
+        java.util.Set<Integer> needing = new java.util.TreeSet<>();
+        boolean inBrokenSection = false;
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.prose().stream().anyMatch(p -> p.kind() == Prose.Kind.HEADING)) {
+                inBrokenSection = false;
+            }
+            if (step.hasCell() && controlsBrokers(step.cell())) {
+                inBrokenSection = true;
+            }
+            if (inBrokenSection && step.hasCell()) {
+                needing.add(i);
+            }
+        }
+        return needing;
+    }
+
+    private static boolean controlsBrokers(Cell cell) {
+        return cell.kind() == Cell.Kind.COMMAND
+                && cell.code().strip().matches("(?s)/broker\\s+(kill|stop|restart)\\b.*");
+    }
+
     /** Whether a learner may call this lesson {@code name}: its number, its short name, or its id. */
     public boolean answersTo(String name) {
         return new dev.streamlab.catalog.NumberedName(number(), shortName()).answersTo(name)

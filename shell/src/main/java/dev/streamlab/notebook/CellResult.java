@@ -43,8 +43,20 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, String out
         }
     }
 
+    /** A cell that did not run because it needs what this cluster cannot do; {@code reason} says what and the way on. */
+    public static CellResult skipped(Cell cell, String reason) {
+        return new CellResult(cell, cell.code(), JavaOutcome.SKIPPED, reason + "\n", reason, List.of(), Duration.ZERO);
+    }
+
+    public boolean skipped() {
+        return outcome == JavaOutcome.SKIPPED;
+    }
+
     /** The code ran (or failed as expected) and every expectation held. */
     public boolean passed() {
+        if (skipped()) {
+            return false;
+        }
         boolean expectsFailure = cell != null && cell.expectsFailure();
         return (expectsFailure || outcome == JavaOutcome.OK) && checks.stream().allMatch(Check::held);
     }

@@ -118,7 +118,8 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("/broker can kill, stop or restart, not `" + action + "`. Usage: " + usage);
         }
         if (!cluster.canControlBrokers()) {
-            throw new CommandException("This cluster's brokers are not ours to stop: use the embedded or containers cluster.");
+            throw new CommandException("This cluster's brokers are not streamlab's to " + action + " (someone else runs them,"
+                    + " as in a class): read on, or try this step on a cluster of your own with --cluster embedded.");
         }
         if (action.equals("restart") && args.get(1).equals("stopped")) {
             List<Integer> stopped = cluster.brokerIds().stream().filter(id -> !cluster.isRunning(id)).toList();
@@ -181,14 +182,16 @@ public final class ClusterCommands implements AutoCloseable {
 
     private String topics() {
         try {
+            dev.streamlab.learner.Namespace ns = cluster.namespace();
             Set<String> names = new TreeSet<>(admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
+            names.removeIf(n -> !ns.owns(n));
             if (names.isEmpty()) {
                 return "No topics yet.";
             }
             Map<String, Integer> partitions = new LinkedHashMap<>();
             admin().describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS)
                     .forEach((name, d) -> partitions.put(name, d.partitions().size()));
-            return names.stream().map(n -> String.format("%-20s %d partition%s", n, partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
+            return names.stream().map(n -> String.format("%-20s %d partition%s", ns.shown(n), partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
                     .collect(Collectors.joining("\n"));
         } catch (ExecutionException | TimeoutException e) {
             throw new CommandException("Cannot list the topics: " + e.getMessage(), e);
@@ -229,14 +232,14 @@ public final class ClusterCommands implements AutoCloseable {
 
     private ClusterViews views() {
         if (views == null) {
-            views = new ClusterViews(cluster.clientConfig());
+            views = new ClusterViews(cluster.clientConfig(), cluster.namespace());
         }
         return views;
     }
 
     private List<PartitionState> describe(String topic) {
         try {
-            return cluster.describeTopic(topic);
+            return cluster.describeTopic(cluster.namespace().real(topic));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UnknownTopicOrPartitionException) {

@@ -136,7 +136,7 @@ final class ExpectationChecker implements AutoCloseable {
         if (inspector == null) {
             inspector = new PartitionInspector(cluster.clientConfig());
         }
-        return inspector.describe(topic);
+        return inspector.describe(cluster.namespace().real(topic));
     }
 
     private Optional<Integer> leader(String topic, int partition) {
@@ -163,10 +163,12 @@ final class ExpectationChecker implements AutoCloseable {
 
     private long committed(String group, String topic) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
+            dev.streamlab.learner.Namespace ns = cluster.namespace();
+            String realTopic = topic == null ? null : ns.real(topic);
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(ns.real(group))
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             return offsets.entrySet().stream()
-                    .filter(e -> topic == null || e.getKey().topic().equals(topic))
+                    .filter(e -> realTopic == null || e.getKey().topic().equals(realTopic))
                     .filter(e -> e.getValue() != null)
                     .mapToLong(e -> e.getValue().offset()).sum();
         } catch (ExecutionException | TimeoutException e) {

@@ -11,5 +11,7 @@ public enum JavaOutcome {
     /** The learner stopped the code (Ctrl-C); the session is still there. */
     STOPPED,
     /** The code ended its Java process (System.exit, a crash); a fresh session replaced it. */
-    RESTARTED
+    RESTARTED,
+    /** The cell did not run: it needs what this cluster cannot do (stop its brokers); the result says why. */
+    SKIPPED
 }

@@ -44,15 +44,28 @@ public final class LessonRunner {
     public List<CellResult> continueSession(Lesson lesson, Listener listener) {
         List<CellResult> results = new ArrayList<>();
         List<Step> steps = lesson.steps();
+        java.util.Set<Integer> needControl = lesson.stepsNeedingBrokerControl();
+        Boolean controls = null;
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             listener.step(i + 1, steps.size(), step);
             if (step.hasCell()) {
-                CellResult result = notebook.run(step.cell());
+                if (needControl.contains(i) && controls == null) {
+                    controls = notebook.canControlBrokers();
+                }
+                CellResult result = needControl.contains(i) && !controls
+                        ? CellResult.skipped(step.cell(), brokerControlReason(lesson))
+                        : notebook.run(step.cell());
                 results.add(result);
                 listener.result(result);
             }
         }
         return results;
+    }
+
+    /** Why a step that stops brokers is skipped here, and where it can be done. */
+    public static String brokerControlReason(Lesson lesson) {
+        return "Skipped: this step stops brokers, and streamlab does not control this cluster's brokers (someone else"
+                + " runs them). Try it on a cluster of your own: ./streamlab learn " + lesson.number() + " --cluster embedded";
     }
 }

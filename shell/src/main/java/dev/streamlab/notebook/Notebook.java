@@ -60,6 +60,9 @@ public final class Notebook implements AutoCloseable {
                     }
                 }
                 ready.childProperties().forEach(java::setChildProperty);
+                if (!ready.namespace().isNone()) {
+                    java.setChildProperty(Kafka.NAMESPACE_PROPERTY, ready.namespace().prefix());
+                }
                 java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
@@ -81,6 +84,11 @@ public final class Notebook implements AutoCloseable {
             starting.thenAccept(Cluster::close);
             throw e;
         }
+    }
+
+    /** Whether streamlab may stop this cluster's brokers (not an external or class cluster); waits for the cluster. */
+    public boolean canControlBrokers() {
+        return cluster.canControlBrokers();
     }
 
     /** Whether the cluster has started (it may still be starting in the background). */
@@ -143,7 +151,16 @@ public final class Notebook implements AutoCloseable {
 
     private CellResult java(Cell cell, String code) {
         JavaResult result = java.eval(code);
-        return new CellResult(cell, code, result.outcome(), result.output(), result.problem(), List.of(), Duration.ZERO);
+        String problem = result.problem();
+        if (result.outcome() == JavaOutcome.EXCEPTION && result.output().contains("AuthorizationException")) {
+            // Kafka's authorizer said no: in a class, say why in one sentence.
+            dev.streamlab.learner.Namespace ns = cluster.namespace();
+            if (!ns.isNone()) {
+                String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
+                problem = dev.streamlab.classroom.ClassAccess.explainOutput(result.output(), learner).orElse(problem);
+            }
+        }
+        return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
     }
 
     private CellResult command(Cell cell, String line) {

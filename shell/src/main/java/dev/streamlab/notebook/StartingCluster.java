@@ -37,6 +37,11 @@ final class StartingCluster implements Cluster {
     }
 
     @Override
+    public dev.streamlab.learner.Namespace namespace() {
+        return cluster().namespace();
+    }
+
+    @Override
     public String kind() {
         return cluster().kind();
     }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import dev.streamlab.cluster.Cluster;
@@ -28,32 +30,55 @@ public final class Decks {
      * @param progress a line for each thing that takes more than a moment
      */
     public static List<DeckBuilder.Built> make(Path out, List<Path> sources, boolean rehearse, Consumer<String> progress) {
-        progress.accept("Starting Asciidoctor (a few seconds)");
-        try (DeckBuilder builder = new DeckBuilder(out)) {
-            builder.prepareAssets(progress);
-            Map<Path, Lesson> lessons = new LinkedHashMap<>();
-            for (Path file : sources) {
-                lessons.put(file, builder.parse(file));
+        // The cluster starts while Asciidoctor (JRuby) does: each takes seconds, mostly on one core.
+        CompletableFuture<Cluster> starting = rehearse ? CompletableFuture.supplyAsync(() -> startCluster(progress)) : null;
+        try {
+            progress.accept("Starting Asciidoctor (a few seconds)");
+            try (DeckBuilder builder = new DeckBuilder(out)) {
+                builder.prepareAssets(progress);
+                Map<Path, Lesson> lessons = new LinkedHashMap<>();
+                for (Path file : sources) {
+                    lessons.put(file, builder.parse(file));
+                }
+                Map<Path, Recording> recordings = rehearse ? rehearse(lessons, join(starting), progress) : Map.of();
+                return builder.buildAll(lessons, recordings, progress);
             }
-            Map<Path, Recording> recordings = rehearse ? rehearse(lessons, progress) : Map.of();
-            return builder.buildAll(lessons, recordings, progress);
+        } finally {
+            if (starting != null) {
+                starting.thenAccept(cluster -> {
+                    if (cluster != null) {
+                        cluster.close();
+                    }
+                }).exceptionally(e -> null).join();
+            }
         }
     }
 
-    private static Map<Path, Recording> rehearse(Map<Path, Lesson> lessons, Consumer<String> progress) {
+    private static Cluster startCluster(Consumer<String> progress) {
         progress.accept("Starting an embedded cluster to rehearse the lessons (" + BROKERS + " brokers)");
-        Cluster cluster;
+        return EmbeddedCluster.builder().brokers(BROKERS).listener(progress::accept).start();
+    }
+
+    /** The rehearsal's cluster, or why there is none. */
+    private record Started(Cluster cluster, String whyNot) {
+    }
+
+    private static Started join(CompletableFuture<Cluster> starting) {
         try {
-            cluster = EmbeddedCluster.builder().brokers(BROKERS).listener(progress::accept).start();
-        } catch (RuntimeException e) {
-            String why = "no cluster could be started for the rehearsal (" + e.getMessage() + ")";
-            progress.accept("The slides will show code only: " + why);
-            Map<Path, Recording> none = new LinkedHashMap<>();
-            lessons.keySet().forEach(file -> none.put(file, Recording.none(why + ".")));
-            return none;
+            return new Started(starting.join(), null);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Started(null, "no cluster could be started for the rehearsal (" + cause.getMessage() + ")");
         }
-        try (cluster) {
-            return new DeckRehearsal(cluster).rehearse(lessons, progress);
+    }
+
+    private static Map<Path, Recording> rehearse(Map<Path, Lesson> lessons, Started started, Consumer<String> progress) {
+        if (started.cluster() != null) {
+            return new DeckRehearsal(started.cluster()).rehearse(lessons, progress);
         }
+        progress.accept("The slides will show code only: " + started.whyNot());
+        Map<Path, Recording> none = new LinkedHashMap<>();
+        lessons.keySet().forEach(file -> none.put(file, Recording.none(started.whyNot() + ".")));
+        return none;
     }
 }

@@ -17,6 +17,12 @@ public final class RevealAssets {
     public static final String REVEAL_JS = "reveal.js@5.2.1";
     public static final String HIGHLIGHT_JS = "@highlightjs/cdn-assets@11.11.1";
 
+    /**
+     * A vendor folder installed already (an installed distribution ships one, and its launcher names it), copied
+     * instead of asking npm, so {@code slides} works offline and without npm.
+     */
+    public static final String PREINSTALLED_PROPERTY = "streamlab.reveal.vendor";
+
     private final Path vendorDir;
 
     public RevealAssets(Path vendorDir) {
@@ -42,6 +48,9 @@ public final class RevealAssets {
         if (present()) {
             return;
         }
+        if (copyPreinstalled(progress)) {
+            return;
+        }
         progress.accept("Installing " + REVEAL_JS + " and " + HIGHLIGHT_JS + " into " + vendorDir + " (once)");
         List<String> command = List.of("npm", "install", "--no-audit", "--no-fund", "--silent",
                 "--prefix", vendorDir.toString(), REVEAL_JS, HIGHLIGHT_JS);
@@ -65,5 +74,37 @@ public final class RevealAssets {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while installing reveal.js", e);
         }
+    }
+
+    /** Copies the files from {@value #PREINSTALLED_PROPERTY} when it names a complete vendor folder; false otherwise. */
+    private boolean copyPreinstalled(Consumer<String> progress) {
+        String named = System.getProperty(PREINSTALLED_PROPERTY);
+        if (named == null || named.isBlank()) {
+            return false;
+        }
+        RevealAssets preinstalled = new RevealAssets(Path.of(named));
+        if (!preinstalled.present() || preinstalled.vendorDir.toAbsolutePath().normalize().equals(vendorDir.toAbsolutePath().normalize())) {
+            return false;
+        }
+        progress.accept("Copying reveal.js and highlight.js from " + preinstalled.vendorDir);
+        try {
+            for (Path from : List.of(preinstalled.revealJs(), preinstalled.highlightJs())) {
+                Path to = vendorDir.resolve(preinstalled.vendorDir.relativize(from).toString());
+                try (var files = Files.walk(from)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Path target = to.resolve(from.relativize(file).toString());
+                        if (Files.isDirectory(file)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot copy reveal.js from " + preinstalled.vendorDir + " to " + vendorDir + " ("
+                    + e.getMessage() + "). Free some space or choose another folder with --out.", e);
+        }
+        return present();
     }
 }

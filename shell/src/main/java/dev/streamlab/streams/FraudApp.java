@@ -11,6 +11,7 @@ import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.learner.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -51,11 +52,13 @@ public final class FraudApp implements AutoCloseable {
 
     /** Another instance of the app under its own name: its own consumer group, state and changelogs. */
     public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort, String applicationId) {
-        createTopics(clientConfig);
+        // In a class, the app's topics, group and internal topics live under the learner's prefix.
+        Namespace ns = Namespace.ofThisJvm();
+        createTopics(clientConfig, ns);
         ScratchDirectory stateDir = ScratchDirectory.create("streams");
         Properties props = new Properties();
         props.putAll(clientConfig);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, ns.real(applicationId));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.path().toString());
         // Results show up within a fraction of a second of the attempt that closes a window.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
@@ -66,7 +69,7 @@ public final class FraudApp implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         KafkaStreams streams = null;
         try {
-            KafkaStreams started = new KafkaStreams(FraudTopology.build(rules), props);
+            KafkaStreams started = new KafkaStreams(FraudTopology.build(rules, ns), props);
             streams = started;
             started.start();
             FraudQueryServer queries = FraudQueryServer.start(queryPort, card -> countsFor(started, card));
@@ -87,9 +90,9 @@ public final class FraudApp implements AutoCloseable {
      * Records are kept forever: the demo data's event times lie in the past, and time-based retention would
      * otherwise delete them within minutes.
      */
-    private static void createTopics(Map<String, Object> clientConfig) {
+    private static void createTopics(Map<String, Object> clientConfig, Namespace ns) {
         try (Admin admin = Admin.create(clientConfig)) {
-            for (String topic : List.of(FraudTopology.ATTEMPTS_TOPIC, FraudTopology.FRAUD_TOPIC)) {
+            for (String topic : List.of(ns.real(FraudTopology.ATTEMPTS_TOPIC), ns.real(FraudTopology.FRAUD_TOPIC))) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                                     .configs(Map.of("retention.ms", "-1"))))

@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import dev.streamlab.learner.Namespace;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -51,11 +52,18 @@ public final class FraudTopology {
     }
 
     public static Topology build(FraudRules rules) {
+        return build(rules, Namespace.NONE);
+    }
+
+    /** The topology on a learner's topics in a class ({@code ana.authorization_attempts}, {@code ana.possible_fraud}). */
+    public static Topology build(FraudRules rules, Namespace namespace) {
+        String attemptsTopic = namespace.real(ATTEMPTS_TOPIC);
+        String fraudTopic = namespace.real(FRAUD_TOPIC);
         Serde<AuthorizationAttempt> attempts = JsonSerde.of(AuthorizationAttempt.class);
         StreamsBuilder builder = new StreamsBuilder();
         // tag::fraud-topology[]
         KTable<Windowed<String>, Long> counts = builder
-                .stream(ATTEMPTS_TOPIC, Consumed.with(Serdes.String(), attempts)
+                .stream(attemptsTopic, Consumed.with(Serdes.String(), attempts)
                         .withTimestampExtractor(new AttemptTimeExtractor()))
                 .groupByKey(Grouped.with(Serdes.String(), attempts))
                 .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
@@ -67,7 +75,7 @@ public final class FraudTopology {
                 .filter((window, count) -> count != null && count > rules.threshold())
                 .map((window, count) -> KeyValue.pair(window.key(), new PossibleFraud(window.key(), count,
                         window.window().startTime().toString(), window.window().endTime().toString())))
-                .to(FRAUD_TOPIC, Produced.with(Serdes.String(), JsonSerde.of(PossibleFraud.class)));
+                .to(fraudTopic, Produced.with(Serdes.String(), JsonSerde.of(PossibleFraud.class)));
         // end::fraud-topology[]
         return builder.build();
     }

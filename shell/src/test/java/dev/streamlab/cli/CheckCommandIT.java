@@ -71,7 +71,7 @@ class CheckCommandIT {
     void eachLessonGetsAFreshSessionAndAFailedCellShowsItsOutput() {
         Checked checked = check(false, false);
 
-        assertThat(checked.counts()).isEqualTo(new CheckCommand.Counts(3, 5));
+        assertThat(checked.counts()).isEqualTo(new CheckCommand.Counts(3, 5, 0));
         assertThat(checked.out()).contains("cannot find symbol");
         assertThat(checked.out()).as("a failed command's message, once").containsOnlyOnce("no cluster in this test");
         GOLDEN.assertMatches("cli/check-fresh-sessions.txt", checked.out());
@@ -82,7 +82,7 @@ class CheckCommandIT {
     void oneSessionKeepsWhatEarlierLessonsDeclaredAndShowOutputShowsEveryCell() {
         Checked checked = check(true, true);
 
-        assertThat(checked.counts()).isEqualTo(new CheckCommand.Counts(4, 4));
+        assertThat(checked.counts()).isEqualTo(new CheckCommand.Counts(4, 4, 0));
         assertThat(checked.out()).contains("twice(answer)", "$1 ==> 84", "created method twice(int)", "modified variable answer");
         assertThat(checked.err()).contains("Checking 91-second in the Java session 90-first left");
         GOLDEN.assertMatches("cli/check-one-session-show-output.txt", checked.out());

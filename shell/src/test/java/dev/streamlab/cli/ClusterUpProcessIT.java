@@ -57,6 +57,43 @@ class ClusterUpProcessIT {
     }
 
     @Test
+    void aSecureClusterWritesTheAdminsSettingsAndRefusesEveryoneElse() throws Exception {
+        Path adminFile = tmp.resolve("admin.properties");
+        start("-Xmx512m", "cluster", "up", "--secure", "--brokers", "1", "--admin-config", adminFile.toString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")));
+        assertThat(stderr).anyMatch(l -> l.contains("Admin (super user) settings: " + adminFile));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile)))
+                .isEqualTo("rw-------");
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = Files.newBufferedReader(adminFile)) {
+            settings.load(in);
+        }
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(settings)) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+        }
+        java.util.Properties wrong = new java.util.Properties();
+        wrong.putAll(settings);
+        wrong.put("sasl.jaas.config", dev.streamlab.cluster.ClusterSecurity.scramJaas("admin", "guess"));
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(wrong)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.SaslAuthenticationException.class);
+        }
+
+        interrupt();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(clusterDirectories()).isEmpty();
+    }
+
+    @Test
+    void secureIsForEmbeddedBrokersOnly() throws Exception {
+        start("-Xmx256m", "cluster", "up", "--secure", "--cluster", "containers");
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", stderr).contains("--secure starts embedded brokers only"));
+    }
+
+    @Test
     void ctrlCWhileStartingLeavesNothingBehind() throws Exception {
         start("-Xmx512m", "cluster", "up", "--cluster", "embedded", "--brokers", "3");
         await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Starting the controller")));

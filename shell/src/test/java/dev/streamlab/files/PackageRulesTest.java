@@ -21,7 +21,7 @@ class PackageRulesTest {
             "^import (static )?(picocli|org\\.jline|dev\\.streamlab\\.(cli|console|terminal|present))\\.", Pattern.MULTILINE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"cluster", "lesson", "notebook", "grading", "diagram", "inspect", "classroom"})
+    @ValueSource(strings = {"cluster", "classroom", "lesson", "notebook", "grading", "diagram", "inspect"})
     void aCorePackageImportsNoTerminalCodeAndNoFrontEnd(String pkg) throws IOException {
         List<String> offenders;
         try (Stream<Path> files = Files.walk(SOURCES.resolve(pkg))) {

@@ -1,0 +1,82 @@
+package dev.streamlab.classroom;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+
+/**
+ * Kafka's authorization and authentication errors, as one sentence a learner in a class understands: whose name they
+ * reached for, and which names are theirs. The cluster decided; this only words its answer.
+ */
+public final class ClassAccess {
+
+    private ClassAccess() {
+    }
+
+    /** The sentence for {@code error} (or one of its causes), when it is Kafka refusing this learner; empty otherwise. */
+    public static Optional<String> explain(Throwable error, String learner) {
+        String prefix = Roster.prefix(learner);
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TopicAuthorizationException e) {
+                Set<String> topics = e.unauthorizedTopics();
+                String what = topics.isEmpty() ? "that topic" : "topic " + String.join(", ", topics.stream().sorted().toList());
+                return Optional.of(refused(learner, what, prefix));
+            }
+            if (t instanceof GroupAuthorizationException e) {
+                return Optional.of(refused(learner, "consumer group " + (e.groupId() == null ? "" : e.groupId()), prefix));
+            }
+            if (t instanceof TransactionalIdAuthorizationException) {
+                return Optional.of(refused(learner, "that transactional id", prefix));
+            }
+            if (t instanceof AuthorizationException) {
+                return Optional.of("The class cluster refused this request (" + t.getMessage() + "): " + learner
+                        + " may only use topics, groups and transactional ids that start with '" + prefix + "'.");
+            }
+            if (t instanceof SaslAuthenticationException) {
+                return Optional.of("The class cluster refused " + learner + "'s password: the class may have been removed,"
+                        + " or the join file was changed. Ask your instructor for a new join file.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
+            "org\\.apache\\.kafka\\.common\\.errors\\.(Topic|Group|TransactionalId|Cluster)?AuthorizationException(?::\\s*(.*))?");
+    private static final java.util.regex.Pattern TOPICS = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]");
+
+    /**
+     * The sentence for a cell's output (the learner's code runs in another JVM, so its exception arrives as text) that
+     * shows Kafka refusing this learner; empty when it does not. It points to the helpers, which keep names in the
+     * learner's namespace.
+     */
+    public static Optional<String> explainOutput(String output, String learner) {
+        java.util.regex.Matcher m = REFUSAL.matcher(output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String kind = m.group(1) == null ? "" : m.group(1);
+        String message = m.group(2) == null ? "" : m.group(2);
+        String what = switch (kind) {
+            case "Topic" -> {
+                java.util.regex.Matcher names = TOPICS.matcher(message);
+                yield names.find() ? "topic " + names.group(1) : "that topic";
+            }
+            case "Group" -> "that consumer group";
+            case "TransactionalId" -> "that transactional id";
+            case "Cluster" -> "the cluster's settings";
+            default -> "that";
+        };
+        return Optional.of(refused(learner, what, Roster.prefix(learner))
+                .replaceFirst("\\.$", "; the helpers producer(), consumer() and admin() put your names there for you."));
+    }
+
+    private static String refused(String learner, String what, String prefix) {
+        return "Kafka's authorizer refused " + learner + " access to " + what.strip() + ": in this class " + learner
+                + "'s names start with '" + prefix + "', and other names belong to classmates or to the cluster.";
+    }
+}
