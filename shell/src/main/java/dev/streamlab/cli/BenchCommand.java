@@ -17,6 +17,7 @@ import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.DeckBenchmark;
 import dev.streamlab.bench.Figure;
 import dev.streamlab.bench.StreamsBenchmark;
+import dev.streamlab.bench.ClassViewBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     static List<Benchmark> benchmarks(int learners) {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
                 new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners),
-                new KitBenchmark());
+                new KitBenchmark(), new ClassViewBenchmark());
     }
 
     @Override

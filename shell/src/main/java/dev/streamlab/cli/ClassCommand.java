@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "class", description = {
         "A class on one shared cluster: each learner gets a SCRAM credential and ACLs on the names under their own"
                 + " prefix (ana.orders), and a join file to pass to learn or check as --class FILE."},
-        subcommands = {ClassCreateCommand.class, ClassListCommand.class, ClassRemoveCommand.class})
+        subcommands = {ClassCreateCommand.class, ClassListCommand.class, ClassRemoveCommand.class, ClassWatchCommand.class})
 public final class ClassCommand implements Runnable {
 
     @Spec

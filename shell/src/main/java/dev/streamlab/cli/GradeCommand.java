@@ -54,6 +54,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LAB", description = "The lab: its number (05) or name (fraud-window).")
     String labName;
 
+    @picocli.CommandLine.Mixin
+    ClassServerOptions classServer = new ClassServerOptions();
+
     @Option(names = "--submission", paramLabel = "DIR",
             description = "The folder with your code (default: the lab's starter folder, where you work).")
     Path submission;
@@ -112,6 +115,24 @@ public final class GradeCommand implements Callable<Integer> {
                     + " GitHub Actions sets it in every step; elsewhere, leave out --github-output.");
             return ExitCode.USAGE;
         }
+        if (classServer.classServer != null && all != null) {
+            output.error("--class-server publishes one learner's score; leave it out with --all.");
+            return ExitCode.USAGE;
+        }
+        publisher = classServer.start(output);
+        try {
+            return grade(lab, output, githubOutputFile);
+        } finally {
+            if (publisher != null) {
+                // The grade waits at most 5 s for the score to reach the class server.
+                publisher.close(java.time.Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private dev.streamlab.classroom.ClassPublisher publisher;
+
+    private int grade(Lab lab, Output output, String githubOutputFile) {
         Grader grader = Grader.ofThisJvm(output::progress);
         Grader.Options options = new Grader.Options(visibleOnly, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), !noSandbox);
         try {
@@ -122,10 +143,18 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
+    /** With --class-server, the score goes to the class view. */
+    private void publishScore(Lab lab, Scorecard card, Output output) {
+        if (publisher != null) {
+            publisher.labGraded(lab.id(), card.points(), card.maxPoints());
+        }
+    }
+
     private int gradeOne(Grader grader, Lab lab, Grader.Options options, Output output, String githubOutputFile) {
         Path dir = submission != null ? submission : lab.starter();
         Scorecard card = grader.grade(lab, dir, options);
         ScorecardView.lines(card, output.styles()).forEach(output::result);
+        publishScore(lab, card, output);
         Path target = results.resolve(lab.id());
         writeResults(card, target).forEach(p -> output.progress("Wrote " + p));
         if (githubOutput) {

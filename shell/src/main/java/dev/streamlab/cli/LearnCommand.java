@@ -32,6 +32,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions clusterOptions = new ClusterOptions();
 
+    @Mixin
+    ClassServerOptions classServer = new ClassServerOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +54,23 @@ public final class LearnCommand implements Callable<Integer> {
         } else {
             lesson = progress.lastLesson().flatMap(catalogue::find).orElse(catalogue.lessons().get(0));
         }
+        // The publisher's one warning goes to stderr until the console is up, then above its prompt.
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> warnings =
+                new java.util.concurrent.atomic.AtomicReference<>(line -> output.err().println(line));
+        dev.streamlab.classroom.ClassPublisher publisher = classServer.start(output, line -> warnings.get().accept(line));
+        try {
+            return learn(output, catalogue, progress, lesson, publisher, warnings);
+        } finally {
+            warnings.set(line -> output.err().println(line));
+            if (publisher != null) {
+                publisher.close();
+            }
+        }
+    }
+
+    private int learn(Output output, LessonCatalogue catalogue, Progress progress, Lesson lesson,
+                      dev.streamlab.notebook.LearnerActivity publisher,
+                      java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> warnings) {
         // The cluster starts in the background while the learner reads the first step; its progress
         // lines would garble the screen, so they stay quiet here.
         output.progress("Starting a Kafka cluster with " + brokerCount.brokers() + " brokers in the background");
@@ -58,7 +78,9 @@ public final class LearnCommand implements Callable<Integer> {
                      () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), ClusterListener.SILENT));
              JLineConsole console = new JLineConsole(started.notebook().java(),
                      Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
-            new Repl(console, started.notebook(), catalogue, progress).run(lesson);
+            warnings.set(console::printAbove);
+            new Repl(console, started.notebook(), catalogue, progress)
+                    .following(publisher == null ? dev.streamlab.notebook.LearnerActivity.NONE : publisher).run(lesson);
         }
         return ExitCode.OK;
     }

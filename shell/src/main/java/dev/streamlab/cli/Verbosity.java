@@ -31,6 +31,12 @@ final class Verbosity {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             return;
         }
+        if (Arrays.asList(args).contains("--class-server")) {
+            // An unreachable class server is one line of streamlab's own, not a warning per reconnect.
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "off");
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.producer", "off");
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.streams", "warn");
+        }
         for (String logger : QUIET_LOGGERS) {
             System.setProperty("org.slf4j.simpleLogger.log." + logger, "off");
         }

@@ -158,6 +158,14 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
         terminal.writer().flush();
     }
 
+    /**
+     * A line from another thread (the class publisher's one warning): above the prompt while the learner types, so
+     * their line is drawn again under it, not garbled.
+     */
+    public void printAbove(String line) {
+        reader.printAbove(line);
+    }
+
     @Override
     public Styles styles() {
         return styles;

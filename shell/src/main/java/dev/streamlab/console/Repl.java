@@ -13,6 +13,7 @@ import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.ClusterCommands;
+import dev.streamlab.notebook.LearnerActivity;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
 import dev.streamlab.notebook.Transcript;
@@ -50,6 +51,8 @@ public final class Repl {
     private String pending;
     /** The offered code is what the learner ran last (it did not pass), not the lesson's. */
     private boolean pendingIsLearners;
+    /** Who follows the class (the instructor's live view), told of steps, cells and hints; nobody by default. */
+    private LearnerActivity activity = LearnerActivity.NONE;
 
     public Repl(ConsoleIO io, Notebook notebook, LessonCatalogue catalogue, Progress progress) {
         this.io = io;
@@ -58,6 +61,12 @@ public final class Repl {
         this.progress = progress;
         this.styles = io.styles();
         this.prose = new ProseRenderer(styles, io.width());
+    }
+
+    /** Tells {@code activity} what the learner does from now on (a class's progress events). */
+    public Repl following(LearnerActivity activity) {
+        this.activity = activity;
+        return this;
     }
 
     /** Every command name the learner can type, for completion. */
@@ -225,6 +234,10 @@ public final class Repl {
         Step current = lesson.steps().get(step);
         io.print("\n" + styles.apply(Styles.FAINT, "── step " + (step + 1) + " of " + lesson.steps().size() + " ──") + "\n");
         io.print(prose.render(current.prose()));
+        activity.stepReached(lesson.id(), step + 1);
+        if (step == lesson.steps().size() - 1) {
+            activity.lessonFinished(lesson.id());
+        }
         if (current.hasCell()) {
             Cell cell = current.cell();
             boolean done = progress.of(lesson.id()).passedCells().contains(cellIndex());
@@ -264,6 +277,7 @@ public final class Repl {
             return;
         }
         CellResult result = execute(() -> notebook.run(cell, code), cell.kind() == Cell.Kind.JAVA);
+        activity.cellRun(lesson.id(), step + 1, result);
         for (CellResult.Check check : result.checks()) {
             io.print(check.held()
                     ? styles.apply(Styles.GOOD, "  ✓ " + check.text()) + "\n"
@@ -316,6 +330,7 @@ public final class Repl {
         }
         Hint hint = cell.hints().get(Math.min(hintsShown, cell.hints().size() - 1));
         hintsShown++;
+        activity.hintAsked(lesson.id(), step + 1);
         io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.prose()));
         if (!cellPassed) {
             pending = cell.code();

@@ -34,6 +34,27 @@ class GradeCommandIT {
         assertThat(json.get("max_score").asInt()).isEqualTo(12);
     }
 
+    /** A learner in a class: their score goes to the class server, and the instructor's view shows it. */
+    @Test
+    @NeedsSandbox
+    void withAClassServerTheScoreReachesTheInstructorsView(@TempDir Path results) throws Exception {
+        try (dev.streamlab.cluster.EmbeddedCluster cluster = dev.streamlab.cluster.EmbeddedCluster.builder().brokers(1).start()) {
+            dev.streamlab.classroom.ClassWatch.createTopic(cluster.clientConfig());
+            CommandLineRun run = CommandLineRun.of("grade", "05", "--submission", LAB.resolve("solution").toString(),
+                    "--results", results.toString(), "--class-server", cluster.bootstrapServers(), "--learner", "Ada L");
+            assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
+            assertThat(run.err()).doesNotContain("cannot be reached");
+            try (dev.streamlab.classroom.ClassWatch watch = dev.streamlab.classroom.ClassWatch.start(cluster.clientConfig(),
+                    true, 0, dev.streamlab.classroom.ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC())) {
+                org.awaitility.Awaitility.await("Ada's score in the view").atMost(java.time.Duration.ofSeconds(60))
+                        .pollInterval(java.time.Duration.ofMillis(200))
+                        .untilAsserted(() -> assertThat(watch.view().learner("Ada L")).isNotNull()
+                                .extracting(dev.streamlab.classroom.ClassView.Learner::labs)
+                                .isEqualTo(java.util.Map.of("05-fraud-window", "12/12")));
+            }
+        }
+    }
+
     @Test
     @NeedsSandbox
     void theStarterGetsZeroAndANonZeroExitCode(@TempDir Path results) {

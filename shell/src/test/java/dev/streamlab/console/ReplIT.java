@@ -237,6 +237,57 @@ class ReplIT {
         assertThat(home).isDirectoryNotContaining("glob:**.tmp");
     }
 
+    /**
+     * A learner in a class: the learning loop tells the class's publisher each step, hint and cell run (not the
+     * quiet catch-up), and the instructor's Kafka Streams view, on the same cluster here, shows where they are.
+     */
+    @Test
+    void aLearnerInAClassIsFollowedStepByStepInTheInstructorsView() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        String lesson = catalogue.find("00").orElseThrow().id();
+        try (dev.streamlab.classroom.ClassWatch watch = dev.streamlab.classroom.ClassWatch.start(cluster.clientConfig(),
+                     true, 0, dev.streamlab.classroom.ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC());
+             dev.streamlab.classroom.ClassPublisher publisher = dev.streamlab.classroom.ClassPublisher.start(
+                     cluster.bootstrapServers(), "Ada", calls::add)) {
+            dev.streamlab.notebook.LearnerActivity recorded = new dev.streamlab.notebook.LearnerActivity() {
+                @Override
+                public void stepReached(String l, int step) {
+                    calls.add("step " + step);
+                    publisher.stepReached(l, step);
+                }
+
+                @Override
+                public void cellRun(String l, int step, dev.streamlab.notebook.CellResult result) {
+                    calls.add("cell " + step + (result.passed() ? " passed" : " failed"));
+                    publisher.cellRun(l, step, result);
+                }
+
+                @Override
+                public void hintAsked(String l, int step) {
+                    calls.add("hint " + step);
+                    publisher.hintAsked(l, step);
+                }
+            };
+            ScriptedConsole console = new ScriptedConsole(List.of("/hint", "int answer = 40 + 1;", "int answer = 40 + 2;",
+                    ENTER, "/quit"));
+            new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).following(recorded)
+                    .run(catalogue.find("00").orElseThrow());
+
+            assertThat(calls).containsExactly("step 1", "hint 1", "cell 1 failed", "cell 1 passed", "step 2");
+            org.awaitility.Awaitility.await("the instructor's view shows Ada on step 2").atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> {
+                        var ada = watch.view().learner("Ada");
+                        assertThat(ada).isNotNull();
+                        assertThat(ada.lesson()).isEqualTo(lesson);
+                        assertThat(ada.step()).isEqualTo(2);
+                        assertThat(ada.hints()).isEqualTo(1);
+                        assertThat(ada.failures()).as("failures count on the step they happened").isZero();
+                    });
+            assertThat(watch.view().step(lesson, 2).here()).isEqualTo(1);
+        }
+    }
+
     private void lessonZero(ConsoleIO console) {
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.find("00").orElseThrow());

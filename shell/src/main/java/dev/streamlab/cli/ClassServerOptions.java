@@ -1,0 +1,60 @@
+package dev.streamlab.cli;
+
+import dev.streamlab.classroom.ClassPublisher;
+import dev.streamlab.classroom.ProgressEvent;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --class-server HOST:PORT --learner NAME}: publish this learner's progress to the instructor's class view. */
+public final class ClassServerOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--class-server", paramLabel = "HOST:PORT",
+            description = "The instructor's Kafka broker: your steps, cells' results, hints and lab scores go there as"
+                    + " events for the class view (your name, never your code). Lessons still run on your own cluster.")
+    String classServer;
+
+    @Option(names = "--learner", paramLabel = "NAME",
+            description = "Your name as on the class roster (with --class-server).")
+    String learner;
+
+    /** The publisher, or null without --class-server; a bad value is a usage error naming the fix. */
+    ClassPublisher start(Output output) {
+        return start(output, line -> output.err().println(line));
+    }
+
+    /** The same, with the one warning line (already styled) going to {@code warnings}. */
+    ClassPublisher start(Output output, java.util.function.Consumer<String> warnings) {
+        if (classServer == null) {
+            if (learner != null) {
+                throw new ParameterException(spec.commandLine(), "--learner names you for a class: add --class-server"
+                        + " HOST:PORT (the instructor's Kafka), or leave out --learner.");
+            }
+            return null;
+        }
+        if (!classServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "' is not HOST:PORT:"
+                    + " give the instructor's Kafka broker, such as 192.168.1.10:9092.");
+        }
+        if (learner == null) {
+            throw new ParameterException(spec.commandLine(), "--class-server needs your name as on the roster: add"
+                    + " --learner NAME.");
+        }
+        if (!ProgressEvent.isValidName(learner)) {
+            throw new ParameterException(spec.commandLine(), "--learner '" + learner + "' is not a roster name: use 1 to"
+                    + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
+        }
+        try {
+            return ClassPublisher.start(classServer, learner, warning -> warnings.accept(
+                    output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning));
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // Kafka's client refuses a host name it cannot resolve at all, before any connection.
+            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "': its host cannot be"
+                    + " found. Check the address your instructor gave, or leave out --class-server to learn on your own.");
+        }
+    }
+}

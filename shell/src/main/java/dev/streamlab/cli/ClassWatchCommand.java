@@ -1,0 +1,108 @@
+package dev.streamlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.streamlab.classroom.ClassTable;
+import dev.streamlab.classroom.ClassView;
+import dev.streamlab.classroom.ClassWatch;
+import dev.streamlab.files.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code streamlab class watch}: the instructor's live view of the class, a page and a terminal table. */
+@Command(name = "watch", description = {
+        "Watch the class live: who is on which step, for how long, and who is stuck.",
+        "A Kafka Streams app folds the learners' progress events from the class server; the page (to project) updates"
+                + " as they come. Ctrl-C ends it."})
+public final class ClassWatchCommand implements Callable<Integer> {
+
+    @Option(names = "--class-server", paramLabel = "HOST:PORT", required = true,
+            description = "Your Kafka broker, the one learners name with learn --class-server.")
+    String classServer;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8088",
+            description = "The page's port on this machine (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--terminal", description = "Also draw the table here, redrawn every second.")
+    boolean terminal;
+
+    @Option(names = "--from-beginning", description = "Rebuild the view from every event the class topic holds (a past"
+            + " session), not only from now on.")
+    boolean fromBeginning;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Keep the learners' table in FILE as CSV, rewritten as it"
+            + " changes, for your records.")
+    Path csv;
+
+    @Option(names = "--stuck-minutes", paramLabel = "N", defaultValue = "5",
+            description = "Stuck: longer than N minutes on a step without passing it (default: ${DEFAULT-VALUE}),")
+    int stuckMinutes;
+
+    @Option(names = "--stuck-failures", paramLabel = "N", defaultValue = "3",
+            description = "or N failed runs of its cell (default: ${DEFAULT-VALUE}).")
+    int stuckFailures;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Output output = Output.of(spec);
+        if (!classServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "' is not HOST:PORT:"
+                    + " give your Kafka broker, such as localhost:9092.");
+        }
+        if (port < 0 || port > 65535 || stuckMinutes < 1 || stuckFailures < 1) {
+            throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, --stuck-minutes and --stuck-failures"
+                    + " at least 1.");
+        }
+        if (csv != null && (csv.toAbsolutePath().getParent() == null || !java.nio.file.Files.isDirectory(csv.toAbsolutePath().getParent()))) {
+            throw new ParameterException(spec.commandLine(), "--csv " + csv + ": its folder does not exist; create it or"
+                    + " name a file in an existing folder.");
+        }
+        output.progress("Reading the class topic on " + classServer + (fromBeginning ? " from the beginning" : " from now on"));
+        ClassWatch watch = ClassWatch.start(Map.of("bootstrap.servers", classServer), fromBeginning, port,
+                new ClassView.StuckRule(Duration.ofMinutes(stuckMinutes), stuckFailures), Clock.systemUTC());
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            watch.close();
+            ended.countDown();
+        }, "class-watch-close");
+        Runtime.getRuntime().addShutdownHook(hook);
+        output.progress("The class view: " + watch.url() + " (Ctrl-C ends it)");
+        boolean colour = output.styles().colour();
+        long[] lastDraw = {0};
+        String[] lastCsv = {""};
+        watch.onView(view -> {
+            if (csv != null) {
+                String text = ClassTable.csv(view);
+                if (!text.equals(lastCsv[0])) {
+                    try {
+                        AtomicFiles.write(csv, text);
+                        lastCsv[0] = text;
+                    } catch (IOException e) {
+                        output.error("Cannot write " + csv + ": " + e.getMessage());
+                    }
+                }
+            }
+            if (terminal && System.nanoTime() - lastDraw[0] > 900_000_000L) {
+                lastDraw[0] = System.nanoTime();
+                // Home and clear on a terminal; elsewhere (a pipe) one table after the other.
+                output.out().print((colour ? "\u001b[H\u001b[2J" : "\n") + ClassTable.text(view, 160));
+                output.out().flush();
+            }
+        });
+        ended.await();
+        return ExitCode.OK;
+    }
+}
