@@ -25,6 +25,7 @@ final class DeckPage {
     /** The room a slide's pictures share, in slide pixels, below its heading and key sentence. */
     static final int PICTURE_WIDTH = 1180;
     static final int PICTURES_HEIGHT = 430;
+    private static final int PICTURE_MARGINS = 28;
 
     /** A monospace character is about this wide, and a line this high, for each pixel of font size (DejaVu Sans Mono). */
     private static final double CHAR_WIDTH = 0.67;
@@ -77,7 +78,8 @@ final class DeckPage {
         }
         List<Element> body = slide.body();
         long count = body.stream().filter(e -> e instanceof Picture).count();
-        int pictures = (int) (roomForPictures(slide) / Math.max(1, count));
+        // Each picture's frame and block take their margins (deck.css) from the room too.
+        int pictures = (int) ((roomForPictures(slide) - count * PICTURE_MARGINS) / Math.max(1, count));
         int from = 0;
         if (slide.sideBySide() && body.size() >= 2) {
             html.append("<div class=\"columns\">\n<div class=\"column\">").append(element(body.get(0), pictures))

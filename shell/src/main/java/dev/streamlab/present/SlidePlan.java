@@ -3,6 +3,7 @@ package dev.streamlab.present;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Hint;
@@ -33,6 +34,8 @@ final class SlidePlan {
     static final int OUTPUT_LINES = 13;
     static final int LINE_WIDTH = 90;
     static final int PICTURES_PER_SLIDE = 2;
+    /** A group table is a few short lines: four share a slide. */
+    static final int GROUP_TABLES_PER_SLIDE = 4;
 
     /** What a slide holds, in order. */
     sealed interface Element permits Code, Output, Picture, Image {
@@ -193,7 +196,7 @@ final class SlidePlan {
             first.add(new Code(cell.code(), language, command));
             first.addAll(pictures(views, 0));
             slides.add(new Slide(heading, key, first, false, List.of(), false, problem));
-            for (int from = PICTURES_PER_SLIDE; from < views.size(); from += PICTURES_PER_SLIDE) {
+            for (int from = perSlide(views); from < views.size(); from += perSlide(views)) {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
             return slides;
@@ -213,7 +216,7 @@ final class SlidePlan {
                     List.of(new Code(codeParts.get(i), language, command)), false, List.of(), false, i == 0 ? problem : null));
         }
         if (!views.isEmpty()) {
-            for (int from = 0; from < views.size(); from += PICTURES_PER_SLIDE) {
+            for (int from = 0; from < views.size(); from += perSlide(views)) {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
         } else if (!output.isEmpty() && !onlyDeclarations(shown.output())) {
@@ -222,21 +225,34 @@ final class SlidePlan {
         return slides;
     }
 
+    private static int perSlide(List<View> views) {
+        return views.stream().allMatch(GroupView.class::isInstance) ? GROUP_TABLES_PER_SLIDE : PICTURES_PER_SLIDE;
+    }
+
     private static List<Element> pictures(List<View> views, int from) {
-        return views.subList(from, Math.min(views.size(), from + PICTURES_PER_SLIDE)).stream()
+        return views.subList(from, Math.min(views.size(), from + perSlide(views))).stream()
                 .map(v -> (Element) new Picture(v)).toList();
     }
 
-    /** A slide of prose only (a recap) shows the section's list too, when it fits. */
+    /** A slide of prose only (a recap) shows the section's list too: as many of its items as fit. */
     private static List<Prose> withList(String heading, List<Prose> key, List<Prose> body) {
         if (key.stream().anyMatch(Prose::onSlide)) {
             return key;
         }
         List<Prose> shown = new ArrayList<>(key);
         body.stream().filter(p -> p.kind() == Prose.Kind.LIST).findFirst().ifPresent(list -> {
-            shown.add(list);
-            if (new Slide(heading, shown, List.of(), false, List.of(), false, null).words() > MAX_WORDS) {
-                shown.remove(list);
+            List<List<Span>> items = new ArrayList<>();
+            for (List<Span> item : list.lines()) {
+                items.add(item);
+                List<Prose> tried = new ArrayList<>(shown);
+                tried.add(new Prose(Prose.Kind.LIST, 0, list.label(), items));
+                if (new Slide(heading, tried, List.of(), false, List.of(), false, null).words() > MAX_WORDS) {
+                    items.remove(items.size() - 1);
+                    break;
+                }
+            }
+            if (!items.isEmpty()) {
+                shown.add(new Prose(Prose.Kind.LIST, 0, list.label(), items));
             }
         });
         return shown;

@@ -196,6 +196,26 @@ class SlidePlanTest {
         assertThat(slides.get(2).text()).containsExactly(list);
     }
 
+    @Test
+    void aRecapTooLongForASlideShowsTheItemsThatFitAndGroupTablesShareASlideFourByFour() {
+        List<List<Span>> items = IntStream.rangeClosed(1, 12)
+                .mapToObj(i -> List.of(Span.plain("point number " + i + " of what this lesson taught you"))).toList();
+        Prose list = new Prose(Prose.Kind.LIST, 0, "*", items);
+        List<View> groups = IntStream.rangeClosed(1, 5).mapToObj(i -> (View) new dev.streamlab.diagram.GroupView(
+                "g" + i, "active", List.of(), List.of())).toList();
+        Lesson lesson = lesson(
+                new Step(List.of(heading("Groups")), command(3, "/groups"), List.of()),
+                new Step(List.of(heading("What you learned"), list), null, List.of()));
+        List<Slide> slides = SlidePlan.of(lesson, recorded(Map.of(3, new Recording.Shown("text", true, null, groups))));
+
+        assertThat(slides.get(1).body()).hasSize(1 + 4);
+        assertThat(slides.get(2).body()).containsExactly(new Picture(groups.get(4)));
+        Slide recap = slides.get(3);
+        assertThat(recap.words()).isLessThanOrEqualTo(SlidePlan.MAX_WORDS);
+        assertThat(recap.text()).singleElement().satisfies(p -> assertThat(p.lines()).isNotEmpty().hasSizeLessThan(12));
+        assertThat(text(recap.notes())).contains("point number 12");
+    }
+
     private static Lesson lesson(Step... steps) {
         return new Lesson("99-test", "Lesson", "lessons/99-test.adoc", List.of(steps));
     }
