@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.streamlab.lesson.Prose;
 import dev.streamlab.present.SlidePlan.Code;
 import dev.streamlab.present.SlidePlan.Element;
 import dev.streamlab.present.SlidePlan.Image;
@@ -94,13 +93,9 @@ final class DeckPage {
             if (slide.problem() != null) {
                 html.append("<p class=\"problem\">").append(Html.escape(slide.problem())).append("</p>\n");
             }
-            html.append(notes(slide.notes())).append("</aside>\n");
+            html.append(Html.prose(slide.notes())).append("</aside>\n");
         }
         return html.append("</section>").toString();
-    }
-
-    private static String notes(List<Prose> notes) {
-        return Html.prose(notes);
     }
 
     /**

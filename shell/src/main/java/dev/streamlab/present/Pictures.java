@@ -19,9 +19,6 @@ import dev.streamlab.diagram.View;
  */
 final class Pictures {
 
-    /** Slides are 1280 pixels wide; text pictures are drawn this many columns wide. */
-    static final int TEXT_WIDTH = 72;
-
     private Pictures() {
     }
 

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.diagram.LogView;
-import dev.streamlab.diagram.TopicView;
 import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Hint;
@@ -252,11 +250,5 @@ class SlidePlanTest {
         List<String> texts = new ArrayList<>();
         prose.forEach(p -> texts.add(p.plainText()));
         return String.join("\n", texts);
-    }
-
-    @SuppressWarnings("unused")
-    private static TopicView topic() {
-        return new TopicView("orders", List.of(new TopicView.Broker(1, true)),
-                List.of(new PartitionState("orders", 0, 1, List.of(1), List.of(1), 0, 0, 0)));
     }
 }
