@@ -271,13 +271,16 @@ final class Statements {
         }
     }
 
+    /** Times as Flink's SQL client prints them; the session's time zone is UTC. */
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
     static List<String> values(Row row) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < row.getArity(); i++) {
             Object value = row.getField(i);
             values.add(value == null ? null
-                    : value instanceof Instant instant ? instant.toString()
-                    : value instanceof LocalDateTime time ? time.toString()
+                    : value instanceof Instant instant ? TIME.format(instant.atOffset(java.time.ZoneOffset.UTC))
+                    : value instanceof LocalDateTime time ? TIME.format(time)
                     : String.valueOf(value));
         }
         return values;
