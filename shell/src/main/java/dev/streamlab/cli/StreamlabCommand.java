@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             SlidesCommand.class,
             KitCommand.class,
+            SqlCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })

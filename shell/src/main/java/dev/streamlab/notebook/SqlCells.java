@@ -16,6 +16,7 @@ import dev.streamlab.sql.SqlEngineException;
 import dev.streamlab.sql.SqlOutcome;
 import dev.streamlab.sql.SqlStatements;
 import dev.streamlab.sql.SqlTable;
+import dev.streamlab.sql.SqlText;
 
 /**
  * Runs SQL cells on the SQL engine (Flink SQL in its own JVM), started on the lesson's cluster the first time a cell
@@ -123,7 +124,7 @@ final class SqlCells implements AutoCloseable {
                     @Override
                     public boolean row(SqlOutcome.Row row, SqlTable table, int count) {
                         emit(output, live, table.row(row.kind(), row.values()));
-                        return enough != null && enough.test(output + rowCount(count));
+                        return enough != null && enough.test(output + SqlText.rowCount(count));
                     }
                 });
             } catch (SqlEngineException e) {
@@ -132,10 +133,10 @@ final class SqlCells implements AutoCloseable {
             if (outcome instanceof SqlOutcome.Done done) {
                 emit(output, live, "[OK] " + done.message() + "\n");
             } else if (outcome instanceof SqlOutcome.Job job) {
-                emit(output, live, jobLine(job));
+                emit(output, live, SqlText.job(job) + "\n");
             } else if (outcome instanceof SqlOutcome.Rows rows) {
                 String table = new SqlTable(rows.columns(), rows.types()).border() + "\n";
-                emit(output, live, table + ending(rows) + "\n");
+                emit(output, live, table + SqlText.ending(rows, QUIET) + "\n");
                 if (rows.ending().reason() == SqlOutcome.Reason.FAILED) {
                     return new CellOutput(JavaOutcome.EXCEPTION, output.toString(), "Flink: " + rows.ending().detail());
                 }
@@ -154,31 +155,6 @@ final class SqlCells implements AutoCloseable {
     private static void emit(StringBuilder output, Consumer<String> live, String text) {
         output.append(text);
         live.accept(text);
-    }
-
-    private static String rowCount(int count) {
-        return count + (count == 1 ? " row" : " rows");
-    }
-
-    static String ending(SqlOutcome.Rows rows) {
-        int n = rows.rows().size();
-        return switch (rows.ending().reason()) {
-            case DONE -> "Received a total of " + rowCount(n) + ".";
-            case LIMIT -> "Stopped at " + rowCount(n) + ", the most a cell shows. Add a LIMIT or a WHERE to see others.";
-            case ENOUGH -> rowCount(n) + " so far. The query would go on with new data; it stopped here because the cell's checks hold.";
-            case QUIET -> rowCount(n) + ". No new row for " + QUIET.toSeconds() + " s, so the query was stopped: a stream never ends by itself.";
-            case STOPPED -> "Stopped (Ctrl-C) after " + rowCount(n) + ".";
-            case FAILED -> "The query failed after " + rowCount(n) + ": " + rows.ending().detail();
-        };
-    }
-
-    private static String jobLine(SqlOutcome.Job job) {
-        String shortId = job.id().substring(0, Math.min(8, job.id().length()));
-        if (job.status().equals("FINISHED")) {
-            return "[OK] Job " + shortId + " (" + job.name() + ") ran to its end.\n";
-        }
-        return "[OK] Job " + shortId + " started: " + job.name() + ". It runs until you stop it: /jobs lists it, /jobs stop "
-                + shortId + " stops it.\n";
     }
 
     /** Ctrl-C: stops the query that runs now. */
