@@ -63,6 +63,9 @@ public final class DemoPlayer {
         if (notes != null) {
             notes.start(demo);
         }
+        if (demo.hasSql()) {
+            notebook.prepareSql(); // Flink starts while the presenter talks, so its cell does not keep the room waiting
+        }
         int failures = 0;
         int i = 0;
         while (i >= 0 && i < steps.size()) {
@@ -119,7 +122,11 @@ public final class DemoPlayer {
 
     /** Types the code out, a character at a time; a key shows the rest at once. */
     private void typeOut(Cell cell) {
-        String prompt = cell.kind() == Cell.Kind.COMMAND ? "$ " : "jshell> ";
+        String prompt = switch (cell.kind()) {
+            case COMMAND -> "$ ";
+            case SQL -> "Flink SQL> ";
+            case JAVA -> "jshell> ";
+        };
         out.print(styles.apply(Styles.FAINT, prompt));
         String code = cell.code();
         for (int c = 0; c < code.length(); c++) {

@@ -181,7 +181,7 @@ final class SlidePlan {
 
     private static List<Slide> cellSlides(String heading, List<Prose> key, Cell cell, Recording recording) {
         boolean command = cell.kind() == Cell.Kind.COMMAND;
-        String language = command ? "plaintext" : "java";
+        String language = command ? "plaintext" : cell.kind() == Cell.Kind.SQL ? "sql" : "java";
         Recording.Shown shown = recording.of(cell).orElse(null);
         String problem = shown == null || shown.passed() ? null
                 : "In the rehearsal this cell did not pass: " + shown.whyNot();

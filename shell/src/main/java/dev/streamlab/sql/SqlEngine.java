@@ -90,6 +90,9 @@ public final class SqlEngine implements AutoCloseable {
     private final BlockingQueue<JsonNode> announcements = new LinkedBlockingQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final OutputStream requests;
+    private final Thread reader;
+    /** The last line on stdout that was not the protocol: the JVM's own dying words go there ("Terminating due to..."). */
+    private volatile String stray = "";
     private volatile long running;
     private volatile SqlOutcome.Reason stopWanted;
     private String gatewayUrl = "";
@@ -100,7 +103,7 @@ public final class SqlEngine implements AutoCloseable {
         this.process = process;
         this.scratch = scratch;
         this.requests = process.getOutputStream();
-        Thread reader = new Thread(this::readReplies, "sql-engine-replies");
+        this.reader = new Thread(this::readReplies, "sql-engine-replies");
         reader.setDaemon(true);
         reader.start();
     }
@@ -168,7 +171,11 @@ public final class SqlEngine implements AutoCloseable {
                 throw new SqlEngineException("The SQL engine did not start: " + said.path("message").asText() + ".");
             }
             if (!process.isAlive() && announcements.isEmpty()) {
-                throw new SqlEngineException(whyItStopped(settings, log, "did not start"));
+                joinReader(); // its last words on stdout say why
+                if (!announcements.isEmpty()) {
+                    continue;
+                }
+                throw new SqlEngineException(whyItStopped(settings, log, stray, "did not start"));
             }
             long now = System.nanoTime();
             if (now > deadline) {
@@ -182,11 +189,11 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
-    private static String whyItStopped(Settings settings, Path log, String what) {
-        String tail = "";
+    private static String whyItStopped(Settings settings, Path log, String stray, String what) {
+        String tail = stray;
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            tail = stray + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException | RuntimeException e) {
             // the log is a courtesy; the sentence below stands without it
         }
@@ -196,6 +203,14 @@ public final class SqlEngine implements AutoCloseable {
                     + "or give it more with " + HEAP_VARIABLE + "=512m; the lessons before the SQL part work without it.";
         }
         return "The SQL engine " + what + " (its JVM ended). Run the cell again; with --verbose, streamlab shows Flink's log.";
+    }
+
+    private void joinReader() {
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Flink's version, as the engine reports it. */
@@ -388,7 +403,8 @@ public final class SqlEngine implements AutoCloseable {
                 try {
                     reply = JSON.readTree(line);
                 } catch (IOException e) {
-                    continue; // not ours: the protocol is JSON lines only
+                    stray = line; // not the protocol: kept to say why the engine died
+                    continue;
                 }
                 long id = reply.path("id").asLong();
                 BlockingQueue<JsonNode> queue = id == 0 ? announcements : waiting.get(id);
