@@ -63,9 +63,6 @@ public final class DemoPlayer {
         if (notes != null) {
             notes.start(demo);
         }
-        if (demo.hasSql()) {
-            notebook.prepareSql(); // Flink starts while the presenter talks, so its cell does not keep the room waiting
-        }
         int failures = 0;
         int i = 0;
         while (i >= 0 && i < steps.size()) {

@@ -189,7 +189,7 @@ class CourseInOneSessionIT {
     }
 
     private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
-        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells}-*")) {
+        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells,sql-engine}-*")) {
             java.util.Set<Path> found = new java.util.HashSet<>();
             dirs.forEach(found::add);
             return found;
@@ -257,6 +257,12 @@ class CourseInOneSessionIT {
                 .mask("[Bb]roker \\d+", "broker <id>")
                 .mask("Acknowledged: \\d+, read back: \\d+", "Acknowledged: <n>, read back: <n>")
                 .mask("clicks-\\d", "clicks-<p>")
-                .mask("@[0-9a-f]{2,8}(?![0-9a-zA-Z])", "@<hash>");
+                .mask("@[0-9a-f]{2,8}(?![0-9a-zA-Z])", "@<hash>")
+                // The SQL engine: how long it took to start (it starts in the background when lesson 05 opens), and the
+                // ids and clock times of its jobs.
+                .mask("(?m)^(Starting the SQL engine \\(Apache Flink.*|  \\.\\.\\. .*)\\n", "")
+                .mask("(?m)^[0-9a-f]{8}(\\s+[A-Z]+\\s+)\\d{2}:\\d{2}:\\d{2}", "<job>$1<clock>")
+                .mask("\\b[0-9a-f]{32}\\b", "<job>")
+                .mask("(Job |/jobs stop )[0-9a-f]{8}\\b", "$1<job>");
     }
 }
