@@ -91,6 +91,7 @@ public final class SqlEngine implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final OutputStream requests;
     private final Thread reader;
+    private final EngineClassSharing sharing;
     /** The last line on stdout that was not the protocol: the JVM's own dying words go there ("Terminating due to..."). */
     private volatile String stray = "";
     private volatile long running;
@@ -99,8 +100,9 @@ public final class SqlEngine implements AutoCloseable {
     private String flinkVersion = "";
     private Duration readyIn = Duration.ZERO;
 
-    private SqlEngine(Process process, ScratchDirectory scratch) {
+    private SqlEngine(Process process, ScratchDirectory scratch, EngineClassSharing sharing) {
         this.process = process;
+        this.sharing = sharing;
         this.scratch = scratch;
         this.requests = process.getOutputStream();
         this.reader = new Thread(this::readReplies, "sql-engine-replies");
@@ -113,7 +115,9 @@ public final class SqlEngine implements AutoCloseable {
      * starts (it takes seconds). Fails with one sentence and the way out, leaving no process and no files behind.
      */
     public static SqlEngine start(Settings settings, Consumer<String> progress) {
-        List<String> classPath = SqlEngineFiles.find().classPath();
+        SqlEngineFiles files = SqlEngineFiles.find();
+        List<String> classPath = files.classPath();
+        EngineClassSharing sharing = EngineClassSharing.beside(files.jar());
         ScratchDirectory scratch = ScratchDirectory.create("sql-engine");
         Path log = scratch.resolve("engine.log");
         JavaCommand command = JavaCommand.ofThisJdk()
@@ -121,6 +125,7 @@ public final class SqlEngine implements AutoCloseable {
                 .option("-XX:+UseSerialGC")
                 .option("-XX:+ExitOnOutOfMemoryError")
                 .option("-Xss1m")
+                .options(sharing.options(files.jar()))
                 .property("java.io.tmpdir", scratch.path())
                 .property("org.slf4j.simpleLogger.defaultLogLevel", "warn")
                 .property("org.slf4j.simpleLogger.logFile", "System.err")
@@ -136,7 +141,7 @@ public final class SqlEngine implements AutoCloseable {
             scratch.close();
             throw new SqlEngineException("The SQL engine could not start: " + e.getMessage() + ".");
         }
-        SqlEngine engine = new SqlEngine(process, scratch);
+        SqlEngine engine = new SqlEngine(process, scratch, sharing);
         try {
             engine.send(configLine(settings));
             engine.awaitReady(settings, progress, started, log);
@@ -180,11 +185,11 @@ public final class SqlEngine implements AutoCloseable {
             long now = System.nanoTime();
             if (now > deadline) {
                 throw new SqlEngineException("The SQL engine did not start within " + START_DEADLINE.toSeconds()
-                        + " s. The machine may be short of memory or busy: close other programs and run the cell again.");
+                        + " s. The machine may be short of memory or busy: close other programs and try again.");
             }
             if (now > nextProgress) {
                 progress.accept("Starting the SQL engine (Apache Flink)... " + TimeUnit.NANOSECONDS.toSeconds(now - started) + " s");
-                nextProgress = now + TimeUnit.SECONDS.toNanos(1);
+                nextProgress = now + TimeUnit.SECONDS.toNanos(2);
             }
         }
     }
@@ -202,7 +207,7 @@ public final class SqlEngine implements AutoCloseable {
             return "The SQL engine " + what + ": its JVM ran out of memory (heap " + settings.heap() + "). Close other programs, "
                     + "or give it more with " + HEAP_VARIABLE + "=512m; the lessons before the SQL part work without it.";
         }
-        return "The SQL engine " + what + " (its JVM ended). Run the cell again; with --verbose, streamlab shows Flink's log.";
+        return "The SQL engine " + what + " (its JVM ended). Try again: streamlab starts a new engine.";
     }
 
     private void joinReader() {
@@ -265,7 +270,7 @@ public final class SqlEngine implements AutoCloseable {
                 if (reply == null) {
                     if (!process.isAlive() && replies.isEmpty()) {
                         throw new SqlEngineException("The SQL engine stopped while it ran the statement. "
-                                + "Run the cell again: streamlab starts a new engine.");
+                                + "Try again: streamlab starts a new engine.");
                     }
                     SqlOutcome.Reason wanted = stopWanted;
                     if (table != null && cancelledFor == null && wanted != null) {
@@ -380,7 +385,7 @@ public final class SqlEngine implements AutoCloseable {
                     break;
                 }
             }
-            throw new SqlEngineException("The SQL engine did not answer. Run the cell again: streamlab starts a new engine.");
+            throw new SqlEngineException("The SQL engine did not answer. Try again: streamlab starts a new engine.");
         } finally {
             waiting.remove(id);
         }
@@ -391,7 +396,7 @@ public final class SqlEngine implements AutoCloseable {
             requests.write((JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
             requests.flush();
         } catch (IOException e) {
-            throw new SqlEngineException("The SQL engine stopped. Run the cell again: streamlab starts a new engine.");
+            throw new SqlEngineException("The SQL engine stopped. Try again: streamlab starts a new engine.");
         }
     }
 
@@ -440,14 +445,19 @@ public final class SqlEngine implements AutoCloseable {
         } catch (IOException e) {
             // it is ending anyway
         }
+        boolean normally = false;
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            // The first engine writes its class archive as it exits: a few seconds more, once.
+            if (process.waitFor(20, TimeUnit.SECONDS)) {
+                normally = process.exitValue() == 0;
+            } else {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        sharing.engineEnded(normally);
         scratch.close();
     }
 }

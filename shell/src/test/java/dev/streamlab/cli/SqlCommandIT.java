@@ -37,11 +37,11 @@ class SqlCommandIT {
     @Test
     void aMistakeInTheFileNamesItsLineAndExitsOne(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("typo.sql");
-        Files.writeString(file, "-- a file with a typo\nSELECT 1 AS one;\n\nSELECT card_number\nFORM attempts;\nSELECT 2;\n");
+        Files.writeString(file, "-- a file with a typo\nSELECT 1 AS n;\n\nSELECT card_number\nFORM attempts;\nSELECT 2;\n");
         CommandLineRun run = CommandLineRun.of("sql", file.toString(), "--cluster", "embedded", "--brokers", "1");
         assertThat(run.exitCode()).isEqualTo(ExitCode.CHECK_FAILED);
         assertThat(run.out()).contains("Received a total of 1 row.").doesNotContain("| +I |        2 |");
-        assertThat(run.err()).contains(file + ", the statement on line 4: SQL parse failed.").contains("at line 5, column 1");
+        assertThat(run.err()).contains(file + ", the statement on line 4: SQL parse failed.").contains("Encountered \"attempts\" at line 5, column 6");
     }
 
     @Test

@@ -55,8 +55,9 @@ public final class SqlEngineMain {
             e.printStackTrace();
             status = 1;
         } finally {
-            // Flink's threads are not daemons: without an explicit exit the JVM would outlive the shell.
-            Runtime.getRuntime().halt(status);
+            // Flink's threads are not daemons: without an explicit exit the JVM would outlive the shell. An exit (not a
+            // halt) lets the JVM write its class archive when the shell asked for one.
+            System.exit(status);
         }
     }
 
