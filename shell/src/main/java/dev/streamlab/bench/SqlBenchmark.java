@@ -108,7 +108,7 @@ public final class SqlBenchmark implements Benchmark {
         figures.add(Figure.of("SQL engine ready (start to session)", "s", ready, 5.0)
                 .against("flink-sql-playground, start to first result (reported)", List.of(1.74)));
         figures.add(Figure.of("first fraud row after its closing attempt", "s", firstRow, 2.0)
-                .against("Kafka Streams here", streamsFirstRow));
+                .against("Kafka Streams, same probe", streamsFirstRow));
         if (!rss.isEmpty()) {
             figures.add(Figure.of("SQL engine peak RSS", "MB", rss, 600)
                     .against("flink-sql-playground (reported 690-890 MB)", List.of(690.0, 890.0)));
@@ -116,7 +116,7 @@ public final class SqlBenchmark implements Benchmark {
             context.listener().step("The SQL engine's memory is read from /proc, which this system does not have: no RSS figure.");
         }
         figures.add(Figure.atLeast("fraud query throughput, Flink SQL headless", "records/s", sqlThroughput, 10_000)
-                .against("Kafka Streams here", streamsThroughput));
+                .against("Kafka Streams, same attempts", streamsThroughput));
         return figures;
     }
 
