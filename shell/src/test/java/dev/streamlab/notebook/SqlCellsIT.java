@@ -71,7 +71,7 @@ class SqlCellsIT {
 
         CellResult fixed = notebook.run(cell, "SELECT page\nFROM visits;");
         assertThat(fixed.passed()).as(fixed.output()).isTrue();
-        assertThat(fixed.output()).contains("|           home |", "4 rows so far. The query would go on with new data");
+        assertThat(fixed.output()).contains("|           home |", "4 rows so far; the query stopped when the cell's checks held.");
     }
 
     @Test
