@@ -115,7 +115,9 @@ final class SqlCells implements AutoCloseable {
         for (SqlStatements.Statement statement : statements) {
             SqlOutcome outcome;
             try {
-                outcome = sql.execute(statement.text(), ROW_LIMIT, lessonCell ? QUIET : null, new SqlEngine.Watcher() {
+                java.util.OptionalInt own = SqlStatements.limit(statement.text());
+                int limit = own.isPresent() && own.getAsInt() <= ROW_LIMIT ? own.getAsInt() : ROW_LIMIT;
+                outcome = sql.execute(statement.text(), limit, lessonCell ? QUIET : null, new SqlEngine.Watcher() {
                     @Override
                     public void columns(SqlTable table) {
                         emit(output, live, table.header());
@@ -134,7 +136,8 @@ final class SqlCells implements AutoCloseable {
                 emit(output, live, "[OK] " + done.message() + "\n");
             } else if (outcome instanceof SqlOutcome.Job job) {
                 emit(output, live, SqlText.job(job) + "\n");
-            } else if (outcome instanceof SqlOutcome.Rows rows) {
+            } else if (outcome instanceof SqlOutcome.Rows found) {
+                SqlOutcome.Rows rows = ownLimit(found, statement);
                 String table = new SqlTable(rows.columns(), rows.types()).border() + "\n";
                 emit(output, live, table + SqlText.ending(rows, QUIET) + "\n");
                 if (rows.ending().reason() == SqlOutcome.Reason.FAILED) {
@@ -155,6 +158,15 @@ final class SqlCells implements AutoCloseable {
     private static void emit(StringBuilder output, Consumer<String> live, String text) {
         output.append(text);
         live.accept(text);
+    }
+
+    /** A query stopped at its own LIMIT ended as it meant to, not at the shell's row limit. */
+    private static SqlOutcome.Rows ownLimit(SqlOutcome.Rows rows, SqlStatements.Statement statement) {
+        java.util.OptionalInt own = SqlStatements.limit(statement.text());
+        if (rows.ending().reason() == SqlOutcome.Reason.LIMIT && own.isPresent() && own.getAsInt() == rows.rows().size()) {
+            return new SqlOutcome.Rows(rows.columns(), rows.types(), rows.rows(), new SqlOutcome.Ending(SqlOutcome.Reason.OWN_LIMIT, ""));
+        }
+        return rows;
     }
 
     /** Ctrl-C: stops the query that runs now. */

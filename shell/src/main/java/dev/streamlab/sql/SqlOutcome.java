@@ -35,8 +35,10 @@ public sealed interface SqlOutcome {
     enum Reason {
         /** The query ended by itself (a bounded read, or a result such as SHOW TABLES). */
         DONE,
-        /** It gave as many rows as asked for. */
+        /** It gave as many rows as the shell shows at most. */
         LIMIT,
+        /** It gave the rows of its own {@code LIMIT}. */
+        OWN_LIMIT,
         /** What the cell waited for showed (its expectations hold). */
         ENOUGH,
         /** No row came for a while, and the caller stopped waiting. */

@@ -79,6 +79,17 @@ public final class SqlStatements {
         return statements;
     }
 
+    private static final Pattern LIMIT = Pattern.compile("(?is).*\\bLIMIT\\s+(\\d{1,9})\\s*");
+
+    /**
+     * The row count of a query's own {@code LIMIT} at its end, if it has one. Flink's streaming {@code LIMIT} gives its
+     * rows and then waits for ever for its source to end; the shell stops it after that many rows.
+     */
+    public static java.util.OptionalInt limit(String statement) {
+        var m = LIMIT.matcher(statement.strip());
+        return m.matches() ? java.util.OptionalInt.of(Integer.parseInt(m.group(1))) : java.util.OptionalInt.empty();
+    }
+
     /** Whether what a learner typed at the prompt is SQL rather than Java. */
     public static boolean looksLikeSql(String input) {
         return SQL_START.matcher(input + " ").matches() && !input.strip().endsWith("{");

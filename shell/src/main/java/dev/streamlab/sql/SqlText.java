@@ -16,6 +16,7 @@ public final class SqlText {
         return switch (rows.ending().reason()) {
             case DONE -> "Received a total of " + rowCount(n) + ".";
             case LIMIT -> "Stopped at " + rowCount(n) + ", the most shown at once. Add a LIMIT or a WHERE to see others.";
+            case OWN_LIMIT -> "Received a total of " + rowCount(n) + " (the query's LIMIT).";
             case ENOUGH -> rowCount(n) + " so far; the query stopped when the cell's checks held.";
             case QUIET -> rowCount(n) + ". No new row for " + quiet.toSeconds() + " s, so the query was stopped: a stream never ends by itself.";
             case STOPPED -> "Stopped (Ctrl-C) after " + rowCount(n) + ".";

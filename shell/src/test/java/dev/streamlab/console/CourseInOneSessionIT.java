@@ -203,11 +203,16 @@ class CourseInOneSessionIT {
             // A typo in a first line of its own: nothing of the cell runs, so nothing happens twice in Kafka.
             script.add("Sytem.out.println(\"trying\");\n" + cell.code());
         }
+        boolean sqlTypo = cell.kind() == Cell.Kind.SQL && cell.code().contains("\nFROM ");
+        if (sqlTypo) {
+            // The classic SQL typo: Flink's message names the line and column, and the fixed cell passes.
+            script.add(cell.code().replaceFirst("\nFROM ", "\nFORM "));
+        }
         if (wrong != null) {
             script.add(wrong);
             script.add("/hint");
         }
-        script.add(exercise || wrong != null ? cell.code() : ENTER);
+        script.add(exercise || wrong != null || sqlTypo ? cell.code() : ENTER);
     }
 
     /** What else the learner does at a step, after its cell: go back, stop a loop, reset, look around. */

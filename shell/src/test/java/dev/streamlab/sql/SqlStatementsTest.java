@@ -50,4 +50,12 @@ class SqlStatementsTest {
         assertThat(SqlStatements.looksLikeSql("System.out.println(\"SELECT 1\")")).isFalse();
         assertThat(SqlStatements.looksLikeSql("Set<String> s = new HashSet<>();")).isFalse();
     }
+
+    @Test
+    void findsTheQuerysOwnLimitAtItsEnd() {
+        assertThat(SqlStatements.limit("SELECT page FROM visits LIMIT 5")).hasValue(5);
+        assertThat(SqlStatements.limit("select page\nfrom visits\nlimit 12 ")).hasValue(12);
+        assertThat(SqlStatements.limit("SELECT * FROM (SELECT page FROM visits LIMIT 3) WHERE page = 'x'")).isEmpty();
+        assertThat(SqlStatements.limit("SELECT 'LIMIT 3'")).isEmpty();
+    }
 }
