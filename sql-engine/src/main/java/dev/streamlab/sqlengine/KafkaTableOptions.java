@@ -42,6 +42,11 @@ public final class KafkaTableOptions {
             if (topic != null) {
                 options.put("topic", prefixed(topic));
             }
+            String pattern = options.get("topic-pattern");
+            if (pattern != null) {
+                // A pattern matches only the learner's own topics; the cluster's ACLs refuse the others anyway.
+                options.put("topic-pattern", java.util.regex.Pattern.quote(topicPrefix) + "(?:" + pattern + ")");
+            }
             String group = options.get("properties.group.id");
             options.put("properties.group.id", group == null ? topicPrefix + "sql-" + tableName : prefixed(group));
         }

@@ -38,6 +38,8 @@ class KafkaTableOptionsTest {
         assertThat(new KafkaTableOptions(SECURE, "ana.", false).complete("attempts",
                 Map.of("connector", "kafka", "topic", "ana.orders"))).containsEntry("topic", "ana.orders")
                 .containsEntry("properties.group.id", "ana.sql-attempts");
+        assertThat(new KafkaTableOptions(SECURE, "ana.", false).complete("all",
+                Map.of("connector", "kafka", "topic-pattern", ".*"))).containsEntry("topic-pattern", "\\Qana.\\E(?:.*)");
     }
 
     @Test
