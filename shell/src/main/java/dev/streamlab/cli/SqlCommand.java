@@ -41,6 +41,8 @@ public final class SqlCommand implements Callable<Integer> {
     /** A file of statements is small; anything bigger is not what the learner meant to run. */
     static final long MAX_FILE_BYTES = 1_000_000;
     static final String ATTEMPTS_TOPIC = "authorization_attempts";
+    /** A headless query that gives no row for this long reads a table that never ends. */
+    static final java.time.Duration QUIET = java.time.Duration.ofSeconds(60);
 
     @Parameters(paramLabel = "FILE", description = "A file of SQL statements, each ending in ;, e.g. lessons/sql/possible-fraud.sql.")
     Path file;
@@ -98,7 +100,7 @@ public final class SqlCommand implements Callable<Integer> {
     private int run(SqlEngine engine, List<SqlStatements.Statement> statements, Output output) {
         for (SqlStatements.Statement statement : statements) {
             output.progress("Line " + statement.line() + ": " + statement.written().lines().findFirst().orElse(""));
-            SqlOutcome outcome = engine.execute(statement.text(), 0, null, new SqlEngine.Watcher() {
+            SqlOutcome outcome = engine.execute(statement.text(), 0, QUIET, new SqlEngine.Watcher() {
                 @Override
                 public void columns(SqlTable table) {
                     output.out().print(table.header());
@@ -122,8 +124,13 @@ public final class SqlCommand implements Callable<Integer> {
                 output.result(SqlText.job(job));
             } else if (outcome instanceof SqlOutcome.Rows rows) {
                 output.result(new SqlTable(rows.columns(), rows.types()).border());
-                output.result(SqlText.ending(rows, java.time.Duration.ZERO));
+                output.result(SqlText.ending(rows, QUIET));
                 if (rows.ending().reason() == SqlOutcome.Reason.FAILED) {
+                    return ExitCode.CHECK_FAILED;
+                }
+                if (rows.ending().reason() == SqlOutcome.Reason.QUIET) {
+                    output.error(file + ", the statement on line " + statement.line() + " did not end: a table it reads never "
+                            + "ends (a Kafka table ends at the topic's end; datagen needs 'number-of-rows').");
                     return ExitCode.CHECK_FAILED;
                 }
             }

@@ -36,6 +36,8 @@ final class SqlCells implements AutoCloseable {
     private CompletableFuture<SqlEngine> engine;
     private volatile SqlEngine current;
     private volatile boolean stopWaiting;
+    /** Ctrl-C during a cell: the statements after the one that runs do not start. */
+    private volatile boolean stopped;
 
     SqlCells(Cluster cluster, Consumer<String> gatewayKnown) {
         this.cluster = cluster;
@@ -45,6 +47,9 @@ final class SqlCells implements AutoCloseable {
     /** Starts the engine in the background, unless it runs or starts already. */
     synchronized void warmUp() {
         if (engine == null || (engine.isDone() && !usable(engine))) {
+            if (engine != null && !engine.isCompletedExceptionally()) {
+                engine.join().close(); // a dead engine's files go with it
+            }
             engine = CompletableFuture.supplyAsync(() -> {
                 SqlEngine started = SqlEngine.start(SqlEngine.Settings.of(cluster.clientConfig(), cluster.namespace().prefix()),
                         line -> { });
@@ -106,6 +111,7 @@ final class SqlCells implements AutoCloseable {
         if (statements.isEmpty()) {
             return new CellOutput(JavaOutcome.EXCEPTION, "", "This cell holds no SQL statement. Write one, ending in ;");
         }
+        stopped = false;
         SqlEngine sql;
         try {
             sql = engine(live);
@@ -113,11 +119,14 @@ final class SqlCells implements AutoCloseable {
             return new CellOutput(JavaOutcome.EXCEPTION, e.getMessage() + "\n", e.getMessage());
         }
         for (SqlStatements.Statement statement : statements) {
+            if (stopped) {
+                return new CellOutput(JavaOutcome.STOPPED, output + "Stopped (Ctrl-C) before line " + statement.line() + ".\n", null);
+            }
             SqlOutcome outcome;
             try {
                 java.util.OptionalInt own = SqlStatements.limit(statement.text());
-                int limit = own.isPresent() && own.getAsInt() <= ROW_LIMIT ? own.getAsInt() : ROW_LIMIT;
-                outcome = sql.execute(statement.text(), limit, lessonCell ? QUIET : null, new SqlEngine.Watcher() {
+                boolean[] onlyInserts = {true};
+                outcome = sql.execute(statement.text(), ROW_LIMIT, lessonCell ? QUIET : null, new SqlEngine.Watcher() {
                     @Override
                     public void columns(SqlTable table) {
                         emit(output, live, table.header());
@@ -126,7 +135,11 @@ final class SqlCells implements AutoCloseable {
                     @Override
                     public boolean row(SqlOutcome.Row row, SqlTable table, int count) {
                         emit(output, live, table.row(row.kind(), row.values()));
-                        return enough != null && enough.test(output + SqlText.rowCount(count));
+                        onlyInserts[0] &= row.kind().equals("+I");
+                        // Flink's streaming LIMIT gives its rows, then its job waits for ever: its last row ends it
+                        // here. A result that changes (updates, retractions) goes on until it is quiet.
+                        boolean ownLimitReached = own.isPresent() && count == own.getAsInt() && onlyInserts[0];
+                        return ownLimitReached || enough != null && enough.test(output + SqlText.rowCount(count));
                     }
                 });
             } catch (SqlEngineException e) {
@@ -163,7 +176,9 @@ final class SqlCells implements AutoCloseable {
     /** A query stopped at its own LIMIT ended as it meant to, not at the shell's row limit. */
     private static SqlOutcome.Rows ownLimit(SqlOutcome.Rows rows, SqlStatements.Statement statement) {
         java.util.OptionalInt own = SqlStatements.limit(statement.text());
-        if (rows.ending().reason() == SqlOutcome.Reason.LIMIT && own.isPresent() && own.getAsInt() == rows.rows().size()) {
+        boolean onlyInserts = rows.rows().stream().allMatch(r -> r.kind().equals("+I"));
+        if ((rows.ending().reason() == SqlOutcome.Reason.LIMIT || rows.ending().reason() == SqlOutcome.Reason.ENOUGH)
+                && own.isPresent() && own.getAsInt() == rows.rows().size() && onlyInserts) {
             return new SqlOutcome.Rows(rows.columns(), rows.types(), rows.rows(), new SqlOutcome.Ending(SqlOutcome.Reason.OWN_LIMIT, ""));
         }
         return rows;
@@ -172,6 +187,7 @@ final class SqlCells implements AutoCloseable {
     /** Ctrl-C: stops the query that runs now. */
     void stop() {
         stopWaiting = true;
+        stopped = true;
         SqlEngine running = current;
         if (running != null) {
             running.stopQuery();
@@ -187,14 +203,12 @@ final class SqlCells implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (engine != null) {
+            // Closed when it has started, if it is still starting; an engine whose shell ends exits by itself.
             engine.whenComplete((started, failure) -> {
                 if (started != null) {
                     started.close();
                 }
             });
-            if (engine.isDone() && !engine.isCompletedExceptionally()) {
-                engine.join().close();
-            }
         }
     }
 

@@ -24,10 +24,30 @@ final class EngineClassSharing {
     }
 
     static EngineClassSharing beside(Path engineJar) {
+        removeLeftovers(engineJar.getParent());
         String jdk = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_");
         Path archive = engineJar.resolveSibling("sql-engine-" + jdk + ".jsa");
         return new EngineClassSharing(archive, engineJar.resolveSibling("sql-engine-" + jdk + ".jsa." + ProcessHandle.current().pid()
                 + "-" + System.nanoTime() + ".part"));
+    }
+
+    /** Archives that an engine of a shell that ended (quit during the start, killed) began and never finished. */
+    private static void removeLeftovers(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(folder, "sql-engine-*.jsa.*.part")) {
+            for (Path part : files) {
+                String name = part.getFileName().toString();
+                String owner = name.substring(name.indexOf(".jsa.") + 5, name.indexOf('-', name.indexOf(".jsa.") + 5));
+                boolean alive = owner.matches("\\d+") && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a leftover stays until next time
+        }
     }
 
     /** The JVM options: use the archive if it is newer than the jar, else write one if the folder allows. */

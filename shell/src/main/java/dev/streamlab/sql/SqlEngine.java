@@ -267,15 +267,18 @@ public final class SqlEngine implements AutoCloseable {
             long lastRow = System.nanoTime();
             while (true) {
                 JsonNode reply = poll(replies, 100);
+                SqlOutcome.Reason wanted = stopWanted;
+                if (cancelledFor == null && wanted != null) {
+                    // Also before a query's first row: the engine stops it as soon as it starts. A statement that is
+                    // no query (DDL, INSERT) answers soon anyway.
+                    cancelledFor = cancel(id, wanted);
+                }
                 if (reply == null) {
                     if (!process.isAlive() && replies.isEmpty()) {
                         throw new SqlEngineException("The SQL engine stopped while it ran the statement. "
                                 + "Try again: streamlab starts a new engine.");
                     }
-                    SqlOutcome.Reason wanted = stopWanted;
-                    if (table != null && cancelledFor == null && wanted != null) {
-                        cancelledFor = cancel(id, wanted);
-                    } else if (table != null && cancelledFor == null && quiet != null
+                    if (table != null && cancelledFor == null && quiet != null
                             && System.nanoTime() - lastRow > quiet.toNanos()) {
                         cancelledFor = cancel(id, SqlOutcome.Reason.QUIET);
                     }
@@ -290,7 +293,7 @@ public final class SqlEngine implements AutoCloseable {
                     }
                     case "job" -> {
                         return new SqlOutcome.Job(reply.path("job").asText(), reply.path("name").asText(),
-                                reply.path("status").asText());
+                                reply.path("status").asText(), strings(reply.path("replaced")));
                     }
                     case "columns" -> {
                         columns = strings(reply.path("columns"));

@@ -16,8 +16,15 @@ public sealed interface SqlOutcome {
         }
     }
 
-    /** An {@code INSERT INTO} that runs as a job. */
-    record Job(String id, String name, String status) implements SqlOutcome {
+    /** An {@code INSERT INTO} that runs as a job; {@code replaced}: the ids of running jobs of the same statement it stopped. */
+    record Job(String id, String name, String status, List<String> replaced) implements SqlOutcome {
+        public Job {
+            replaced = List.copyOf(replaced);
+        }
+
+        public Job(String id, String name, String status) {
+            this(id, name, status, List.of());
+        }
     }
 
     /** Flink refused or failed the statement: its own message, in one line. */

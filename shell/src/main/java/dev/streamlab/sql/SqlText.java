@@ -30,7 +30,10 @@ public final class SqlText {
         if (job.status().equals("FINISHED")) {
             return "[OK] Job " + shortId + " (" + job.name() + ") ran to its end.";
         }
-        return "[OK] Job " + shortId + " started: " + job.name() + ". It runs until you stop it: /jobs lists it, /jobs stop "
+        String replaced = job.replaced().isEmpty() ? "" : " It replaces job "
+                + String.join(", ", job.replaced().stream().map(r -> r.substring(0, Math.min(8, r.length()))).toList())
+                + " of the same statement, now stopped.";
+        return "[OK] Job " + shortId + " started: " + job.name() + "." + replaced + " It runs until you stop it: /jobs lists it, /jobs stop "
                 + shortId + " stops it.";
     }
 }

@@ -74,6 +74,13 @@ class SqlEngineIT {
     }
 
     @Test
+    void createTableAsSelectSaysHowToWriteItInstead() {
+        SqlOutcome ctas = engine.execute("CREATE TABLE fraud WITH ('connector' = 'kafka', 'topic' = 'fraud', 'format' = 'json') "
+                + "AS SELECT card_number FROM attempts", 0, null, NOBODY);
+        assertThat(((SqlOutcome.Failed) ctas).message()).contains("then fill it with INSERT INTO ... SELECT");
+    }
+
+    @Test
     void anUnknownColumnIsNamedWithItsPosition() {
         SqlOutcome unknown = engine.execute("SELECT card_numbr FROM attempts", 0, null, NOBODY);
         assertThat(((SqlOutcome.Failed) unknown).message())
@@ -149,9 +156,15 @@ class SqlEngineIT {
                 + "'topic' = 'sql_it_copies', 'format' = 'json')", 0, null, NOBODY)).isInstanceOf(SqlOutcome.Done.class);
         SqlOutcome job = engine.execute("INSERT INTO copies SELECT card_number FROM attempts", 0, null, NOBODY);
         assertThat(job).isInstanceOfSatisfying(SqlOutcome.Job.class, j -> assertThat(j.name()).isEqualTo("INSERT INTO copies"));
-        String id = ((SqlOutcome.Job) job).id();
+        String first = ((SqlOutcome.Job) job).id();
+        // Run again (the learner edited the cell): the new job replaces the running one of the same statement.
+        SqlOutcome again = engine.execute("INSERT INTO copies SELECT card_number FROM attempts", 0, null, NOBODY);
+        assertThat(((SqlOutcome.Job) again).replaced()).containsExactly(first);
+        String id = ((SqlOutcome.Job) again).id();
         await().atMost(Duration.ofSeconds(60)).until(() -> engine.jobs().stream()
                 .anyMatch(j -> j.id().equals(id) && j.status().equals("RUNNING")));
+        assertThat(engine.jobs()).filteredOn(j -> j.id().equals(first)).singleElement()
+                .satisfies(j -> assertThat(j.status()).isEqualTo("CANCELED"));
         assertThat(engine.stopJob("nonsense")).isEqualTo(new SqlOutcome.Failed("No job nonsense. /jobs lists them."));
         assertThat(engine.stopJob(id.substring(0, 8))).isEqualTo(new SqlOutcome.Done("Stopped " + id + "."));
         assertThat(engine.jobs()).filteredOn(j -> j.id().equals(id)).singleElement()

@@ -44,13 +44,23 @@ public final class KafkaTableOptions {
             }
             String pattern = options.get("topic-pattern");
             if (pattern != null) {
-                // A pattern matches only the learner's own topics; the cluster's ACLs refuse the others anyway.
+                // A pattern matches only the learner's own topics; the cluster's ACLs refuse the others anyway. It must
+                // be a regular expression on its own, or it could close the group around it.
+                try {
+                    java.util.regex.Pattern.compile(pattern);
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new IllegalArgumentException("'topic-pattern' is not a regular expression: " + e.getDescription() + ".");
+                }
                 options.put("topic-pattern", java.util.regex.Pattern.quote(topicPrefix) + "(?:" + pattern + ")");
             }
             String group = options.get("properties.group.id");
             options.put("properties.group.id", group == null ? topicPrefix + "sql-" + tableName : prefixed(group));
         }
-        if (bounded && "kafka".equals(options.get("connector"))) {
+        String transactions = options.get("sink.transactional-id-prefix");
+        if (!topicPrefix.isEmpty() && transactions != null && !transactions.startsWith(topicPrefix)) {
+            options.put("sink.transactional-id-prefix", topicPrefix + transactions);
+        }
+        if (bounded) {
             options.putIfAbsent("scan.bounded.mode", "latest-offset");
         }
         return options;

@@ -43,9 +43,26 @@ public final class SqlEngineMain {
             if (first == null) {
                 return;
             }
-            Statements statements = start(readConfig(first), replies);
-            String line;
-            while ((line = in.readLine()) != null) {
+            EngineConfig config = readConfig(first);
+            // Requests are read from the start, so that a shell that ends while Flink starts (stdin closes) ends the
+            // engine at once rather than after the start.
+            java.util.concurrent.BlockingQueue<String> requests = new java.util.concurrent.LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        requests.add(line);
+                    }
+                } catch (java.io.IOException e) {
+                    // the shell is gone
+                }
+                System.exit(0);
+            }, "sql-engine-requests");
+            reader.setDaemon(true);
+            reader.start();
+            Statements statements = start(config, replies);
+            while (true) {
+                String line = requests.take();
                 if (!line.isBlank()) {
                     statements.handle(JSON.readTree(line));
                 }
@@ -74,6 +91,10 @@ public final class SqlEngineMain {
         Configuration conf = new Configuration();
         conf.setString("parallelism.default", "1");
         conf.setString("table.local-time-zone", "UTC");
+        if (!config.topicPrefix().isEmpty()) {
+            // In a class, a hint (/*+ OPTIONS('topic'=...) */) must not change a table's topic behind the prefix.
+            conf.setString("table.dynamic-table-options.enabled", "false");
+        }
         conf.setString("taskmanager.memory.managed.size", "64m");
         conf.setString("taskmanager.memory.network.min", "16m");
         conf.setString("taskmanager.memory.network.max", "16m");

@@ -50,6 +50,8 @@ final class Statements {
     private final boolean bounded;
     private final Replies replies;
     private final Map<Long, RunningQuery> queries = new ConcurrentHashMap<>();
+    /** Queries cancelled before they started giving rows: they stop as soon as they start. */
+    private final java.util.Set<Long> cancelledEarly = ConcurrentHashMap.newKeySet();
     /** The INSERT INTO jobs, in the order they started, with the statement's name. */
     private final Map<JobID, String> jobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -102,6 +104,12 @@ final class Statements {
                 return;
             }
             Operation operation = operations.get(0);
+            String kind = operation.getClass().getSimpleName();
+            if (kind.equals("CreateTableASOperation") || kind.equals("ReplaceTableAsOperation")) {
+                replies.send(id, "error", "message", "CREATE TABLE ... AS SELECT is not run here: declare the table with "
+                        + "CREATE TABLE (its columns and its topic), then fill it with INSERT INTO ... SELECT.");
+                return;
+            }
             if (operation instanceof CreateTableOperation create) {
                 createTable(id, create);
             } else if (operation instanceof QueryOperation) {
@@ -141,6 +149,7 @@ final class Statements {
 
     private void submit(long id, Operation operation, String sql) throws Exception {
         String name = summary(sql);
+        List<String> replaced = stopJobsNamed(name);
         tables.getConfig().getConfiguration().setString("pipeline.name", name);
         TableResult result;
         try {
@@ -151,10 +160,41 @@ final class Statements {
         var job = result.getJobClient().orElseThrow(() -> new IllegalStateException("The statement started no job."));
         jobs.put(job.getJobID(), name);
         if (bounded) {
-            result.await(); // a headless run: every source reads up to where it was at submit time, then ends
+            // A headless run: every Kafka source reads up to where it was at submit time, then ends.
+            try {
+                result.await(10, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                job.cancel();
+                replies.send(id, "error", "message", "The job of " + name + " did not end within 10 minutes: a table it "
+                        + "reads never ends (a Kafka table ends at the topic's end; datagen needs 'number-of-rows').");
+                return;
+            }
         }
         replies.send(id, "job", "job", job.getJobID().toString(), "name", name,
-                "status", bounded ? "FINISHED" : "RUNNING");
+                "status", bounded ? "FINISHED" : "RUNNING", "replaced", replaced);
+    }
+
+    /**
+     * Stops the running jobs with this name: a learner who runs an INSERT INTO cell again means the edited statement,
+     * not a second job writing the same rows again.
+     */
+    private List<String> stopJobsNamed(String name) throws Exception {
+        List<String> stopped = new ArrayList<>();
+        List<JobID> same = new ArrayList<>();
+        synchronized (jobs) {
+            jobs.forEach((job, jobName) -> {
+                if (jobName.equals(name)) {
+                    same.add(job);
+                }
+            });
+        }
+        for (JobID job : same) {
+            if (!cluster.getJobStatus(job).get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
+                cluster.cancelJob(job).get(10, TimeUnit.SECONDS);
+                stopped.add(job.toString());
+            }
+        }
+        return stopped;
     }
 
     private void query(long id, TableResult result, int limit) {
@@ -164,6 +204,9 @@ final class Statements {
         CloseableIterator<Row> rows = result.collect();
         RunningQuery running = new RunningQuery(rows);
         queries.put(id, running);
+        if (cancelledEarly.remove(id)) {
+            cancel(0, id);
+        }
         Thread reader = new Thread(() -> {
             int count = 0;
             String reason = "done";
@@ -199,6 +242,9 @@ final class Statements {
 
     private void cancel(long id, long target) {
         RunningQuery running = queries.get(target);
+        if (running == null) {
+            cancelledEarly.add(target); // its rows have not started: stop it when they do
+        }
         if (running != null) {
             running.cancelled = true;
             try {
@@ -207,7 +253,9 @@ final class Statements {
                 e.printStackTrace();
             }
         }
-        replies.send(id, "ok", "message", running == null ? "No query runs." : "Stopped.");
+        if (id != 0) {
+            replies.send(id, "ok", "message", running == null ? "No query runs yet." : "Stopped.");
+        }
     }
 
     private void listJobs(long id) {

@@ -43,6 +43,16 @@ class KafkaTableOptionsTest {
     }
 
     @Test
+    void aPatternThatCouldCloseThePrefixsGroupIsRefusedAndTransactionsArePrefixed() {
+        KafkaTableOptions ana = new KafkaTableOptions(SECURE, "ana.", false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ana.complete("t",
+                        Map.of("connector", "kafka", "topic-pattern", "x)|(.*")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("'topic-pattern' is not a regular expression");
+        assertThat(ana.complete("t", Map.of("connector", "kafka", "topic", "t", "sink.transactional-id-prefix", "fraud")))
+                .containsEntry("sink.transactional-id-prefix", "ana.fraud");
+    }
+
+    @Test
     void aHeadlessRunReadsUpToTheEndAndOtherConnectorsAreLeftAlone() {
         assertThat(new KafkaTableOptions(SECURE, "", true).complete("t", Map.of("connector", "kafka", "topic", "t")))
                 .containsEntry("scan.bounded.mode", "latest-offset");
