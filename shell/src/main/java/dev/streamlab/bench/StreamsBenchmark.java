@@ -56,19 +56,8 @@ public final class StreamsBenchmark implements Benchmark {
             try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(3).start()) {
                 Instant last = produceAttempts(cluster, ATTEMPTS);
                 long attempts = totalRecords(cluster);
-                // A warm-up instance of its own name works through the same attempts first, so the measured one
-                // runs compiled code, as a detector that has been up for a while does.
-                try (FraudApp warmUp = FraudApp.start(cluster.clientConfig(), FraudRules.fromTheTalk(), 0, WARM_UP_ID);
-                     Admin admin = Admin.create(cluster.clientConfig())) {
-                    warmUp.awaitRunning(Duration.ofSeconds(60));
-                    awaitCommitted(admin, WARM_UP_ID, attempts);
-                }
-                try (FraudApp app = FraudApp.start(cluster, FraudRules.fromTheTalk(), 0);
-                     Admin admin = Admin.create(cluster.clientConfig())) {
-                    app.awaitRunning(Duration.ofSeconds(60));
-                    long start = System.nanoTime();
-                    awaitCommitted(admin, FraudApp.APPLICATION_ID, attempts);
-                    throughput.add(attempts / ((System.nanoTime() - start) / 1e9));
+                try (FraudApp app = startWarmedUp(cluster, attempts)) {
+                    throughput.add(throughput(cluster, attempts));
                     latency.add(closingLatency(cluster, last));
                 }
             }
@@ -101,8 +90,37 @@ public final class StreamsBenchmark implements Benchmark {
         return last;
     }
 
+    /**
+     * Lesson 5's fraud detector, started and running, after a warm-up instance of its own name has worked through the
+     * same attempts, so that the measured one runs compiled code, as a detector that has been up for a while does.
+     */
+    static FraudApp startWarmedUp(EmbeddedCluster cluster, long attempts) throws Exception {
+        try (FraudApp warmUp = FraudApp.start(cluster.clientConfig(), FraudRules.fromTheTalk(), 0, WARM_UP_ID);
+             Admin admin = Admin.create(cluster.clientConfig())) {
+            warmUp.awaitRunning(Duration.ofSeconds(60));
+            awaitCommitted(admin, WARM_UP_ID, attempts);
+        }
+        FraudApp app = FraudApp.start(cluster, FraudRules.fromTheTalk(), 0);
+        try {
+            app.awaitRunning(Duration.ofSeconds(60));
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /** Records per second, from now until the running detector has committed {@code attempts} input offsets. */
+    static double throughput(EmbeddedCluster cluster, long attempts) {
+        try (Admin admin = Admin.create(cluster.clientConfig())) {
+            long start = System.nanoTime();
+            awaitCommitted(admin, FraudApp.APPLICATION_ID, attempts);
+            return attempts / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
     /** The generator adds planted fraud and near misses to the legitimate attempts it is asked for. */
-    private static long totalRecords(EmbeddedCluster cluster) {
+    static long totalRecords(EmbeddedCluster cluster) {
         return cluster.describeTopic(FraudTopology.ATTEMPTS_TOPIC).stream().mapToLong(p -> p.logEndOffset()).sum();
     }
 
@@ -121,7 +139,7 @@ public final class StreamsBenchmark implements Benchmark {
     }
 
     /** Four attempts of a fresh card, then one attempt past the window's end and grace; time until its result is read. */
-    private static double closingLatency(EmbeddedCluster cluster, Instant after) throws Exception {
+    static double closingLatency(EmbeddedCluster cluster, Instant after) throws Exception {
         Map<String, Object> config = new HashMap<>(cluster.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -16,6 +16,7 @@ import dev.streamlab.bench.KitBenchmark;
 import dev.streamlab.bench.NotebookBenchmark;
 import dev.streamlab.bench.DeckBenchmark;
 import dev.streamlab.bench.Figure;
+import dev.streamlab.bench.SqlBenchmark;
 import dev.streamlab.bench.StreamsBenchmark;
 import dev.streamlab.bench.ClassViewBenchmark;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--only", paramLabel = "NAME",
-            description = "Only the benchmarks whose name contains NAME (e.g. cluster, connect, streams).")
+            description = "Only the benchmarks whose name contains NAME (e.g. cluster, connect, streams, sql).")
     String only;
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "" + ClassBenchmark.DEFAULT_LEARNERS,
@@ -51,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<Benchmark> benchmarks(int learners) {
         return List.of(new ClusterBenchmark(), new NotebookBenchmark(), new ConnectBenchmark(), new StreamsBenchmark(),
-                new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners),
+                new SqlBenchmark(), new GradingBenchmark(), new ContainersBenchmark(), new DeckBenchmark(), new ClassBenchmark(learners),
                 new KitBenchmark(), new ClassViewBenchmark());
     }
 

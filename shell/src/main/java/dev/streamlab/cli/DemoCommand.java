@@ -103,6 +103,9 @@ public final class DemoCommand implements Callable<Integer> {
                         return DemoPlayer.Keys.END;
                     }
                 };
+                if (demo.hasSql()) {
+                    notebook.prepareSql(); // Flink starts while the presenter talks: its cell keeps nobody waiting
+                }
                 while (keys.read(60_000) == DemoPlayer.Keys.TIMEOUT) {
                     // waiting for the presenter
                 }

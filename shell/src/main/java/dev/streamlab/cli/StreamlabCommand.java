@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             DemoCommand.class,
             SlidesCommand.class,
             KitCommand.class,
+            SqlCommand.class,
             picocli.AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         })
@@ -99,14 +100,15 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
     /** Exceptions whose message is written for a learner or an instructor: what happened and what to do. */
     private static boolean isForTheUser(Throwable e) {
         return e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException
-                || e instanceof dev.streamlab.lesson.LessonFormatException;
+                || e instanceof dev.streamlab.lesson.LessonFormatException || e instanceof dev.streamlab.sql.SqlEngineException;
     }
 
     static int exitCodeFor(Throwable e) {
         if (e instanceof CommandLine.ParameterException || e instanceof dev.streamlab.cluster.SettingException) {
             return ExitCode.USAGE;
         }
-        if (e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException) {
+        if (e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException
+                || e instanceof dev.streamlab.sql.SqlEngineException) {
             return ExitCode.ENVIRONMENT;
         }
         return e instanceof dev.streamlab.lesson.LessonFormatException ? ExitCode.USAGE : ExitCode.INTERNAL;

@@ -220,6 +220,9 @@ public final class Repl {
         if (!notebook.clusterIsUp()) {
             note("The Kafka cluster is starting in the background; a cell that needs it waits for it.");
         }
+        if (lesson.hasSql()) {
+            notebook.prepareSql(); // Flink takes seconds to start: it starts while the learner reads
+        }
         if (resuming && atStep > 0) {
             catchUp(atStep);
         }
@@ -241,7 +244,7 @@ public final class Repl {
         if (current.hasCell()) {
             Cell cell = current.cell();
             boolean done = progress.of(lesson.id()).passedCells().contains(cellIndex());
-            note((cell.kind() == Cell.Kind.JAVA ? "A Java cell" : "A command") + (done ? " (you passed it before)" : "")
+            note((cell.kind() == Cell.Kind.JAVA ? "A Java cell" : cell.kind() == Cell.Kind.SQL ? "A SQL cell" : "A command") + (done ? " (you passed it before)" : "")
                     + ": press Enter to run it, or edit it first.");
             pending = cell.code();
         } else if (step == lesson.steps().size() - 1) {
@@ -276,7 +279,7 @@ public final class Repl {
             cellPassed = true;
             return;
         }
-        CellResult result = execute(() -> notebook.run(cell, code), cell.kind() == Cell.Kind.JAVA);
+        CellResult result = execute(() -> notebook.run(cell, code), cell.kind() != Cell.Kind.COMMAND);
         activity.cellRun(lesson.id(), step + 1, result);
         for (CellResult.Check check : result.checks()) {
             io.print(check.held()

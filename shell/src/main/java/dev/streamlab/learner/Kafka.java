@@ -51,6 +51,9 @@ public final class Kafka {
     /** The learner's prefix in a class ({@code ana.}); absent outside a class. */
     public static final String NAMESPACE_PROPERTY = "streamlab.namespace";
 
+    /** The SQL Gateway's REST address, once the SQL engine runs (see {@link #sqlGateway()}). */
+    public static final String SQL_GATEWAY_PROPERTY = "streamlab.sql.gateway";
+
     private static final long CLUSTER_WAIT_MS = 120_000;
     private static final Object CLUSTER_SETTINGS = new Object();
 
@@ -258,5 +261,34 @@ public final class Kafka {
         }
         throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "
                 + "Start streamlab from the workshop's folder.");
+    }
+
+    /**
+     * The address of Flink's SQL Gateway, such as {@code http://127.0.0.1:40123}, where {@code curl} can submit SQL over
+     * REST. It runs beside the SQL engine, which starts with the lesson's first SQL cell.
+     */
+    public static String sqlGateway() {
+        String url = System.getProperty(SQL_GATEWAY_PROPERTY);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
+        }
+        return url;
+    }
+
+    /**
+     * The {@code WITH} options that connect a Flink SQL table to this cluster's topic, for SQL sent by hand (over REST):
+     * the topic's name (in a class, the learner's own), the bootstrap servers and any security settings. A SQL cell
+     * needs none of this: streamlab adds them.
+     */
+    public static String sqlKafkaOptions(String topic) {
+        StringBuilder options = new StringBuilder("'connector' = 'kafka', 'topic' = '" + namespace().real(topic) + "'");
+        clientConfig().forEach((key, value) -> {
+            String text = String.valueOf(value);
+            if (key.equals("sasl.jaas.config") && text.startsWith("org.apache.kafka.")) {
+                text = "org.apache.flink.kafka.shaded." + text; // Kafka's classes are shaded in Flink's connector
+            }
+            options.append(", 'properties.").append(key).append("' = '").append(text.replace("'", "''")).append("'");
+        });
+        return options.toString();
     }
 }

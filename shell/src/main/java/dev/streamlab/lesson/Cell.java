@@ -3,7 +3,7 @@ package dev.streamlab.lesson;
 import java.util.List;
 
 /**
- * Something a learner runs: Java code or a toolkit command.
+ * Something a learner runs: Java code, SQL (on the SQL engine) or a toolkit command.
  *
  * @param code the code as written in the lesson (callouts removed)
  * @param line where the cell starts in its lesson file
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record Cell(Kind kind, String code, int line, List<Expectation> expect, int expectLine, List<Hint> hints) {
 
-    public enum Kind { JAVA, COMMAND }
+    public enum Kind { JAVA, SQL, COMMAND }
 
     public Cell {
         expect = List.copyOf(expect);

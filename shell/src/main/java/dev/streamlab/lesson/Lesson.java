@@ -69,6 +69,11 @@ public record Lesson(String id, String title, String file, List<Step> steps, Lis
                 && cell.code().strip().matches("(?s)/broker\\s+(kill|stop|restart)\\b.*");
     }
 
+    /** Whether a cell of this lesson runs SQL (on the SQL engine). */
+    public boolean hasSql() {
+        return cells().stream().anyMatch(c -> c.kind() == Cell.Kind.SQL);
+    }
+
     /** Whether a learner may call this lesson {@code name}: its number, its short name, or its id. */
     public boolean answersTo(String name) {
         return new dev.streamlab.catalog.NumberedName(number(), shortName()).answersTo(name)

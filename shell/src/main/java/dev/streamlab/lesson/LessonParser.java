@@ -179,6 +179,8 @@ public final class LessonParser implements AutoCloseable {
             String language = String.valueOf(block.getAttribute("language", ""));
             if ("source".equals(style) && "java".equals(language) && !block.isOption("norun")) {
                 addCell(new Cell(Cell.Kind.JAVA, code(block), line, List.of(), 0, List.of()));
+            } else if ("source".equals(style) && "sql".equals(language) && !block.isOption("norun")) {
+                addCell(new Cell(Cell.Kind.SQL, code(block), line, List.of(), 0, List.of()));
             } else if ("command".equals(style)) {
                 addCell(new Cell(Cell.Kind.COMMAND, code(block), line, List.of(), 0, List.of()));
             } else if ("expect".equals(style)) {

@@ -46,6 +46,9 @@ public final class LessonRunner {
         List<Step> steps = lesson.steps();
         java.util.Set<Integer> needControl = lesson.stepsNeedingBrokerControl();
         Boolean controls = null;
+        if (lesson.hasSql()) {
+            notebook.prepareSql();
+        }
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             listener.step(i + 1, steps.size(), step);

@@ -36,6 +36,8 @@ public final class Notebook implements AutoCloseable {
     private final StartingCluster cluster;
     private final ClusterCommands commands;
     private final ExpectationChecker checker;
+    private final SqlCells sql;
+    private volatile Consumer<String> watcher;
 
     public Notebook(Cluster cluster) {
         this(CompletableFuture.completedFuture(cluster), newJavaSession());
@@ -52,6 +54,8 @@ public final class Notebook implements AutoCloseable {
         this.commands = new ClusterCommands(cluster);
         LearnerVariableCommands.addTo(commands, java);
         this.checker = new ExpectationChecker(cluster);
+        this.sql = new SqlCells(this.cluster, url -> java.setChildProperty(Kafka.SQL_GATEWAY_PROPERTY, url));
+        SqlJobCommands.addTo(commands, sql);
         starting.whenComplete((ready, failure) -> {
             if (ready != null) {
                 for (Map.Entry<String, Object> setting : ready.clientConfig().entrySet()) {
@@ -124,7 +128,11 @@ public final class Notebook implements AutoCloseable {
         List<Expectation> expectations = cell.expect();
         Map<Expectation, Object> before = checker.before(expectations);
         long start = System.nanoTime();
-        CellResult ran = cell.kind() == Cell.Kind.COMMAND ? command(cell, code) : java(cell, code);
+        CellResult ran = switch (cell.kind()) {
+            case COMMAND -> command(cell, code);
+            case SQL -> sql(cell, code, expectations);
+            case JAVA -> java(cell, code);
+        };
         List<CellResult.Check> checks = new ArrayList<>();
         // Code that did not run to its end fails the cell already: waiting for what it should have done in the
         // cluster would only keep the learner from their fix. A cell that is meant to fail is checked as usual.
@@ -140,7 +148,8 @@ public final class Notebook implements AutoCloseable {
     /** Runs Java or a command the learner typed: no expectations. */
     public CellResult runTyped(String input) {
         long start = System.nanoTime();
-        CellResult ran = isCommand(input) ? command(null, input) : java(null, input);
+        CellResult ran = isCommand(input) ? command(null, input)
+                : dev.streamlab.sql.SqlStatements.looksLikeSql(input) ? sql(null, input, List.of()) : java(null, input);
         return new CellResult(null, input, ran.outcome(), ran.output(), ran.problem(), List.of(),
                 Duration.ofNanos(System.nanoTime() - start), ran.drawing());
     }
@@ -163,6 +172,25 @@ public final class Notebook implements AutoCloseable {
         return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
     }
 
+    private CellResult sql(Cell cell, String code, List<Expectation> expectations) {
+        List<Expectation> onOutput = expectations.stream()
+                .filter(e -> e instanceof Expectation.OutputContains || e instanceof Expectation.OutputMatches).toList();
+        java.util.function.Predicate<String> enough = onOutput.isEmpty() ? null : output -> onOutput.stream()
+                .allMatch(e -> checker.check(e, JavaOutcome.OK, output, null).held());
+        SqlCells.CellOutput ran = sql.run(code, enough, cell != null, text -> {
+            Consumer<String> now = watcher;
+            if (now != null) {
+                now.accept(text);
+            }
+        });
+        return new CellResult(cell, code, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
+    }
+
+    /** Starts the SQL engine in the background, for a lesson that has SQL cells: the first cell then waits less. */
+    public void prepareSql() {
+        sql.warmUp();
+    }
+
     private CellResult command(Cell cell, String line) {
         try {
             Drawing drawing = commands.run(line);
@@ -180,11 +208,13 @@ public final class Notebook implements AutoCloseable {
     /** Stops what runs now: the learner's Java, or a wait for an expectation. Safe from any thread. */
     public void stop() {
         java.stop();
+        sql.stop();
         checker.stop();
     }
 
     /** Shows what Java code prints while it runs (it is in the result too). Null to stop watching. */
     public void watch(Consumer<String> listener) {
+        watcher = listener;
         java.watch(listener);
     }
 
@@ -204,6 +234,7 @@ public final class Notebook implements AutoCloseable {
     @Override
     public void close() {
         java.close();
+        sql.close();
         commands.close();
         checker.close();
     }

@@ -37,7 +37,9 @@ public final class Transcript {
                 .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n");
         for (CellResult result : results) {
             boolean command = Notebook.isCommand(result.code());
-            doc.append(command ? "[command]\n" : "[source,java]\n").append("----\n")
+            boolean sql = result.cell() != null ? result.cell().kind() == dev.streamlab.lesson.Cell.Kind.SQL
+                    : dev.streamlab.sql.SqlStatements.looksLikeSql(result.code());
+            doc.append(command ? "[command]\n" : sql ? "[source,sql]\n" : "[source,java]\n").append("----\n")
                     .append(escapeDelimiters(result.code().strip())).append("\n----\n\n");
             if (!result.output().isBlank()) {
                 doc.append(".Output\n....\n").append(escapeDelimiters(result.output().stripTrailing())).append("\n....\n\n");

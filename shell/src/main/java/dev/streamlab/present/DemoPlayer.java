@@ -119,7 +119,11 @@ public final class DemoPlayer {
 
     /** Types the code out, a character at a time; a key shows the rest at once. */
     private void typeOut(Cell cell) {
-        String prompt = cell.kind() == Cell.Kind.COMMAND ? "$ " : "jshell> ";
+        String prompt = switch (cell.kind()) {
+            case COMMAND -> "$ ";
+            case SQL -> "Flink SQL> ";
+            case JAVA -> "jshell> ";
+        };
         out.print(styles.apply(Styles.FAINT, prompt));
         String code = cell.code();
         for (int c = 0; c < code.length(); c++) {

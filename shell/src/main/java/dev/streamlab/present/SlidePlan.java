@@ -32,6 +32,8 @@ final class SlidePlan {
     static final int SIDE_WIDTH = 44;
     static final int STACKED_LINES = 15;
     static final int OUTPUT_LINES = 13;
+    /** A result on a slide of its own has the room of a whole slide: a query's table of ten rows fits whole. */
+    static final int RESULT_LINES = 18;
     static final int LINE_WIDTH = 90;
     static final int PICTURES_PER_SLIDE = 2;
     /** A group table is a few short lines: four share a slide. */
@@ -181,7 +183,7 @@ final class SlidePlan {
 
     private static List<Slide> cellSlides(String heading, List<Prose> key, Cell cell, Recording recording) {
         boolean command = cell.kind() == Cell.Kind.COMMAND;
-        String language = command ? "plaintext" : "java";
+        String language = command ? "plaintext" : cell.kind() == Cell.Kind.SQL ? "sql" : "java";
         Recording.Shown shown = recording.of(cell).orElse(null);
         String problem = shown == null || shown.passed() ? null
                 : "In the rehearsal this cell did not pass: " + shown.whyNot();
@@ -220,7 +222,8 @@ final class SlidePlan {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
         } else if (!output.isEmpty() && !onlyDeclarations(shown.output())) {
-            slides.add(new Slide(heading + ": the result", List.of(), List.of(new Output(output)), false, List.of(), false, null));
+            slides.add(new Slide(heading + ": the result", List.of(), List.of(new Output(trim(shown.output(), RESULT_LINES))),
+                    false, List.of(), false, null));
         }
         return slides;
     }
@@ -322,14 +325,18 @@ final class SlidePlan {
      * {@link #LINE_WIDTH}.
      */
     static String trim(String output) {
+        return trim(output, OUTPUT_LINES);
+    }
+
+    static String trim(String output, int most) {
         List<String> all = output.stripTrailing().lines().toList();
         List<String> lines = all.stream().filter(l -> !DECLARED.matcher(l).matches()).toList();
         if (lines.isEmpty()) {
             lines = all;
         }
         lines = lines.stream().map(l -> l.length() > LINE_WIDTH ? l.substring(0, LINE_WIDTH - 1) + "…" : l).toList();
-        if (lines.size() > OUTPUT_LINES) {
-            int tail = OUTPUT_LINES - HEAD_LINES - 1;
+        if (lines.size() > most) {
+            int tail = most - HEAD_LINES - 1;
             int more = lines.size() - HEAD_LINES - tail;
             List<String> kept = new ArrayList<>(lines.subList(0, HEAD_LINES));
             kept.add("… (" + more + " more lines)");

@@ -116,7 +116,9 @@ class ClassLessonsIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains(" passed, 0 failed");
         try (Admin superUser = Admin.create(cluster.clientConfig())) {
-            assertThat(superUser.listTopics().names().get()).contains("fay.authorization_attempts", "fay.possible_fraud")
+            assertThat(superUser.listTopics().names().get()).contains("fay.authorization_attempts", "fay.possible_fraud",
+                            "fay.possible_fraud_sql")
+                    .doesNotContain("authorization_attempts", "possible_fraud_sql")
                     .anyMatch(t -> t.startsWith("fay.fraud-detector-"))
                     .noneMatch(t -> t.startsWith("fraud-detector") || t.equals("possible_fraud"));
         }

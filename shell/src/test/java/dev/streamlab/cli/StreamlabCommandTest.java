@@ -58,6 +58,10 @@ class StreamlabCommandTest {
         assertThat(StreamlabCommand.describe(new dev.streamlab.cluster.ClusterException("Docker is gone. Start it."), false))
                 .isEqualTo("Docker is gone. Start it.");
         assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.cluster.ClusterException("x"))).isEqualTo(ExitCode.ENVIRONMENT);
+        // The SQL engine's failures (not built, out of memory) are written for the user too: bench --only sql meets them.
+        assertThat(StreamlabCommand.describe(new dev.streamlab.sql.SqlEngineException("The SQL engine is not built. Build it."), false))
+                .isEqualTo("The SQL engine is not built. Build it.");
+        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.sql.SqlEngineException("x"))).isEqualTo(ExitCode.ENVIRONMENT);
     }
 
     @Test

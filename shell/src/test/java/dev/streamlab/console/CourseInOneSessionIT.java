@@ -189,7 +189,7 @@ class CourseInOneSessionIT {
     }
 
     private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
-        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells}-*")) {
+        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells,sql-engine}-*")) {
             java.util.Set<Path> found = new java.util.HashSet<>();
             dirs.forEach(found::add);
             return found;
@@ -203,11 +203,16 @@ class CourseInOneSessionIT {
             // A typo in a first line of its own: nothing of the cell runs, so nothing happens twice in Kafka.
             script.add("Sytem.out.println(\"trying\");\n" + cell.code());
         }
+        boolean sqlTypo = cell.kind() == Cell.Kind.SQL && cell.code().contains("\nFROM ");
+        if (sqlTypo) {
+            // The classic SQL typo: Flink's message names the line and column, and the fixed cell passes.
+            script.add(cell.code().replaceFirst("\nFROM ", "\nFORM "));
+        }
         if (wrong != null) {
             script.add(wrong);
             script.add("/hint");
         }
-        script.add(exercise || wrong != null ? cell.code() : ENTER);
+        script.add(exercise || wrong != null || sqlTypo ? cell.code() : ENTER);
     }
 
     /** What else the learner does at a step, after its cell: go back, stop a loop, reset, look around. */
@@ -257,6 +262,12 @@ class CourseInOneSessionIT {
                 .mask("[Bb]roker \\d+", "broker <id>")
                 .mask("Acknowledged: \\d+, read back: \\d+", "Acknowledged: <n>, read back: <n>")
                 .mask("clicks-\\d", "clicks-<p>")
-                .mask("@[0-9a-f]{2,8}(?![0-9a-zA-Z])", "@<hash>");
+                .mask("@[0-9a-f]{2,8}(?![0-9a-zA-Z])", "@<hash>")
+                // The SQL engine: how long it took to start (it starts in the background when lesson 05 opens), and the
+                // ids and clock times of its jobs.
+                .mask("(?m)^(Starting the SQL engine \\(Apache Flink.*|  \\.\\.\\. .*)\\n", "")
+                .mask("(?m)^[0-9a-f]{8}(\\s+[A-Z]+\\s+)\\d{2}:\\d{2}:\\d{2}", "<job>$1<clock>")
+                .mask("\\b[0-9a-f]{32}\\b", "<job>")
+                .mask("(Job |/jobs stop )[0-9a-f]{8}\\b", "$1<job>");
     }
 }

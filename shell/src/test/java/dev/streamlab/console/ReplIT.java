@@ -321,6 +321,7 @@ class ReplIT {
                         /groups                        Consumer groups: members, committed offsets and lag.
                         /topology [VARIABLE]           Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.
                         /smt [VARIABLE] [N]            Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.
+                        /jobs [stop ID|all]            The SQL jobs (INSERT INTO) and their status; `/jobs stop ID` stops one (the first characters of its id are enough).
                         Or type any Java, such as send("greetings", "bob", "Hi")
                         »"""),
                 step("/exit", BYE))

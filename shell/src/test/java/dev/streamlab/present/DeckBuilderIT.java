@@ -127,8 +127,9 @@ class DeckBuilderIT {
         assertThat(slides.get(1).get("text").asText()).as("the slide after the title").contains("Streaming first");
         String last = slides.get(slides.size() - 1).get("text").asText();
         assertThat(last).as("the last slide").contains("possible_fraud").contains("HAVING count(*) > 3");
-        assertThat(slides.get(slides.size() - 2).get("text").asText()).as("the slide before the last")
-                .contains("exactly the planted: true");
+        assertThat(slides.get(slides.size() - 2).get("text").asText()).as("the slide before the last: Flink SQL's result")
+                .contains("10 rows");
+        assertThat(html).contains("exactly the planted: true").contains("TUMBLE(TABLE authorization_attempts");
         screenshot(deck(source), slides, "ricardo is here");
     }
 

@@ -82,9 +82,10 @@ class SlidePlanTest {
         Slide result = slides.get(2);
         assertThat(result.heading()).isEqualTo("Many lines: the result");
         String shown = ((Output) result.body().get(0)).text();
-        assertThat(shown.lines()).hasSize(SlidePlan.OUTPUT_LINES);
+        // A result alone on its slide has the whole slide's room.
+        assertThat(shown.lines()).hasSize(SlidePlan.RESULT_LINES);
         assertThat(shown.lines().allMatch(l -> l.length() <= SlidePlan.LINE_WIDTH)).isTrue();
-        assertThat(shown).startsWith("line 1 ").contains("\n… (28 more lines)\nline 33 ").endsWith("x…");
+        assertThat(shown).startsWith("line 1 ").contains("\n… (23 more lines)\nline 28 ").endsWith("x…");
     }
 
     @Test
