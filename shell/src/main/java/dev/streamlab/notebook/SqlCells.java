@@ -122,9 +122,9 @@ final class SqlCells implements AutoCloseable {
             if (stopped) {
                 return new CellOutput(JavaOutcome.STOPPED, output + "Stopped (Ctrl-C) before line " + statement.line() + ".\n", null);
             }
+            java.util.OptionalInt own = SqlStatements.limit(statement.text());
             SqlOutcome outcome;
             try {
-                java.util.OptionalInt own = SqlStatements.limit(statement.text());
                 boolean[] onlyInserts = {true};
                 outcome = sql.execute(statement.text(), ROW_LIMIT, lessonCell ? QUIET : null, new SqlEngine.Watcher() {
                     @Override
@@ -150,7 +150,7 @@ final class SqlCells implements AutoCloseable {
             } else if (outcome instanceof SqlOutcome.Job job) {
                 emit(output, live, SqlText.job(job) + "\n");
             } else if (outcome instanceof SqlOutcome.Rows found) {
-                SqlOutcome.Rows rows = ownLimit(found, statement);
+                SqlOutcome.Rows rows = ownLimit(found, own);
                 String table = new SqlTable(rows.columns(), rows.types()).border() + "\n";
                 emit(output, live, table + SqlText.ending(rows, QUIET) + "\n");
                 if (rows.ending().reason() == SqlOutcome.Reason.FAILED) {
@@ -174,8 +174,7 @@ final class SqlCells implements AutoCloseable {
     }
 
     /** A query stopped at its own LIMIT ended as it meant to, not at the shell's row limit. */
-    private static SqlOutcome.Rows ownLimit(SqlOutcome.Rows rows, SqlStatements.Statement statement) {
-        java.util.OptionalInt own = SqlStatements.limit(statement.text());
+    private static SqlOutcome.Rows ownLimit(SqlOutcome.Rows rows, java.util.OptionalInt own) {
         boolean onlyInserts = rows.rows().stream().allMatch(r -> r.kind().equals("+I"));
         if ((rows.ending().reason() == SqlOutcome.Reason.LIMIT || rows.ending().reason() == SqlOutcome.Reason.ENOUGH)
                 && own.isPresent() && own.getAsInt() == rows.rows().size() && onlyInserts) {
