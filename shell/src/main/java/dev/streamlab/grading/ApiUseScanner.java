@@ -61,10 +61,22 @@ final class ApiUseScanner implements TaskListener {
                 }
             }
         }
-        if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getCompilationUnit() != null) {
+        if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getCompilationUnit() != null && !isHarness(event.getCompilationUnit())) {
             new Scan(event.getCompilationUnit()).scan(event.getCompilationUnit(), null);
         }
     }
+
+    /**
+     * The lab's harness, compiled with the submission, is the grader's code (it builds Kafka clients and a test driver):
+     * no learner's file can be there, since a submission may only declare the lab's own packages.
+     */
+    private boolean isHarness(CompilationUnitTree unit) {
+        Path file = Path.of(unit.getSourceFile().toUri()).toAbsolutePath().normalize();
+        return file.startsWith(sources.toAbsolutePath().normalize().resolve(HARNESS_FOLDER));
+    }
+
+    /** Where the lab's harness is copied in the sources the submission is compiled from. */
+    static final String HARNESS_FOLDER = "streamlab/harness";
 
     private final class Scan extends TreePathScanner<Void, Void> {
         private final CompilationUnitTree unit;

@@ -24,6 +24,7 @@ import dev.streamlab.grading.check.CheckSeed;
 import dev.streamlab.grading.child.CheckEvent;
 import dev.streamlab.grading.child.CheckRunner;
 import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
+import dev.streamlab.grading.host.LearnerHost;
 import dev.streamlab.jvm.JavaCommand;
 
 /**
@@ -80,6 +81,7 @@ final class CheckProcess {
     private final String classpath;
     private final long seed;
     private final int heapMb;
+    private final int learnerHeapMb;
     private final Consumer<CheckEvent> onEvent;
     private final Sandbox sandbox;
     private int runs;
@@ -91,8 +93,9 @@ final class CheckProcess {
      * @param sandbox where the check JVM runs, or null to run it here (unverified)
      * @param onEvent hears each event while the check JVM runs, for progress
      */
-    CheckProcess(Path work, Path scratchParent, String classpath, long seed, int heapMb, Sandbox sandbox,
+    CheckProcess(Path work, Path scratchParent, String classpath, long seed, int heapMb, int learnerHeapMb, Sandbox sandbox,
                  Consumer<CheckEvent> onEvent) {
+        this.learnerHeapMb = learnerHeapMb;
         this.onEvent = onEvent;
         this.work = work;
         this.scratchParent = scratchParent;
@@ -107,42 +110,30 @@ final class CheckProcess {
         return sandbox == null ? hostPath : Sandbox.INSIDE.resolve(work.relativize(hostPath).toString());
     }
 
-    Outcome run(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses, Duration checkTimeout,
-                Duration overallTimeout, boolean listOnly, List<String> skip) throws IOException, InterruptedException {
+    Outcome run(List<Path> checkRoots, Path learnerClasses, Duration checkTimeout, Duration overallTimeout, boolean listOnly,
+                List<String> skip) throws IOException, InterruptedException {
         int attempt = runs++;
         Path settingsFile = work.resolve("runner-" + attempt + ".properties");
         Path scratch = Files.createDirectories(scratchParent.resolve("scratch-" + attempt));
-        List<Path> guarded = new ArrayList<>();
-        if (sandbox != null) {
-            guarded.add(Sandbox.INSIDE);
-        } else {
-            guarded.addAll(protectedPaths);
-            checkRoots.forEach(guarded::add);
-            guarded.add(settingsFile);
-        }
-        new RunnerSettings(checkRoots.stream().map(this::seen).toList(), guarded, seen(submissionClasses),
+        List<Path> runtime = Sandbox.runtimeClasspath(classpath);
+        Path tmp = sandbox == null ? scratch : Sandbox.SCRATCH;
+        new RunnerSettings(checkRoots.stream().map(this::seen).toList(), learnerCommand(runtime, learnerClasses, scratch),
                 (int) checkTimeout.toSeconds(), listOnly, skip, sandbox != null).write(settingsFile);
 
-        Path tmp = sandbox == null ? scratch : Sandbox.SCRATCH;
         JavaCommand check = JavaCommand.ofThisJdk()
                 .option("-Xmx" + heapMb + "m").option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1")
                 .option("-Xshare:auto").option("-XX:+DisableAttachMechanism");
-        if (Runtime.version().feature() < FIRST_JAVA_WITHOUT_SECURITY_MANAGER) {
-            check.property("java.security.manager", "allow");
-        }
         check.property(CheckSeed.PROPERTY, seed);
-        // Kafka's config providers read files (${file:...}, ${dir:...}): none may be named in the learner's configs.
+        // Kafka's config providers read files (${file:...}, ${dir:...}): none may be named in a setting the checks use.
         check.property("org.apache.kafka.automatic.config.providers", "none");
         // Kafka's scratch folders go inside the scratch folder, so nothing is left behind when the JVM is killed.
         check.property("java.io.tmpdir", tmp).property("user.home", tmp);
-        // The checks come before the submission: a class of the submission cannot stand in for a check of the same name.
-        List<Path> runtime = Sandbox.runtimeClasspath(classpath);
+        // No class of the learner's is on this class path: their code runs in its own JVM (see LearnerCode).
         check.classPath(runtime).classPath(checkRoots.stream().map(this::seen).toList())
-                .classPath(List.of(seen(submissionClasses)))
                 .main(CheckRunner.class.getName(), seen(settingsFile).toString());
         List<String> java = check.toList();
 
-        List<String> command = sandbox == null ? java : sandbox.command(work, scratch, runtime, java);
+        List<String> command = sandbox == null ? java : sandbox.command(work, learnerClasses, scratch, runtime, java);
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
@@ -210,6 +201,26 @@ final class CheckProcess {
             Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".hosts"));
         }
         return new Outcome(events, timedOut, timedOut ? -1 : process.isAlive() ? -1 : process.exitValue(), log.text(), Optional.empty());
+    }
+
+    /**
+     * How the check JVM starts the learner's JVM: the learner's classes after Kafka's libraries (no class of theirs can
+     * stand in for a library's), the lab's harness as its main, a capped heap, stack and native memory; in the sandbox,
+     * in a sandbox of its own inside the check JVM's.
+     */
+    private List<String> learnerCommand(List<Path> runtime, Path learnerClasses, Path scratch) throws IOException {
+        Path classes = sandbox == null ? learnerClasses : Sandbox.LEARNER_CLASSES;
+        Path tmp = sandbox == null ? Files.createDirectories(scratch.resolve("learner")) : Sandbox.SCRATCH;
+        JavaCommand learner = JavaCommand.ofThisJdk()
+                .option("-Xmx" + learnerHeapMb + "m").option("-Xss512k").option("-XX:MaxMetaspaceSize=128m")
+                .option("-XX:CompressedClassSpaceSize=64m").option("-XX:ReservedCodeCacheSize=64m")
+                .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-Xshare:auto")
+                .option("-XX:+DisableAttachMechanism").option("-XX:-UsePerfData");
+        learner.property("java.io.tmpdir", tmp).property("user.home", tmp);
+        learner.classPath(runtime).classPath(List.of(classes)).main(LearnerHost.class.getName());
+        List<String> java = new ArrayList<>(ProcessLimits.prefix(learnerHeapMb));
+        java.addAll(learner.toList());
+        return sandbox == null ? java : sandbox.learnerCommand(runtime, java);
     }
 
     private void drain(ConcurrentLinkedQueue<CheckEvent> arrived, List<CheckEvent> events) {

@@ -105,7 +105,8 @@ public final class Grader {
                 // Fail closed: code that might read the checks or forge results is not run outside the sandbox.
                 String why = UNVERIFIED + "the sandbox cannot start: " + whyNot.get(0) + ". Nothing was run; 0 points."
                         + " On a teacher's own machine, --no-sandbox grades without it (results marked unverified).";
-                return notRun(lab, submission, seed, visibleOnly, List.of(), work, started, "Not run: " + why, null, List.of(why));
+                return notRun(lab, submission, seed, visibleOnly, List.of(), null, work, started, "Not run: " + why, null,
+                        List.of(why));
             }
         } else {
             warnings.add(UNVERIFIED + "graded without the sandbox (--no-sandbox): the submission's code could read the checks,"
@@ -123,40 +124,42 @@ public final class Grader {
         if (!copied.ok()) {
             List<String> errors = new ArrayList<>(List.of("The submission was refused:"));
             copied.problems().forEach(problem -> errors.add(printable(problem)));
-            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the submission was refused.", sandbox, warnings);
+            return notRun(lab, submission, seed, visibleOnly, errors, null, work, started, "Not run: the submission was refused.",
+                    sandbox, warnings);
         }
+        CompiledChecks checks = compileChecks(lab, visibleOnly, box);
+        if (!checks.errors().isEmpty()) {
+            throw new GradingException("The checks of lab " + lab.id() + " do not compile: " + String.join("; ", checks.errors()));
+        }
+        // The lab's harness is compiled with the submission: it runs in the learner's JVM, beside their code.
+        copyTree(lab.harness(), copy);
         Path submissionClasses = box.resolve("submission");
         JavaCompilation.Result compiled = JavaCompilation.compileSubmission(copy, classpath, submissionClasses);
         if (!compiled.success()) {
-            return notRun(lab, submission, seed, visibleOnly, printable(compiled.errors()), work, started,
-                    "Not run: your code does not compile.", sandbox, warnings);
-        }
-        if (options.apiPolicy() && !compiled.refusals().isEmpty()) {
-            return notRun(lab, submission, seed, visibleOnly, refusedApis(compiled.refusals()), work, started,
-                    "Not run: your code uses parts of Java that graded code may not use.", sandbox, warnings);
-        }
-        CompiledChecks checks = compileChecks(lab, submissionClasses, visibleOnly, box);
-        if (!checks.errors().isEmpty()) {
+            boolean starterChanged = compiled.errors().stream().allMatch(e -> e.startsWith(ApiUseScanner.HARNESS_FOLDER));
             List<String> errors = new ArrayList<>();
-            errors.add("The checks cannot call your code. Keep the class, method and parameter names of the starter:");
-            errors.addAll(printable(checks.errors()));
-            return notRun(lab, submission, seed, visibleOnly, errors, work, started, "Not run: the checks cannot call your code.",
+            if (starterChanged) {
+                errors.add("The checks cannot call your code. Keep the class, method and parameter names of the starter:");
+            }
+            errors.addAll(printable(compiled.errors()));
+            return notRun(lab, submission, seed, visibleOnly, errors, checks, work, started,
+                    starterChanged ? "Not run: the checks cannot call your code." : "Not run: your code does not compile.",
                     sandbox, warnings);
         }
+        if (options.apiPolicy() && !compiled.refusals().isEmpty()) {
+            return notRun(lab, submission, seed, visibleOnly, refusedApis(compiled.refusals()), checks, work, started,
+                    "Not run: your code uses parts of Java that graded code may not use.", sandbox, warnings);
+        }
         progress.accept("Running " + (visibleOnly ? "the visible" : "all") + " checks of lab " + lab.id()
-                + " in a separate JVM" + (sandbox == null ? "" : " in the sandbox") + " (seed " + seed + ")");
+                + " against your code in a JVM of its own" + (sandbox == null ? "" : ", each in the sandbox") + " (seed " + seed + ")");
         CheckProcess.Outcome outcome = runUntilEveryCheckRan(lab, box, work, seed, checks, submissionClasses, sandbox);
         Optional<String> tampering = outcome.tampering();
         if (tampering.isPresent()) {
             // Fail closed: once one result is known to be forged, none of that run's can be believed.
-            return notRun(lab, submission, seed, visibleOnly, List.of(), work, started, "Not graded: the results of this run"
+            return notRun(lab, submission, seed, visibleOnly, List.of(), checks, work, started, "Not graded: the results of this run"
                     + " were forged (" + tampering.get() + "), by code that wrote to the grader's channel. 0 points.", sandbox,
                     warnings);
         }
-        outcome.events().stream().filter(e -> CheckEvent.UNGUARDED.equals(e.type())).findFirst()
-                .ifPresent(e -> warnings.add(e.message() + ": System.exit in a submission ends the check JVM (each time, the grader"
-                        + " starts a new one for the checks left), and reading the hidden checks or the solution is not refused."
-                        + " Grade with Java 17 to 23, or with the sandbox, for that protection."));
         List<CheckResult> results = results(outcome, checks.visibleClasses(), lab);
         return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
                 Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
@@ -234,14 +237,15 @@ public final class Grader {
     private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path box, Path work, long seed, CompiledChecks checks,
                                                        Path submissionClasses, Sandbox sandbox)
             throws IOException, InterruptedException {
-        CheckProcess process = new CheckProcess(box, work, classpath, seed, lab.heapMb(), sandbox, new CheckProgress(progress));
+        CheckProcess process = new CheckProcess(box, work, classpath, seed, lab.heapMb(), lab.learnerHeapMb(), sandbox,
+                new CheckProgress(progress));
         long deadline = System.nanoTime() + lab.overallTimeout().toNanos();
         List<CheckEvent> events = new ArrayList<>();
         List<String> graded = new ArrayList<>();
         for (int attempt = 0; ; attempt++) {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            CheckProcess.Outcome outcome = process.run(checks.roots(), protectedPaths(lab), submissionClasses,
-                    lab.checkTimeout(), left.isNegative() ? Duration.ZERO : left, false, graded);
+            CheckProcess.Outcome outcome = process.run(checks.roots(), submissionClasses, lab.checkTimeout(),
+                    left.isNegative() ? Duration.ZERO : left, false, graded);
             if (outcome.tampering().isPresent()) {
                 return outcome;
             }
@@ -275,23 +279,23 @@ public final class Grader {
     }
 
     /** The checks and their points when the learner's code could not be compiled (or was not run): listed against the starter. */
-    private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, Path work,
-                             long started, String why, Sandbox sandbox, List<String> warnings) throws IOException, InterruptedException {
-        Path listing = Files.createDirectories(work.resolve("listing"));
-        Path box = Files.createDirectories(listing.resolve("box"));
-        Path starterClasses = box.resolve("submission");
+    private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, CompiledChecks checks,
+                             Path work, long started, String why, Sandbox sandbox, List<String> warnings)
+            throws IOException, InterruptedException {
         List<CheckResult> results = new ArrayList<>();
-        if (JavaCompilation.compile(lab.starter(), classpath, starterClasses).success()) {
-            CompiledChecks checks = compileChecks(lab, starterClasses, visibleOnly, box);
-            if (checks.errors().isEmpty()) {
-                // The starter and the checks are the lab's own code: listing them needs no sandbox.
-                CheckProcess.Outcome plan = new CheckProcess(box, listing, classpath, seed, 128, sandbox, event -> { })
-                        .run(checks.roots(), List.of(), starterClasses, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
-                for (CheckEvent e : plan.events()) {
-                    if (CheckEvent.PLANNED.equals(e.type())) {
-                        results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
-                                Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, legacyMethodName(e.id()), ""));
-                    }
+        if (checks == null) {
+            checks = compileChecks(lab, visibleOnly, Files.createDirectories(work.resolve("box")));
+        }
+        if (checks.errors().isEmpty()) {
+            // Listing the checks runs no code of the learner's.
+            Path listing = Files.createDirectories(work.resolve("listing"));
+            Path box = work.resolve("box");
+            CheckProcess.Outcome plan = new CheckProcess(box, listing, classpath, seed, 128, lab.learnerHeapMb(), sandbox, event -> { })
+                    .run(checks.roots(), box, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
+            for (CheckEvent e : plan.events()) {
+                if (CheckEvent.PLANNED.equals(e.type())) {
+                    results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
+                            Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, legacyMethodName(e.id()), ""));
                 }
             }
         }
@@ -305,24 +309,19 @@ public final class Grader {
     private record CompiledChecks(List<Path> roots, Set<String> visibleClasses, List<String> errors) {
     }
 
-    private CompiledChecks compileChecks(Lab lab, Path submissionClasses, boolean visibleOnly, Path work) {
+    /** The lab's checks, compiled against streamlab alone: they never see the learner's classes. */
+    private CompiledChecks compileChecks(Lab lab, boolean visibleOnly, Path work) {
         Path visible = work.resolve("checks-visible");
-        String cp = classpath + java.io.File.pathSeparator + submissionClasses;
-        JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), cp, visible);
+        JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), classpath, visible);
         if (!v.success()) {
             return new CompiledChecks(List.of(), Set.of(), v.errors());
         }
         List<Path> roots = new ArrayList<>(List.of(visible));
         if (!visibleOnly && Files.isDirectory(lab.hiddenChecks())) {
             Path hidden = work.resolve("checks-hidden");
-            // The visible checks before the submission: a class of the submission cannot stand in for a helper of theirs.
-            String hiddenCp = classpath + java.io.File.pathSeparator + visible + java.io.File.pathSeparator + submissionClasses;
-            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), hiddenCp, hidden);
+            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), classpath + java.io.File.pathSeparator + visible, hidden);
             if (!h.success()) {
-                // The compiler's words would show the hidden checks' file names, lines and calls: say only what to do.
-                return new CompiledChecks(List.of(), Set.of(), List.of("The hidden checks cannot call your code (the details are"
-                        + " not shown, as they would show the hidden checks). Keep every public class, method and parameter type of"
-                        + " the starter, and pass the visible checks first (--visible-only)."));
+                return new CompiledChecks(List.of(), Set.of(), h.errors());
             }
             roots.add(hidden);
         }
@@ -339,13 +338,21 @@ public final class Grader {
         }
     }
 
-    /**
-     * What the learner's code may not touch without the sandbox (with it, none of these is even there): every lab's
-     * folder and the project's {@code .git}. The check process adds the compiled checks and its settings.
-     */
-    private static List<Path> protectedPaths(Lab lab) {
-        Path labs = lab.directory().toAbsolutePath().normalize().getParent();
-        return labs.getParent() == null ? List.of(labs) : List.of(labs, labs.getParent().resolve(".git"));
+    /** Copies the lab's harness into the submission's sources (nothing when the lab has none). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {

@@ -10,10 +10,10 @@ import java.util.Properties;
 
 /**
  * One lab, a folder {@code labs/NN-name/}: {@code README.adoc}, {@code starter/}, {@code solution/},
- * {@code checks/visible/}, {@code checks/hidden/} and {@code lab.properties} (title and time limits).
+ * {@code checks/visible/}, {@code checks/hidden/}, {@code harness/} and {@code lab.properties} (title, time limits, heaps).
  */
 public record Lab(String number, String name, Path directory, String title, Duration checkTimeout,
-                  Duration overallTimeout, int heapMb) {
+                  Duration overallTimeout, int heapMb, int learnerHeapMb) {
 
     public static Lab load(Path directory) {
         String folder = directory.getFileName().toString();
@@ -31,7 +31,8 @@ public record Lab(String number, String name, Path directory, String title, Dura
                 p.getProperty("title", folder),
                 Duration.ofSeconds(Long.parseLong(p.getProperty("check.timeout.seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(p.getProperty("overall.timeout.seconds", "120"))),
-                Integer.parseInt(p.getProperty("heap.mb", "384")));
+                Integer.parseInt(p.getProperty("heap.mb", "384")),
+                Integer.parseInt(p.getProperty("learner.heap.mb", "256")));
     }
 
     /** {@code 05-fraud-window} */
@@ -49,6 +50,11 @@ public record Lab(String number, String name, Path directory, String title, Dura
 
     public Path visibleChecks() {
         return directory.resolve("checks/visible");
+    }
+
+    /** The lab's adapter between the checks and the learner's code, compiled with the submission ({@code LabHarness}). */
+    public Path harness() {
+        return directory.resolve("harness");
     }
 
     public Path hiddenChecks() {

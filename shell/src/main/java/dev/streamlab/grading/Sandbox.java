@@ -77,7 +77,9 @@ final class Sandbox {
             Path empty = Files.createTempDirectory("streamlab-sandbox-probe");
             try {
                 Path scratch = Files.createDirectories(empty.resolve("scratch"));
-                List<String> command = sandbox.command(scratch, scratch, List.of(), List.of("/usr/bin/true"));
+                // The learner's sandbox inside the check JVM's, as in grading: both must start.
+                List<String> command = sandbox.command(scratch, scratch, scratch, List.of(),
+                        sandbox.learnerCommand(List.of(), List.of("/usr/bin/true")));
                 Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 p.getOutputStream().close();
                 boolean ended = p.waitFor(20, TimeUnit.SECONDS);
@@ -107,16 +109,66 @@ final class Sandbox {
         }
     }
 
+    /** The size of the check JVM's {@code /tmp} (a tmpfs: Kafka's data of the checks' clusters), and of the learner's. */
+    static final long CHECK_TMP_BYTES = 1L << 30;
+    static final long LEARNER_TMP_BYTES = 256L << 20;
+
+    /** Where the learner's compiled classes are seen, by the check JVM and in the learner's own sandbox. */
+    static final Path LEARNER_CLASSES = Path.of("/learner");
+
     /**
-     * The command that runs {@code inner} in the sandbox.
+     * The command that runs the check JVM ({@code inner}) in the sandbox. It has its own network (its loopback only),
+     * file system and user; it shares the grader's process namespace, so that it can start the learner's sandbox inside
+     * it ({@link #learnerCommand}): the kernel lets a sandbox mount its own {@code /proc} only where one is fully visible.
      *
      * @param grading the host folder seen read-only as {@link #INSIDE}
-     * @param scratch the host folder seen writable as {@link #SCRATCH}
+     * @param learnerClasses the host folder of the learner's compiled classes, seen read-only as {@link #LEARNER_CLASSES}, or null
+     * @param scratch a host folder beside which the sandbox's hosts file is written
      * @param readOnly further files and folders (the grader's jars), each seen read-only at its own path
      */
-    List<String> command(Path grading, Path scratch, List<Path> readOnly, List<String> inner) throws IOException {
-        List<String> c = new ArrayList<>(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session",
-                "--hostname", "streamlab-grading", "--ro-bind", "/usr", "/usr"));
+    List<String> command(Path grading, Path learnerClasses, Path scratch, List<Path> readOnly, List<String> inner) throws IOException {
+        List<String> c = new ArrayList<>(List.of(bwrap, "--unshare-user-try", "--unshare-ipc", "--unshare-net", "--unshare-uts",
+                "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--hostname", "streamlab-grading"));
+        c.addAll(system());
+        // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
+        Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading streamlab-learner\n::1 localhost ip6-localhost ip6-loopback\n");
+        c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
+        // Writable: the learner's sandbox writes its user mappings there.
+        c.addAll(List.of("--bind", "/proc", "/proc", "--dev", "/dev"));
+        c.addAll(List.of("--size", String.valueOf(CHECK_TMP_BYTES), "--tmpfs", SCRATCH.toString(),
+                "--ro-bind", grading.toString(), INSIDE.toString()));
+        if (learnerClasses != null) {
+            c.addAll(List.of("--ro-bind", learnerClasses.toString(), LEARNER_CLASSES.toString()));
+        }
+        c.addAll(afterTmp(readOnly));
+        c.addAll(inner);
+        return c;
+    }
+
+    /**
+     * The command, run inside the check JVM's sandbox, that runs the learner's JVM ({@code java}) in a sandbox of its
+     * own: the system's programs, the JDK, the grader's jars and the learner's classes, read-only; a small {@code /tmp}
+     * of its own, the only place to write, gone when it ends; its own processes, so every process it starts ends with it.
+     * It shares the check JVM's network, whose only other listeners are the checks' Kafka brokers. It sees no check, no
+     * grading folder and no file of the check JVM.
+     */
+    List<String> learnerCommand(List<Path> readOnly, List<String> java) throws IOException {
+        List<String> c = new ArrayList<>(List.of("/usr/bin/bwrap".equals(bwrap) || bwrap.startsWith("/usr/") ? bwrap : "/usr/bin/bwrap",
+                "--unshare-user-try", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--die-with-parent", "--new-session", "--hostname", "streamlab-learner"));
+        c.addAll(system());
+        c.addAll(List.of("--ro-bind", "/etc/hosts", "/etc/hosts", "--proc", "/proc", "--dev", "/dev",
+                "--size", String.valueOf(LEARNER_TMP_BYTES), "--tmpfs", SCRATCH.toString(),
+                "--ro-bind", LEARNER_CLASSES.toString(), LEARNER_CLASSES.toString()));
+        c.addAll(afterTmp(readOnly));
+        c.addAll(java);
+        return c;
+    }
+
+    /** {@code /usr} and the links and files of {@code /etc} a JVM needs, read-only. */
+    private static List<String> system() throws IOException {
+        List<String> c = new ArrayList<>(List.of("--ro-bind", "/usr", "/usr"));
         for (String link : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
             Path top = Path.of("/", link);
             if (Files.isSymbolicLink(top)) {
@@ -130,29 +182,27 @@ final class Sandbox {
             etc.add(Path.of("/etc", f));
         }
         // The JDK's configuration files may be links into /etc (Debian's /etc/java-17-openjdk).
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        etc.addAll(jdkLinksOutsideUsr(javaHome));
+        etc.addAll(jdkLinksOutsideUsr(Path.of(System.getProperty("java.home"))));
         for (Path e : etc) {
             if (Files.exists(e)) {
                 c.addAll(List.of("--ro-bind", e.toRealPath().toString(), e.toString()));
             }
         }
-        // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
-        Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
-        Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading\n::1 localhost ip6-localhost ip6-loopback\n");
-        c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
-        c.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
-        c.addAll(List.of("--bind", scratch.toString(), SCRATCH.toString(), "--ro-bind", grading.toString(), INSIDE.toString()));
-        // The JDK and the grader's jars after /tmp: a project or a JDK that lives under /tmp (a CI clone) stays visible.
-        if (!javaHome.toRealPath().startsWith("/usr")) {
-            c.addAll(List.of("--ro-bind", javaHome.toRealPath().toString(), javaHome.toRealPath().toString()));
+        return c;
+    }
+
+    /** The JDK and the grader's jars after /tmp (a project or a JDK under /tmp, a CI clone, stays visible), then the end. */
+    private static List<String> afterTmp(List<Path> readOnly) throws IOException {
+        List<String> c = new ArrayList<>();
+        Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+        if (!javaHome.startsWith("/usr")) {
+            c.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
         }
         for (Path p : readOnly) {
             c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
         // Then the root itself (bwrap's tmpfs) read-only: /tmp is the only place to write.
         c.addAll(List.of("--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
-        c.addAll(inner);
         return c;
     }
 

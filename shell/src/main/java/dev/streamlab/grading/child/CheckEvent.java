@@ -17,7 +17,6 @@ public record CheckEvent(String type, String id, String className, String name, 
     public static final String FINISHED = "finished";
     public static final String CLASS_FAILED = "class-failed";
     public static final String DONE = "done";
-    public static final String UNGUARDED = "unguarded";
 
     public static final String PASSED = "passed";
     public static final String FAILED = "failed";
@@ -46,10 +45,5 @@ public record CheckEvent(String type, String id, String className, String name, 
 
     public static CheckEvent done() {
         return new CheckEvent(DONE, "", "", "", 0, "", "", "", 0);
-    }
-
-    /** The check JVM could not install its guard (Java 24 and later have no SecurityManager). */
-    public static CheckEvent unguarded(String why) {
-        return new CheckEvent(UNGUARDED, "", "", "", 0, "", "", why, 0);
     }
 }

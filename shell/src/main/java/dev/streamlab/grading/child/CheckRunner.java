@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.time.Duration;
+
+import dev.streamlab.grading.check.LearnerCode;
 
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
@@ -27,9 +30,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The main class of the check JVM: runs a lab's checks against the learner's classes with the JUnit Platform
- * launcher, and reports to the grader on its stdout, each line after a nonce the grader sent on stdin. It is started by
- * {@code CheckProcess} with one argument, a properties file (see {@link RunnerSettings}).
+ * The main class of the check JVM: runs a lab's checks with the JUnit Platform launcher. The learner's classes are not
+ * here: the checks drive them in a JVM of their own ({@link LearnerCode}). It reports to the grader on its stdout, each
+ * line after a nonce the grader sent on stdin. It is started by {@code CheckProcess} with one argument, a properties file (see {@link RunnerSettings}).
  */
 public final class CheckRunner {
 
@@ -47,30 +50,18 @@ public final class CheckRunner {
         Writer channel = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
         System.setOut(System.err);
         RunnerSettings settings = RunnerSettings.read(Path.of(args[0]));
-        GraderSecurityManager guard = installGuard(settings);
+        // The learner's code never runs here: each check asks the learner's own JVM, started with this command.
+        LearnerCode.configure(settings.learnerCommand(), Duration.ofSeconds(Math.max(1, settings.checkTimeoutSeconds() - 2)));
         int exitCode = 0;
         try {
-            ResultRecorder recorder = new ResultRecorder(channel, nonce, () -> {
-                // A thread that still runs an endless loop would slow every check after it: start afresh instead.
-                if (guard != null) {
-                    guard.allowExit();
-                }
-                Runtime.getRuntime().halt(EXIT_AFTER_TIMEOUT);
-            });
-            if (guard == null && !settings.sandboxed()) {
-                recorder.write(CheckEvent.unguarded("Java " + Runtime.version().feature() + " cannot install a SecurityManager"));
-            }
+            ResultRecorder recorder = new ResultRecorder(channel, nonce, () -> Runtime.getRuntime().halt(EXIT_AFTER_TIMEOUT));
             run(settings, recorder);
             recorder.write(CheckEvent.done());
         } catch (Throwable t) {
             t.printStackTrace();
             exitCode = 2;
-        } finally {
-            if (guard != null) {
-                guard.allowExit();
-            }
         }
-        // halt: learner code may have left non-daemon threads (a consumer, an endless loop) that would keep us alive.
+        // halt: a check's clients or a learner's JVM left behind must not keep this JVM alive.
         System.err.flush();
         Runtime.getRuntime().halt(exitCode);
     }
@@ -103,29 +94,16 @@ public final class CheckRunner {
         launcher.execute(request, recorder);
     }
 
-    private static GraderSecurityManager installGuard(RunnerSettings settings) {
-        GraderSecurityManager guard = new GraderSecurityManager(settings.protectedPaths(), settings.submissionClasses());
-        if (settings.sandboxed() && Runtime.version().feature() >= 24) {
-            return null;
-        }
-        try {
-            System.setSecurityManager(guard);
-            return guard;
-        } catch (UnsupportedOperationException | SecurityException e) {
-            return null;
-        }
-    }
-
     /** What the grader tells the check JVM, as a properties file. */
-    public record RunnerSettings(List<Path> checkRoots, List<Path> protectedPaths, Path submissionClasses,
-                                 int checkTimeoutSeconds, boolean listOnly, List<String> skip, boolean sandboxed) {
+    public record RunnerSettings(List<Path> checkRoots, List<String> learnerCommand, int checkTimeoutSeconds, boolean listOnly,
+                                 List<String> skip, boolean sandboxed) {
 
         public void write(Path file) throws IOException {
             Properties p = new Properties();
             p.setProperty("sandboxed", String.valueOf(sandboxed));
             p.setProperty("checkRoots", join(checkRoots));
-            p.setProperty("protectedPaths", join(protectedPaths));
-            p.setProperty("submissionClasses", submissionClasses.toString());
+            // One argument per line: arguments never hold a line break.
+            p.setProperty("learnerCommand", String.join("\n", learnerCommand));
             p.setProperty("checkTimeoutSeconds", String.valueOf(checkTimeoutSeconds));
             p.setProperty("listOnly", String.valueOf(listOnly));
             // Unique ids contain ':' and '/', so one per line.
@@ -140,8 +118,8 @@ public final class CheckRunner {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            return new RunnerSettings(split(p.getProperty("checkRoots")), split(p.getProperty("protectedPaths")),
-                    Path.of(p.getProperty("submissionClasses")), Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
+            return new RunnerSettings(split(p.getProperty("checkRoots")), List.of(p.getProperty("learnerCommand", "").split("\n")),
+                    Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
                     Boolean.parseBoolean(p.getProperty("listOnly")),
                     p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")),
                     Boolean.parseBoolean(p.getProperty("sandboxed")));

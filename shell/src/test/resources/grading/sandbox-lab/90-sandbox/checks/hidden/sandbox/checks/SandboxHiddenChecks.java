@@ -7,12 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class SandboxHiddenChecks {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final dev.streamlab.grading.check.LearnerCode LEARNER = new dev.streamlab.grading.check.LearnerCode();
+
     // The secret a malicious submission tries to read from this class file.
     static final String SECRET = "the hidden answer is seed plus 42";
 
     @Test
     @Points(5)
     void negative() {
-        assertEquals(-958, sandbox.Answer.answer(-1000));
+        assertEquals(-958, LEARNER.call("answer", java.util.Map.of("seed", -1000)).asInt());
     }
 }
