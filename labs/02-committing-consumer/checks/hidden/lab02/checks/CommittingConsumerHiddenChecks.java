@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.streamlab.grading.check.Hint;
+import dev.streamlab.grading.check.LearnerCode;
 import dev.streamlab.grading.check.Points;
 import dev.streamlab.grading.check.SharedCluster;
 import org.junit.jupiter.api.DisplayName;
@@ -19,23 +20,21 @@ class CommittingConsumerHiddenChecks {
     @RegisterExtension
     static final SharedCluster KAFKA = SharedCluster.withBrokers(1);
 
+    @RegisterExtension
+    static final LearnerCode LEARNER = new LearnerCode();
+
     @Test
     @DisplayName("when processing fails, the failed record is read again after a restart (nothing lost)")
     @Points(4)
     @Hint("Commit only after the handler returned. With enable.auto.commit=true, closing the consumer commits records you never handled.")
     void failedRecordIsReadAgain(Random random) throws Exception {
-        String topic = "payments-" + random.nextInt(1_000_000);
         int records = 40 + random.nextInt(40);
-        ConsumerRun.createTopicWith(KAFKA.clientConfig(), topic, records);
-        String group = "group-" + topic;
+        ConsumerRun topic = new ConsumerRun(KAFKA, LEARNER, random, records);
         int failAt = 5 + random.nextInt(20);
-        List<String> all = new ArrayList<>(ConsumerRun.run(KAFKA.clientConfig(), topic, group, records, r -> {
-            if (r.offset() == failAt) {
-                throw new ConsumerRun.HandlerFailed("processing record " + failAt + " failed");
-            }
-        }));
-        all.addAll(ConsumerRun.run(KAFKA.clientConfig(), topic, group, records - failAt, r -> { }));
-        assertEquals(ConsumerRun.numbered(0, records), all,
+        List<String> all = new ArrayList<>(topic.run(records, failAt));
+        topic.assertCommitted(failAt, "when processing record " + failAt + " failed");
+        all.addAll(topic.run(records - failAt));
+        assertEquals(topic.values(0, records), all,
                 "Processing failed at record " + failAt + ", then the consumer restarted: every record once, in order");
     }
 
@@ -44,18 +43,17 @@ class CommittingConsumerHiddenChecks {
     @Points(3)
     @Hint("Each run must start at the committed offset of the run before. Commit synchronously before you return.")
     void manyRestarts(Random random) throws Exception {
-        String topic = "payments-" + random.nextInt(1_000_000);
         int records = 90 + random.nextInt(30);
-        ConsumerRun.createTopicWith(KAFKA.clientConfig(), topic, records);
-        String group = "group-" + topic;
+        ConsumerRun topic = new ConsumerRun(KAFKA, LEARNER, random, records);
         List<String> all = new ArrayList<>();
         int left = records;
         for (int run = 0; run < 3; run++) {
             int limit = 5 + random.nextInt(25);
-            all.addAll(ConsumerRun.run(KAFKA.clientConfig(), topic, group, limit, r -> { }));
+            all.addAll(topic.run(limit));
             left -= limit;
+            topic.assertCommitted(records - left, "after run " + (run + 1));
         }
-        all.addAll(ConsumerRun.run(KAFKA.clientConfig(), topic, group, left, r -> { }));
-        assertEquals(ConsumerRun.numbered(0, records), all, "Four runs of the consumer in one group");
+        all.addAll(topic.run(left));
+        assertEquals(topic.values(0, records), all, "Four runs of the consumer in one group");
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.streamlab.cluster.Await;
 import dev.streamlab.grading.check.Hint;
+import dev.streamlab.grading.check.LearnerCode;
 import dev.streamlab.grading.check.Points;
 import dev.streamlab.grading.check.SharedCluster;
-import lab03.SafeProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
@@ -39,21 +40,27 @@ class BrokerKillChecks {
     @RegisterExtension
     static final SharedCluster KAFKA = SharedCluster.withBrokers(3);
 
+    @RegisterExtension
+    static final LearnerCode LEARNER = new LearnerCode();
+
     @Test
     @DisplayName("the leader is killed while writing: every acknowledged record is there, once, and no send failed")
     @Points(5)
     @Hint("acks=all, enable.idempotence=true, retries high enough to outlast a new leader election, and min.insync.replicas=2.")
     void nothingLostWhenTheLeaderDies(Random random) throws Exception {
         String topic = "payments-" + random.nextInt(1_000_000);
+        String minInSync;
         try (Admin admin = Admin.create(KAFKA.clientConfig())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3).configs(SafeProducer.topicSettings()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3).configs(LearnerSettings.topic(LEARNER)))).all().get();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            minInSync = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas").value();
         }
         int records = 1500 + random.nextInt(500);
         int killAt = records / 3 + random.nextInt(records / 3);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<String> failures = new ArrayList<>();
         AtomicInteger failed = new AtomicInteger();
-        Map<String, Object> config = new HashMap<>(SafeProducer.producerSettings());
+        Map<String, Object> config = new HashMap<>(LearnerSettings.producer(LEARNER));
         config.putAll(KAFKA.clientConfig());
         int killed = KAFKA.cluster().describeTopic(topic).get(0).leader();
         int leader = killed;
@@ -95,6 +102,8 @@ class BrokerKillChecks {
         String acks = String.valueOf(config.getOrDefault("acks", "all")).strip();
         assertTrue(acks.equals("all") || acks.equals("-1"), "Nothing was lost this time, but only by luck: with acks=" + acks
                 + " the leader acknowledges a record alone, and a leader that dies before its followers copy it loses it.");
+        assertTrue(Integer.parseInt(minInSync) >= 2, "Nothing was lost this time, but only by luck: the broker reads"
+                + " min.insync.replicas=" + minInSync + " on the topic, so acks=all can mean the leader alone.");
     }
 
     private static Map<String, Integer> readAll(String topic) {

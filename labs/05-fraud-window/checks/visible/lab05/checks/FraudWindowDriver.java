@@ -1,51 +1,44 @@
 package lab05.checks;
 
-import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
+import java.util.Map;
 
-import lab05.FraudDetection;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamlab.grading.check.LearnerCode;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The learner's topology in a TopologyTestDriver: no cluster needed, time is the records' own. */
+/**
+ * Attempts for the learner's topology, which runs in their JVM in a TopologyTestDriver (no cluster needed, time is the
+ * records' own): the attempts are made here, where the learner's code cannot see them coming, and sent at once.
+ */
 final class FraudWindowDriver implements AutoCloseable {
 
-    private final TopologyTestDriver driver;
-    private final TestInputTopic<String, String> attempts;
-    private final TestOutputTopic<String, Long> fraud;
+    private final LearnerCode learner;
+    private final List<List<Object>> attempts = new ArrayList<>();
 
-    FraudWindowDriver() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lab05-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // Every update reaches the output at once, as with the SQL query's HAVING.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("lab05-state").toString());
-        driver = new TopologyTestDriver(FraudDetection.topology(), props);
-        attempts = driver.createInputTopic(FraudDetection.INPUT_TOPIC, new StringSerializer(), new StringSerializer());
-        fraud = driver.createOutputTopic(FraudDetection.OUTPUT_TOPIC, new StringDeserializer(), new LongDeserializer());
+    FraudWindowDriver(LearnerCode learner) {
+        this.learner = learner;
     }
 
     void attempt(String card, Instant at) {
-        attempts.pipeInput(card, "attempt at " + at, at);
+        attempts.add(List.of(card, at.toEpochMilli()));
     }
 
+    /** What the learner's topology wrote to possible_fraud for every attempt so far. */
     List<KeyValue<String, Long>> flagged() {
-        return fraud.readKeyValuesToList();
+        JsonNode out = learner.call("flag", Map.of("attempts", attempts));
+        List<KeyValue<String, Long>> flagged = new ArrayList<>();
+        for (JsonNode kv : out) {
+            flagged.add(KeyValue.pair(kv.path(0).asText(null), kv.path(1).isNumber() ? kv.path(1).asLong() : null));
+        }
+        return flagged;
     }
 
     @Override
     public void close() {
-        driver.close();
+        attempts.clear();
     }
 
     /** The start of a random 5-minute window in 2026. */
@@ -58,5 +51,4 @@ final class FraudWindowDriver implements AutoCloseable {
     static String card(java.util.Random random) {
         return String.format("4%015d", Math.floorMod(random.nextLong(), 1_000_000_000_000_000L));
     }
-
 }

@@ -21,7 +21,7 @@ final class ProcessLimits {
         if (!Files.isExecutable(PRLIMIT)) {
             return List.of();
         }
-        long addressSpace = (heapMb + 1536L) << 20;
+        long addressSpace = (heapMb + 2048L) << 20;
         return List.of(PRLIMIT.toString(), "--as=" + addressSpace, "--nofile=1024", "--fsize=" + (256L << 20), "--core=0", "--");
     }
 }

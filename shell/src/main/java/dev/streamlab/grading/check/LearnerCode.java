@@ -44,6 +44,7 @@ public final class LearnerCode implements AfterAllCallback {
     private Process process;
     private BlockingQueue<Object> replies;
     private LogTail log;
+    private Thread errors;
 
     /** Set by the check runner before any check runs: how the learner's JVM is started, and each call's time limit. */
     public static void configure(List<String> learnerCommand, Duration timeout) {
@@ -73,6 +74,13 @@ public final class LearnerCode implements AfterAllCallback {
         }
         if (reply == null || reply instanceof Ended) {
             boolean alive = process.isAlive();
+            if (!alive && errors != null) {
+                try {
+                    errors.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String lastWords = log.text();
             stop();
             throw new AssertionFailedError(alive
@@ -126,7 +134,7 @@ public final class LearnerCode implements AfterAllCallback {
             }
             tail.add(line);
         }, () -> queue.offer(new Ended()));
-        reader(process.getErrorStream(), tail::add, () -> { });
+        errors = reader(process.getErrorStream(), tail::add, () -> { });
     }
 
     private void stop() {
@@ -154,7 +162,7 @@ public final class LearnerCode implements AfterAllCallback {
         void accept(String line);
     }
 
-    private static void reader(InputStream stream, LineSink lines, Runnable atEnd) {
+    private static Thread reader(InputStream stream, LineSink lines, Runnable atEnd) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 StringBuilder line = new StringBuilder();
@@ -182,6 +190,7 @@ public final class LearnerCode implements AfterAllCallback {
         }, "streamlab-learner-output");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** The last lines the learner's JVM printed, at most 2,000 characters. */
