@@ -22,7 +22,7 @@ import dev.streamlab.terminal.Styles;
 class ScorecardViewTest {
 
     private static final Lab LAB = new Lab("07", "word-count", Path.of("labs/07-word-count"), "Count the words",
-            Duration.ofSeconds(20), Duration.ofSeconds(120), 384);
+            Duration.ofSeconds(20), Duration.ofSeconds(120), 384, 256);
     private static final Path SUBMISSION = Path.of("labs/07-word-count/starter");
 
     private static CheckResult check(String name, boolean visible, Status status, int points, int maxPoints, String message,

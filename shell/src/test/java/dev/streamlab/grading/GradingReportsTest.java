@@ -85,7 +85,7 @@ class GradingReportsTest {
         List<String> log = ClassroomReporter.testLines(json);
         assertThat(log).noneMatch(line -> line.contains("undefined") || line.contains("null"));
         assertThat(log).contains("✅ FraudWindowChecks > a card with 4 attempts in one window is flagged, with its card number"
-                + " and count [1/3] - line 19");
+                + " and count [1/3] - line 24");
         assertThat(log).contains("❌ FraudWindowHiddenChecks > attempts in two different windows are not added up [1/3]");
         assertThat(log).contains("Test code:\nWhy: expected: <[]> but was: <[(card, 6)]> \u0007\u001b & \"quoted\" ]]>\n"
                 + "Hint: Use tumbling windows.\n");

@@ -77,7 +77,7 @@ class GuardRailsIT {
         Scorecard card = grade("exits");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
-            assertThat(c.message()).contains("Your code called System.exit(0)");
+            assertThat(c.message()).contains("Your code's JVM ended during this check: it called System.exit");
         });
     }
 
@@ -89,7 +89,7 @@ class GuardRailsIT {
         assertThat(card.checks()).filteredOn(CheckResult::visible).allSatisfy(c -> assertThat(c.passed()).isTrue());
         assertThat(card.checks()).filteredOn(c -> !c.visible()).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
-            assertThat(c.message()).contains("Your code ended the check JVM during this check");
+            assertThat(c.message()).contains("Your code's JVM ended during this check");
         });
         assertThat(card.points()).isEqualTo(5);
         assertThat(card.junitXml()).as("the grader's own report, from the scorecard").get().asString()
@@ -102,7 +102,7 @@ class GuardRailsIT {
         Scorecard card = grade("loops");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
-            assertThat(c.message()).contains("did not finish within 3 s");
+            assertThat(c.message()).matches("Your code did not (answer|finish) within \\d s\\. Look for a loop or a wait that never ends\\.");
         });
         assertThat(card.duration()).isLessThan(Duration.ofSeconds(40));
     }
@@ -111,33 +111,32 @@ class GuardRailsIT {
     @NeedsSandbox
     void theOverallTimeLimitStopsTheCheckJvmAndTheRestGetZero() {
         Lab strict = new Lab(lab.number(), lab.name(), lab.directory(), lab.title(), Duration.ofSeconds(3),
-                Duration.ofSeconds(5), lab.heapMb());
+                Duration.ofSeconds(3), lab.heapMb(), lab.learnerHeapMb());
         Scorecard card = Submissions.grade(strict, Submissions.wrong("90-sandbox", "loops"));
 
         assertThat(card.points()).isZero();
         assertThat(card.checks()).hasSize(3).anySatisfy(c -> {
             assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN);
-            assertThat(c.message()).contains("grading stopped after the lab's time limit of 5 s");
+            assertThat(c.message()).contains("grading stopped after the lab's time limit of 3 s");
         });
         assertThat(card.duration()).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
     @NeedsSandbox
-    void readingTheHiddenChecksIsRefused() {
+    void theHiddenChecksAreNowhereTheLearnersCodeCanLook() {
+        // The submission answers right only if it finds a hidden check's file anywhere it can see.
         Scorecard card = grade("reads-hidden-checks");
         assertThat(card.points()).isZero();
-        assertThat(card.checks()).hasSize(3).allSatisfy(c ->
-                assertThat(c.message()).contains("Your code tried to read").contains("checks-hidden").contains("belongs to the grader"));
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.message()).contains("expected:"));
     }
 
     @Test
     @NeedsSandbox
-    void forgingResultsIsRefused() {
+    void forgingResultsFindsNoChannelToWriteTo() {
         Scorecard card = grade("forges-results");
         assertThat(card.points()).isZero();
-        assertThat(card.checks()).hasSize(3).allSatisfy(c ->
-                assertThat(c.message()).contains("Your code tried to change").contains("belongs to the grader"));
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED));
     }
 
     @Test
@@ -154,7 +153,7 @@ class GuardRailsIT {
         Scorecard card = grade("fills-memory");
         assertThat(card.checks()).hasSize(3).allSatisfy(c -> {
             assertThat(c.status()).isEqualTo(CheckResult.Status.FAILED);
-            assertThat(c.message()).contains("ran out of memory");
+            assertThat(c.message()).contains("OutOfMemoryError");
         });
     }
 }

@@ -73,7 +73,8 @@ public final class LearnerCode implements AfterAllCallback {
             throw new AssertionFailedError("The check was stopped while your code ran.");
         }
         if (reply == null || reply instanceof Ended) {
-            boolean alive = process.isAlive();
+            // A JVM that is ending (System.exit) may take a moment to close its output: it ended, it did not hang.
+            boolean alive = !waitForEnd(process, Duration.ofMillis(1500));
             if (!alive && errors != null) {
                 try {
                     errors.join(2000);
@@ -93,6 +94,15 @@ public final class LearnerCode implements AfterAllCallback {
             throw new AssertionFailedError("Your code threw " + node.path("error").asText("an error"));
         }
         return node.path("result");
+    }
+
+    private static boolean waitForEnd(Process process, Duration grace) {
+        try {
+            return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** What the learner's JVM printed lately (its stdout and stderr), for a check's message. */
@@ -125,7 +135,7 @@ public final class LearnerCode implements AfterAllCallback {
         reader(process.getInputStream(), line -> {
             try {
                 JsonNode node = json.readTree(line);
-                if (node != null && node.isObject() && node.has("ok")) {
+                if (node != null && node.isObject() && (node.has("ok") || node.has("ready"))) {
                     queue.offer(node);
                     return;
                 }
@@ -135,7 +145,31 @@ public final class LearnerCode implements AfterAllCallback {
             tail.add(line);
         }, () -> queue.offer(new Ended()));
         errors = reader(process.getErrorStream(), tail::add, () -> { });
+        awaitReady();
     }
+
+    /** Waits for the learner's JVM to say it is ready (its harness loaded), or for its first words if it cannot start. */
+    private void awaitReady() {
+        Object first;
+        try {
+            first = replies.poll(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            first = null;
+        }
+        if (first instanceof JsonNode node && node.has("ready")) {
+            return;
+        }
+        if (first instanceof JsonNode node) {
+            // The harness could not start: its reply says why, for the call that started it.
+            replies.offer(node);
+            return;
+        }
+        replies.offer(first == null ? new Ended() : first);
+    }
+
+    /** How long the learner's JVM may take to start, beside each call's own time limit. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private void stop() {
         if (process != null) {

@@ -36,6 +36,8 @@ public final class LearnerHost {
             reply(replies, json, Map.of("ok", false, "error", "The lab's harness cannot start: " + describe(e)));
             return;
         }
+        // Ready: the checks' time limit for each call starts now, not while this JVM started.
+        reply(replies, json, Map.of("ready", true));
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = requests.readLine(); line != null; line = requests.readLine()) {
             Map<String, Object> reply = new LinkedHashMap<>();
