@@ -90,6 +90,35 @@ class ClassroomWorkflowIT {
         assertThat(result.path("verified").asBoolean()).isTrue();
     }
 
+    /**
+     * The grade: the instructor's {@code grade 05 --all DIR} over the repositories as {@code gh classroom clone
+     * student-repos} leaves them (DIR/ASSIGNMENT-submissions/REPOSITORY/, each a clone of the handout): each learner's
+     * {@code starter/} is graded with every check, hidden ones too.
+     */
+    @Test
+    void theInstructorGradesTheClonedRepositoriesWithTheHiddenChecks() throws Exception {
+        Path submissions = runner.resolve("fraud-window-submissions");
+        learnersRepository(Submissions.wrong("05-fraud-window", "more-than-four"), submissions.resolve("fraud-window-ada"));
+        learnersRepository(Submissions.lab("05").solution(), submissions.resolve("fraud-window-bob"));
+        Path results = runner.resolve("grading-results");
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+
+        int code = dev.streamlab.cli.StreamlabCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                .execute("grade", "05", "--all", submissions.toString(), "--results", results.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(dev.streamlab.cli.ExitCode.CHECK_FAILED);
+        // ada's Classroom feedback was 2/5 (the visible checks); her grade is 5/12.
+        assertThat(err.toString()).contains("[1/2] fraud-window-ada: 5/12 points").contains("[2/2] fraud-window-bob: 12/12 points");
+        List<String> csv = Files.readAllLines(results.resolve("05-fraud-window/class-summary.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("fraud-window-ada,5,12,");
+        assertThat(csv.get(2)).startsWith("fraud-window-bob,12,12,");
+        JsonNode ada = new ObjectMapper().readTree(results.resolve("05-fraud-window/fraud-window-ada/autograding.json").toFile());
+        assertThat(ada.path("max_score").asInt()).isEqualTo(12);
+        assertThat(ada.path("verified").asBoolean()).isTrue();
+    }
+
     /** A learner's repository made from the handout, as a clone of it: the code in starter/, and what else the handout holds. */
     private static void learnersRepository(Path code, Path repository) throws Exception {
         Lab lab = Submissions.lab("05");
