@@ -65,7 +65,8 @@ public final class GradeCommand implements Callable<Integer> {
     boolean visibleOnly;
 
     @Option(names = "--all", paramLabel = "DIR",
-            description = "Grade every submission in DIR (one folder per learner) and write class-summary.csv.")
+            description = "Grade every submission in DIR (one folder per learner) and write class-summary.csv. A learner's"
+                    + " folder that has a starter/ folder (a clone of their GitHub Classroom repository) is graded there.")
     Path all;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "grading-results",
@@ -195,7 +196,7 @@ public final class GradeCommand implements Callable<Integer> {
             String learner = learnerDir.getFileName().toString();
             Scorecard card;
             try {
-                card = quiet.grade(lab, learnerDir, options);
+                card = quiet.grade(lab, submissionIn(learnerDir), options);
             } catch (RuntimeException e) {
                 // One learner's folder (unreadable, odd names) must not stop the class: that learner gets 0, with why.
                 card = Grader.failed(lab, learnerDir, e);
@@ -210,6 +211,16 @@ public final class GradeCommand implements Callable<Integer> {
                 card.maxPoints(), card.passed() ? "full marks" : card.compiled() ? "" : "does not compile")));
         output.result("Class summary: " + summary);
         return format == Format.exercism || cards.values().stream().allMatch(Scorecard::passed) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+    }
+
+    /**
+     * What {@code --all} grades in a learner's folder: its {@code starter/} when there is one (a clone of the learner's
+     * repository made from the handout, as GitHub Classroom's tools download them), else the folder itself. A
+     * {@code starter} that is a link is handed on as it is: the grader refuses a submission folder that is a link.
+     */
+    static Path submissionIn(Path learnerDir) {
+        Path starter = learnerDir.resolve("starter");
+        return Files.exists(starter, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? starter : learnerDir;
     }
 
     private static List<Path> learnerFolders(Path dir) {

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped GitHub Classroom workflow, as far as this machine can run it: its steps wire the grade step's output to
  * the reporter the way the reporter reads it, and the grade step's own command, run as Actions runs it (bash -e, in
- * the course checkout, with $GITHUB_OUTPUT set), grades a learner's partly right lab 05, exits 0 so the reporter still
- * runs, and leaves one {@code result=} line whose score the reporter's arithmetic turns into the scorecard's.
+ * the course checkout, with $GITHUB_OUTPUT set), runs the visible checks on a learner's partly right lab 05, exits 0 so
+ * the reporter still runs, and leaves one {@code result=} line whose score the reporter's arithmetic turns into the
+ * scorecard's. The grade itself is the instructor's: {@code grade --all} over the learners' repositories as GitHub
+ * Classroom's tools clone them, with the hidden checks. (What the workflow may not hold: {@link ClassroomWorkflowTest}.)
  */
 @NeedsSandbox
 class ClassroomWorkflowIT {
@@ -60,7 +62,7 @@ class ClassroomWorkflowIT {
         Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
                 + "' -cp '" + System.getProperty("java.class.path") + "' dev.streamlab.cli.Main \"$@\"\n");
         launcher.toFile().setExecutable(true);
-        AttackCatalogueIT.copy(Submissions.wrong("05-fraud-window", "no-window"), runner.resolve("submission/starter"));
+        learnersRepository(Submissions.wrong("05-fraud-window", "more-than-four"), runner.resolve("submission"));
         Path githubOutput = Files.writeString(runner.resolve("github_output"), "earlier=kept\n");
 
         List<String> command = new ArrayList<>(List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", grade.path("run").asText()));
@@ -80,10 +82,52 @@ class ClassroomWorkflowIT {
                 StandardCharsets.UTF_8));
         JsonNode written = new ObjectMapper().readTree(course.resolve("grading-results/05-fraud-window/autograding.json").toFile());
         assertThat(result).isEqualTo(written);
-        assertThat(log).contains("5/12");
-        assertThat(ClassroomReporter.noticePoints(List.of(result))).isEqualTo("Points 5/12");
-        assertThat(ClassroomReporter.tableTotal(result)).isEqualTo(5.0);
+        // The visible checks only (5 points of lab 05's 12): feedback, which the learner could change anyway.
+        assertThat(log).contains("(visible checks only)").contains("Score: 2/5 points").doesNotContain("(hidden)");
+        assertThat(result.path("max_score").asInt()).isEqualTo(5);
+        assertThat(ClassroomReporter.noticePoints(List.of(result))).isEqualTo("Points 2/5");
+        assertThat(ClassroomReporter.tableTotal(result)).isEqualTo(2.0);
         assertThat(result.path("verified").asBoolean()).isTrue();
+    }
+
+    /**
+     * The grade: the instructor's {@code grade 05 --all DIR} over the repositories as {@code gh classroom clone
+     * student-repos} leaves them (DIR/ASSIGNMENT-submissions/REPOSITORY/, each a clone of the handout): each learner's
+     * {@code starter/} is graded with every check, hidden ones too.
+     */
+    @Test
+    void theInstructorGradesTheClonedRepositoriesWithTheHiddenChecks() throws Exception {
+        Path submissions = runner.resolve("fraud-window-submissions");
+        learnersRepository(Submissions.wrong("05-fraud-window", "more-than-four"), submissions.resolve("fraud-window-ada"));
+        learnersRepository(Submissions.lab("05").solution(), submissions.resolve("fraud-window-bob"));
+        Path results = runner.resolve("grading-results");
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+
+        int code = dev.streamlab.cli.StreamlabCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+                .execute("grade", "05", "--all", submissions.toString(), "--results", results.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(dev.streamlab.cli.ExitCode.CHECK_FAILED);
+        // ada's Classroom feedback was 2/5 (the visible checks); her grade is 5/12.
+        assertThat(err.toString()).contains("[1/2] fraud-window-ada: 5/12 points").contains("[2/2] fraud-window-bob: 12/12 points");
+        List<String> csv = Files.readAllLines(results.resolve("05-fraud-window/class-summary.csv"));
+        assertThat(csv).hasSize(3);
+        assertThat(csv.get(1)).startsWith("fraud-window-ada,5,12,");
+        assertThat(csv.get(2)).startsWith("fraud-window-bob,12,12,");
+        JsonNode ada = new ObjectMapper().readTree(results.resolve("05-fraud-window/fraud-window-ada/autograding.json").toFile());
+        assertThat(ada.path("max_score").asInt()).isEqualTo(12);
+        assertThat(ada.path("verified").asBoolean()).isTrue();
+    }
+
+    /** A learner's repository made from the handout, as a clone of it: the code in starter/, and what else the handout holds. */
+    private static void learnersRepository(Path code, Path repository) throws Exception {
+        Lab lab = Submissions.lab("05");
+        AttackCatalogueIT.copy(code, repository.resolve("starter"));
+        AttackCatalogueIT.copy(lab.visibleChecks(), repository.resolve("checks/visible"));
+        Files.copy(lab.directory().resolve("README.adoc"), repository.resolve("README.adoc"));
+        Files.copy(lab.directory().resolve("lab.properties"), repository.resolve("lab.properties"));
+        Files.createDirectories(repository.resolve(".git"));
+        Files.writeString(repository.resolve(".git/HEAD"), "ref: refs/heads/main\n");
     }
 
     @Test
