@@ -40,6 +40,12 @@ public final class LearnerCode implements AfterAllCallback {
     private static volatile List<String> command;
     private static volatile Duration callTimeout = Duration.ofSeconds(20);
 
+    private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "streamlab-learner-starter");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ObjectMapper json = new ObjectMapper();
     private Process process;
     private BlockingQueue<Object> replies;
@@ -124,9 +130,17 @@ public final class LearnerCode implements AfterAllCallback {
             builder.environment().put("PATH", "/usr/bin:/bin");
             builder.environment().put("LANG", "C.UTF-8");
             builder.environment().put("MALLOC_ARENA_MAX", "2");
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("The learner's JVM cannot start: " + e.getMessage(), e);
+            // Started from one long-lived thread: the sandbox ends its process when the thread that started it ends
+            // (--die-with-parent is per thread), and each check runs in a thread of its own.
+            process = STARTER.submit(builder::start).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("The learner's JVM cannot start: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the learner's JVM.", e);
+        }
+        if (process == null) {
+            throw new IllegalStateException("The learner's JVM cannot start.");
         }
         replies = new ArrayBlockingQueue<>(16);
         log = new LogTail();
