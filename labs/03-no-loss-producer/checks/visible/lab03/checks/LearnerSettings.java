@@ -4,7 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamlab.cluster.Await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import dev.streamlab.grading.check.LearnerCode;
 import org.opentest4j.AssertionFailedError;
 
@@ -32,6 +40,22 @@ final class LearnerSettings {
         Map<String, String> settings = new LinkedHashMap<>();
         read(learner.call("topicSettings", Map.of()), TOPIC, "topicSettings()").forEach((k, v) -> settings.put(k, String.valueOf(v)));
         return settings;
+    }
+
+    /**
+     * The topic's own {@code min.insync.replicas} as the broker reads it (null when the topic does not set it and a
+     * default applies), asked until the new topic is known to the broker that answers.
+     */
+    static String topicsOwnMinInSync(Admin admin, String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        ConfigEntry entry = Await.until(Duration.ofSeconds(30), () -> {
+            try {
+                return Optional.ofNullable(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas"));
+            } catch (Exception notYet) {
+                return Optional.empty();
+            }
+        }, "The broker did not describe topic " + topic + " within 30 s");
+        return entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG ? entry.value() : null;
     }
 
     private static Map<String, Object> read(JsonNode node, Set<String> allowed, String method) {

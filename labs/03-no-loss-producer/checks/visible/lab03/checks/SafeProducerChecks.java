@@ -18,7 +18,6 @@ import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -78,9 +77,9 @@ class SafeProducerChecks {
         String topic = "payments-" + random.nextInt(1_000_000);
         try (Admin admin = Admin.create(KAFKA.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(LearnerSettings.topic(LEARNER)))).all().get();
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            String value = admin.describeConfigs(List.of(resource)).all().get().get(resource).get("min.insync.replicas").value();
-            assertTrue(Integer.parseInt(value) >= 2, "min.insync.replicas is " + value);
+            String value = LearnerSettings.topicsOwnMinInSync(admin, topic);
+            assertTrue(value != null && Integer.parseInt(value) >= 2, "min.insync.replicas is " + (value == null ? "not set on the"
+                    + " topic (the broker's default applies)" : value));
         }
     }
 }
