@@ -139,6 +139,27 @@ class AttackCatalogueIT {
                     + " results written with it after halting the JVM read as the runner's",
                     "return Forger.forge();", Map.of("${PKG_DIR}/Forger.java", forger()),
                     "java.lang.management.ManagementFactory (the JVM's internals)"),
+            // Issue 27: the learner's code in a JVM of its own, in a sandbox inside the check JVM's.
+            new Attack("finds-the-check-jvm", "the check JVM (its seed, its nonce, its memory) is a process the learner's code can see",
+                    "try (var s = Files.list(Path.of(\"/proc\"))) { for (Path p : (Iterable<Path>) s::iterator) { try {"
+                            + " String c = new String(Files.readAllBytes(p.resolve(\"cmdline\"))).replace('\\0', ' ');"
+                            + " if (c.contains(\"CheckRunner\") || c.contains(\"streamlab.seed\")) return \"LEAKED saw the check JVM: \" + c.length(); }"
+                            + " catch (Exception e) { } } } return null;", Map.of()),
+            new Attack("grading-folder", "the grading folder (compiled checks, the runner's settings) is mounted in the learner's sandbox",
+                    "for (String d : new String[] {\"/grading\", \"/tmp/grading\", \"/learner/../grading\", \"/proc/1/root/grading\"}) { if (Files.exists(Path.of(d)))"
+                            + " return \"LEAKED found \" + d; } return null;", Map.of()),
+            new Attack("threads-without-end", "threads started without end take the machine's memory (no limit on the learner's JVM)",
+                    "java.util.List<Thread> ts = new java.util.ArrayList<>(); try { while (true) { Thread t = new Thread(() -> {"
+                            + " try { Thread.sleep(600_000); } catch (InterruptedException e) { } }); t.setDaemon(true); t.start(); ts.add(t);"
+                            + " if (ts.size() > 200_000) return \"LEAKED started \" + ts.size() + \" threads\"; } } catch (Throwable e) { return null; }",
+                    Map.of()),
+            new Attack("fills-tmp", "the learner's /tmp takes the machine's disk or memory (no limit)",
+                    "byte[] b = new byte[1 << 20]; long written = 0; try (var o = Files.newOutputStream(Path.of(System.getProperty(\"java.io.tmpdir\"), \"fill\")))"
+                            + " { while (written < (2L << 30)) { o.write(b); written += b.length; } } catch (java.io.IOException e) { return null; }"
+                            + " return \"LEAKED wrote \" + (written >> 20) + \" MB\";", Map.of()),
+            new Attack("forged-replies", "lines that look like the learner's replies, printed ahead, answer the checks' next questions",
+                    "java.io.PrintStream o = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);"
+                            + " for (int i = 0; i < 50; i++) o.println(\"{\\\"ok\\\":true,\\\"result\\\":42}\"); return null;", Map.of()),
             new Attack("class-loader-reads-hidden-checks", "the compiled hidden checks must be readable by the check JVM's"
                     + " class loader, so the learner's code can read them too",
                     "try (var in = StreamlabAttack.class.getClassLoader().getResourceAsStream(\"${HIDDEN_CLASS}\")) {"
@@ -184,7 +205,10 @@ class AttackCatalogueIT {
     }
 
     static Stream<Arguments> attacks() {
-        return LABS.stream().flatMap(lab -> ATTACKS.stream().map(a -> Arguments.of(lab, a)));
+        // -Dattack.only=name,name runs only those attacks (while working on one).
+        List<String> only = List.of(System.getProperty("attack.only", "").split(","));
+        return LABS.stream().flatMap(lab -> ATTACKS.stream().filter(a -> only.equals(List.of("")) || only.contains(a.name()))
+                .map(a -> Arguments.of(lab, a)));
     }
 
     private ServerSocket host;
