@@ -284,10 +284,7 @@ final class CheckProcess {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // A later run's ScratchDirectory reaping removes the rest.
-        }
+        // Streaming and never fatal; a later run's ScratchDirectory reaping removes what is left.
+        dev.streamlab.files.FileTrees.deleteQuietly(dir);
     }
 }
