@@ -111,7 +111,7 @@ public final class Grader {
             warnings.add(UNVERIFIED + "graded without the sandbox (--no-sandbox): the submission's code could read the checks,"
                     + " write outside its folder or forge its results.");
         }
-        progress.accept("Compiling " + submission);
+        progress.accept("Compiling " + VisibleText.of(submission));
         Path box = Files.createDirectories(work.resolve("box"));
         Path copy = work.resolve("source");
         SubmissionCopy.Result copied;
