@@ -116,7 +116,7 @@ public final class Grader {
         Path copy = work.resolve("source");
         SubmissionCopy.Result copied;
         try {
-            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab));
+            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab), SubmissionCopy.labPackages(lab));
         } catch (IOException | RuntimeException e) {
             copied = new SubmissionCopy.Result(List.of("Cannot read the submission (" + printable(String.valueOf(e.getMessage())) + ")."));
         }

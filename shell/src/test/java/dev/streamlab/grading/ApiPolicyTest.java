@@ -102,6 +102,16 @@ class ApiPolicyTest {
                 Arguments.of("class A { void f() throws Exception { Runtime.getRuntime().exec(new String[] {\"sh\"}); } }",
                         "java.lang.Runtime.exec (processes)"),
                 Arguments.of("class A { void f() { System.exit(0); } }", "java.lang.System.exit (the JVM's internals)"),
+                Arguments.of("class A { Object f() { return System.getProperties(); } }", "java.lang.System.getProperties (system properties)"),
+                Arguments.of("class A { void f() { System.setProperty(\"java.io.tmpdir\", \"/\"); } }",
+                        "java.lang.System.setProperty (system properties)"),
+                Arguments.of("class A { void f() { System.clearProperty(\"user.home\"); } }", "java.lang.System.clearProperty (system properties)"),
+                Arguments.of("class A { void f() { System.setProperties(null); } }", "java.lang.System.setProperties (system properties)"),
+                Arguments.of("class A { Object f() { return System.getenv(); } }", "java.lang.System.getenv (the environment)"),
+                Arguments.of("class A { java.util.function.Function<String, String> f = System::getenv; }",
+                        "java.lang.System.getenv (the environment)"),
+                Arguments.of("class A { void f() throws Exception { var r = Runtime.getRuntime(); r.exec(\"sh\"); } }",
+                        "java.lang.Runtime.exec (processes)"),
                 Arguments.of("class A { void f() { System.setOut(null); } }", "java.lang.System.setOut (the JVM's internals)"),
                 Arguments.of("class A { void f() throws Exception { new java.net.Socket(\"localhost\", 1); } }", "java.net.Socket (the network)"),
                 Arguments.of("class A { Object f() { return java.lang.management.ManagementFactory.getRuntimeMXBean(); } }",
@@ -126,7 +136,20 @@ class ApiPolicyTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("refusedCode")
     void reachingOutsideTheLabIsRefusedWithTheLine(String source, String refusal) {
-        assertThat(refusals(source)).contains("A.java:1: uses " + refusal);
+        assertThat(refusals(source)).anyMatch(r -> r.startsWith("A.java:1: uses " + refusal + "; instead, ") && r.endsWith("."));
+    }
+
+    /** What a learner who reads the grader's settings (its nonce, paths, seed) would write, and is told instead. */
+    @Test
+    void readingTheSystemPropertiesIsRefusedNamingTheFileLineAndWhatToDo() {
+        assertThat(refusals("""
+                class A {
+                    String f() {
+                        return System.getProperties().toString();
+                    }
+                }
+                """)).containsExactly("A.java:3: uses java.lang.System.getProperties (system properties); instead, take settings"
+                + " from the configuration or the parameters the checks give your code.");
     }
 
     private List<String> refusals(String source) {
