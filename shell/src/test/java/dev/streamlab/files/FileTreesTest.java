@@ -56,7 +56,7 @@ class FileTreesTest {
             if (root) {
                 command.addAll(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
             }
-            command.addAll(JavaCommand.ofThisJdk().option("-Xmx8m").option("-XX:+UseSerialGC").option("-Xshare:auto")
+            command.addAll(JavaCommand.ofThisJdk().option("-Xmx8m").option("-XX:+UseSerialGC").option("-XX:-UsePerfData")
                     .classPath(List.of(codeSource(FileTrees.class), codeSource(TreeRemovalProbe.class)))
                     .main(TreeRemovalProbe.class.getName(), tree.toString(), "50000", "walk").toList());
 

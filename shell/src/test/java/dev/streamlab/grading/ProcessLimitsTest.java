@@ -65,7 +65,7 @@ class ProcessLimitsTest {
         assumeThat(prefix.applied()).as(prefix.whyNone().orElse("")).isTrue();
         List<String> command = new ArrayList<>(prefix.command());
         command.addAll(JavaCommand.ofThisJdk().options(ProcessLimits.jvmOptions()).option("-Xmx" + heapMb + "m")
-                .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").classPath(classPath).main(main.getName()).toList());
+                .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-XX:-UsePerfData").classPath(classPath).main(main.getName()).toList());
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
         builder.environment().putAll(ProcessLimits.environment());
         Process process = builder.start();
