@@ -3,7 +3,6 @@ package dev.streamlab.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -12,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.streamlab.files.ProjectRoot;
+import dev.streamlab.grading.ClassGrading;
 import dev.streamlab.grading.ClassSummary;
 import dev.streamlab.grading.Grader;
 import dev.streamlab.grading.GradingException;
@@ -187,28 +187,13 @@ public final class GradeCommand implements Callable<Integer> {
         if (learners.isEmpty()) {
             throw new GradingException("There are no submission folders in " + all + ". Put one folder per learner there.");
         }
-        Map<String, Scorecard> cards = new LinkedHashMap<>();
         Grader quiet = Grader.ofThisJvm(step -> { });
         Path target = results.resolve(lab.id());
-        int i = 0;
-        for (Path learnerDir : learners) {
-            i++;
-            String learner = learnerDir.getFileName().toString();
-            Scorecard card;
-            try {
-                card = quiet.grade(lab, submissionIn(learnerDir), options);
-            } catch (RuntimeException e) {
-                // One learner's folder (unreadable, odd names) must not stop the class: that learner gets 0, with why.
-                card = Grader.failed(lab, learnerDir, e);
-            }
-            cards.put(learner, card);
-            writeResults(card, target.resolve(learner));
-            output.progress(String.format("[%d/%d] %s: %d/%d points (%.1f s)", i, learners.size(), learner,
-                    card.points(), card.maxPoints(), card.duration().toMillis() / 1000.0));
-        }
+        // One learner's folder (unreadable, odd names, a crash of the grader) never stops the class: 0, with why.
+        Map<String, Scorecard> cards = ClassGrading.gradeAll(lab, learners, target, dir -> quiet.grade(lab, submissionIn(dir), options),
+                this::writeResults, output::progress);
+        ClassGrading.table(cards).forEach(output::result);
         Path summary = ClassSummary.write(cards, target);
-        cards.forEach((learner, card) -> output.result(String.format("%-24s %3d/%-3d %s", learner, card.points(),
-                card.maxPoints(), card.passed() ? "full marks" : card.compiled() ? "" : "does not compile")));
         output.result("Class summary: " + summary);
         return format == Format.exercism || cards.values().stream().allMatch(Scorecard::passed) ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.streamlab.grading.CheckResult;
 import dev.streamlab.grading.Scorecard;
+import dev.streamlab.grading.VisibleText;
 import dev.streamlab.terminal.Styles;
 
 /** A scorecard as lines for the terminal, in its colours (plain with NO_COLOR). */
@@ -17,7 +18,7 @@ final class ScorecardView {
         List<String> lines = new ArrayList<>();
         lines.add(styles.apply(Styles.STRONG, "Lab " + card.lab().id() + ": " + card.lab().title())
                 + (card.visibleOnly() ? " (visible checks only)" : ""));
-        lines.add("Submission: " + card.submission());
+        lines.add("Submission: " + VisibleText.of(card.submission()));
         if (!card.compiled()) {
             lines.add(styles.apply(Styles.BAD, "Your code does not compile:"));
             card.compileErrors().forEach(e -> lines.add("  " + e));

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import dev.streamlab.files.FileTrees;
 
 /**
  * A temporary directory that streamlab owns (a cluster's data, a grader's work, a Connect worker's offsets), marked
@@ -86,20 +86,10 @@ public final class ScratchDirectory implements AutoCloseable {
         }
     }
 
+    /** Streaming and never fatal (see {@link FileTrees}): what another process still holds stays for the next reaping. */
     private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // Held by a process that was just killed; the next reaping removes it.
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // The same: best effort, finished by the next reaping.
+        if (dir != null) {
+            FileTrees.deleteQuietly(dir);
         }
     }
 }

@@ -68,7 +68,8 @@ final class ApiPolicy {
                     "getEnclosingMethod", "getEnclosingConstructor", "getNestHost", "getNestMembers", "getSigners",
                     "getPermittedSubclasses"),
             "java.lang.System", Set.of("exit", "load", "loadLibrary", "mapLibraryName", "setIn", "setOut", "setErr", "setProperty",
-                    "setProperties", "clearProperty", "setSecurityManager", "getSecurityManager", "console", "inheritedChannel"),
+                    "setProperties", "clearProperty", "getProperties", "getenv", "setSecurityManager", "getSecurityManager",
+                    "console", "inheritedChannel"),
             "java.lang.Runtime", Set.of("exit", "halt", "exec", "load", "loadLibrary"),
             "java.lang.Thread", Set.of("getContextClassLoader", "setContextClassLoader", "getAllStackTraces", "getThreadGroup",
                     "stop", "suspend", "resume", "setDefaultUncaughtExceptionHandler"));
@@ -124,7 +125,8 @@ final class ApiPolicy {
             return Optional.of(switch (topLevelClass) {
                 case "java.lang.Class" -> method.contains("Resource") || method.equals("getClassLoader") ? "class loading" : "reflection";
                 case "java.lang.System", "java.lang.Runtime" -> method.contains("oad") ? "native code"
-                        : method.equals("exec") ? "processes" : "the JVM's internals";
+                        : method.equals("exec") ? "processes" : method.equals("getenv") ? "the environment"
+                        : method.contains("Propert") ? "system properties" : "the JVM's internals";
                 default -> "the JVM's internals";
             });
         }
@@ -135,6 +137,26 @@ final class ApiPolicy {
     static Optional<String> refusedConstructor(String topLevelClass, String firstParameterType) {
         Set<String> fileTypes = FILE_CONSTRUCTORS.get(topLevelClass);
         return fileTypes != null && fileTypes.contains(firstParameterType) ? Optional.of("files") : Optional.empty();
+    }
+
+    /** What to do instead of using something refused for this reach (as {@link #refusedClass} and the others say it). */
+    static String instead(String reach) {
+        return switch (reach) {
+            case "reflection" -> "call the methods of your own classes directly";
+            case "class loading" -> "use your classes and the lab's API directly, by name";
+            case "files" -> "keep data in memory (a String, a collection, a StringWriter or a ByteArrayOutputStream)";
+            case "processes" -> "do the work in Java, in your own code";
+            case "the network" -> "reach Kafka only through its clients, with the configuration the checks give your code";
+            case "the environment", "system properties" -> "take settings from the configuration or the parameters the checks"
+                    + " give your code";
+            case "native code" -> "write it in Java";
+            case "deserialization" -> "build objects in your own code, or use Kafka's serializers";
+            case "the terminal" -> "return values (or print with System.out)";
+            case "Kafka's internals" -> "use Kafka's public API: its clients, Streams and Connect";
+            case "the grader and its checks" -> "use only your own classes, the starter's and Kafka's";
+            case "a library no lab needs" -> "use java.util, java.time and Kafka's API";
+            default -> "return a value or throw an exception, and leave the JVM as it is";
+        };
     }
 
     private static String reachOfPackage(String pkg) {

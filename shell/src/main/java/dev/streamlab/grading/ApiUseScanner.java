@@ -45,7 +45,7 @@ final class ApiUseScanner implements TaskListener {
         this.sources = sources;
     }
 
-    /** Each refused use as {@code File.java:LINE: uses NAME (WHAT)}, in the order found. */
+    /** Each refused use as {@code File.java:LINE: uses NAME (WHAT); instead, ADVICE.}, in the order found. */
     List<String> refusals() {
         return List.copyOf(refusals);
     }
@@ -155,21 +155,26 @@ final class ApiUseScanner implements TaskListener {
         String shown = owner.getQualifiedName().toString();
         Optional<String> refused = ApiPolicy.refusedClass(topName);
         if (refused.isPresent()) {
-            return Optional.of(shown + " (" + refused.get() + ")");
+            return Optional.of(said(shown, refused.get()));
         }
         if (element instanceof ExecutableElement method) {
             if (method.getKind() == ElementKind.CONSTRUCTOR) {
                 String first = method.getParameters().isEmpty() ? "" : erasure(method.getParameters().get(0).asType());
-                return ApiPolicy.refusedConstructor(topName, first).map(why -> "new " + shown + "(" + first + ") (" + why + ")");
+                return ApiPolicy.refusedConstructor(topName, first).map(why -> said("new " + shown + "(" + first + ")", why));
             }
             return ApiPolicy.refusedMethod(topName, method.getSimpleName().toString())
-                    .map(why -> shown + "." + method.getSimpleName() + " (" + why + ")");
+                    .map(why -> said(shown + "." + method.getSimpleName(), why));
         }
         if (element instanceof VariableElement && element.getKind() == ElementKind.FIELD) {
             return ApiPolicy.refusedMethod(topName, element.getSimpleName().toString())
-                    .map(why -> shown + "." + element.getSimpleName() + " (" + why + ")");
+                    .map(why -> said(shown + "." + element.getSimpleName(), why));
         }
         return Optional.empty();
+    }
+
+    /** "java.lang.System.getenv (the environment); instead, take settings from ..." */
+    private static String said(String what, String reach) {
+        return what + " (" + reach + "); instead, " + ApiPolicy.instead(reach) + ".";
     }
 
     /** A class javac compiled from the submission's sources (not one read from a class file of the class path). */

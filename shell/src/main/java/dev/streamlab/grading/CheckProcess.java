@@ -211,14 +211,15 @@ final class CheckProcess {
     private List<String> learnerCommand(List<Path> runtime, Path learnerClasses, Path scratch) throws IOException {
         Path classes = sandbox == null ? learnerClasses : Sandbox.LEARNER_CLASSES;
         Path tmp = sandbox == null ? Files.createDirectories(scratch.resolve("learner")) : Sandbox.SCRATCH;
-        JavaCommand learner = JavaCommand.ofThisJdk()
-                .option("-Xmx" + learnerHeapMb + "m").option("-Xss512k").option("-XX:MaxMetaspaceSize=128m")
-                .option("-XX:CompressedClassSpaceSize=64m").option("-XX:ReservedCodeCacheSize=64m")
-                .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-Xshare:auto")
+        JavaCommand learner = JavaCommand.ofThisJdk().option("-Xmx" + learnerHeapMb + "m");
+        ProcessLimits.jvmOptions().forEach(learner::option);
+        learner.option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-Xshare:auto")
                 .option("-XX:+DisableAttachMechanism").option("-XX:-UsePerfData");
         learner.property("java.io.tmpdir", tmp).property("user.home", tmp);
         learner.classPath(runtime).classPath(List.of(classes)).main(LearnerHost.class.getName());
-        List<String> java = new ArrayList<>(ProcessLimits.prefix(learnerHeapMb));
+        // The address space bounds heap, stacks and native memory together: threads without end stop with an OutOfMemoryError.
+        ProcessLimits limits = new ProcessLimits(((long) learnerHeapMb << 20) + (1L << 30), 1024, 256L << 20);
+        List<String> java = new ArrayList<>(limits.prefix().command());
         java.addAll(learner.toList());
         return sandbox == null ? java : sandbox.learnerCommand(runtime, java);
     }
@@ -295,10 +296,7 @@ final class CheckProcess {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // A later run's ScratchDirectory reaping removes the rest.
-        }
+        // Streaming and never fatal; a later run's ScratchDirectory reaping removes what is left.
+        dev.streamlab.files.FileTrees.deleteQuietly(dir);
     }
 }

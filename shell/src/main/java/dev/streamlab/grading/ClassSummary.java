@@ -8,8 +8,8 @@ import java.util.Map;
 import dev.streamlab.files.AtomicFiles;
 
 /**
- * The class summary of {@code grade --all}: one CSV row per learner; {@code verified} is false where the sandbox did not
- * vouch for the run (it could not start, or {@code --no-sandbox}). Written by hand (RFC 4180 quoting in
+ * The class summary of {@code grade --all}: one CSV row per learner, the name as {@link VisibleText} shows it;
+ * {@code verified} is false where the sandbox did not vouch for the run (it could not start, or {@code --no-sandbox}). Written by hand (RFC 4180 quoting in
  * {@link #field}) because one small table does not justify another dependency.
  */
 public final class ClassSummary {
@@ -36,12 +36,20 @@ public final class ClassSummary {
         int percent = card.maxPoints() == 0 ? 0 : Math.round(100f * card.points() / card.maxPoints());
         String firstFailure = card.compiled()
                 ? card.checks().stream().filter(c -> !c.passed()).map(CheckResult::fullName).findFirst().orElse("")
-                : "does not compile";
-        return String.join(",", List.of(field(learner), String.valueOf(card.points()), String.valueOf(card.maxPoints()),
+                : whyNotGraded(card);
+        return String.join(",", List.of(field(VisibleText.of(learner)), String.valueOf(card.points()), String.valueOf(card.maxPoints()),
                 String.valueOf(percent), String.valueOf(card.passedChecks()), String.valueOf(card.checks().size()),
                 String.valueOf(card.compiled()), String.valueOf(card.seed()),
                 String.format(java.util.Locale.ROOT, "%.1f", card.duration().toMillis() / 1000.0), field(firstFailure),
                 String.valueOf(card.verified())));
+    }
+
+    /**
+     * "does not compile", or, when nothing could be graded at all (no check listed: {@link Grader#failed}, a folder
+     * {@code grade --all} refused), the reason.
+     */
+    static String whyNotGraded(Scorecard card) {
+        return card.checks().isEmpty() && !card.compileErrors().isEmpty() ? card.compileErrors().get(0) : "does not compile";
     }
 
     static String field(String value) {

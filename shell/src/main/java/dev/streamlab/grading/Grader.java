@@ -112,12 +112,12 @@ public final class Grader {
             warnings.add(UNVERIFIED + "graded without the sandbox (--no-sandbox): the submission's code could read the checks,"
                     + " write outside its folder or forge its results.");
         }
-        progress.accept("Compiling " + submission);
+        progress.accept("Compiling " + VisibleText.of(submission));
         Path box = Files.createDirectories(work.resolve("box"));
         Path copy = work.resolve("source");
         SubmissionCopy.Result copied;
         try {
-            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab));
+            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab), SubmissionCopy.labPackages(lab));
         } catch (IOException | RuntimeException e) {
             copied = new SubmissionCopy.Result(List.of("Cannot read the submission (" + printable(String.valueOf(e.getMessage())) + ")."));
         }

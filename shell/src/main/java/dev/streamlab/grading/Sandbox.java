@@ -95,11 +95,7 @@ final class Sandbox {
                 return Optional.empty();
             } finally {
                 // bwrap leaves the mount points of a JDK under /tmp (a kit installed there) in the scratch folder
-                try (var left = Files.walk(empty)) {
-                    for (Path p : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                dev.streamlab.files.FileTrees.deleteQuietly(empty);
             }
         } catch (IOException e) {
             return Optional.of("bubblewrap cannot be started (" + e.getMessage() + ")");

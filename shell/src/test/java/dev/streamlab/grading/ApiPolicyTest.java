@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The API policy as a student meets it: honest code (every lab's solution and the usual Java a learner writes) passes;
  * code that reaches for reflection, class loading, files, processes, the network or the JVM's internals is refused by
- * line, however it is spelled (import, full name, var, method reference, inherited method). Compiled by the real javac.
+ * line, however it is spelled (import, full name, var, method reference, inherited method). Compiled by the real javac
+ * (in this JVM, as the compiler's JVM compiles; one case through that JVM).
  */
 class ApiPolicyTest {
 
@@ -29,8 +30,8 @@ class ApiPolicyTest {
         try (Stream<Path> labs = Files.list(Submissions.PROJECT.resolve("labs"))) {
             for (Path lab : labs.filter(d -> d.getFileName().toString().matches("\\d\\d-.*")).toList()) {
                 for (String part : List.of("solution", "starter")) {
-                    JavaCompilation.Result r = JavaCompilation.compileSubmission(lab.resolve(part), classpath(),
-                            temp.resolve(lab.getFileName() + "-" + part));
+                    JavaCompilation.Result r = JavaCompilation.compileHere(lab.resolve(part), classpath(),
+                            temp.resolve(lab.getFileName() + "-" + part), true);
                     assertThat(r.success()).as(lab + " " + part + " compiles: " + r.errors()).isTrue();
                     assertThat(r.refusals()).as(lab + " " + part).isEmpty();
                 }
@@ -102,6 +103,16 @@ class ApiPolicyTest {
                 Arguments.of("class A { void f() throws Exception { Runtime.getRuntime().exec(new String[] {\"sh\"}); } }",
                         "java.lang.Runtime.exec (processes)"),
                 Arguments.of("class A { void f() { System.exit(0); } }", "java.lang.System.exit (the JVM's internals)"),
+                Arguments.of("class A { Object f() { return System.getProperties(); } }", "java.lang.System.getProperties (system properties)"),
+                Arguments.of("class A { void f() { System.setProperty(\"java.io.tmpdir\", \"/\"); } }",
+                        "java.lang.System.setProperty (system properties)"),
+                Arguments.of("class A { void f() { System.clearProperty(\"user.home\"); } }", "java.lang.System.clearProperty (system properties)"),
+                Arguments.of("class A { void f() { System.setProperties(null); } }", "java.lang.System.setProperties (system properties)"),
+                Arguments.of("class A { Object f() { return System.getenv(); } }", "java.lang.System.getenv (the environment)"),
+                Arguments.of("class A { java.util.function.Function<String, String> f = System::getenv; }",
+                        "java.lang.System.getenv (the environment)"),
+                Arguments.of("class A { void f() throws Exception { var r = Runtime.getRuntime(); r.exec(\"sh\"); } }",
+                        "java.lang.Runtime.exec (processes)"),
                 Arguments.of("class A { void f() { System.setOut(null); } }", "java.lang.System.setOut (the JVM's internals)"),
                 Arguments.of("class A { void f() throws Exception { new java.net.Socket(\"localhost\", 1); } }", "java.net.Socket (the network)"),
                 Arguments.of("class A { Object f() { return java.lang.management.ManagementFactory.getRuntimeMXBean(); } }",
@@ -126,15 +137,35 @@ class ApiPolicyTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("refusedCode")
     void reachingOutsideTheLabIsRefusedWithTheLine(String source, String refusal) {
-        assertThat(refusals(source)).contains("A.java:1: uses " + refusal);
+        assertThat(refusals(source)).anyMatch(r -> r.startsWith("A.java:1: uses " + refusal + "; instead, ") && r.endsWith("."));
     }
 
+    /** What a learner who reads the grader's settings (its paths, its seed) would write, and is told instead. */
+    @Test
+    void readingTheSystemPropertiesIsRefusedNamingTheFileLineAndWhatToDo() {
+        assertThat(refusals("""
+                class A {
+                    String f() {
+                        return System.getProperties().toString();
+                    }
+                }
+                """, true)).containsExactly("A.java:3: uses java.lang.System.getProperties (system properties); instead, take settings"
+                + " from the configuration or the parameters the checks give your code.");
+    }
+
+    /** Compiled here, in the test's JVM, as in the compiler's JVM, without starting one per case. */
     private List<String> refusals(String source) {
+        return refusals(source, false);
+    }
+
+    private List<String> refusals(String source, boolean inTheCompilersJvm) {
         try {
             String name = source.contains("class Honest") ? "Honest" : "A";
             Path dir = Files.createDirectories(temp.resolve("src-" + System.nanoTime()));
             Files.writeString(dir.resolve(name + ".java"), source);
-            JavaCompilation.Result r = JavaCompilation.compileSubmission(dir, classpath(), temp.resolve("out-" + System.nanoTime()));
+            Path out = temp.resolve("out-" + System.nanoTime());
+            JavaCompilation.Result r = inTheCompilersJvm ? JavaCompilation.compileSubmission(dir, classpath(), out)
+                    : JavaCompilation.compileHere(dir, classpath(), out, true);
             assertThat(r.success()).as("compiles: " + r.errors()).isTrue();
             return r.refusals();
         } catch (IOException e) {

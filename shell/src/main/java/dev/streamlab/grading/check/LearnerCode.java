@@ -129,7 +129,9 @@ public final class LearnerCode implements AfterAllCallback {
             builder.environment().clear();
             builder.environment().put("PATH", "/usr/bin:/bin");
             builder.environment().put("LANG", "C.UTF-8");
+            // glibc's arenas and top pad within the address-space limit (see ProcessLimits).
             builder.environment().put("MALLOC_ARENA_MAX", "2");
+            builder.environment().put("MALLOC_TOP_PAD_", "4194304");
             // Started from one long-lived thread: the sandbox ends its process when the thread that started it ends
             // (--die-with-parent is per thread), and each check runs in a thread of its own.
             process = STARTER.submit(builder::start).get();
