@@ -62,7 +62,7 @@ class ClassroomWorkflowIT {
         Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
                 + "' -cp '" + System.getProperty("java.class.path") + "' dev.streamlab.cli.Main \"$@\"\n");
         launcher.toFile().setExecutable(true);
-        learnersRepository(Submissions.wrong("05-fraud-window", "more-than-four"), runner.resolve("submission"));
+        learnersRepository(Submissions.wrong("05-fraud-window", "counts-all-cards-together"), runner.resolve("submission"));
         Path githubOutput = Files.writeString(runner.resolve("github_output"), "earlier=kept\n");
 
         List<String> command = new ArrayList<>(List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", grade.path("run").asText()));
@@ -83,10 +83,10 @@ class ClassroomWorkflowIT {
         JsonNode written = new ObjectMapper().readTree(course.resolve("grading-results/05-fraud-window/autograding.json").toFile());
         assertThat(result).isEqualTo(written);
         // The visible checks only (5 points of lab 05's 12): feedback, which the learner could change anyway.
-        assertThat(log).contains("(visible checks only)").contains("Score: 2/5 points").doesNotContain("(hidden)");
+        assertThat(log).contains("(visible checks only)").contains("Score: 3/5 points").doesNotContain("(hidden)");
         assertThat(result.path("max_score").asInt()).isEqualTo(5);
-        assertThat(ClassroomReporter.noticePoints(List.of(result))).isEqualTo("Points 2/5");
-        assertThat(ClassroomReporter.tableTotal(result)).isEqualTo(2.0);
+        assertThat(ClassroomReporter.noticePoints(List.of(result))).isEqualTo("Points 3/5");
+        assertThat(ClassroomReporter.tableTotal(result)).isEqualTo(3.0);
         assertThat(result.path("verified").asBoolean()).isTrue();
     }
 
@@ -98,7 +98,7 @@ class ClassroomWorkflowIT {
     @Test
     void theInstructorGradesTheClonedRepositoriesWithTheHiddenChecks() throws Exception {
         Path submissions = runner.resolve("fraud-window-submissions");
-        learnersRepository(Submissions.wrong("05-fraud-window", "more-than-four"), submissions.resolve("fraud-window-ada"));
+        learnersRepository(Submissions.wrong("05-fraud-window", "counts-all-cards-together"), submissions.resolve("fraud-window-ada"));
         learnersRepository(Submissions.lab("05").solution(), submissions.resolve("fraud-window-bob"));
         Path results = runner.resolve("grading-results");
         var out = new java.io.StringWriter();
@@ -108,11 +108,11 @@ class ClassroomWorkflowIT {
                 .execute("grade", "05", "--all", submissions.toString(), "--results", results.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(dev.streamlab.cli.ExitCode.CHECK_FAILED);
-        // ada's Classroom feedback was 2/5 (the visible checks); her grade is 5/12.
-        assertThat(err.toString()).contains("[1/2] fraud-window-ada: 5/12 points").contains("[2/2] fraud-window-bob: 12/12 points");
+        // ada's Classroom feedback was 3/5 (the visible checks); her grade is 3/12.
+        assertThat(err.toString()).contains("[1/2] fraud-window-ada: 3/12 points").contains("[2/2] fraud-window-bob: 12/12 points");
         List<String> csv = Files.readAllLines(results.resolve("05-fraud-window/class-summary.csv"));
         assertThat(csv).hasSize(3);
-        assertThat(csv.get(1)).startsWith("fraud-window-ada,5,12,");
+        assertThat(csv.get(1)).startsWith("fraud-window-ada,3,12,");
         assertThat(csv.get(2)).startsWith("fraud-window-bob,12,12,");
         JsonNode ada = new ObjectMapper().readTree(results.resolve("05-fraud-window/fraud-window-ada/autograding.json").toFile());
         assertThat(ada.path("max_score").asInt()).isEqualTo(12);
