@@ -59,6 +59,26 @@ public final class FileTrees {
         }
     }
 
+    /**
+     * Copies a tree: every folder and file under {@code from} to the same place under {@code to}, replacing what is
+     * there. Nothing when {@code from} is not a folder.
+     */
+    public static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (var files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     private static boolean exists(Path p) {
         return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }

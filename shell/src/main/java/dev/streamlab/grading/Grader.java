@@ -132,7 +132,7 @@ public final class Grader {
             throw new GradingException("The checks of lab " + lab.id() + " do not compile: " + String.join("; ", checks.errors()));
         }
         // The lab's harness is compiled with the submission: it runs in the learner's JVM, beside their code.
-        copyTree(lab.harness(), copy);
+        dev.streamlab.files.FileTrees.copy(lab.harness(), copy);
         Path submissionClasses = box.resolve("submission");
         JavaCompilation.Result compiled = JavaCompilation.compileSubmission(copy, classpath, submissionClasses);
         if (!compiled.success()) {
@@ -335,23 +335,6 @@ public final class Grader {
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             return Set.of();
-        }
-    }
-
-    /** Copies the lab's harness into the submission's sources (nothing when the lab has none). */
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 

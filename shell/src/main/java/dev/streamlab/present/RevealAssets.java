@@ -89,17 +89,7 @@ public final class RevealAssets {
         progress.accept("Copying reveal.js and highlight.js from " + preinstalled.vendorDir);
         try {
             for (Path from : List.of(preinstalled.revealJs(), preinstalled.highlightJs())) {
-                Path to = vendorDir.resolve(preinstalled.vendorDir.relativize(from).toString());
-                try (var files = Files.walk(from)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        Path target = to.resolve(from.relativize(file).toString());
-                        if (Files.isDirectory(file)) {
-                            Files.createDirectories(target);
-                        } else {
-                            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                        }
-                    }
-                }
+                dev.streamlab.files.FileTrees.copy(from, vendorDir.resolve(preinstalled.vendorDir.relativize(from).toString()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot copy reveal.js from " + preinstalled.vendorDir + " to " + vendorDir + " ("

@@ -446,16 +446,7 @@ class AttackCatalogueIT {
     }
 
     static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        dev.streamlab.files.FileTrees.copy(from, to);
     }
 
     static String utf8(byte[] b) {
