@@ -131,7 +131,10 @@ final class CheckProcess {
         // No class of the learner's is on this class path: their code runs in its own JVM (see LearnerCode).
         check.classPath(runtime).classPath(checkRoots.stream().map(this::seen).toList())
                 .main(CheckRunner.class.getName(), seen(settingsFile).toString());
-        List<String> java = check.toList();
+        // Limits for the check JVM too: its brokers map index files, so room beyond the heap (3 brokers peak near 1.7 GB).
+        ProcessLimits limits = new ProcessLimits(((long) heapMb << 20) + (3L << 30), 8192, 1L << 30);
+        List<String> java = new ArrayList<>(limits.prefix().command());
+        java.addAll(check.toList());
 
         List<String> command = sandbox == null ? java : sandbox.command(work, learnerClasses, scratch, runtime, java);
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());
@@ -139,6 +142,7 @@ final class CheckProcess {
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("LANG", "C.UTF-8");
         builder.environment().put("HOME", tmp.toString());
+        builder.environment().putAll(ProcessLimits.environment());
         Process process = builder.start();
         Thread killer = new Thread(() -> destroy(process, Set.of()), "streamlab-grading-stop");
         Runtime.getRuntime().addShutdownHook(killer);
