@@ -132,7 +132,11 @@ class ClusterViewsIT {
     void aTopicsPartitionsOnItsBrokers() throws Exception {
         createTopic("payments", 3);
 
-        TopicView topic = views.topic("payments", ClusterViews.brokersOf(cluster));
+        // A new partition's log end offset is -1 until its broker has described its log: compare once it is known.
+        TopicView topic = dev.streamlab.cluster.Await.until(java.time.Duration.ofSeconds(30),
+                () -> java.util.Optional.of(views.topic("payments", ClusterViews.brokersOf(cluster)))
+                        .filter(t -> t.partitions().stream().allMatch(p -> p.logEndOffset() >= 0)),
+                "The log end offsets of payments were not known within 30 s");
 
         assertThat(topic.brokers()).containsExactly(new TopicView.Broker(1, true));
         assertThat(topic.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.leader()).isEqualTo(1));
