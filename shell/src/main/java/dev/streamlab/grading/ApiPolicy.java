@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which parts of the Java and Kafka APIs graded code may use. The learner's code runs in the same JVM as the checks
- * and the runner that reports their results, and on Java 24 and later no SecurityManager stands between them: code that
- * could reflect on the runner, dump its heap or read the compiled hidden checks could forge its results or learn the
- * checks. No lab needs any of that, so such code is refused before it runs.
+ * Which parts of the Java and Kafka APIs graded code may use: a second wall in front of the process boundary (the
+ * learner's code runs in a JVM and a sandbox of its own, with no check, seed or result in it). Code that reflects, loads
+ * classes, reads files, starts processes or reaches the JVM's internals is what an attack needs and no lab does, so it
+ * is refused before it runs, with its file and line.
  * <p>
  * An allow-list: the packages a lab needs ({@code java.lang}, {@code java.util}, {@code java.time}, in-memory
  * {@code java.io}, Kafka's clients, Streams and Connect APIs, SLF4J), minus the members and classes of them that reach

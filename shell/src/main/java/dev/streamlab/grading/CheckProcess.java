@@ -28,9 +28,10 @@ import dev.streamlab.grading.host.LearnerHost;
 import dev.streamlab.jvm.JavaCommand;
 
 /**
- * Runs a lab's checks in a separate JVM, so the learner's code never runs in the grader's JVM: a hang is ended
- * by the overall time limit, a crash or {@code System.exit} ends only that JVM, and memory is capped by its own heap.
- * With a {@link Sandbox}, that JVM runs in it and sees only the grading folder (read-only) and a scratch folder.
+ * Runs a lab's checks in a JVM of their own (the check JVM), which starts the learner's code in a further JVM when a check
+ * asks for it ({@code LearnerCode}): the learner's code never shares a process with the checks, the seed or the results.
+ * A hang is ended by the overall time limit; memory is capped by heaps and {@link ProcessLimits}. With a {@link Sandbox},
+ * the check JVM runs in it, and the learner's JVM in a sandbox of its own inside it.
  * <p>
  * The check JVM reports on its stdout, each result line after a nonce sent on its stdin (so it is in no file the
  * submission could read); other lines there, and its stderr, are the log, of which only the last {@link #LOG_TAIL_BYTES}
@@ -38,8 +39,6 @@ import dev.streamlab.jvm.JavaCommand;
  */
 final class CheckProcess {
 
-    /** The first Java that has no SecurityManager at all (JEP 486). */
-    static final int FIRST_JAVA_WITHOUT_SECURITY_MANAGER = 24;
     static final int LOG_TAIL_BYTES = 16 * 1024;
     static final int MAX_LINE_BYTES = 256 * 1024;
     static final int MAX_EVENTS = 100_000;

@@ -229,7 +229,7 @@ public final class Grader {
     }
 
     /**
-     * Runs the checks; when the check JVM ends early (a crash, or {@code System.exit} where no SecurityManager refuses it),
+     * Runs the checks; when the check JVM ends early (a crash, or its own time-out of a check),
      * the check that was running gets 0 and a fresh JVM runs the checks not yet graded, within the overall time limit.
      * The check JVM also ends itself after a check timed out (its thread may still spin), with the same effect.
      * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.

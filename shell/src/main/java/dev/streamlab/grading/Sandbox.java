@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operating-system sandbox the check JVM runs in: bubblewrap ({@code bwrap}) on Linux. Inside, the file system holds
- * only the system's programs and libraries ({@code /usr}, read-only, which includes the JDKs), a few files of
- * {@code /etc} a JVM needs, the grader's own jars (read-only, each at its own path), the grading folder ({@code /grading},
- * read-only: the compiled submission, the compiled checks and the runner's settings; never a source of the checks or the
- * solution) and an empty writable {@code /tmp}, the only place it can write (the root is remounted read-only), which is also the working directory and the home. No network but its own
- * loopback; its own pid namespace, so every process the submission starts dies with the check JVM; it dies with the grader;
- * an empty environment; a new terminal session, so nothing can type into the grader's terminal.
+ * The operating-system sandboxes of grading: bubblewrap ({@code bwrap}) on Linux. The check JVM's ({@link #command}) holds
+ * only the system's programs and libraries ({@code /usr}, read-only, which includes the JDKs), a few files of {@code /etc}
+ * a JVM needs, the grader's own jars (read-only, each at its own path), the grading folder ({@code /grading}, read-only:
+ * the compiled checks and the runner's settings; never a source of the checks or the solution), the learner's classes
+ * ({@code /learner}, read-only) and a {@code /tmp} in memory, the only place to write. No network but its own loopback; it
+ * dies with the grader; an empty environment; a new terminal session, so nothing can type into the grader's terminal.
+ * The learner's sandbox ({@link #learnerCommand}), started inside it, adds its own processes and leaves out
+ * {@code /grading}.
  */
 final class Sandbox {
 
