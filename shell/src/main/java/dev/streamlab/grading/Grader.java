@@ -309,23 +309,31 @@ public final class Grader {
     private record CompiledChecks(List<Path> roots, Set<String> visibleClasses, List<String> errors) {
     }
 
-    /** The lab's checks, compiled against streamlab alone: they never see the learner's classes. */
-    private CompiledChecks compileChecks(Lab lab, boolean visibleOnly, Path work) {
-        Path visible = work.resolve("checks-visible");
-        JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), classpath, visible);
-        if (!v.success()) {
-            return new CompiledChecks(List.of(), Set.of(), v.errors());
-        }
-        List<Path> roots = new ArrayList<>(List.of(visible));
-        if (!visibleOnly && Files.isDirectory(lab.hiddenChecks())) {
-            Path hidden = work.resolve("checks-hidden");
-            JavaCompilation.Result h = JavaCompilation.compile(lab.hiddenChecks(), classpath + java.io.File.pathSeparator + visible, hidden);
-            if (!h.success()) {
-                return new CompiledChecks(List.of(), Set.of(), h.errors());
+    /**
+     * The lab's checks, compiled against streamlab alone: they never see the learner's classes. Compiled once per grader
+     * process ({@link CompiledCheckCache}); each grade gets its own copy.
+     */
+    private CompiledChecks compileChecks(Lab lab, boolean visibleOnly, Path work) throws IOException {
+        boolean withHidden = !visibleOnly && Files.isDirectory(lab.hiddenChecks());
+        String key = CompiledCheckCache.key(withHidden ? List.of(lab.visibleChecks(), lab.hiddenChecks()) : List.of(lab.visibleChecks()),
+                classpath, !withHidden);
+        List<String> errors = CompiledCheckCache.compiledInto(work.resolve("checks"), key, output -> {
+            JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), classpath, output.resolve("checks-visible"));
+            if (!v.success() || !withHidden) {
+                return v.errors();
             }
-            roots.add(hidden);
+            return JavaCompilation.compile(lab.hiddenChecks(), classpath + java.io.File.pathSeparator + output.resolve("checks-visible"),
+                    output.resolve("checks-hidden")).errors();
+        });
+        if (!errors.isEmpty()) {
+            return new CompiledChecks(List.of(), Set.of(), errors);
         }
-        return new CompiledChecks(roots, classNames(visible), List.of());
+        Path compiled = work.resolve("checks");
+        List<Path> roots = new ArrayList<>(List.of(compiled.resolve("checks-visible")));
+        if (withHidden) {
+            roots.add(compiled.resolve("checks-hidden"));
+        }
+        return new CompiledChecks(roots, classNames(compiled.resolve("checks-visible")), List.of());
     }
 
     private static Set<String> classNames(Path root) {

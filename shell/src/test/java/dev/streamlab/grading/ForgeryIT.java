@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.OptionalLong;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * checks judge what Kafka shows and what they can recompute, never what the learner's code says it did.
  */
 @NeedsSandbox
+@Tag(AttackCatalogueIT.JAVA_25)
 class ForgeryIT {
 
     private static final long SEED = 20261206L;

@@ -13,6 +13,7 @@ import javax.xml.validation.SchemaFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @NeedsSandbox
 class LabGradingIT {
 
+    @Tag(AttackCatalogueIT.JAVA_25)
     @ParameterizedTest
     @ValueSource(strings = {"01", "02", "03", "04", "05"})
     void theReferenceSolutionScoresFullMarks(String id) {

@@ -24,7 +24,9 @@ import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.diagram.LogView;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.diagram.View;
+import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonCatalogue;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,10 +63,26 @@ class DeckBuilderIT {
         }
     }
 
+    /**
+     * Every lesson and demo runs headless, cell by cell, on a real 3-broker cluster, through the same {@code LessonRunner}
+     * that {@code streamlab check} uses: a broken lesson fails the build. (This rehearsal is the one run of the whole
+     * course in the suite outside the one-session tests: the decks, the lessons and the demos share it.)
+     */
     @Test
     void everyLessonAndDemoWasRehearsedAndPassed() {
         assertThat(built).hasSize(lessons.size()).allMatch(DeckBuilder.Built::rehearsed);
-        recordings.forEach((source, recording) -> assertThat(recording.failed()).as("failed cells of " + source).isZero());
+        List<String> catalogue = Stream.concat(LessonCatalogue.builtIn().lessons().stream(), LessonCatalogue.builtInDemos().lessons().stream())
+                .map(Lesson::id).toList();
+        assertThat(lessons.values().stream().map(Lesson::id).toList()).as("the lessons and demos rehearsed").containsAll(catalogue);
+        lessons.forEach((source, lesson) -> {
+            Recording recording = recordings.get(source);
+            assertThat(recording.cells()).as("cells of %s that ran", source).hasSameSizeAs(lesson.cells());
+            for (Cell cell : lesson.cells()) {
+                Recording.Shown shown = recording.of(cell).orElseThrow();
+                assertThat(shown.passed()).as("%s:%d `%s` did not pass: %s%noutput:%n%s", source, cell.line(), cell.code(),
+                        shown.whyNot(), shown.output()).isTrue();
+            }
+        });
     }
 
     @Test
