@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.files.FileTrees;
+import dev.streamlab.grading.child.CheckEvent;
 
 /**
  * A lab's checks, compiled once per grader process: a class of thirty submissions (and the test suite) compiled the
@@ -28,6 +29,7 @@ final class CompiledCheckCache {
 
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
     private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+    private static final Map<String, List<CheckEvent>> PLANNED = new ConcurrentHashMap<>();
     private static ScratchDirectory folder;
 
     private CompiledCheckCache() {
@@ -62,12 +64,36 @@ final class CompiledCheckCache {
         }
     }
 
+    /** How the checks are listed (a run of the check JVM that plans them and runs none). */
+    interface Listing {
+        List<CheckEvent> list() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The checks that compiled checks plan, listed once per key: a submission that does not compile or is refused is
+     * shown every check it did not get, and listing them took a check JVM each time. A listing that planned nothing (it
+     * failed) is not kept.
+     */
+    static List<CheckEvent> planned(String key, Listing listing) throws IOException, InterruptedException {
+        List<CheckEvent> known = PLANNED.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<CheckEvent> events = List.copyOf(listing.list());
+        if (events.stream().anyMatch(e -> CheckEvent.PLANNED.equals(e.type()))) {
+            PLANNED.put(key, events);
+        }
+        return events;
+    }
+
     /** The key of the checks under these folders, compiled against this class path. */
     static String key(List<Path> checkFolders, String classpath, boolean visibleOnly) throws IOException {
         MessageDigest digest = sha256();
         digest.update((classpath + "\n" + visibleOnly + "\n").getBytes(StandardCharsets.UTF_8));
-        for (Path root : checkFolders) {
-            digest.update(("root " + root.toAbsolutePath().normalize() + "\n").getBytes(StandardCharsets.UTF_8));
+        // The folders' contents, not their places: a copy of a lab (as the tests grade) compiles to the same classes.
+        for (int index = 0; index < checkFolders.size(); index++) {
+            Path root = checkFolders.get(index);
+            digest.update(("root " + index + "\n").getBytes(StandardCharsets.UTF_8));
             if (!Files.isDirectory(root)) {
                 continue;
             }

@@ -287,12 +287,15 @@ public final class Grader {
             checks = compileChecks(lab, visibleOnly, Files.createDirectories(work.resolve("box")));
         }
         if (checks.errors().isEmpty()) {
-            // Listing the checks runs no code of the learner's.
-            Path listing = Files.createDirectories(work.resolve("listing"));
-            Path box = work.resolve("box");
-            CheckProcess.Outcome plan = new CheckProcess(box, listing, classpath, seed, 128, lab.learnerHeapMb(), sandbox, event -> { })
-                    .run(checks.roots(), box, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of());
-            for (CheckEvent e : plan.events()) {
+            // Listing the checks runs no code of the learner's; the list is the compiled checks', so it is made once.
+            CompiledChecks listed = checks;
+            List<CheckEvent> planned = CompiledCheckCache.planned(checks.key(), () -> {
+                Path listing = Files.createDirectories(work.resolve("listing"));
+                Path box = work.resolve("box");
+                return new CheckProcess(box, listing, classpath, seed, 128, lab.learnerHeapMb(), sandbox, event -> { })
+                        .run(listed.roots(), box, lab.checkTimeout(), Duration.ofSeconds(60), true, List.of()).events();
+            });
+            for (CheckEvent e : planned) {
                 if (CheckEvent.PLANNED.equals(e.type())) {
                     results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
                             Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, legacyMethodName(e.id()), ""));
@@ -306,7 +309,8 @@ public final class Grader {
                 Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
     }
 
-    private record CompiledChecks(List<Path> roots, Set<String> visibleClasses, List<String> errors) {
+    /** The compiled checks of one grade: their folders in its work folder, and the key of their compilation. */
+    private record CompiledChecks(String key, List<Path> roots, Set<String> visibleClasses, List<String> errors) {
     }
 
     /**
@@ -326,14 +330,14 @@ public final class Grader {
                     output.resolve("checks-hidden")).errors();
         });
         if (!errors.isEmpty()) {
-            return new CompiledChecks(List.of(), Set.of(), errors);
+            return new CompiledChecks(key, List.of(), Set.of(), errors);
         }
         Path compiled = work.resolve("checks");
         List<Path> roots = new ArrayList<>(List.of(compiled.resolve("checks-visible")));
         if (withHidden) {
             roots.add(compiled.resolve("checks-hidden"));
         }
-        return new CompiledChecks(roots, classNames(compiled.resolve("checks-visible")), List.of());
+        return new CompiledChecks(key, roots, classNames(compiled.resolve("checks-visible")), List.of());
     }
 
     private static Set<String> classNames(Path root) {

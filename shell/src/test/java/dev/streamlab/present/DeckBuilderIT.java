@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.PartitionState;
 import dev.streamlab.diagram.LogView;
@@ -27,6 +28,7 @@ import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.notebook.Notebook;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +50,8 @@ class DeckBuilderIT {
     private static final Map<Path, Lesson> lessons = new LinkedHashMap<>();
     private static Map<Path, Recording> recordings;
     private static List<DeckBuilder.Built> built;
+    private static final Map<Lesson, Rehearsal.Report> demosAgain = new LinkedHashMap<>();
+    private static final Map<Lesson, Path> demoNotes = new LinkedHashMap<>();
 
     @BeforeAll
     static void build() {
@@ -58,8 +62,38 @@ class DeckBuilderIT {
             }
             try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(3).start()) {
                 recordings = new DeckRehearsal(cluster).rehearse(lessons, line -> { });
+                rehearseTheDemosAgain(cluster);
             }
             built = builder.buildAll(lessons, recordings, line -> { });
+        }
+    }
+
+    /**
+     * A demo rehearsed on a cluster where it ran before (the deck's rehearsal above) starts from a clean state after its
+     * reset, as {@code streamlab demo NAME --rehearse} does before a talk, and writes its speaker notes.
+     */
+    private static void rehearseTheDemosAgain(Cluster cluster) {
+        try (Notebook notebook = new Notebook(cluster)) {
+            for (Lesson demo : LessonCatalogue.builtInDemos().lessons()) {
+                Path notes = OUT.resolve("notes-it").resolve(demo.id() + "-notes.txt");
+                new DemoReset(cluster.clientConfig()).reset(demo);
+                demosAgain.put(demo, new Rehearsal(notebook, new SpeakerNotes(notes)).run(demo, r -> { }));
+                demoNotes.put(demo, notes);
+            }
+        }
+    }
+
+    @Test
+    void everyDemoRehearsesAgainOnTheSameClusterAndWritesItsNotes() throws IOException {
+        assertThat(demosAgain).isNotEmpty().hasSameSizeAs(LessonCatalogue.builtInDemos().lessons());
+        for (Map.Entry<Lesson, Rehearsal.Report> entry : demosAgain.entrySet()) {
+            Lesson demo = entry.getKey();
+            assertThat(entry.getValue().results()).hasSameSizeAs(demo.cells());
+            assertThat(entry.getValue().results()).allSatisfy(result -> assertThat(result.passed())
+                    .as("second run: %s:%d `%s` did not pass: %s%noutput:%n%s", demo.file(), result.cell().line(),
+                            result.code(), result.whyNot(), result.output())
+                    .isTrue());
+            assertThat(Files.readString(demoNotes.get(demo))).contains("== Step 1 of").doesNotContain("topic orders has");
         }
     }
 
