@@ -8,6 +8,7 @@ import dev.streamlab.lesson.LessonFormatException;
 import dev.streamlab.present.DeckBuilder;
 import dev.streamlab.present.Decks;
 import dev.streamlab.present.LessonSources;
+import dev.streamlab.present.RehearsalCache;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
         "Turn every lesson and demo into a reveal.js deck (OUT/ID.html) and an HTML handout (OUT/handouts/ID.html),"
                 + " from the lessons' own source.",
         "Each lesson is first rehearsed on an embedded cluster: the slides show its real outputs and pictures"
-                + " (--no-rehearse: code only).",
+                + " (--no-rehearse: code only). A lesson unchanged since its last rehearsal, on the same streamlab,"
+                + " reuses it (--fresh: rehearse every one again).",
         "Works offline once reveal.js is installed under OUT/vendor (from the npm registry, the first time)."})
 public final class SlidesCommand implements Callable<Integer> {
 
@@ -38,6 +40,10 @@ public final class SlidesCommand implements Callable<Integer> {
     @Option(names = "--no-rehearse", negatable = false,
             description = "Do not start a cluster: the slides show code only, without outputs or pictures.")
     boolean noRehearse;
+
+    @Option(names = "--fresh", negatable = false,
+            description = "Rehearse every lesson again, even one that has not changed since its last rehearsal.")
+    boolean fresh;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
             description = "Only these lessons or demos (file names without .adoc, or their numbers), e.g. --only 01,03.")
@@ -65,7 +71,8 @@ public final class SlidesCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         try {
-            List<DeckBuilder.Built> decks = Decks.make(out, files, !noRehearse, output::progress);
+            RehearsalCache cache = fresh ? RehearsalCache.none() : RehearsalCache.standard();
+            List<DeckBuilder.Built> decks = Decks.make(out, files, !noRehearse, cache, output::progress);
             for (DeckBuilder.Built built : decks) {
                 output.result(out.toAbsolutePath().relativize(built.deck()) + "  " + built.title() + "  (" + built.slides()
                         + " slides" + (built.rehearsed() ? "" : ", code only") + ")");

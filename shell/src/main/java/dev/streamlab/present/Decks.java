@@ -30,24 +30,54 @@ public final class Decks {
      * @param progress a line for each thing that takes more than a moment
      */
     public static List<DeckBuilder.Built> make(Path out, List<Path> sources, boolean rehearse, Consumer<String> progress) {
+        return make(out, sources, rehearse, RehearsalCache.standard(), progress);
+    }
+
+    /**
+     * The same, with the recordings of unchanged lessons taken from {@code cache}: only the others are rehearsed, and no
+     * cluster starts when none is left.
+     */
+    public static List<DeckBuilder.Built> make(Path out, List<Path> sources, boolean rehearse, RehearsalCache cache,
+                                               Consumer<String> progress) {
+        Map<Path, Recording> kept = new LinkedHashMap<>();
+        if (rehearse) {
+            for (Path file : sources) {
+                cache.find(file).ifPresent(recording -> kept.put(file, recording));
+            }
+        }
+        boolean cluster = rehearse && kept.size() < sources.size();
         // The cluster starts while Asciidoctor (JRuby) does: each takes seconds, mostly on one core.
-        CompletableFuture<Cluster> starting = rehearse ? CompletableFuture.supplyAsync(() -> startCluster(progress)) : null;
+        CompletableFuture<Cluster> starting = cluster ? CompletableFuture.supplyAsync(() -> startCluster(progress)) : null;
         try {
             progress.accept("Starting Asciidoctor (a few seconds)");
             try (DeckBuilder builder = new DeckBuilder(out)) {
                 builder.prepareAssets(progress);
                 Map<Path, Lesson> lessons = new LinkedHashMap<>();
+                Map<Path, Lesson> toRehearse = new LinkedHashMap<>();
                 for (Path file : sources) {
-                    lessons.put(file, builder.parse(file));
+                    Lesson lesson = builder.parse(file);
+                    lessons.put(file, lesson);
+                    if (kept.containsKey(file)) {
+                        progress.accept("Reusing the rehearsal of " + lesson.id() + ": it has not changed since");
+                    } else {
+                        toRehearse.put(file, lesson);
+                    }
                 }
-                Map<Path, Recording> recordings = rehearse ? rehearse(lessons, join(starting), progress) : Map.of();
+                Map<Path, Recording> rehearsed = cluster ? rehearse(toRehearse, join(starting), progress) : Map.of();
+                rehearsed.forEach(cache::keep);
+                Map<Path, Recording> recordings = new LinkedHashMap<>();
+                if (rehearse) {
+                    for (Path file : sources) {
+                        recordings.put(file, kept.containsKey(file) ? kept.get(file) : rehearsed.get(file));
+                    }
+                }
                 return builder.buildAll(lessons, recordings, progress);
             }
         } finally {
             if (starting != null) {
-                starting.thenAccept(cluster -> {
-                    if (cluster != null) {
-                        cluster.close();
+                starting.thenAccept(started -> {
+                    if (started != null) {
+                        started.close();
                     }
                 }).exceptionally(e -> null).join();
             }
