@@ -126,7 +126,22 @@ public final class ClusterViews implements AutoCloseable {
         }
         Map<String, ConsumerGroupDescription> descriptions =
                 get(admin.describeConsumerGroups(ids).all(), "describe the consumer groups");
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(ids, null);
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>(committedOffsets(ids, null));
+        // Asked for every partition, Kafka leaves out the ones it has no offset for and the ones whose answer failed:
+        // the partitions a member holds are asked for again by name, which tells the two apart.
+        for (String id : ids) {
+            ConsumerGroupDescription description = descriptions.get(id);
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(committed.getOrDefault(id, Map.of()));
+            Set<TopicPartition> unanswered = new LinkedHashSet<>();
+            if (description != null) {
+                description.members().forEach(m -> unanswered.addAll(m.assignment().topicPartitions()));
+            }
+            unanswered.removeAll(offsets.keySet());
+            if (!unanswered.isEmpty()) {
+                offsets.putAll(committedOffsets(List.of(id), unanswered).getOrDefault(id, Map.of()));
+                committed.put(id, offsets);
+            }
+        }
 
         Set<TopicPartition> partitions = new LinkedHashSet<>();
         committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
@@ -189,30 +204,66 @@ public final class ClusterViews implements AutoCloseable {
         return listings.stream().map(GroupListing::groupId).filter(ns::owns).sorted().toList();
     }
 
-    /** Committed offsets per group; only for {@code partitions} when given, else for every partition. */
+    /**
+     * Committed offsets per group; only for {@code partitions} when given, else for every partition. Kafka's Admin
+     * leaves out a partition whose answer carried an error, such as a group coordinator still loading its offsets after
+     * a broker came back (it logs "Skipping return offset"), where it reports a partition without an offset as null. So
+     * a partition asked for by name and left out is asked for again, for up to {@link #OFFSETS_ANSWER}; a group's
+     * committed offset is never shown as missing because its coordinator was busy.
+     */
     private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(List<String> groups,
             Set<TopicPartition> partitions) {
         if (groups.isEmpty()) {
             return Map.of();
         }
-        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-        for (String group : groups) {
-            ListConsumerGroupOffsetsSpec spec = new ListConsumerGroupOffsetsSpec();
-            specs.put(group, partitions == null ? spec : spec.topicPartitions(partitions));
-        }
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> all =
-                get(admin.listConsumerGroupOffsets(specs).all(), "list the committed offsets");
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-        all.forEach((group, offsets) -> {
-            Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>();
-            offsets.forEach((tp, offset) -> {
-                if (offset != null) {
-                    present.put(tp, offset);
+        groups.forEach(group -> committed.put(group, new HashMap<>()));
+        Map<String, Set<TopicPartition>> asked = new HashMap<>();
+        groups.forEach(group -> asked.put(group, partitions));
+        long deadline = System.nanoTime() + OFFSETS_ANSWER.toNanos();
+        while (!asked.isEmpty()) {
+            Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+            asked.forEach((group, which) -> specs.put(group, which == null ? new ListConsumerGroupOffsetsSpec()
+                    : new ListConsumerGroupOffsetsSpec().topicPartitions(which)));
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> all =
+                    get(admin.listConsumerGroupOffsets(specs).all(), "list the committed offsets");
+            Map<String, Set<TopicPartition>> again = new HashMap<>();
+            all.forEach((group, offsets) -> {
+                offsets.forEach((tp, offset) -> {
+                    if (offset != null) {
+                        committed.get(group).put(tp, offset);
+                    }
+                });
+                Set<TopicPartition> which = asked.get(group);
+                if (which != null) {
+                    Set<TopicPartition> leftOut = new LinkedHashSet<>(which);
+                    leftOut.removeAll(offsets.keySet());
+                    if (!leftOut.isEmpty()) {
+                        again.put(group, leftOut);
+                    }
                 }
             });
-            committed.put(group, present);
-        });
+            if (again.isEmpty() || System.nanoTime() > deadline) {
+                break;
+            }
+            asked.clear();
+            asked.putAll(again);
+            pause(OFFSETS_RETRY);
+        }
         return committed;
+    }
+
+    /** How long a partition asked for by name may go unanswered before the view shows it without an offset. */
+    static final Duration OFFSETS_ANSWER = Duration.ofSeconds(5);
+    private static final Duration OFFSETS_RETRY = Duration.ofMillis(100);
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("Interrupted while reading the committed offsets.", e);
+        }
     }
 
     /** The latest offset of each partition (the high watermark); a partition without a leader is left out. */
