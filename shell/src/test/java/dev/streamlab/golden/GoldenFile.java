@@ -40,10 +40,16 @@ public final class GoldenFile {
                 .mask("\\b\\d+(\\.\\d+)? ?(ms|s)\\b", "<duration>")
                 .mask("(127\\.0\\.0\\.1|localhost):\\d+", "$1:<port>")
                 .mask("@[0-9a-f]{5,8}\\b", "@<hash>")
+                // The tests' temporary folder may live in the clone (each fork has one under target/), wherever that is.
+                .mask(Pattern.quote(temporaryFolder()) + "[\\w./+-]*", "<temp>")
                 .mask("(/tmp|/var/folders)/[\\w./+-]+", "<temp>")
                 .mask("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
                 // A stack frame of streamlab's own code: its line moves whenever that file is edited.
                 .mask("(at dev\\.streamlab\\.[\\w.$]+\\([\\w$]+\\.java:)\\d+\\)", "$1<line>)");
+    }
+
+    private static String temporaryFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
     }
 
     /** Masks every match of {@code regex} (replacement may use groups, as in {@link String#replaceAll}). */
