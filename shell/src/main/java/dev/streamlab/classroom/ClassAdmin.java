@@ -22,6 +22,7 @@ import dev.streamlab.cluster.ClusterSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SecurityDisabledException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
@@ -102,15 +104,17 @@ public final class ClassAdmin implements AutoCloseable {
         List<String> madeUsers = new ArrayList<>();
         List<AclBinding> madeAcls = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        List<String> madeTopics = new ArrayList<>();
         try {
             createCredentials(passwords, madeUsers);
             createAcls(roster.learners(), madeAcls);
+            createProgressTopics(roster.learners(), madeTopics);
             for (String learner : roster.learners()) {
                 written.add(JoinFile.of(learner, passwords.get(learner), bootstrapServers, adminConfig).write(outDir));
             }
             return new Created(roster.learners(), List.copyOf(written));
         } catch (RuntimeException | IOException e) {
-            throw rollBack(e, madeUsers, madeAcls, written);
+            throw rollBack(e, madeUsers, madeAcls, madeTopics, written);
         }
     }
 
@@ -150,12 +154,43 @@ public final class ClassAdmin implements AutoCloseable {
         }
     }
 
-    /** A learner's ACLs: every operation on their own topics, groups and transactional ids; nothing else. */
+    /**
+     * A learner's ACLs: every operation on their own topics, groups and transactional ids; and writing to their
+     * progress topic, which is the class's (they may not delete it or change its settings); nothing else.
+     */
     static List<AclBinding> bindings(String learner) {
         AccessControlEntry entry = new AccessControlEntry(principal(learner), "*", AclOperation.ALL, AclPermissionType.ALLOW);
-        return OWNED.stream()
+        List<AclBinding> all = new ArrayList<>(OWNED.stream()
                 .map(type -> new AclBinding(new ResourcePattern(type, Roster.prefix(learner), PatternType.PREFIXED), entry))
+                .toList());
+        ResourcePattern progress = new ResourcePattern(ResourceType.TOPIC, ProgressEvent.topicOf(learner), PatternType.LITERAL);
+        for (AclOperation operation : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
+            all.add(new AclBinding(progress, new AccessControlEntry(principal(learner), "*", operation, AclPermissionType.ALLOW)));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Each learner's progress topic: one partition keeps their events in order. */
+    private void createProgressTopics(List<String> learners, List<String> made) {
+        List<NewTopic> topics = learners.stream()
+                .map(l -> new NewTopic(ProgressEvent.topicOf(l), java.util.Optional.of(1), java.util.Optional.empty()))
                 .toList();
+        Map<String, KafkaFuture<Void>> results = admin.createTopics(topics).values();
+        RuntimeException first = null;
+        for (Map.Entry<String, KafkaFuture<Void>> r : results.entrySet()) {
+            try {
+                await(r.getValue());
+                made.add(r.getKey());
+            } catch (TopicExistsException e) {
+                // A progress topic left by a class removed without it: the learner's new events go on after the old.
+                made.add(r.getKey());
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     static String principal(String learner) {
@@ -163,8 +198,18 @@ public final class ClassAdmin implements AutoCloseable {
     }
 
     /** Undoes a half-made class; the error says what failed and, if anything could not be undone, exactly what. */
-    private ClusterException rollBack(Exception cause, List<String> users, List<AclBinding> acls, List<Path> files) {
+    private ClusterException rollBack(Exception cause, List<String> users, List<AclBinding> acls, List<String> topics,
+                                      List<Path> files) {
         List<String> left = new ArrayList<>();
+        if (!topics.isEmpty()) {
+            admin.deleteTopics(topics).topicNameValues().forEach((topic, future) -> {
+                try {
+                    await(future);
+                } catch (RuntimeException e) {
+                    left.add("the topic " + topic);
+                }
+            });
+        }
         for (Path file : files) {
             try {
                 Files.deleteIfExists(file);
@@ -321,7 +366,19 @@ public final class ClassAdmin implements AutoCloseable {
                 await(admin.deleteTopics(topics).all());
             }
         }
+        deleteProgressTopics(targets);
         return new Removed(targets, acls, topics);
+    }
+
+    /** A removed learner's progress topic goes with them (the view's CSV is the class's record). */
+    private void deleteProgressTopics(List<String> learners) {
+        admin.deleteTopics(learners.stream().map(ProgressEvent::topicOf).toList()).topicNameValues().values().forEach(f -> {
+            try {
+                await(f);
+            } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException gone) {
+                // Made by an older streamlab, or removed already.
+            }
+        });
     }
 
     /** Waits for a Kafka future, turning its failure into a sentence for the instructor. */

@@ -37,6 +37,8 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
     private final String learner;
     private final String session = UUID.randomUUID().toString();
     private final String server;
+    private final String topic;
+    private final boolean secure;
     private final Clock clock;
     private final Consumer<String> warnings;
     private final int capacity;
@@ -49,19 +51,22 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
     private final Thread sender;
     private volatile boolean closing;
 
-    private ClassPublisher(String server, String learner, Consumer<String> warnings, int capacity, Clock clock) {
+    private ClassPublisher(Map<String, Object> clientConfig, String topic, String learner, Consumer<String> warnings,
+                           int capacity, Clock clock) {
         if (!ProgressEvent.isValidName(learner)) {
             throw new IllegalArgumentException("The learner's name '" + learner + "' is not one a class accepts: use 1 to"
                     + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
         }
-        this.server = server;
+        this.server = String.valueOf(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        this.topic = topic;
+        this.secure = !topic.equals(ProgressEvent.TOPIC);
         this.learner = learner;
         this.warnings = warnings;
         this.capacity = capacity;
         this.clock = clock;
         this.buffer = new LinkedBlockingDeque<>(capacity);
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, server,
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "streamlab-class-publisher",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -69,8 +74,8 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
-                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         this.sender = new Thread(this::sendLoop, "streamlab-class-publisher");
         sender.setDaemon(true);
     }
@@ -84,7 +89,24 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
     }
 
     public static ClassPublisher start(String server, String learner, Consumer<String> warnings, int capacity, Clock clock) {
-        ClassPublisher publisher = new ClassPublisher(server, learner, warnings, capacity, clock);
+        return start(new ClassPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, server), ProgressEvent.TOPIC,
+                learner, warnings, capacity, clock));
+    }
+
+    /**
+     * Publishes as the learner of {@code join} to their own progress topic on the class cluster, logged in with their
+     * credentials: the cluster takes events there from them alone.
+     */
+    public static ClassPublisher start(JoinFile join, Consumer<String> warnings) {
+        return start(join, warnings, DEFAULT_CAPACITY, Clock.systemUTC());
+    }
+
+    public static ClassPublisher start(JoinFile join, Consumer<String> warnings, int capacity, Clock clock) {
+        return start(new ClassPublisher(join.clientConfig(), ProgressEvent.topicOf(join.learner()), join.learner(),
+                warnings, capacity, clock));
+    }
+
+    private static ClassPublisher start(ClassPublisher publisher) {
         publisher.sender.start();
         publisher.publish(ProgressEvent.SESSION_STARTED, null, null, null, null, null, null);
         return publisher;
@@ -174,7 +196,7 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                 continue;
             }
             try {
-                producer.send(new ProducerRecord<>(ProgressEvent.TOPIC, learner, JSON.writeValueAsBytes(event)))
+                producer.send(new ProducerRecord<>(topic, learner, JSON.writeValueAsBytes(event)))
                         .get(30, TimeUnit.SECONDS);
                 sent.incrementAndGet();
                 backoffMs = 200;
@@ -187,8 +209,7 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                     dropped.incrementAndGet();
                 }
                 if (warned.compareAndSet(false, true)) {
-                    warn("The class server " + server + " cannot be reached; your progress waits (up to "
-                            + capacity + " events) and goes when it is back. The lesson is not affected.");
+                    warn(problem(e));
                 }
                 if (closing) {
                     return;
@@ -201,6 +222,18 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
                 backoffMs = Math.min(5_000, backoffMs * 2);
             }
         }
+    }
+
+    /** The one warning a learner reads when their progress cannot go. */
+    private String problem(Exception e) {
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return "The class cluster " + server + " refused your progress (" + cause.getMessage() + "). Ask your"
+                    + " instructor whether you are still in the class; the lesson is not affected.";
+        }
+        return "The class " + (secure ? "cluster " : "server ") + server + " cannot be reached; your progress waits"
+                + " (up to " + capacity + " events) and goes when it is back. The lesson is not affected.";
     }
 
     /** The listener's trouble (a console already closed) must not end the sender. */

@@ -66,11 +66,11 @@ public final class ClassWatch implements AutoCloseable {
     private record Subscriber(OutputStream out, CountDownLatch done) {
     }
 
-    private ClassWatch(Map<String, Object> clientConfig, boolean fromBeginning, int port, ClassView.StuckRule rule,
-                       Clock clock) {
+    private ClassWatch(Map<String, Object> clientConfig, ProgressFold.Source source, boolean fromBeginning, int port,
+                       ClassView.StuckRule rule, Clock clock) {
         this.clock = clock;
         this.rule = rule;
-        this.fold = new ProgressFold(learner -> dirty.set(true));
+        this.fold = new ProgressFold(source, learner -> dirty.set(true));
         this.stateDir = ScratchDirectory.create("class-watch");
         HttpServer http = null;
         ExecutorService threads = null;
@@ -89,6 +89,8 @@ public final class ClassWatch implements AutoCloseable {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.path().toString());
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
             props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), fromBeginning ? "earliest" : "latest");
+            // A learner added to the class later has a new progress topic: the pattern finds it within seconds.
+            props.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"), 5_000);
             // Each event reaches the store as soon as it is polled.
             props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
             // What Kafka 5.0 will do by default; set, Streams does not warn about it at every start.
@@ -136,7 +138,16 @@ public final class ClassWatch implements AutoCloseable {
     public static ClassWatch start(Map<String, Object> clientConfig, boolean fromBeginning, int port,
                                    ClassView.StuckRule rule, Clock clock) {
         createTopic(clientConfig);
-        return new ClassWatch(clientConfig, fromBeginning, port, rule, clock);
+        return new ClassWatch(clientConfig, ProgressFold.Source.PLAIN_SERVER, fromBeginning, port, rule, clock);
+    }
+
+    /**
+     * Watches a secure class cluster with the instructor's admin settings: every learner's own progress topic, made by
+     * {@code class create}, whose events count as that learner's only.
+     */
+    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, boolean fromBeginning, int port,
+                                                 ClassView.StuckRule rule, Clock clock) {
+        return new ClassWatch(adminConfig, ProgressFold.Source.LEARNER_TOPICS, fromBeginning, port, rule, clock);
     }
 
     public static void createTopic(Map<String, Object> clientConfig) {

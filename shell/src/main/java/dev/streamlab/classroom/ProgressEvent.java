@@ -30,8 +30,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ProgressEvent(int v, String learner, String session, long seq, long at, String type, String lesson,
                             Integer step, String outcome, String expectation, Integer score, Integer maxScore) {
 
-    /** The topic the class's events go to, on the instructor's cluster. */
+    /** The topic every learner's events go to on a plain class server (no authentication: see {@link #topicOf}). */
     public static final String TOPIC = "streamlab-class-progress";
+    /**
+     * On a secure class cluster each learner writes to a topic of their own, {@code streamlab-progress.NAME}, which
+     * {@code class create} makes and which only that learner (and the instructor) may write: Kafka's authorizer, not
+     * the event's text, says whose an event is.
+     */
+    public static final String LEARNER_TOPIC_PREFIX = "streamlab-progress.";
+    /** Every learner's own progress topic (roster names have no dot, so the name after the prefix is the owner). */
+    public static final Pattern LEARNER_TOPICS = Pattern.compile(Pattern.quote(LEARNER_TOPIC_PREFIX) + "[a-z][a-z0-9_-]*");
     public static final int VERSION = 1;
 
     public static final String SESSION_STARTED = "session-started";
@@ -51,6 +59,17 @@ public record ProgressEvent(int v, String learner, String session, long seq, lon
     /** A roster name: letters (any script), digits, spaces, dot, hyphen, underscore, apostrophe; 1 to 40. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0,39}");
     private static final int LONGEST_TEXT = 200;
+
+    /** The progress topic only {@code learner} may write on a secure class cluster. */
+    public static String topicOf(String learner) {
+        return LEARNER_TOPIC_PREFIX + learner;
+    }
+
+    /** The learner who alone may write {@code topic}, if it is a learner's progress topic. */
+    public static java.util.Optional<String> ownerOf(String topic) {
+        return topic != null && LEARNER_TOPICS.matcher(topic).matches()
+                ? java.util.Optional.of(topic.substring(LEARNER_TOPIC_PREFIX.length())) : java.util.Optional.empty();
+    }
 
     /** Whether a learner's name is one the class accepts (also checked on the command line, with a clear error). */
     public static boolean isValidName(String name) {

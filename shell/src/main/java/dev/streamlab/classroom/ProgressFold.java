@@ -26,17 +26,36 @@ import org.apache.kafka.streams.state.Stores;
  * them back, a {@code /back} does); failures and hints count for the step they name when it is the learner's current
  * one; a new session (a restart) on the same step keeps its time and failures. Events that break the schema are
  * counted and left out.
+ *
+ * <p>Whose an event is: on a plain class server, the event says so (anyone who reaches it may write in any name); on a
+ * secure class cluster ({@link Source#LEARNER_TOPICS}), the topic it was read from, which only its learner may write,
+ * and an event that names anyone else is left out.
  */
 public final class ProgressFold {
 
     public static final String STORE = "class-learners";
     private static final ObjectReader EVENTS = new ObjectMapper().readerFor(ProgressEvent.class);
 
+    /** Where the events are read from. */
+    public enum Source {
+        /** {@link ProgressEvent#TOPIC} on a plain broker: the event's own learner field is believed. */
+        PLAIN_SERVER,
+        /** Every {@code streamlab-progress.NAME} topic of a secure class cluster: the topic names the learner. */
+        LEARNER_TOPICS
+    }
+
+    private final Source source;
     private final Consumer<String> changed;
     private final AtomicLong rejected = new AtomicLong();
 
-    /** {@code changed} hears each learner whose state an event changed, on the stream thread (it must be quick). */
+    /** A fold of a plain class server's topic. */
     public ProgressFold(Consumer<String> changed) {
+        this(Source.PLAIN_SERVER, changed);
+    }
+
+    /** {@code changed} hears each learner whose state an event changed, on the stream thread (it must be quick). */
+    public ProgressFold(Source source, Consumer<String> changed) {
+        this.source = source;
         this.changed = changed;
     }
 
@@ -50,17 +69,29 @@ public final class ProgressFold {
         // In memory and without a changelog: the class topic is the log, and --from-beginning rebuilds from it.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
                 JsonSerde.of(LearnerState.class)).withLoggingDisabled());
-        builder.stream(ProgressEvent.TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
+        (source == Source.PLAIN_SERVER ? builder.stream(ProgressEvent.TOPIC, consumed)
+                : builder.stream(ProgressEvent.LEARNER_TOPICS, consumed))
                 .process(FoldProcessor::new, STORE);
         return builder.build();
     }
 
     private final class FoldProcessor implements Processor<String, byte[], Void, Void> {
         private KeyValueStore<String, LearnerState> store;
+        private ProcessorContext<Void, Void> context;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
+            this.context = context;
             store = context.getStateStore(STORE);
+        }
+
+        /** The name the event must carry: the topic's owner on a class cluster, the record's key on a plain server. */
+        private String writer(Record<String, byte[]> record) {
+            if (source == Source.PLAIN_SERVER) {
+                return record.key();
+            }
+            return context.recordMetadata().flatMap(m -> ProgressEvent.ownerOf(m.topic())).orElse(null);
         }
 
         @Override
@@ -71,7 +102,8 @@ public final class ProgressFold {
             } catch (IOException | RuntimeException e) {
                 event = null;
             }
-            if (event == null || event.problem(record.key()) != null) {
+            String writer = writer(record);
+            if (event == null || writer == null || event.problem(record.key()) != null || !writer.equals(event.learner())) {
                 rejected.incrementAndGet();
                 return;
             }

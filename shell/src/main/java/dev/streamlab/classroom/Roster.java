@@ -91,7 +91,8 @@ public record Roster(List<String> learners) {
             throw new SettingException("'" + name + "' (" + at + ") is not a learner's name: use 1 to " + MAX_LENGTH
                     + " lower-case letters, digits, '-' or '_', starting with a letter (ana, bob-2).");
         }
-        if (RESERVED.contains(name)) {
+        // "streamlab-progress" would own every learner's progress topic (streamlab-progress.NAME) by its prefix.
+        if (RESERVED.contains(name) || name.startsWith("streamlab")) {
             throw new SettingException("'" + name + "' (" + at + ") is a name the cluster keeps for itself. Give this"
                     + " learner another (" + name + "-1).");
         }

@@ -1,18 +1,21 @@
 package dev.streamlab.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.streamlab.terminal.Styles;
+import dev.streamlab.classroom.ClassPublisher;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.LearnerActivity;
 import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Notebook;
+import dev.streamlab.terminal.Styles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,9 +85,16 @@ public final class CheckCommand implements Callable<Integer> {
                     .sorted(Comparator.comparingInt(lesson -> catalogue.lessons().indexOf(lesson))).toList();
         }
         Counts counts;
+        // In a class, what the learner's checks did goes to the class's view, as the learner.
+        ClassPublisher publisher = clusterOptions.joinFile().map(join -> ClassPublisher.start(join, warning ->
+                output.err().println(output.styles().apply(Styles.NOTICE, "Class:") + " " + warning))).orElse(null);
         try (Cluster cluster = LessonClusters.start(clusterOptions, brokerCount.brokers(), output::progress);
              Notebook notebook = new Notebook(cluster)) {
-            counts = check(lessons, notebook, output);
+            counts = check(lessons, notebook, output, publisher == null ? LearnerActivity.NONE : publisher);
+        } finally {
+            if (publisher != null) {
+                publisher.close(Duration.ofSeconds(5));
+            }
         }
         output.result(counts.passed() + " passed, " + counts.failed() + " failed"
                 + (counts.skipped() > 0 ? ", " + counts.skipped() + " skipped (they stop brokers, which this cluster does not let streamlab do)" : ""));
@@ -98,14 +108,23 @@ public final class CheckCommand implements Callable<Integer> {
 
     /** Runs the lessons on the notebook, in fresh Java sessions or in one (--one-session), and prints a line per cell. */
     Counts check(List<Lesson> lessons, Notebook notebook, Output output) {
+        return check(lessons, notebook, output, LearnerActivity.NONE);
+    }
+
+    /** The same, telling {@code activity} each cell's result and each lesson whose cells all passed. */
+    Counts check(List<Lesson> lessons, Notebook notebook, Output output, LearnerActivity activity) {
         int[] counts = new int[3];
         LessonRunner runner = new LessonRunner(notebook);
         Lesson before = null;
         for (Lesson lesson : lessons) {
             int[] cellNumber = {0};
+            int failedBefore = counts[1];
             LessonRunner.Listener each = result -> {
                 cellNumber[0]++;
                 counts[result.skipped() ? 2 : result.passed() ? 0 : 1]++;
+                if (!result.skipped()) {
+                    activity.cellRun(lesson.id(), cellNumber[0], result);
+                }
                 output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
             };
             if (oneSession && before != null) {
@@ -115,6 +134,9 @@ public final class CheckCommand implements Callable<Integer> {
                 output.progress("Checking " + lesson.id() + (oneSession ? " (one Java session for "
                         + lessons.stream().map(Lesson::number).collect(Collectors.joining(", ")) + ")" : ""));
                 runner.run(lesson, each);
+            }
+            if (counts[1] == failedBefore) {
+                activity.lessonFinished(lesson.id());
             }
             before = lesson;
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.streamlab.classroom.ClassTable;
 import dev.streamlab.classroom.ClassView;
 import dev.streamlab.classroom.ClassWatch;
+import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.files.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +23,22 @@ import picocli.CommandLine.Spec;
 /** {@code streamlab class watch}: the instructor's live view of the class, a page and a terminal table. */
 @Command(name = "watch", description = {
         "Watch the class live: who is on which step, for how long, and who is stuck.",
-        "A Kafka Streams app folds the learners' progress events from the class server; the page (to project) updates"
-                + " as they come. Ctrl-C ends it."})
+        "A Kafka Streams app folds the learners' progress events from the class's cluster; the page (to project)"
+                + " updates as they come. Ctrl-C ends it."})
 public final class ClassWatchCommand implements Callable<Integer> {
 
-    @Option(names = "--class-server", paramLabel = "HOST:PORT", required = true,
-            description = "Your Kafka broker, the one learners name with learn --class-server.")
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
+            description = "The class's cluster (as for class create): each learner's progress comes from their own"
+                    + " topic, which only they may write.")
+    String bootstrapServer;
+
+    @Option(names = "--command-config", paramLabel = "FILE",
+            description = "With --bootstrap-server: your admin settings for that cluster ('cluster up --secure' writes them).")
+    Path commandConfig;
+
+    @Option(names = "--class-server", paramLabel = "HOST:PORT",
+            description = "Instead: a plain broker learners name with learn --class-server. Nobody logs in there, so a"
+                    + " learner can publish in another's name: use it only where that does not matter.")
     String classServer;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8088",
@@ -58,7 +70,15 @@ public final class ClassWatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Output output = Output.of(spec);
-        if (!classServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+        if ((bootstrapServer == null) == (classServer == null)) {
+            throw new ParameterException(spec.commandLine(), "Name the class's cluster with --bootstrap-server HOST:PORT"
+                    + " --command-config FILE (your admin settings), or a plain broker with --class-server HOST:PORT; one of them.");
+        }
+        if (bootstrapServer != null && commandConfig == null) {
+            throw new ParameterException(spec.commandLine(), "--bootstrap-server needs your admin settings for that"
+                    + " cluster: add --command-config FILE ('streamlab cluster up --secure' wrote it).");
+        }
+        if (classServer != null && !classServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
             throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "' is not HOST:PORT:"
                     + " give your Kafka broker, such as localhost:9092.");
         }
@@ -70,9 +90,19 @@ public final class ClassWatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--csv " + csv + ": its folder does not exist; create it or"
                     + " name a file in an existing folder.");
         }
-        output.progress("Reading the class topic on " + classServer + (fromBeginning ? " from the beginning" : " from now on"));
-        ClassWatch watch = ClassWatch.start(Map.of("bootstrap.servers", classServer), fromBeginning, port,
-                new ClassView.StuckRule(Duration.ofMinutes(stuckMinutes), stuckFailures), Clock.systemUTC());
+        ClassView.StuckRule rule = new ClassView.StuckRule(Duration.ofMinutes(stuckMinutes), stuckFailures);
+        ClassWatch watch;
+        String when = fromBeginning ? " from the beginning" : " from now on";
+        if (bootstrapServer != null) {
+            Map<String, Object> config = new HashMap<>(ExternalCluster.readClientProperties(commandConfig));
+            config.put("bootstrap.servers", bootstrapServer);
+            output.progress("Reading each learner's progress topic on " + bootstrapServer + when);
+            watch = ClassWatch.startOnClassCluster(config, fromBeginning, port, rule, Clock.systemUTC());
+        } else {
+            output.progress("Reading the class topic on " + classServer + when + " (a plain broker: nobody logs in, so"
+                    + " an event's name is only what its sender wrote)");
+            watch = ClassWatch.start(Map.of("bootstrap.servers", classServer), fromBeginning, port, rule, Clock.systemUTC());
+        }
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             watch.close();

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.grading.ClassGrading;
 import dev.streamlab.grading.ClassSummary;
@@ -56,6 +58,10 @@ public final class GradeCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     ClassServerOptions classServer = new ClassServerOptions();
+
+    @Option(names = "--class", paramLabel = "FILE",
+            description = "Your join file (join-NAME.properties): your score goes to your class's view, as you.")
+    Path classFile;
 
     @Option(names = "--submission", paramLabel = "DIR",
             description = "The folder with your code (default: the lab's starter folder, where you work).")
@@ -116,11 +122,12 @@ public final class GradeCommand implements Callable<Integer> {
                     + " GitHub Actions sets it in every step; elsewhere, leave out --github-output.");
             return ExitCode.USAGE;
         }
-        if (classServer.classServer != null && all != null) {
-            output.error("--class-server publishes one learner's score; leave it out with --all.");
+        if ((classServer.classServer != null || classFile != null) && all != null) {
+            output.error((classFile != null ? "--class" : "--class-server") + " publishes one learner's score; leave it"
+                    + " out with --all.");
             return ExitCode.USAGE;
         }
-        publisher = classServer.start(output);
+        publisher = classServer.start(output, Optional.ofNullable(classFile).map(JoinFile::read));
         try {
             return grade(lab, output, githubOutputFile);
         } finally {
@@ -144,7 +151,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    /** With --class-server, the score goes to the class view. */
+    /** With --class or --class-server, the score goes to the class view. */
     private void publishScore(Lab lab, Scorecard card, Output output) {
         if (publisher != null) {
             publisher.labGraded(lab.id(), card.points(), card.maxPoints());

@@ -101,6 +101,29 @@ class ProgressFoldTest {
     }
 
     @Test
+    void onAClassClusterAnEventCountsForTheLearnerWhoseTopicItIsInOnlyIfItNamesThem() throws Exception {
+        driver.close();
+        fold = new ProgressFold(ProgressFold.Source.LEARNER_TOPICS, changed::add);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "class-watch-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(fold.topology(), props);
+        var ana = driver.createInputTopic(ProgressEvent.topicOf("ana"), new StringSerializer(), new ByteArraySerializer());
+        ProgressEvent own = event("ana", "s1", 0, T0, ProgressEvent.STEP_REACHED, "01-the-log", 2, null);
+        ProgressEvent asBob = event("bob", "s1", 1, T0, ProgressEvent.LESSON_FINISHED, "05-stream-processing", null, null);
+        ana.pipeInput("ana", JSON.writeValueAsBytes(own));
+        ana.pipeInput("bob", JSON.writeValueAsBytes(asBob));
+        ana.pipeInput("ana", JSON.writeValueAsBytes(new ProgressEvent(1, "bob", "s1", 2, T0, ProgressEvent.HINT_ASKED,
+                "01-the-log", 2, null, null, null, null)));
+
+        ClassView view = view(T0);
+        assertThat(view.learners()).extracting(ClassView.Learner::name).containsExactly("ana");
+        assertThat(view.learner("ana").step()).isEqualTo(2);
+        assertThat(view.rejected()).isEqualTo(2);
+    }
+
+    @Test
     void moreThanFiveMinutesOnAStepWithoutPassingIsStuck() throws Exception {
         send(event("bo", "s1", 0, T0, ProgressEvent.STEP_REACHED, "02-consumer-positions", 4, null));
         assertThat(view(T0 + 5 * MIN).learner("bo").stuck()).as("exactly five minutes").isFalse();

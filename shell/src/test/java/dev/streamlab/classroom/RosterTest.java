@@ -51,6 +51,8 @@ class RosterTest {
                     .hasMessageContaining("is not a learner's name: use 1 to 32 lower-case letters");
         }
         assertThatThrownBy(() -> Roster.parse(List.of("admin"), "r.txt")).hasMessageContaining("keeps for itself");
+        // Its prefix would own every classmate's progress topic, streamlab-progress.NAME.
+        assertThatThrownBy(() -> Roster.parse(List.of("streamlab-progress"), "r.txt")).hasMessageContaining("keeps for itself");
     }
 
     @Test
