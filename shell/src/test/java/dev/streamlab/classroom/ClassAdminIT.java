@@ -99,17 +99,18 @@ class ClassAdminIT {
 
         try (ClassAdmin admin = classAdmin()) {
             assertThat(admin.list()).extracting(ClassAdmin.Member::learner, ClassAdmin.Member::acls, ClassAdmin.Member::topics)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ana", 3, List.of("ana.orders")),
-                            org.assertj.core.groups.Tuple.tuple("bob", 3, List.of("bob.orders")));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ana", 5, List.of("ana.orders")),
+                            org.assertj.core.groups.Tuple.tuple("bob", 5, List.of("bob.orders")));
             ClassAdmin.Removed removed = admin.remove(List.of(), true);
             assertThat(removed.learners()).containsExactly("ana", "bob");
-            assertThat(removed.acls()).isEqualTo(6);
+            assertThat(removed.acls()).as("3 prefixed and 2 on the progress topic, each").isEqualTo(10);
             assertThat(removed.topics()).containsExactlyInAnyOrder("ana.orders", "bob.orders");
             assertThat(admin.list()).isEmpty();
         }
         try (Admin superUser = Admin.create(cluster.clientConfig())) {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(superUser.listTopics().names().get()).doesNotContain("ana.orders", "bob.orders"));
+                    assertThat(superUser.listTopics().names().get()).doesNotContain("ana.orders", "bob.orders",
+                            ProgressEvent.topicOf("ana"), ProgressEvent.topicOf("bob")));
         }
         assertThatThrownBy(() -> produce(ana, "ana.orders", "after the class"))
                 .as("a join file of a removed class").isInstanceOf(SaslAuthenticationException.class)

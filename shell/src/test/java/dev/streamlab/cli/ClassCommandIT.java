@@ -66,14 +66,14 @@ class ClassCommandIT {
 
         CommandLineRun listed = classCommand("list");
         assertThat(listed.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(listed.out().lines()).containsExactly("learner  ACLs       topics", "kim      3          -",
-                "lou      3          -");
+        assertThat(listed.out().lines()).containsExactly("learner  ACLs       topics", "kim      5          -",
+                "lou      5          -");
 
         CommandLineRun nobody = classCommand("remove");
         assertThat(nobody.exitCode()).isEqualTo(ExitCode.USAGE);
         CommandLineRun removed = classCommand("remove", "--all", "--delete-topics");
         assertThat(removed.exitCode()).as(removed.err()).isEqualTo(ExitCode.OK);
-        assertThat(removed.out()).startsWith("Removed kim, lou: 6 ACLs, 0 topics");
+        assertThat(removed.out()).startsWith("Removed kim, lou: 10 ACLs, 0 topics");
         assertThat(classCommand("list").err()).contains("No learners on " + cluster.bootstrapServers());
 
         CommandLineRun removedClass = CommandLineRun.of("check", "--class", out.resolve("join-kim.properties").toString(), "00");
