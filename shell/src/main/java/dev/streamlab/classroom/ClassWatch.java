@@ -62,11 +62,34 @@ public final class ClassWatch implements AutoCloseable {
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final List<Consumer<ClassView>> listeners = new CopyOnWriteArrayList<>();
     private volatile String lastJson = "";
+    private String base = "/";
 
     private record Subscriber(OutputStream out, CountDownLatch done) {
     }
 
-    private ClassWatch(Map<String, Object> clientConfig, ProgressFold.Source source, boolean fromBeginning, int port,
+    /**
+     * Where the page is served. On 127.0.0.1 it is the instructor's own; on any other address the room may reach it,
+     * so its address carries a random secret ({@code http://HOST:PORT/SECRET/}) and every other path is refused.
+     */
+    public record Page(java.net.InetAddress address, int port, String secret) {
+
+        /** This machine only, no secret: the default. */
+        public static Page loopback(int port) {
+            return new Page(java.net.InetAddress.getLoopbackAddress(), port, null);
+        }
+
+        /** On {@code address}; a secret unless it is the default, 127.0.0.1 (any other may be reached by others). */
+        public static Page on(java.net.InetAddress address, int port) {
+            return new Page(address, port, address.equals(java.net.InetAddress.getLoopbackAddress()) ? null
+                    : dev.streamlab.cluster.ClusterSecurity.password(32));
+        }
+
+        String base() {
+            return secret == null ? "/" : "/" + secret + "/";
+        }
+    }
+
+    private ClassWatch(Map<String, Object> clientConfig, ProgressFold.Source source, boolean fromBeginning, Page page,
                        ClassView.StuckRule rule, Clock clock) {
         this.clock = clock;
         this.rule = rule;
@@ -77,12 +100,18 @@ public final class ClassWatch implements AutoCloseable {
         KafkaStreams app = null;
         try {
             threads = Executors.newCachedThreadPool(daemon("class-watch-http"));
-            http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 0);
+            http = HttpServer.create(new InetSocketAddress(page.address(), page.port()), 0);
             http.setExecutor(threads);
-            http.createContext("/", this::page);
-            http.createContext("/events", this::events);
-            http.createContext("/view.json", ex -> send(ex, 200, "application/json", json(view())));
-            http.createContext("/class.csv", ex -> send(ex, 200, "text/csv; charset=utf-8", ClassTable.csv(view())));
+            String base = page.base();
+            this.base = base;
+            if (!base.equals("/")) {
+                http.createContext("/", ex -> send(ex, 404, "text/plain; charset=utf-8",
+                        "Not here: the class view's address has a secret in it; the instructor has it."));
+            }
+            http.createContext(base, this::page);
+            http.createContext(base + "events", this::events);
+            http.createContext(base + "view.json", ex -> send(ex, 200, "application/json", json(view())));
+            http.createContext(base + "class.csv", ex -> send(ex, 200, "text/csv; charset=utf-8", ClassTable.csv(view())));
             Properties props = new Properties();
             props.putAll(clientConfig);
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "streamlab-class-watch-" + UUID.randomUUID());
@@ -107,11 +136,11 @@ public final class ClassWatch implements AutoCloseable {
             }
             stateDir.delete();
             if (e instanceof BindException) {
-                throw new ClusterException("Cannot open port " + port + " for the class page: it is in use. Choose another"
-                        + " with --port N (0 picks a free one).", e);
+                throw new ClusterException("Cannot open port " + page.port() + " on " + page.address().getHostAddress()
+                        + " for the class page: it is in use. Choose another with --port N (0 picks a free one).", e);
             }
             if (e instanceof IOException io) {
-                throw new ClusterException("Cannot serve the class page on port " + port + ": " + io.getMessage(), e);
+                throw new ClusterException("Cannot serve the class page on port " + page.port() + ": " + io.getMessage(), e);
             }
             throw (RuntimeException) e;
         }
@@ -137,17 +166,22 @@ public final class ClassWatch implements AutoCloseable {
      */
     public static ClassWatch start(Map<String, Object> clientConfig, boolean fromBeginning, int port,
                                    ClassView.StuckRule rule, Clock clock) {
+        return start(clientConfig, fromBeginning, Page.loopback(port), rule, clock);
+    }
+
+    public static ClassWatch start(Map<String, Object> clientConfig, boolean fromBeginning, Page page,
+                                   ClassView.StuckRule rule, Clock clock) {
         createTopic(clientConfig);
-        return new ClassWatch(clientConfig, ProgressFold.Source.PLAIN_SERVER, fromBeginning, port, rule, clock);
+        return new ClassWatch(clientConfig, ProgressFold.Source.PLAIN_SERVER, fromBeginning, page, rule, clock);
     }
 
     /**
      * Watches a secure class cluster with the instructor's admin settings: every learner's own progress topic, made by
      * {@code class create}, whose events count as that learner's only.
      */
-    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, boolean fromBeginning, int port,
+    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, boolean fromBeginning, Page page,
                                                  ClassView.StuckRule rule, Clock clock) {
-        return new ClassWatch(adminConfig, ProgressFold.Source.LEARNER_TOPICS, fromBeginning, port, rule, clock);
+        return new ClassWatch(adminConfig, ProgressFold.Source.LEARNER_TOPICS, fromBeginning, page, rule, clock);
     }
 
     public static void createTopic(Map<String, Object> clientConfig) {
@@ -193,7 +227,17 @@ public final class ClassWatch implements AutoCloseable {
 
     /** The page's address, such as {@code http://localhost:8088/}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        java.net.InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? hostName() : address.getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort() + base;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "127.0.0.1";
+        }
     }
 
     /** Hears the view after every change and every second (on one thread of the watch's). */
@@ -248,7 +292,7 @@ public final class ClassWatch implements AutoCloseable {
     }
 
     private void page(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/")) {
+        if (!exchange.getRequestURI().getPath().equals(base)) {
             send(exchange, 404, "text/plain; charset=utf-8", "Not here: the class view is at /.");
             return;
         }

@@ -45,6 +45,11 @@ public final class ClassWatchCommand implements Callable<Integer> {
             description = "The page's port on this machine (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--page-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Where the page listens (default: ${DEFAULT-VALUE}, this machine only). Another address, such"
+                    + " as 0.0.0.0, lets the room's screens open it: its address then holds a secret, printed here.")
+    String pageAddress;
+
     @Option(names = "--terminal", description = "Also draw the table here, redrawn every second.")
     boolean terminal;
 
@@ -91,17 +96,24 @@ public final class ClassWatchCommand implements Callable<Integer> {
                     + " name a file in an existing folder.");
         }
         ClassView.StuckRule rule = new ClassView.StuckRule(Duration.ofMinutes(stuckMinutes), stuckFailures);
+        ClassWatch.Page page;
+        try {
+            page = ClassWatch.Page.on(java.net.InetAddress.getByName(pageAddress), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--page-address '" + pageAddress + "' is not an address of"
+                    + " this machine: give one such as 127.0.0.1 (this machine only) or 0.0.0.0 (every network).");
+        }
         ClassWatch watch;
         String when = fromBeginning ? " from the beginning" : " from now on";
         if (bootstrapServer != null) {
             Map<String, Object> config = new HashMap<>(ExternalCluster.readClientProperties(commandConfig));
             config.put("bootstrap.servers", bootstrapServer);
             output.progress("Reading each learner's progress topic on " + bootstrapServer + when);
-            watch = ClassWatch.startOnClassCluster(config, fromBeginning, port, rule, Clock.systemUTC());
+            watch = ClassWatch.startOnClassCluster(config, fromBeginning, page, rule, Clock.systemUTC());
         } else {
             output.progress("Reading the class topic on " + classServer + when + " (a plain broker: nobody logs in, so"
                     + " an event's name is only what its sender wrote)");
-            watch = ClassWatch.start(Map.of("bootstrap.servers", classServer), fromBeginning, port, rule, Clock.systemUTC());
+            watch = ClassWatch.start(Map.of("bootstrap.servers", classServer), fromBeginning, page, rule, Clock.systemUTC());
         }
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -109,6 +121,10 @@ public final class ClassWatchCommand implements Callable<Integer> {
             ended.countDown();
         }, "class-watch-close");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (page.secret() != null) {
+            output.progress("The page is open to anyone who has its whole address, secret included: show it on the"
+                    + " projector, not the address.");
+        }
         output.progress("The class view: " + watch.url() + " (Ctrl-C ends it)");
         boolean colour = output.styles().colour();
         long[] lastDraw = {0};

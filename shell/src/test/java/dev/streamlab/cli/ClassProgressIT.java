@@ -65,7 +65,8 @@ class ClassProgressIT {
         assertThat(create.exitCode()).as(create.err()).isZero();
         adminConfig = new HashMap<>(ExternalCluster.readClientProperties(admin));
         adminConfig.put("bootstrap.servers", cluster.bootstrapServers());
-        watch = ClassWatch.startOnClassCluster(adminConfig, true, 0, ClassView.StuckRule.DEFAULT, Clock.systemUTC());
+        watch = ClassWatch.startOnClassCluster(adminConfig, true, ClassWatch.Page.loopback(0), ClassView.StuckRule.DEFAULT,
+                Clock.systemUTC());
         watch.awaitRunning(Duration.ofSeconds(60));
     }
 
@@ -153,6 +154,28 @@ class ClassProgressIT {
                 "--class-server", "localhost:9092", "--learner", "ana", "01");
         assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(both.err()).contains("Your join file (--class) already sends your progress to your class, as ana");
+    }
+
+    @Test
+    void aPageServedBeyondThisMachinesOwnAddressAnswersOnlyWithTheSecretInItsAddress() throws Exception {
+        java.net.InetAddress other = java.net.InetAddress.getByName("127.0.0.2");
+        try (ClassWatch shared = ClassWatch.startOnClassCluster(adminConfig, true, ClassWatch.Page.on(other, 0),
+                ClassView.StuckRule.DEFAULT, Clock.systemUTC())) {
+            String url = shared.url();
+            assertThat(url).matches("http://127\\.0\\.0\\.2:\\d+/[A-Za-z0-9]{32}/");
+            String root = url.replaceFirst("/[A-Za-z0-9]{32}/$", "/");
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("", "view.json", "class.csv", "events", "x" + url.substring(root.length()))) {
+                assertThat(get(http, root + path).statusCode()).as("without the secret: /" + path).isEqualTo(404);
+            }
+            assertThat(get(http, url).statusCode()).isEqualTo(200);
+            assertThat(get(http, url + "view.json").body()).contains("\"learners\"");
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient http, String url) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] event(String learner, String type, String lesson) throws Exception {
