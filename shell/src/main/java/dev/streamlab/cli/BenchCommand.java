@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "" + ClassBenchmark.DEFAULT_LEARNERS,
             description = "Learners of the simulated class (default: ${DEFAULT-VALUE}; the targets speak of 30, and 100"
-                    + " in a longer run). Each has a Java session of its own (about 250 MB).")
+                    + " in a longer run). They are simulated as Kafka traffic; two real learners have a Java session each.")
     int learners;
 
     @Spec
