@@ -39,6 +39,9 @@ public final class ClusterUpCommand implements Callable<Integer> {
                     + " user whose client settings go to --admin-config (embedded brokers only)."})
     boolean secure;
 
+    @Mixin
+    ClassLimitOptions limits;
+
     @Option(names = "--admin-config", paramLabel = "FILE", defaultValue = "streamlab-admin.properties",
             description = "With --secure: where to write the admin's client settings, for 'streamlab class create"
                     + " --command-config FILE' and Kafka's tools (default: ${DEFAULT-VALUE}; readable by you only).")
@@ -74,6 +77,6 @@ public final class ClusterUpCommand implements Callable<Integer> {
         AdminConfigFile.checkWritable(adminConfig);
         output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
         return EmbeddedCluster.builder().brokers(brokerCount.brokers()).basePort(port)
-                .secure(ClusterSecurity.generate()).listener(output::progress).start();
+                .secure(ClusterSecurity.generate().withLimits(limits.limits())).listener(output::progress).start();
     }
 }
