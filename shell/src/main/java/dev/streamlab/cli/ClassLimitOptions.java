@@ -45,6 +45,18 @@ public final class ClassLimitOptions {
                     + " default: ${DEFAULT-VALUE}). Kafka has no cap per user: learners on one machine share this.")
     int maxConnectionsPerIp;
 
+    /** Fails when one of these options was given without {@code --secure}, which alone starts brokers with limits. */
+    public void checkUsedWith(boolean secure) {
+        if (secure) {
+            return;
+        }
+        mixee.options().stream().filter(o -> o.longestName().startsWith("--max-"))
+                .filter(o -> mixee.commandLine().getParseResult().hasMatchedOption(o)).findFirst().ifPresent(o -> {
+                    throw new ParameterException(mixee.commandLine(), o.longestName() + " limits a class cluster: add"
+                            + " --secure, or leave it out.");
+                });
+    }
+
     /** The limits asked for; a number below 1 is an error naming its option. */
     public ClassLimits limits() {
         positive("--max-partitions-per-topic", maxPartitions);

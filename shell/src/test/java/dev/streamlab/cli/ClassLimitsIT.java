@@ -24,9 +24,15 @@ import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.ClassAdmin;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.cluster.policy.ClassLimits;
+import dev.streamlab.learner.Namespace;
+import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.JavaOutcome;
+import dev.streamlab.notebook.Notebook;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -169,6 +175,28 @@ class ClassLimitsIT {
     private static void alter(Admin a, ConfigResource topic, String key, String value) throws Exception {
         a.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET))))
                 .all().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCellOverALimitShowsTheBrokersSentenceAsItsProblem() {
+        JoinFile join = ana;
+        try (ExternalCluster anaCluster = ExternalCluster.connect(join.bootstrapServers(), dir.resolve("joins/join-ana.properties"),
+                ClusterListener.SILENT, new Namespace(join.prefix()));
+             Notebook notebook = new Notebook(anaCluster)) {
+            CellResult huge = notebook.runTyped("createTopic(\"huge\", 1000)");
+            assertThat(huge.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
+            assertThat(huge.problem()).isEqualTo("A topic may have at most 12 partitions in this class, and ana.huge asked for 1000.");
+            CellResult raised = notebook.runTyped("""
+                    try (var admin = admin()) {
+                        var t = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "orders");
+                        admin.incrementalAlterConfigs(Map.of(t, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                                new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", "104857600"),
+                                org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+                    }
+                    """);
+            assertThat(raised.problem()).isEqualTo("max.message.bytes may be at most 1048588 (about 1 MiB) in this class, not"
+                    + " 104857600.");
+        }
     }
 
     @Test
