@@ -238,8 +238,8 @@ public final class ClassAdmin implements AutoCloseable {
     }
 
     private String lacksRights() {
-        return "the user in " + configName + " may not create credentials and ACLs on " + bootstrapServers
-                + " (it needs ALTER on the cluster). Use a super user's settings (one named in the brokers' super.users)"
+        return "the user in " + configName + " may not create credentials, ACLs and quotas on " + bootstrapServers
+                + " (it needs ALTER and ALTER_CONFIGS on the cluster). Use a super user's settings (one named in the brokers' super.users)"
                 + " as --command-config";
     }
 
@@ -247,11 +247,12 @@ public final class ClassAdmin implements AutoCloseable {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs). */
+    /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs, quotas). */
     void checkMayAdminister() {
         Set<AclOperation> operations = await(admin.describeCluster(new DescribeClusterOptions()
                 .includeAuthorizedOperations(true)).authorizedOperations());
-        if (operations != null && !operations.contains(AclOperation.ALTER) && !operations.contains(AclOperation.ALL)) {
+        if (operations != null && !operations.contains(AclOperation.ALL)
+                && !(operations.contains(AclOperation.ALTER) && operations.contains(AclOperation.ALTER_CONFIGS))) {
             throw new ClusterException("The class was not created: " + lacksRights() + ". Nothing was changed.");
         }
     }

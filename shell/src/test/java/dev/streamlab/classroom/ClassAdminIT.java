@@ -153,8 +153,9 @@ class ClassAdminIT {
         Map<String, Object> faySettings = new HashMap<>(fay.clientConfig());
         try (ClassAdmin asFay = ClassAdmin.connect(cluster.bootstrapServers(), faySettings, "join-fay.properties")) {
             assertThatThrownBy(() -> asFay.create(roster("gus"), dir.resolve("second")))
-                    .hasMessage("The class was not created: the user in join-fay.properties may not create credentials and"
-                            + " ACLs on " + cluster.bootstrapServers() + " (it needs ALTER on the cluster). Use a super user's"
+                    .hasMessage("The class was not created: the user in join-fay.properties may not create credentials,"
+                            + " ACLs and quotas on " + cluster.bootstrapServers() + " (it needs ALTER and ALTER_CONFIGS on the"
+                            + " cluster). Use a super user's"
                             + " settings (one named in the brokers' super.users) as --command-config. Nothing was changed.");
         }
         Map<String, Object> wrong = new HashMap<>(adminSettings);
