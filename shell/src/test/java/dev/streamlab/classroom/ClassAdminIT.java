@@ -172,6 +172,19 @@ class ClassAdminIT {
     }
 
     @Test
+    void aQuotaTheClusterRefusesRollsTheClassBack() {
+        try (ClassAdmin admin = classAdmin()) {
+            LearnerQuota halfAByte = new LearnerQuota(1024.5, 2048.0, 25.0, 10.0);
+            assertThatThrownBy(() -> admin.create(roster("jo"), dir, halfAByte))
+                    .isInstanceOf(ClusterException.class)
+                    .hasMessageStartingWith("The class was not created: ")
+                    .hasMessageEndingWith("Nothing of it was left behind.");
+            assertThat(admin.list()).extracting(ClassAdmin.Member::learner).doesNotContain("jo");
+            assertThat(admin.quotas()).doesNotContainKey("jo");
+        }
+    }
+
+    @Test
     void onACLusterWithoutAnAuthorizerAHalfMadeClassIsRolledBack() throws Exception {
         try (EmbeddedCluster open = EmbeddedCluster.builder().brokers(1).start();
              ClassAdmin admin = ClassAdmin.connect(open.bootstrapServers(), Map.of(), "admin.properties")) {
