@@ -19,19 +19,22 @@ import org.apache.kafka.server.config.QuotaConfig;
 public record LearnerQuota(Double produceBytesPerSecond, Double fetchBytesPerSecond, Double requestPercentage,
         Double partitionMutationsPerSecond) {
 
-    /**
-     * For a workshop: exercises move kilobytes, so 1 MiB/s produce and 2 MiB/s fetch per broker never slow a learner
-     * who follows the lessons, and a learner producing flat out cannot take a broker's disk and network from 30
-     * classmates; 25 % of one request thread (a teaching broker has 4) leaves room for a dozen busy learners per broker;
-     * 10 partitions per second is a lesson's topic at once, not thousands in a loop.
-     */
-    public static final LearnerQuota DEFAULTS = new LearnerQuota((double) LearnerQuota.DEFAULT_PRODUCE_BYTES,
-            (double) LearnerQuota.DEFAULT_FETCH_BYTES, (double) LearnerQuota.DEFAULT_REQUEST_PERCENTAGE,
-            (double) LearnerQuota.DEFAULT_PARTITION_MUTATIONS);
     public static final long DEFAULT_PRODUCE_BYTES = 1024 * 1024;
     public static final long DEFAULT_FETCH_BYTES = 2 * 1024 * 1024;
     public static final int DEFAULT_REQUEST_PERCENTAGE = 25;
     public static final int DEFAULT_PARTITION_MUTATIONS = 10;
+
+    /**
+     * For a workshop: exercises move kilobytes, so 1 MiB/s produce and 2 MiB/s fetch per broker never slow a learner
+     * who follows the lessons, and a learner producing flat out cannot take a broker's disk and network from 30
+     * classmates; 25 % of one request thread (a teaching broker has 4 network and I/O threads) lets 16 learners be
+     * busy at once on a broker; 10 partitions per second is a lesson's topic at once, not thousands in a loop.
+     */
+    public static final LearnerQuota DEFAULTS = new LearnerQuota((double) DEFAULT_PRODUCE_BYTES, (double) DEFAULT_FETCH_BYTES,
+            (double) DEFAULT_REQUEST_PERCENTAGE, (double) DEFAULT_PARTITION_MUTATIONS);
+
+    /** No quota at all: what {@code class remove} leaves. */
+    public static final LearnerQuota NONE = new LearnerQuota(null, null, null, null);
 
     static final String PRODUCE = QuotaConfig.PRODUCER_BYTE_RATE_OVERRIDE_CONFIG;
     static final String FETCH = QuotaConfig.CONSUMER_BYTE_RATE_OVERRIDE_CONFIG;
@@ -52,7 +55,4 @@ public record LearnerQuota(Double produceBytesPerSecond, Double fetchBytesPerSec
     static LearnerQuota fromKafka(Map<String, Double> quotas) {
         return new LearnerQuota(quotas.get(PRODUCE), quotas.get(FETCH), quotas.get(REQUEST), quotas.get(MUTATION));
     }
-
-    /** No quota at all: what {@code class remove} leaves. */
-    public static final LearnerQuota NONE = new LearnerQuota(null, null, null, null);
 }

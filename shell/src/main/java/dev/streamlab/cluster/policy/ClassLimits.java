@@ -42,24 +42,23 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
 
     private static final long MIB = 1024 * 1024;
 
-    /**
-     * For a workshop: the lessons use 1 to 6 partitions, so 12 leave room to experiment; 3 replicas is the most a
-     * teaching cluster has brokers for; 1 MiB (Kafka's own default, plus its 12 bytes of batch header) is plenty for
-     * exercises, where the 90 MB records of the attack doubled a broker's memory; 64 MiB per partition and 64 MiB
-     * segments (Kafka Streams asks 50 MB for its repartition topics) keep a topic under about 1.5 GB. A learner's shell
-     * holds a few clients with one or two connections to each broker, so 1000 connections per broker from one machine
-     * leave room for a whole class on one machine and still stop a loop that opens connections by the thousand.
-     */
-    public static final ClassLimits DEFAULTS = new ClassLimits(ClassLimits.DEFAULT_MAX_PARTITIONS,
-            ClassLimits.DEFAULT_MAX_REPLICATION_FACTOR, ClassLimits.DEFAULT_MAX_MESSAGE_BYTES,
-            ClassLimits.DEFAULT_MAX_RETENTION_BYTES, ClassLimits.DEFAULT_MAX_SEGMENT_BYTES,
-            ClassLimits.DEFAULT_MAX_CONNECTIONS_PER_IP);
     public static final int DEFAULT_MAX_PARTITIONS = 12;
     public static final int DEFAULT_MAX_REPLICATION_FACTOR = 3;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
     public static final long DEFAULT_MAX_RETENTION_BYTES = 64 * MIB;
     public static final long DEFAULT_MAX_SEGMENT_BYTES = 64 * MIB;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_IP = 1000;
+
+    /**
+     * For a workshop: the lessons use 1 to 6 partitions, so 12 leave room to experiment; 3 replicas is the most a
+     * teaching cluster has brokers for; 1 MiB and a 12-byte batch header (Kafka's own default) is plenty for
+     * exercises, where the 90 MB records of the attack doubled a broker's memory; 64 MiB per partition and 64 MiB
+     * segments (Kafka Streams asks 50 MB for its repartition topics) keep a topic under about 1.5 GB. A learner's shell
+     * holds a few clients with one or two connections to each broker, so 1000 connections per broker from one machine
+     * leave room for a whole class on one machine and still stop a loop that opens connections by the thousand.
+     */
+    public static final ClassLimits DEFAULTS = new ClassLimits(DEFAULT_MAX_PARTITIONS, DEFAULT_MAX_REPLICATION_FACTOR,
+            DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_RETENTION_BYTES, DEFAULT_MAX_SEGMENT_BYTES, DEFAULT_MAX_CONNECTIONS_PER_IP);
 
     /** A new segment at most this often: a smaller {@code segment.ms} makes files (and open handles) by the thousand. */
     static final long MIN_SEGMENT_MS = 60_000;
