@@ -5,13 +5,16 @@ import java.util.Set;
 
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.ThrottlingQuotaExceededException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 
 /**
  * Kafka's authorization and authentication errors, as one sentence a learner in a class understands: whose name they
- * reached for, and which names are theirs. The cluster decided; this only words its answer.
+ * reached for, and which names are theirs; and the class's limits (the brokers' topic policy, the learner's quotas)
+ * when the learner ran into one. The cluster decided; this only words its answer.
  */
 public final class ClassAccess {
 
@@ -41,8 +44,43 @@ public final class ClassAccess {
                 return Optional.of("The class cluster refused " + learner + "'s password: the class may have been removed,"
                         + " or the join file was changed. Ask your instructor for a new join file.");
             }
+            if (t instanceof PolicyViolationException) {
+                return Optional.of(policy(t.getMessage()));
+            }
+            if (t instanceof ThrottlingQuotaExceededException) {
+                return Optional.of(MUTATIONS);
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The sentence for a cell's output that shows the class cluster's limits at work: the brokers' own sentence when
+     * their topic policy refused, a word on the class's quotas when partitions were made too fast or a request timed
+     * out (Kafka slows a learner over quota down without a word, so a timeout is the only sign); empty otherwise.
+     */
+    public static Optional<String> explainLimit(String output) {
+        java.util.regex.Matcher policy = POLICY.matcher(output);
+        if (policy.find()) {
+            return Optional.of(policy(policy.group(1)));
+        }
+        if (output.contains("ThrottlingQuotaExceededException")) {
+            return Optional.of(MUTATIONS);
+        }
+        return TIMEOUTS.matcher(output).find() ? Optional.of(TIMEOUT) : Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("PolicyViolationException: ([^\\n]*)");
+    private static final java.util.regex.Pattern TIMEOUTS = java.util.regex.Pattern.compile(
+            "org\\.apache\\.kafka\\.common\\.errors\\.TimeoutException|\\bTimeoutException: ");
+    private static final String MUTATIONS = "The class cluster holds back learners who create or delete partitions"
+            + " quickly: wait a few seconds, then try again.";
+    private static final String TIMEOUT = "Kafka did not answer in time. The class cluster slows down a learner who sends"
+            + " or reads many bytes a second, so that may be why: send less at once, or wait and try again.";
+
+    private static String policy(String brokerSentence) {
+        String said = brokerSentence == null ? "" : brokerSentence.strip();
+        return said.isEmpty() ? "The class cluster refused this request: it is over one of the class's limits." : said;
     }
 
     private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(

@@ -40,6 +40,10 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SecurityDisabledException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.quota.ClientQuotaFilter;
+import org.apache.kafka.common.quota.ClientQuotaFilterComponent;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
@@ -49,7 +53,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * The instructor's side of a class, through Kafka's Admin API with the instructor's settings: per learner a SCRAM
  * credential and prefixed ACLs (all operations on topics, groups and transactional ids that start with the learner's
  * prefix, nothing else), the join files, the list of who has what, and removal. Kafka's own authorizer enforces the
- * ACLs; streamlab only writes them. A {@link #create} that fails part way removes what it made, or says exactly what it
+ * ACLs; streamlab only writes them. Each learner's user also gets Kafka's quotas ({@link LearnerQuota}), which the
+ * brokers enforce. A {@link #create} that fails part way removes what it made, or says exactly what it
  * could not remove.
  */
 public final class ClassAdmin implements AutoCloseable {
@@ -96,6 +101,11 @@ public final class ClassAdmin implements AutoCloseable {
      * makes the credentials, then the ACLs, then writes the join files into {@code outDir}.
      */
     public Created create(Roster roster, Path outDir) {
+        return create(roster, outDir, LearnerQuota.DEFAULTS);
+    }
+
+    /** {@link #create(Roster, Path)}, with these quotas on each learner's user (after the ACLs, before the join files). */
+    public Created create(Roster roster, Path outDir, LearnerQuota quota) {
         checkMayAdminister();
         checkNewLearners(roster.learners());
         checkNoJoinFiles(roster.learners(), outDir);
@@ -108,13 +118,14 @@ public final class ClassAdmin implements AutoCloseable {
         try {
             createCredentials(passwords, madeUsers);
             createAcls(roster.learners(), madeAcls);
+            setQuotas(roster.learners(), quota);
             createProgressTopics(roster.learners(), madeTopics);
             for (String learner : roster.learners()) {
                 written.add(JoinFile.of(learner, passwords.get(learner), bootstrapServers, adminConfig).write(outDir));
             }
             return new Created(roster.learners(), List.copyOf(written));
         } catch (RuntimeException | IOException e) {
-            throw rollBack(e, madeUsers, madeAcls, madeTopics, written);
+            throw rollBack(e, madeUsers, madeAcls, madeTopics, written, roster.learners());
         }
     }
 
@@ -199,8 +210,11 @@ public final class ClassAdmin implements AutoCloseable {
 
     /** Undoes a half-made class; the error says what failed and, if anything could not be undone, exactly what. */
     private ClusterException rollBack(Exception cause, List<String> users, List<AclBinding> acls, List<String> topics,
-                                      List<Path> files) {
+                                      List<Path> files, List<String> learners) {
         List<String> left = new ArrayList<>();
+        if (!acls.isEmpty()) {
+            left.addAll(removeQuotasQuietly(learners));
+        }
         if (!topics.isEmpty()) {
             admin.deleteTopics(topics).topicNameValues().forEach((topic, future) -> {
                 try {
@@ -268,8 +282,8 @@ public final class ClassAdmin implements AutoCloseable {
     }
 
     private String lacksRights() {
-        return "the user in " + configName + " may not create credentials and ACLs on " + bootstrapServers
-                + " (it needs ALTER on the cluster). Use a super user's settings (one named in the brokers' super.users)"
+        return "the user in " + configName + " may not create credentials, ACLs and quotas on " + bootstrapServers
+                + " (it needs ALTER and ALTER_CONFIGS on the cluster). Use a super user's settings (one named in the brokers' super.users)"
                 + " as --command-config";
     }
 
@@ -277,11 +291,12 @@ public final class ClassAdmin implements AutoCloseable {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs). */
+    /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs, quotas). */
     void checkMayAdminister() {
         Set<AclOperation> operations = await(admin.describeCluster(new DescribeClusterOptions()
                 .includeAuthorizedOperations(true)).authorizedOperations());
-        if (operations != null && !operations.contains(AclOperation.ALTER) && !operations.contains(AclOperation.ALL)) {
+        if (operations != null && !operations.contains(AclOperation.ALL)
+                && !(operations.contains(AclOperation.ALTER) && operations.contains(AclOperation.ALTER_CONFIGS))) {
             throw new ClusterException("The class was not created: " + lacksRights() + ". Nothing was changed.");
         }
     }
@@ -306,6 +321,41 @@ public final class ClassAdmin implements AutoCloseable {
                     + " already exist" + (present.size() > 1 ? "" : "s") + ". Choose another --out folder, or delete them"
                     + " if that class is gone. Nothing was changed.");
         }
+    }
+
+    /** Sets (a null value: removes) these quotas on each learner's user. */
+    void setQuotas(List<String> learners, LearnerQuota quota) {
+        List<ClientQuotaAlteration> alterations = learners.stream().map(l -> new ClientQuotaAlteration(userEntity(l),
+                quota.asKafka().entrySet().stream().map(q -> new ClientQuotaAlteration.Op(q.getKey(), q.getValue())).toList()))
+                .toList();
+        await(admin.alterClientQuotas(alterations).all());
+    }
+
+    /** Removes the learners' quotas; returns what could not be removed, for a rollback's message. */
+    private List<String> removeQuotasQuietly(List<String> learners) {
+        try {
+            setQuotas(learners, LearnerQuota.NONE);
+            return List.of();
+        } catch (RuntimeException e) {
+            return List.of("the quotas of " + String.join(", ", learners));
+        }
+    }
+
+    private static ClientQuotaEntity userEntity(String learner) {
+        return new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, learner));
+    }
+
+    /** Every user's quotas as Kafka has them, by user name (users without a quota are left out). */
+    public Map<String, LearnerQuota> quotas() {
+        ClientQuotaFilter users = ClientQuotaFilter.containsOnly(List.of(ClientQuotaFilterComponent.ofEntityType(ClientQuotaEntity.USER)));
+        Map<String, LearnerQuota> quotas = new TreeMap<>();
+        await(admin.describeClientQuotas(users).entities()).forEach((entity, values) -> {
+            String user = entity.entries().get(ClientQuotaEntity.USER);
+            if (user != null) {
+                quotas.put(user, LearnerQuota.fromKafka(values));
+            }
+        });
+        return quotas;
     }
 
     /** Every learner: a user with a credential and a prefixed topic ACL on their own prefix. */
@@ -359,6 +409,7 @@ public final class ClassAdmin implements AutoCloseable {
         described.forEach((user, d) -> d.credentialInfos().forEach(
                 info -> deletions.add(new UserScramCredentialDeletion(user, info.mechanism()))));
         await(admin.alterUserScramCredentials(deletions).all());
+        setQuotas(targets, LearnerQuota.NONE);
         List<String> topics = List.of();
         if (deleteTopics) {
             topics = members.stream().filter(m -> targets.contains(m.learner())).flatMap(m -> m.topics().stream()).toList();

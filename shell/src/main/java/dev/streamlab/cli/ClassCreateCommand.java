@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "create", description = {
         "Give each learner of the roster a SCRAM credential, ACLs on the topics, groups and transactional ids under"
                 + " their prefix (NAME.), and a join file (join-NAME.properties) to hand them.",
+        "Each learner's user gets Kafka's quotas, so no learner can starve the others: the brokers slow down whoever goes"
+                + " over (see the options below).",
         "If anything fails, what was made is removed again."})
 public final class ClassCreateCommand implements Callable<Integer> {
 
@@ -29,6 +31,9 @@ public final class ClassCreateCommand implements Callable<Integer> {
             description = "Where to write the join files (default: ${DEFAULT-VALUE}); existing ones are never overwritten.")
     Path out;
 
+    @Mixin
+    LearnerQuotaOptions quota;
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +43,7 @@ public final class ClassCreateCommand implements Callable<Integer> {
         Roster learners = Roster.read(roster);
         output.progress("Creating a class of " + learners.learners().size() + " on " + cluster.bootstrapServer);
         try (ClassAdmin admin = cluster.connect()) {
-            ClassAdmin.Created created = admin.create(learners, out);
+            ClassAdmin.Created created = admin.create(learners, out, quota.quota());
             for (int i = 0; i < created.learners().size(); i++) {
                 String learner = created.learners().get(i);
                 output.result(learner + "  " + Roster.prefix(learner) + "*  " + created.joinFiles().get(i));

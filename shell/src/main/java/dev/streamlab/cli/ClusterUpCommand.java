@@ -12,6 +12,7 @@ import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.SettingException;
+import dev.streamlab.cluster.policy.ClassLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +40,9 @@ public final class ClusterUpCommand implements Callable<Integer> {
                     + " user whose client settings go to --admin-config (embedded brokers only)."})
     boolean secure;
 
+    @Mixin
+    ClassLimitOptions limits;
+
     @Option(names = "--admin-config", paramLabel = "FILE", defaultValue = "streamlab-admin.properties",
             description = "With --secure: where to write the admin's client settings, for 'streamlab class create"
                     + " --command-config FILE' and Kafka's tools (default: ${DEFAULT-VALUE}; readable by you only).")
@@ -50,8 +54,10 @@ public final class ClusterUpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         Output output = Output.of(spec);
+        limits.checkUsedWith(secure);
+        ClassLimits caps = secure ? limits.limits() : null;
         // The cluster closes from its own shutdown hook when Ctrl-C ends the JVM.
-        Cluster cluster = secure ? startSecure(output) : clusterOptions.start(output::progress, brokerCount.brokers(), port);
+        Cluster cluster = secure ? startSecure(output, caps) : clusterOptions.start(output::progress, brokerCount.brokers(), port);
         int brokers = cluster.brokerIds().size();
         if (secure) {
             Path written = AdminConfigFile.write(adminConfig, cluster.bootstrapServers(), cluster.security().orElseThrow());
@@ -64,7 +70,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Cluster startSecure(Output output) {
+    private Cluster startSecure(Output output, ClassLimits caps) {
         ClusterSettings settings = clusterOptions.settings();
         if (settings.kind() == ClusterSettings.Kind.CONTAINERS || settings.kind() == ClusterSettings.Kind.EXTERNAL) {
             throw new SettingException("--secure starts embedded brokers only (streamlab does not secure a "
@@ -74,6 +80,6 @@ public final class ClusterUpCommand implements Callable<Integer> {
         AdminConfigFile.checkWritable(adminConfig);
         output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
         return EmbeddedCluster.builder().brokers(brokerCount.brokers()).basePort(port)
-                .secure(ClusterSecurity.generate()).listener(output::progress).start();
+                .secure(ClusterSecurity.generate().withLimits(caps)).listener(output::progress).start();
     }
 }

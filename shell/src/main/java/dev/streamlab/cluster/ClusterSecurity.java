@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.streamlab.cluster.policy.ClassLimits;
+
 /**
  * How a secure cluster of ours authenticates and authorizes, as a classroom cluster would: clients and brokers speak
  * SASL/SCRAM-SHA-512 on the brokers' listener, Kafka's own {@code StandardAuthorizer} decides every request, nobody
@@ -13,10 +15,15 @@ import java.util.Map;
  * The admin's SCRAM credential is written into the cluster's bootstrap metadata when the storage is formatted, as
  * {@code kafka-storage format --add-scram} does.
  *
+ *
+ * <p>Every node also gets the class's {@link ClassLimits}: Kafka's create-topic and alter-config policies with their
+ * caps, and the brokers' defaults and connection bound that go with them.
+ *
  * @param adminUser     the super user's name
  * @param adminPassword its password (random, letters and digits)
+ * @param limits        the caps on every topic and on connections per IP address
  */
-public record ClusterSecurity(String adminUser, String adminPassword) {
+public record ClusterSecurity(String adminUser, String adminPassword, ClassLimits limits) {
 
     public static final String MECHANISM = "SCRAM-SHA-512";
     public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
@@ -25,7 +32,12 @@ public record ClusterSecurity(String adminUser, String adminPassword) {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
+    public ClusterSecurity(String adminUser, String adminPassword) {
+        this(adminUser, adminPassword, ClassLimits.DEFAULTS);
+    }
+
     public ClusterSecurity {
+        java.util.Objects.requireNonNull(limits, "limits");
         if (!adminUser.matches("[A-Za-z0-9_-]+") || !adminPassword.matches("[A-Za-z0-9]+")) {
             throw new IllegalArgumentException("admin user and password must be plain letters and digits");
         }
@@ -34,6 +46,11 @@ public record ClusterSecurity(String adminUser, String adminPassword) {
     /** An admin {@code admin} with a fresh random password of 24 characters. */
     public static ClusterSecurity generate() {
         return new ClusterSecurity("admin", password(24));
+    }
+
+    /** The same admin on a cluster with these limits. */
+    public ClusterSecurity withLimits(ClassLimits limits) {
+        return new ClusterSecurity(adminUser, adminPassword, limits);
     }
 
     /** A random password of letters and digits (no look-alikes), from {@link SecureRandom}. */
@@ -52,7 +69,10 @@ public record ClusterSecurity(String adminUser, String adminPassword) {
                 + "\" password=\"" + password + "\";";
     }
 
-    /** What every node gets: the authorizer, the super user, and the controller's listener (SASL/PLAIN, the admin only). */
+    /**
+     * What every node gets: the authorizer, the super user, the controller's listener (SASL/PLAIN, the admin only), and
+     * the class's limits (the policies run on the controller, the brokers' defaults on the brokers).
+     */
     Map<String, String> nodeSettings() {
         String controller = NodeOrchestrator.CONTROLLER_LISTENER.toLowerCase(java.util.Locale.ROOT);
         Map<String, String> p = new LinkedHashMap<>();
@@ -64,6 +84,7 @@ public record ClusterSecurity(String adminUser, String adminPassword) {
         p.put("listener.name." + controller + ".plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + adminUser
                         + "\" password=\"" + adminPassword + "\" user_" + adminUser + "=\"" + adminPassword + "\";");
+        p.putAll(limits.brokerSettings());
         return p;
     }
 

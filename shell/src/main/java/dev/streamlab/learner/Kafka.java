@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -184,6 +185,10 @@ public final class Kafka {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 return "Topic " + name + " already exists";
+            }
+            if (e.getCause() instanceof PolicyViolationException) {
+                // The broker's sentence, named so the shell knows a class limit refused it.
+                throw new IllegalStateException("PolicyViolationException: " + e.getCause().getMessage(), e.getCause());
             }
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {

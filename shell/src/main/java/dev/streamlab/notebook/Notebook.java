@@ -168,6 +168,9 @@ public final class Notebook implements AutoCloseable {
                 String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
                 problem = dev.streamlab.classroom.ClassAccess.explainOutput(result.output(), learner).orElse(problem);
             }
+        } else if (result.outcome() == JavaOutcome.EXCEPTION && cluster.isUp() && !cluster.namespace().isNone()) {
+            // The class cluster's limits: its topic policy's sentence, or a word on quotas after a timeout.
+            problem = dev.streamlab.classroom.ClassAccess.explainLimit(result.output()).orElse(problem);
         }
         return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
     }

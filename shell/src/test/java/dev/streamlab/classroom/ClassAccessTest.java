@@ -30,4 +30,22 @@ class ClassAccessTest {
                 .contains("consumer group bob.g");
         assertThat(ClassAccess.explain(new IllegalStateException("other"), "ana")).isEmpty();
     }
+
+    @Test
+    void theClassLimitsReachTheLearnerAsOneSentence() {
+        String refused = "java.lang.IllegalStateException: PolicyViolationException: A topic may have at most 12 partitions"
+                + " in this class, and ana.big asked for 1000.\n\tat your code, line 1\n";
+        assertThat(ClassAccess.explainLimit(refused)).hasValue("A topic may have at most 12 partitions in this class, and"
+                + " ana.big asked for 1000.");
+        assertThat(ClassAccess.explainLimit("java.lang.IllegalStateException: TimeoutException: Expiring 1 record(s) for"
+                + " ana.t-0: 120000 ms has passed\n")).get().asString().startsWith("Kafka did not answer in time. The class"
+                + " cluster slows down a learner");
+        assertThat(ClassAccess.explainLimit("java.util.concurrent.ExecutionException: org.apache.kafka.common.errors"
+                + ".ThrottlingQuotaExceededException: The throttling quota has been exceeded.")).get().asString()
+                .contains("wait a few seconds");
+        assertThat(ClassAccess.explainLimit("java.lang.ArithmeticException: / by zero\n")).isEmpty();
+        assertThat(ClassAccess.explain(new RuntimeException(new org.apache.kafka.common.errors.PolicyViolationException(
+                "max.message.bytes may be at most 1048588 (about 1 MiB) in this class, not 104857600.")), "ana"))
+                .hasValue("max.message.bytes may be at most 1048588 (about 1 MiB) in this class, not 104857600.");
+    }
 }

@@ -155,8 +155,9 @@ class ClassAdminIT {
         Map<String, Object> faySettings = new HashMap<>(fay.clientConfig());
         try (ClassAdmin asFay = ClassAdmin.connect(cluster.bootstrapServers(), faySettings, "join-fay.properties")) {
             assertThatThrownBy(() -> asFay.create(roster("gus"), dir.resolve("second")))
-                    .hasMessage("The class was not created: the user in join-fay.properties may not create credentials and"
-                            + " ACLs on " + cluster.bootstrapServers() + " (it needs ALTER on the cluster). Use a super user's"
+                    .hasMessage("The class was not created: the user in join-fay.properties may not create credentials,"
+                            + " ACLs and quotas on " + cluster.bootstrapServers() + " (it needs ALTER and ALTER_CONFIGS on the"
+                            + " cluster). Use a super user's"
                             + " settings (one named in the brokers' super.users) as --command-config. Nothing was changed.");
         }
         Map<String, Object> wrong = new HashMap<>(adminSettings);
@@ -169,6 +170,19 @@ class ClassAdminIT {
         try (ClassAdmin admin = classAdmin()) {
             assertThat(admin.list()).extracting(ClassAdmin.Member::learner).contains("fay").doesNotContain("gus");
             admin.remove(List.of("fay"), true);
+        }
+    }
+
+    @Test
+    void aQuotaTheClusterRefusesRollsTheClassBack() {
+        try (ClassAdmin admin = classAdmin()) {
+            LearnerQuota halfAByte = new LearnerQuota(1024.5, 2048.0, 25.0, 10.0);
+            assertThatThrownBy(() -> admin.create(roster("jo"), dir, halfAByte))
+                    .isInstanceOf(ClusterException.class)
+                    .hasMessageStartingWith("The class was not created: ")
+                    .hasMessageEndingWith("Nothing of it was left behind.");
+            assertThat(admin.list()).extracting(ClassAdmin.Member::learner).doesNotContain("jo");
+            assertThat(admin.quotas()).doesNotContainKey("jo");
         }
     }
 

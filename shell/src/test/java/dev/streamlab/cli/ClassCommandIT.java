@@ -66,8 +66,9 @@ class ClassCommandIT {
 
         CommandLineRun listed = classCommand("list");
         assertThat(listed.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(listed.out().lines()).containsExactly("learner  ACLs       topics", "kim      5          -",
-                "lou      5          -");
+        assertThat(listed.out().lines()).containsExactly("learner  ACLs  produce  fetch    requests  partitions  topics",
+                "kim      5     1 MiB/s  2 MiB/s  25 %      10/s        -",
+                "lou      5     1 MiB/s  2 MiB/s  25 %      10/s        -");
 
         CommandLineRun nobody = classCommand("remove");
         assertThat(nobody.exitCode()).isEqualTo(ExitCode.USAGE);
