@@ -117,14 +117,14 @@ class ClassLimitsIT {
         assertThat(listed.exitCode()).as(listed.err()).isEqualTo(ExitCode.OK);
         List<String> lines = listed.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("learner  ACLs  produce  fetch    requests  partitions  topics");
-        assertThat(lines).anyMatch(l -> l.startsWith("ana      3     1 MiB/s  2 MiB/s  25 %      2/s         ana."))
-                .anyMatch(l -> l.equals("bob      3     1 MiB/s  2 MiB/s  25 %      2/s         bob.cycles"));
+        assertThat(lines).anyMatch(l -> l.startsWith("ana      5     1 MiB/s  2 MiB/s  25 %      2/s         ana."))
+                .anyMatch(l -> l.equals("bob      5     1 MiB/s  2 MiB/s  25 %      2/s         bob.cycles"));
 
         Path roster = Files.writeString(dir.resolve("late.txt"), "cy\n");
         assertThat(classCommand("create", "--roster", roster.toString(), "--out", dir.resolve("late").toString(),
                 "--produce-rate", "524288", "--request-percentage", "12.5").exitCode()).isEqualTo(ExitCode.OK);
         assertThat(classCommand("list").out().lines())
-                .contains("cy       3     512 KiB/s  2 MiB/s  12.50 %   10/s        -");
+                .contains("cy       5     512 KiB/s  2 MiB/s  12.50 %   10/s        -");
         CommandLineRun removed = classCommand("remove", "--learner", "cy");
         assertThat(removed.exitCode()).as(removed.err()).isEqualTo(ExitCode.OK);
         Map<String, Object> settings = new HashMap<>(cluster.clientConfig());
