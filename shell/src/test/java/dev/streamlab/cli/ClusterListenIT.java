@@ -1,0 +1,245 @@
+package dev.streamlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.Await;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A room's cluster, as an instructor starts it: {@code cluster up --secure --listen 127.0.0.2 --advertise 127.0.0.2} in
+ * its own JVM, {@code class create} against it, and a learner who has only their join file. 127.0.0.2 is a loopback
+ * address like 127.0.0.1 but a different one, so "the brokers are reached on the advertised address and not on
+ * 127.0.0.1" can be checked without any traffic leaving this machine.
+ */
+class ClusterListenIT {
+
+    private static final String ROOM = "127.0.0.2";
+
+    private static Path tmp;
+    private static Process process;
+    private static final List<String> stdout = new CopyOnWriteArrayList<>();
+    private static final List<String> stderr = new CopyOnWriteArrayList<>();
+    private static String bootstrap;
+    private static List<Integer> brokerPorts;
+    private static Path adminFile;
+    private static JoinFile kim;
+
+    @BeforeAll
+    static void startTheRoomsClusterAndMakeAClass() throws Exception {
+        tmp = Files.createTempDirectory("streamlab-it-");
+        adminFile = tmp.resolve("admin.properties");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx768m",
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "cluster", "up", "--secure", "--listen", ROOM, "--advertise", ROOM, "--brokers", "2",
+                "--admin-config", adminFile.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("NO_COLOR", "1");
+        process = builder.start();
+        follow(process.getInputStream(), stdout);
+        follow(process.getErrorStream(), stderr);
+        Await.until(Duration.ofSeconds(120), () -> ready(), "The cluster did not start:\n" + String.join("\n", stderr));
+        bootstrap = Await.until(Duration.ofSeconds(5), () -> stdout.stream().findFirst(), "No address on stdout");
+        brokerPorts = List.of(bootstrap.split(",")).stream().map(a -> Integer.parseInt(a.substring(a.indexOf(':') + 1))).toList();
+
+        Path roster = Files.writeString(tmp.resolve("roster.txt"), "kim\nlou\n");
+        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                bootstrap, "--command-config", adminFile.toString(), "--out", tmp.resolve("joins").toString());
+        assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+        kim = JoinFile.read(tmp.resolve("joins").resolve("join-kim.properties"));
+    }
+
+    private static Optional<Boolean> ready() {
+        if (!process.isAlive()) {
+            throw new AssertionError("cluster up ended:\n" + String.join("\n", stderr));
+        }
+        return stderr.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")) ? Optional.of(true) : Optional.empty();
+    }
+
+    @AfterAll
+    static void ctrlCStopsTheClusterAndRemovesItsKeyStore() throws Exception {
+        try {
+            if (process != null && process.isAlive()) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("cluster up stops on Ctrl-C").isTrue();
+                try (var left = Files.list(tmp)) {
+                    assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("streamlab-cluster-"));
+                }
+            }
+        } finally {
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            try (var paths = Files.walk(tmp)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theOutputNamesTheAdvertisedAddressAndWarnsWhatIsExposed() throws IOException {
+        assertThat(bootstrap).matches("127\\.0\\.0\\.2:\\d+,127\\.0\\.0\\.2:\\d+");
+        assertThat(stderr).anyMatch(l -> l.contains("brokers listen on 127.0.0.2 and advertise 127.0.0.2"));
+        assertThat(stderr).filteredOn(l -> l.startsWith("Warning:")).satisfiesExactly(
+                l -> assertThat(l).contains(bootstrap, "take connections from any machine on the network of 127.0.0.2"),
+                l -> assertThat(l).contains(adminFile + " lets whoever holds it do anything on this cluster"),
+                l -> assertThat(l).contains("traffic is encrypted (TLS"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theJoinFileNamesTheAdvertisedAddressAndCarriesTheCertificate() {
+        assertThat(kim.bootstrapServers()).isEqualTo(bootstrap);
+        assertThat(kim.clientConfig()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.type", "PEM")
+                .hasEntrySatisfying("ssl.truststore.certificates", pem -> assertThat(pem.toString())
+                        .startsWith("-----BEGIN CERTIFICATE-----").endsWith("-----END CERTIFICATE-----"));
+    }
+
+    @Test
+    void aLearnerWithOnlyTheJoinFileProducesAndConsumesThroughTheAdvertisedAddress() throws Exception {
+        try (Admin admin = Admin.create(kim.clientConfig())) {
+            List<Node> nodes = List.copyOf(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS));
+            assertThat(nodes).extracting(Node::host).containsOnly(ROOM);
+            assertThat(nodes).extracting(Node::port).containsExactlyInAnyOrderElementsOf(brokerPorts);
+            // Two replicas: the brokers copy the topic to each other over the same TLS listener.
+            admin.createTopics(List.of(new NewTopic("kim.greetings", 2, (short) 2))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, Object> producerConfig = new HashMap<>(kim.clientConfig());
+        producerConfig.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>("kim.greetings", "k" + i, "hello " + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        Map<String, Object> consumerConfig = new HashMap<>(kim.clientConfig());
+        consumerConfig.put("group.id", "kim.readers");
+        consumerConfig.put("auto.offset.reset", "earliest");
+        List<String> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("kim.greetings"));
+            Await.until(Duration.ofSeconds(60), () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    read.add(r.value());
+                }
+                return read.size() >= 3 ? Optional.of(true) : Optional.empty();
+            }, "kim read " + read + " of 3 records");
+        }
+        assertThat(read).containsExactlyInAnyOrder("hello 0", "hello 1", "hello 2");
+    }
+
+    @Test
+    void theBrokersDoNotListenOn127001() throws Exception {
+        for (int port : brokerPorts) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000))
+                        .isInstanceOf(ConnectException.class);
+            }
+        }
+        // What the kernel says the cluster's JVM listens on: the brokers on 127.0.0.2, the controller on 127.0.0.1 only.
+        Set<String> listening = listeningAddresses(process.pid());
+        Set<String> brokers = listening.stream().filter(a -> brokerPorts.contains(port(a))).collect(Collectors.toSet());
+        assertThat(brokers).containsExactlyInAnyOrderElementsOf(brokerPorts.stream().map(p -> ROOM + ":" + p).toList());
+        assertThat(listening).filteredOn(a -> !brokerPorts.contains(port(a))).isNotEmpty()
+                .allSatisfy(a -> assertThat(a).startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void aClientWithoutTlsGetsNothingEvenWithTheRightPassword() {
+        Map<String, Object> plaintext = new HashMap<>(kim.clientConfig());
+        plaintext.keySet().removeIf(k -> k.startsWith("ssl."));
+        plaintext.put("security.protocol", "SASL_PLAINTEXT");
+        try (Admin admin = Admin.create(plaintext)) {
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes()
+                    .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheClustersCertificateIsRefused() {
+        // What an impostor broker meets from a learner's client, seen from the other side: a certificate that the
+        // client was not given does not pass, here the cluster's own against the JDK's public authorities.
+        Map<String, Object> untrusting = new HashMap<>(kim.clientConfig());
+        untrusting.keySet().removeIf(k -> k.startsWith("ssl.truststore."));
+        try (Admin admin = Admin.create(untrusting)) {
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(10_000)).nodes()
+                    .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SslAuthenticationException.class);
+        }
+    }
+
+    private static final Pattern LOCAL_ADDRESS = Pattern.compile("(?:\\[::ffff:)?([0-9.]+)\\]?:(\\d+)");
+
+    /** The TCP addresses process {@code pid} listens on, from {@code ss -ltnpH}, as IPv4 {@code address:port}. */
+    private static Set<String> listeningAddresses(long pid) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Set<String> addresses = new java.util.TreeSet<>();
+        for (String line : output.lines().filter(l -> l.contains("pid=" + pid + ",")).toList()) {
+            String local = line.trim().split("\\s+")[3];
+            Matcher m = LOCAL_ADDRESS.matcher(local);
+            assertThat(m.matches()).as("an IPv4 listening address: " + line).isTrue();
+            addresses.add(m.group(1) + ":" + m.group(2));
+        }
+        return addresses;
+    }
+
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private static void follow(InputStream stream, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                in.lines().forEach(lines::add);
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+}
