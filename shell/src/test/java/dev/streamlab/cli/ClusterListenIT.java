@@ -170,6 +170,14 @@ class ClusterListenIT {
     }
 
     @Test
+    void aLearnersLessonPassesWithTheJoinFile() {
+        // The notebook's own clients, in the learner's code JVM, over TLS with the certificate from the join file.
+        CommandLineRun run = CommandLineRun.of("check", "--class", tmp.resolve("joins").resolve("join-lou.properties").toString(), "01");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(" passed, 0 failed");
+    }
+
+    @Test
     void theBrokersDoNotListenOn127001() throws Exception {
         for (int port : brokerPorts) {
             try (Socket socket = new Socket()) {
