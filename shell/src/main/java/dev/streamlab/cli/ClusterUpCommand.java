@@ -13,6 +13,7 @@ import dev.streamlab.cluster.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.ListenAddress;
 import dev.streamlab.cluster.SettingException;
+import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.terminal.Styles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     @Option(names = "--secure", description = {
             "A cluster as a classroom's: SASL/SCRAM on every listener, Kafka's StandardAuthorizer, and one admin super"
-                    + " user whose client settings go to --admin-config (embedded brokers only)."})
+                    + " user whose client settings go to --admin-config (embedded brokers, or --cluster containers)."})
     boolean secure;
 
     @Option(names = "--admin-config", paramLabel = "FILE", defaultValue = "streamlab-admin.properties",
@@ -85,12 +86,14 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     private Cluster startSecure(Output output) {
         ClusterSettings settings = clusterOptions.settings();
-        if (settings.kind() == ClusterSettings.Kind.CONTAINERS || settings.kind() == ClusterSettings.Kind.EXTERNAL) {
-            throw new SettingException("--secure starts embedded brokers only (streamlab does not secure a "
-                    + settings.kind().label() + " cluster yet). Leave out --cluster " + settings.kind().label()
-                    + ", or use --cluster embedded.");
+        if (settings.kind() == ClusterSettings.Kind.EXTERNAL) {
+            throw new SettingException("--secure starts a cluster, and an external one is already running: secure it"
+                    + " yourself (see the README's class section), or use --cluster embedded.");
         }
         AdminConfigFile.checkWritable(adminConfig);
+        if (settings.kind() == ClusterSettings.Kind.CONTAINERS) {
+            return startSecureContainers(output, settings);
+        }
         address = listen == null ? ListenAddress.LOOPBACK : ListenAddress.of(listen, advertise);
         if (address.loopbackOnly()) {
             output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
@@ -100,6 +103,16 @@ public final class ClusterUpCommand implements Callable<Integer> {
         }
         return EmbeddedCluster.builder().brokers(brokerCount.brokers()).basePort(port)
                 .secure(ClusterSecurity.generate()).listen(address).listener(output::progress).start();
+    }
+
+    private Cluster startSecureContainers(Output output, ClusterSettings settings) {
+        if (listen != null) {
+            throw new SettingException("--listen starts embedded brokers only (a containers cluster is reached on"
+                    + " 127.0.0.1): use --cluster embedded.");
+        }
+        output.progress("Cluster: containers, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
+        return ContainersCluster.builder().brokers(brokerCount.brokers()).basePort(port)
+                .image(settings.image().orElse(null)).secure(ClusterSecurity.generate()).listener(output::progress).start();
     }
 
     private void checkListenOptions() {
