@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code cluster up --listen} refuses what would open a cluster to the room without its guarantees, before it starts. */
+/** {@code cluster up --secure} and {@code --listen} refuse what they cannot do, with one sentence, before anything starts. */
 class ClusterUpListenTest {
 
     @Test
@@ -24,6 +24,23 @@ class ClusterUpListenTest {
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("--advertise names the address learners reach the brokers by, and goes with"
                 + " --listen ADDRESS: add --listen, or leave --advertise out.");
+    }
+
+    @Test
+    void listenIsForEmbeddedBrokersOnly() {
+        CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--cluster", "containers", "--listen", "127.0.0.2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--listen starts embedded brokers only (a containers cluster is reached on"
+                + " 127.0.0.1): use --cluster embedded.");
+    }
+
+    @Test
+    void secureDoesNotStartAnExternalCluster() {
+        CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--cluster", "external");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--secure starts a cluster, and an external one is already running");
     }
 
     @Test
