@@ -206,15 +206,95 @@ class ClusterListenIT {
     }
 
     @Test
-    void aClientThatDoesNotTrustTheClustersCertificateIsRefused() {
-        // What an impostor broker meets from a learner's client, seen from the other side: a certificate that the
-        // client was not given does not pass, here the cluster's own against the JDK's public authorities.
-        Map<String, Object> untrusting = new HashMap<>(kim.clientConfig());
-        untrusting.keySet().removeIf(k -> k.startsWith("ssl.truststore."));
-        try (Admin admin = Admin.create(untrusting)) {
-            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(10_000)).nodes()
-                    .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasCauseInstanceOf(SslAuthenticationException.class);
+    void aLearnerTalksToNoImpostorEvenOneWithAValidCertificateForItsAddress() throws Exception {
+        // Someone in the room answers in the brokers' place (a spoofed address): a TLS server on 127.0.0.3 with a
+        // certificate of its own that is valid for 127.0.0.3. The join file trusts the cluster's certificate only,
+        // so kim's client ends the handshake, and not one byte of kim's requests (SASL, Kafka) reaches the impostor.
+        try (Impostor impostor = Impostor.start(tmp, "127.0.0.3")) {
+            Map<String, Object> misled = new HashMap<>(kim.clientConfig());
+            misled.put("bootstrap.servers", "127.0.0.3:" + impostor.port());
+            try (Admin admin = Admin.create(misled)) {
+                assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(10_000)).nodes()
+                        .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(SslAuthenticationException.class);
+            }
+            assertThat(impostor.handshakes()).as("the client did reach the impostor").isPositive();
+            assertThat(impostor.bytesReceived()).as("bytes of kim's requests the impostor read").isZero();
+        }
+    }
+
+    /** A TLS server with its own key pair, made by keytool, that counts handshakes and the bytes read after them. */
+    private static final class Impostor implements AutoCloseable {
+        private final javax.net.ssl.SSLServerSocket server;
+        private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
+        private Impostor(javax.net.ssl.SSLServerSocket server) {
+            this.server = server;
+            Thread accepting = new Thread(this::serve, "impostor");
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        static Impostor start(Path dir, String address) throws Exception {
+            Path store = dir.resolve("impostor.p12");
+            String password = "impostor-password";
+            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-noprompt", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password,
+                    "-alias", "impostor", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=streamlab class cluster",
+                    "-ext", "SAN=ip:" + address).redirectErrorStream(true).start();
+            keytool.getOutputStream().close();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(keytool.exitValue()).as(output).isZero();
+            java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                keys.load(in, password.toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, password.toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(factory.getKeyManagers(), null, null);
+            javax.net.ssl.SSLServerSocket server = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory()
+                    .createServerSocket(0, 50, java.net.InetAddress.getByName(address));
+            return new Impostor(server);
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) server.accept()) {
+                    socket.setSoTimeout(5_000);
+                    socket.startHandshake();
+                    handshakes.incrementAndGet();
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                        bytes.addAndGet(n);
+                    }
+                } catch (javax.net.ssl.SSLException refusedByTheClient) {
+                    // The client sends its alert during or right after the handshake: what this test expects.
+                    handshakes.incrementAndGet();
+                } catch (IOException closedOrTimedOut) {
+                    // the server closed, or the client went quiet
+                }
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int handshakes() {
+            return handshakes.get();
+        }
+
+        long bytesReceived() {
+            return bytes.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
         }
     }
 
