@@ -45,10 +45,10 @@ class ClusterUpListenTest {
 
     @Test
     void anAddressThatIsNotThisMachinesIsRefused() {
-        CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--listen", "192.0.2.1");
+        CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--listen", "240.0.0.1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("Cannot listen on 192.0.2.1", "it is not an address of this machine");
+        assertThat(run.err()).contains("Cannot listen on 240.0.0.1", "it is not an address of this machine");
         assertThat(run.err()).doesNotContain("Starting the controller");
     }
 }

@@ -59,9 +59,9 @@ class ListenAddressTest {
 
     @Test
     void anAddressOfAnotherMachineIsRefusedBeforeAnythingStarts() {
-        // 192.0.2.1 is reserved for documentation: no machine here has it. Binding to it fails locally, nothing is sent.
-        assertThatThrownBy(() -> ListenAddress.of("192.0.2.1", null)).isInstanceOf(SettingException.class)
-                .hasMessageStartingWith("Cannot listen on 192.0.2.1 (")
+        // 240.0.0.1 is reserved (class E): no machine is given it. Binding to it fails locally, nothing is sent.
+        assertThatThrownBy(() -> ListenAddress.of("240.0.0.1", null)).isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Cannot listen on 240.0.0.1 (")
                 .hasMessageEndingWith("it is not an address of this machine. Give one that 'ip address' lists, or 0.0.0.0"
                         + " for all of them.");
     }
