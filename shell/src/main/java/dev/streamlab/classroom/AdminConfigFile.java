@@ -34,6 +34,13 @@ public final class AdminConfigFile {
     public static Path write(Path file, String bootstrapServers, ClusterSecurity security) throws IOException {
         Map<String, Object> p = new TreeMap<>(security.adminClientConfig());
         p.put("bootstrap.servers", bootstrapServers);
+        return write(file, p);
+    }
+
+    /** Writes the admin's client settings as the cluster gives them (bootstrap servers, SASL, TLS), readable by the owner only. */
+    public static Path write(Path file, Map<String, Object> clientConfig) throws IOException {
+        Map<String, Object> p = new TreeMap<>(clientConfig);
+        String bootstrapServers = String.valueOf(p.get("bootstrap.servers"));
         StringBuilder b = new StringBuilder("# streamlab: the super user of the secure cluster at ").append(bootstrapServers)
                 .append(".\n# Valid while that cluster runs. Keep it to yourself.\n");
         p.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));

@@ -11,8 +11,11 @@ import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.ListenAddress;
 import dev.streamlab.cluster.SettingException;
+import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.cluster.policy.ClassLimits;
+import dev.streamlab.terminal.Styles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +40,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     @Option(names = "--secure", description = {
             "A cluster as a classroom's: SASL/SCRAM on every listener, Kafka's StandardAuthorizer, and one admin super"
-                    + " user whose client settings go to --admin-config (embedded brokers only)."})
+                    + " user whose client settings go to --admin-config (embedded brokers, or --cluster containers)."})
     boolean secure;
 
     @Mixin
@@ -48,21 +51,38 @@ public final class ClusterUpCommand implements Callable<Integer> {
                     + " --command-config FILE' and Kafka's tools (default: ${DEFAULT-VALUE}; readable by you only).")
     Path adminConfig;
 
+    @Option(names = "--listen", paramLabel = "ADDRESS", description = {
+            "With --secure: the brokers take clients on ADDRESS, an IPv4 address of this machine (0.0.0.0: all of them),"
+                    + " so that learners on other machines reach them, over TLS with a certificate made for this start."
+                    + " The controller stays on 127.0.0.1 (default: 127.0.0.1 only)."})
+    String listen;
+
+    @Option(names = "--advertise", paramLabel = "HOST", description = {
+            "With --listen: the host name or address learners reach the brokers by, which the join files name"
+                    + " (default: ADDRESS itself; for 0.0.0.0, this machine's host name, or else its first network address)."})
+    String advertise;
+
     @Spec
     CommandSpec spec;
+
+    private ListenAddress address = ListenAddress.LOOPBACK;
 
     @Override
     public Integer call() throws InterruptedException, IOException {
         Output output = Output.of(spec);
         limits.checkUsedWith(secure);
+        checkListenOptions();
         ClassLimits caps = secure ? limits.limits() : null;
         // The cluster closes from its own shutdown hook when Ctrl-C ends the JVM.
         Cluster cluster = secure ? startSecure(output, caps) : clusterOptions.start(output::progress, brokerCount.brokers(), port);
         int brokers = cluster.brokerIds().size();
         if (secure) {
-            Path written = AdminConfigFile.write(adminConfig, cluster.bootstrapServers(), cluster.security().orElseThrow());
+            Path written = AdminConfigFile.write(adminConfig, cluster.clientConfig());
             output.progress("Admin (super user) settings: " + written + ". Make a class with: streamlab class create"
                     + " --roster FILE --bootstrap-server " + cluster.bootstrapServers() + " --command-config " + written);
+            if (!address.loopbackOnly()) {
+                warnAboutTheRoom(output, address, cluster.bootstrapServers(), written);
+            }
         }
         output.progress("Ready: " + brokers + (brokers == 1 ? " broker" : " brokers") + ". Press Ctrl-C to stop.");
         output.result(cluster.bootstrapServers());
@@ -72,14 +92,66 @@ public final class ClusterUpCommand implements Callable<Integer> {
 
     private Cluster startSecure(Output output, ClassLimits caps) {
         ClusterSettings settings = clusterOptions.settings();
-        if (settings.kind() == ClusterSettings.Kind.CONTAINERS || settings.kind() == ClusterSettings.Kind.EXTERNAL) {
-            throw new SettingException("--secure starts embedded brokers only (streamlab does not secure a "
-                    + settings.kind().label() + " cluster yet). Leave out --cluster " + settings.kind().label()
-                    + ", or use --cluster embedded.");
+        if (settings.kind() == ClusterSettings.Kind.EXTERNAL) {
+            throw new SettingException("--secure starts a cluster, and an external one is already running: secure it"
+                    + " yourself (see the README's class section), or use --cluster embedded.");
         }
         AdminConfigFile.checkWritable(adminConfig);
-        output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
+        if (settings.kind() == ClusterSettings.Kind.CONTAINERS) {
+            return startSecureContainers(output, settings, caps);
+        }
+        address = listen == null ? ListenAddress.LOOPBACK : ListenAddress.of(listen, advertise);
+        if (address.loopbackOnly()) {
+            output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
+        } else {
+            output.progress("Cluster: embedded, secure (SASL/SCRAM-SHA-512 over TLS, StandardAuthorizer); brokers listen on "
+                    + address.bind() + " and advertise " + address.advertised() + advertisedBecause(address));
+        }
         return EmbeddedCluster.builder().brokers(brokerCount.brokers()).basePort(port)
-                .secure(ClusterSecurity.generate().withLimits(caps)).listener(output::progress).start();
+                .secure(ClusterSecurity.generate().withLimits(caps)).listen(address).listener(output::progress).start();
+    }
+
+    private Cluster startSecureContainers(Output output, ClusterSettings settings, ClassLimits caps) {
+        if (listen != null) {
+            throw new SettingException("--listen starts embedded brokers only (a containers cluster is reached on"
+                    + " 127.0.0.1): use --cluster embedded.");
+        }
+        output.progress("Cluster: containers, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
+        return ContainersCluster.builder().brokers(brokerCount.brokers()).basePort(port)
+                .image(settings.image().orElse(null)).secure(ClusterSecurity.generate().withLimits(caps))
+                .listener(output::progress).start();
+    }
+
+    private void checkListenOptions() {
+        if (listen != null && !secure) {
+            throw new SettingException("--listen lets other machines reach the brokers, which only a secure cluster may do:"
+                    + " add --secure.");
+        }
+        if (advertise != null && listen == null) {
+            throw new SettingException("--advertise names the address learners reach the brokers by, and goes with"
+                    + " --listen ADDRESS: add --listen, or leave --advertise out.");
+        }
+    }
+
+    private static String advertisedBecause(ListenAddress address) {
+        return switch (address.choice()) {
+            case HOST_NAME -> " (this machine's host name; --advertise HOST if learners reach it by another name)";
+            case FIRST_ADDRESS -> " (this machine's first network address; --advertise HOST if learners reach it by another)";
+            default -> "";
+        };
+    }
+
+    /** What a room can now reach, and what the files handed out are worth. */
+    private static void warnAboutTheRoom(Output output, ListenAddress address, String bootstrapServers, Path adminFile) {
+        String warning = output.styles().apply(Styles.NOTICE, "Warning:");
+        String where = address.everyAddress() ? "every network this machine is on" : "the network of " + address.bind();
+        output.err().println(warning + " the brokers at " + bootstrapServers + " take connections from any"
+                + " machine on " + where + ". A learner's join file lets them in, to their own names only.");
+        output.err().println(warning + " " + adminFile + " lets whoever holds it do anything on this cluster: keep it"
+                + " to yourself, never hand it out.");
+        output.err().println(warning + " traffic is encrypted (TLS, a certificate made for this start that only the join"
+                + " files and the admin settings trust); passwords are checked by SCRAM and never sent. Stopping the"
+                + " cluster (Ctrl-C) ends every learner's access.");
+        output.err().flush();
     }
 }

@@ -29,6 +29,16 @@ public interface ClusterDriver {
         return java.util.Optional.empty();
     }
 
+    /** Where the brokers take clients; loopback unless a secure cluster was asked to listen for a room. */
+    default ListenAddress listenAddress() {
+        return ListenAddress.LOOPBACK;
+    }
+
+    /** The client settings TLS adds ({@code SASL_SSL}, the certificate to trust) when the brokers' listener has it. */
+    default Map<String, Object> tlsClientConfig() {
+        return Map.of();
+    }
+
     /** How a progress line says where the nodes run, after "Starting the controller and brokers 1, 2, 3". */
     default String where() {
         return "";

@@ -27,7 +27,7 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
 
     public static final String MECHANISM = "SCRAM-SHA-512";
     public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
-    static final String BROKER_LISTENER = "SECURE";
+    public static final String BROKER_LISTENER = "SECURE";
     static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -73,7 +73,7 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
      * What every node gets: the authorizer, the super user, the controller's listener (SASL/PLAIN, the admin only), and
      * the class's limits (the policies run on the controller, the brokers' defaults on the brokers).
      */
-    Map<String, String> nodeSettings() {
+    public Map<String, String> nodeSettings() {
         String controller = NodeOrchestrator.CONTROLLER_LISTENER.toLowerCase(java.util.Locale.ROOT);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("authorizer.class.name", AUTHORIZER);
@@ -90,18 +90,31 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
 
     /** What a broker adds for its own listener {@link #BROKER_LISTENER}: SCRAM for clients and for the other brokers. */
     Map<String, String> brokerSettings() {
-        String listener = BROKER_LISTENER.toLowerCase(java.util.Locale.ROOT);
+        return brokerSettings(BROKER_LISTENER, List.of());
+    }
+
+    /**
+     * What a broker adds for its listeners: SCRAM on {@code interBroker}, which the brokers also call each other on,
+     * and on each of {@code clientListeners} (a containers cluster's brokers take clients on another listener than
+     * the one they share on their private network).
+     */
+    public Map<String, String> brokerSettings(String interBroker, List<String> clientListeners) {
         Map<String, String> p = new LinkedHashMap<>(nodeSettings());
-        p.put("inter.broker.listener.name", BROKER_LISTENER);
+        p.put("inter.broker.listener.name", interBroker);
         p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
-        p.put("listener.name." + listener + ".sasl.enabled.mechanisms", MECHANISM);
-        p.put("listener.name." + listener + "." + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
-                scramJaas(adminUser, adminPassword));
+        List<String> listeners = new java.util.ArrayList<>(List.of(interBroker));
+        listeners.addAll(clientListeners);
+        for (String name : listeners) {
+            String listener = name.toLowerCase(java.util.Locale.ROOT);
+            p.put("listener.name." + listener + ".sasl.enabled.mechanisms", MECHANISM);
+            p.put("listener.name." + listener + "." + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+                    scramJaas(adminUser, adminPassword));
+        }
         return p;
     }
 
     /** The admin's SCRAM credential for the bootstrap metadata, in {@code kafka-storage format --add-scram}'s form. */
-    List<String> scramArguments() {
+    public List<String> scramArguments() {
         return List.of(MECHANISM + "=[name=" + adminUser + ",password=" + adminPassword + "]");
     }
 

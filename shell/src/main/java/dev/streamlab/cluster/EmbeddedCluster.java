@@ -2,7 +2,7 @@ package dev.streamlab.cluster;
 
 /**
  * Real Kafka brokers inside this JVM: one dedicated KRaft controller (node 0) and brokers 1..N,
- * all listening on 127.0.0.1. Only needs a JDK.
+ * all listening on 127.0.0.1 (a secure cluster's brokers may take clients elsewhere: {@link Builder#listen}). Only needs a JDK.
  *
  * <pre>{@code
  * try (Cluster cluster = EmbeddedCluster.builder().brokers(3).start()) {
@@ -30,6 +30,7 @@ public final class EmbeddedCluster extends NodeOrchestrator {
         private int basePort;
         private ClusterListener listener = ClusterListener.SILENT;
         private ClusterSecurity security;
+        private ListenAddress address = ListenAddress.LOOPBACK;
 
         public Builder brokers(int brokers) {
             this.brokers = brokers;
@@ -56,10 +57,22 @@ public final class EmbeddedCluster extends NodeOrchestrator {
             return this;
         }
 
+        /**
+         * A secure cluster's brokers take clients on {@code address} and speak SASL over TLS there, with a certificate
+         * made for this start; the controller stays on 127.0.0.1. The default is {@link ListenAddress#LOOPBACK}.
+         */
+        public Builder listen(ListenAddress address) {
+            this.address = address;
+            return this;
+        }
+
         public EmbeddedCluster start() {
             checkBrokerCount(brokers);
             checkMemory(brokers);
-            EmbeddedCluster cluster = new EmbeddedCluster(EmbeddedDriver.create(security), brokers, basePort, listener);
+            if (security == null && !address.loopbackOnly()) {
+                throw new SettingException("Only a secure cluster listens beyond this machine's loopback address.");
+            }
+            EmbeddedCluster cluster = new EmbeddedCluster(EmbeddedDriver.create(security, address), brokers, basePort, listener);
             cluster.start();
             return cluster;
         }

@@ -22,7 +22,8 @@ import org.apache.kafka.common.Node;
 
 /**
  * The part of a cluster of ours that is the same whatever runs its nodes: one dedicated KRaft controller (node 0) and
- * brokers 1..N, each broker reached on {@link Ports#LOOPBACK} at a port of its own for the cluster's life.
+ * brokers 1..N, each broker reached on {@link Ports#LOOPBACK} (or the driver's {@link ListenAddress}) at a port of its
+ * own for the cluster's life.
  * It checks the broker count, chooses the ports, writes each node's KRaft settings, starts the nodes together and
  * waits until the brokers are registered, finds a broker by id, and closes in order: brokers, then the controller,
  * then what the {@link ClusterDriver} holds, with a shutdown hook for a JVM that exits first.
@@ -56,7 +57,8 @@ public abstract class NodeOrchestrator implements Cluster {
         this.listener = listener;
         try {
             checkBrokerCount(brokerCount);
-            List<Integer> ports = brokerPorts(brokerCount, basePort);
+            ListenAddress address = driver.listenAddress();
+            List<Integer> ports = brokerPorts(brokerCount, basePort, address.bind());
             String voters = CONTROLLER_ID + "@" + driver.controllerAddress();
             NodeSpec controllerSpec = new NodeSpec(CONTROLLER_ID, false, 0);
             this.controller = driver.create(controllerSpec, settings(controllerSpec, brokerCount, voters));
@@ -64,7 +66,7 @@ public abstract class NodeOrchestrator implements Cluster {
                 NodeSpec spec = new NodeSpec(id, true, ports.get(id - 1));
                 brokers.put(id, driver.create(spec, settings(spec, brokerCount, voters)));
             }
-            this.bootstrapServers = ports.stream().map(port -> Ports.LOOPBACK + ":" + port).collect(Collectors.joining(","));
+            this.bootstrapServers = ports.stream().map(port -> address.advertised() + ":" + port).collect(Collectors.joining(","));
             this.admin = new ClusterAdmin(clientConfig());
         } catch (RuntimeException e) {
             driver.close();
@@ -79,12 +81,12 @@ public abstract class NodeOrchestrator implements Cluster {
         }
     }
 
-    /** Broker i's port: {@code basePort + i - 1}, which must be free, or any free port when {@code basePort} is 0. */
-    static List<Integer> brokerPorts(int brokers, int basePort) {
+    /** Broker i's port: {@code basePort + i - 1}, which must be free on {@code bind}, or any free port when {@code basePort} is 0. */
+    static List<Integer> brokerPorts(int brokers, int basePort, String bind) {
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < brokers; i++) {
-            int port = basePort == 0 ? Ports.free() : basePort + i;
-            if (basePort != 0 && !Ports.isFree(port)) {
+            int port = basePort == 0 ? Ports.free(bind) : basePort + i;
+            if (basePort != 0 && !Ports.isFree(bind, port)) {
                 throw Ports.inUse(port);
             }
             ports.add(port);
@@ -215,6 +217,7 @@ public abstract class NodeOrchestrator implements Cluster {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
         driver.security().ifPresent(s -> config.putAll(s.adminClientConfig()));
+        config.putAll(driver.tlsClientConfig());
         return Map.copyOf(config);
     }
 

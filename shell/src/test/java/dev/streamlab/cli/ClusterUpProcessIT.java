@@ -86,14 +86,6 @@ class ClusterUpProcessIT {
     }
 
     @Test
-    void secureIsForEmbeddedBrokersOnly() throws Exception {
-        start("-Xmx256m", "cluster", "up", "--secure", "--cluster", "containers");
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(ExitCode.USAGE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> String.join("\n", stderr).contains("--secure starts embedded brokers only"));
-    }
-
-    @Test
     void ctrlCWhileStartingLeavesNothingBehind() throws Exception {
         start("-Xmx512m", "cluster", "up", "--cluster", "embedded", "--brokers", "3");
         await().atMost(Duration.ofSeconds(60)).until(() -> stderr.stream().anyMatch(l -> l.contains("Starting the controller")));

@@ -3,6 +3,7 @@ package dev.streamlab.cluster.containers;
 import java.util.Map;
 
 import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.NodeOrchestrator;
 
 /**
@@ -37,6 +38,7 @@ public final class ContainersCluster extends NodeOrchestrator {
         private int basePort;
         private String image;
         private ClusterListener listener = ClusterListener.SILENT;
+        private ClusterSecurity security;
 
         public Builder brokers(int brokers) {
             this.brokers = brokers;
@@ -60,9 +62,20 @@ public final class ContainersCluster extends NodeOrchestrator {
             return this;
         }
 
+        /**
+         * A secure cluster, as the embedded one's {@code secure}: SASL/SCRAM on the brokers' listeners, Kafka's
+         * {@code StandardAuthorizer}, and this admin as the only super user. Containers beside the brokers (a Connect
+         * worker) cannot join it: they have no credentials.
+         */
+        public Builder secure(ClusterSecurity security) {
+            this.security = security;
+            return this;
+        }
+
         public ContainersCluster start() {
             checkBrokerCount(brokers);
-            ContainersCluster cluster = new ContainersCluster(ContainersDriver.open(image, listener), brokers, basePort, listener);
+            ContainersCluster cluster = new ContainersCluster(ContainersDriver.open(image, listener, security), brokers,
+                    basePort, listener);
             cluster.start();
             return cluster;
         }

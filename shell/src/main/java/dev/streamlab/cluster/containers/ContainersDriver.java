@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.streamlab.cluster.ClusterDriver;
 import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.policy.ClassLimits;
 import dev.streamlab.cluster.NodeDriver;
 import dev.streamlab.cluster.NodeOrchestrator;
 import dev.streamlab.cluster.NodeSpec;
@@ -18,11 +21,14 @@ import org.testcontainers.containers.Network;
 /**
  * Nodes of a {@link ContainersCluster}: one container each on a private network of the cluster's own. Clients reach a
  * broker on its pinned host port; brokers reach each other and the controller by name on the private network.
+ * A secure cluster has SASL on every listener, as the embedded one ({@link ClusterSecurity}), and its controller
+ * formats its storage with the admin's credential first ({@link AdminCredentialFormat}).
  */
 final class ContainersDriver implements ClusterDriver {
 
     private static final int INTERNAL_PORT = 9093;
     private static final int CONTROLLER_PORT = 9094;
+    private static final String CONTROLLER_LOG_DIR = "/tmp/kraft-controller-logs";
     /** Small heaps and a quick-starting JIT: a classroom laptop runs four of these beside an IDE. */
     private static final String BROKER_HEAP = "-Xmx320m -Xms320m";
     private static final String CONTROLLER_HEAP = "-Xmx192m -Xms192m";
@@ -36,19 +42,24 @@ final class ContainersDriver implements ClusterDriver {
     private final String clusterId;
     private final Ownership ownership;
     private final Network network;
+    private final ClusterSecurity security;
 
     private ContainersDriver(DockerClient docker, ContainerReaper reaper, String image, String clusterId,
-                             Ownership ownership, Network network) {
+                             Ownership ownership, Network network, ClusterSecurity security) {
         this.docker = docker;
         this.reaper = reaper;
         this.image = image;
         this.clusterId = clusterId;
         this.ownership = ownership;
         this.network = network;
+        this.security = security;
     }
 
-    /** Reaps what a dead streamlab left, makes sure the image is here, and creates the cluster's network. */
-    static ContainersDriver open(String image, ClusterListener listener) {
+    /**
+     * Reaps what a dead streamlab left, makes sure the image is here, and creates the cluster's network.
+     * {@code security} null: plaintext listeners, no authorizer (the lessons' cluster).
+     */
+    static ContainersDriver open(String image, ClusterListener listener, ClusterSecurity security) {
         DockerClient docker = DockerEngine.client();
         ContainerReaper reaper = new ContainerReaper(docker);
         List<String> reaped = reaper.reapLeftovers();
@@ -64,7 +75,12 @@ final class ContainersDriver implements ClusterDriver {
                 .createNetworkCmdModifier(cmd -> cmd.withName("streamlab-" + shortId(clusterId))
                         .withLabels(ownership.labels()))
                 .build();
-        return new ContainersDriver(docker, reaper, chosenImage, clusterId, ownership, network);
+        return new ContainersDriver(docker, reaper, chosenImage, clusterId, ownership, network, security);
+    }
+
+    @Override
+    public Optional<ClusterSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     String image() {
@@ -99,16 +115,29 @@ final class ContainersDriver implements ClusterDriver {
     public Map<String, String> addressSettings(NodeSpec node) {
         String controller = NodeOrchestrator.CONTROLLER_LISTENER;
         Map<String, String> p = new LinkedHashMap<>();
+        String protocol = security == null ? "PLAINTEXT" : ClusterSecurity.SECURITY_PROTOCOL;
         if (!node.broker()) {
             p.put("listeners", controller + "://0.0.0.0:" + CONTROLLER_PORT);
-            p.put("listener.security.protocol.map", controller + ":PLAINTEXT");
-            p.put("log.dirs", "/tmp/kraft-controller-logs");
+            p.put("listener.security.protocol.map", controller + ":" + protocol);
+            p.put("log.dirs", CONTROLLER_LOG_DIR);
+            if (security != null) {
+                p.putAll(security.nodeSettings());
+                // The image holds Kafka's jars only, so streamlab's topic policies cannot run there; quotas and the
+                // other limits are Kafka's own and do.
+                ClassLimits.POLICY_SETTINGS.forEach(p::remove);
+            }
             return p;
         }
-        p.put("listeners", "PLAINTEXT://0.0.0.0:" + KafkaNode.CLIENT_PORT + ",BROKER://0.0.0.0:" + INTERNAL_PORT);
-        p.put("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + node.hostPort() + ",BROKER://" + internalAddress(node.id()));
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT," + controller + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", "BROKER");
+        // The host-facing listener: PLAINTEXT for the lessons, SASL/SCRAM (named as the embedded cluster names it) when secure.
+        String client = security == null ? "PLAINTEXT" : ClusterSecurity.BROKER_LISTENER;
+        p.put("listeners", client + "://0.0.0.0:" + KafkaNode.CLIENT_PORT + ",BROKER://0.0.0.0:" + INTERNAL_PORT);
+        p.put("advertised.listeners", client + "://" + Ports.LOOPBACK + ":" + node.hostPort() + ",BROKER://" + internalAddress(node.id()));
+        p.put("listener.security.protocol.map", client + ":" + protocol + ",BROKER:" + protocol + "," + controller + ":" + protocol);
+        if (security == null) {
+            p.put("inter.broker.listener.name", "BROKER");
+        } else {
+            p.putAll(security.brokerSettings("BROKER", List.of(client)));
+        }
         p.put("log.dirs", "/tmp/kraft-broker-logs");
         return p;
     }
@@ -116,9 +145,14 @@ final class ContainersDriver implements ClusterDriver {
     @Override
     public NodeDriver create(NodeSpec node, Map<String, String> settings) {
         String alias = alias(node);
+        Map<String, String> env = env(settings, node.broker() ? BROKER_HEAP : CONTROLLER_HEAP);
+        List<String> command = List.of();
+        if (security != null && !node.broker()) {
+            env.putAll(AdminCredentialFormat.environment(settings, security));
+            command = AdminCredentialFormat.COMMAND;
+        }
         return KafkaNode.create(node.id(), node.broker(), node.hostPort(), image, network, alias,
-                "streamlab-" + shortId(clusterId) + "-" + alias, env(settings, node.broker() ? BROKER_HEAP : CONTROLLER_HEAP),
-                ownership.labels(), docker);
+                "streamlab-" + shortId(clusterId) + "-" + alias, env, command, ownership.labels(), docker);
     }
 
     private Map<String, String> env(Map<String, String> settings, String heap) {

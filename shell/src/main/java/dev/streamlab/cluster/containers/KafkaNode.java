@@ -45,12 +45,18 @@ final class KafkaNode implements NodeDriver {
     }
 
     /**
-     * A node not yet started. {@code hostPort} is 0 for the controller, which clients never reach.
+     * A node not yet started. {@code hostPort} is 0 for the controller, which clients never reach; {@code command}
+     * empty runs the image's own.
      */
     @SuppressWarnings("resource")
     static KafkaNode create(int id, boolean broker, int hostPort, String image, Network network, String alias,
-                            String containerName, Map<String, String> env, Map<String, String> labels, DockerClient docker) {
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+                            String containerName, Map<String, String> env, List<String> command,
+                            Map<String, String> labels, DockerClient docker) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image));
+        if (!command.isEmpty()) {
+            container.withCommand(command.toArray(String[]::new));
+        }
+        container
                 .withNetwork(network)
                 .withNetworkAliases(alias)
                 .withEnv(env)

@@ -32,6 +32,9 @@ import java.util.Set;
 public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMessageBytes, long maxRetentionBytes,
         long maxSegmentBytes, int maxConnectionsPerIp) {
 
+    /** The broker settings that name the two policies (classes of streamlab's, so only where its jar is). */
+    public static final java.util.List<String> POLICY_SETTINGS = java.util.List.of("create.topic.policy.class.name",
+            "alter.config.policy.class.name");
     public static final String MAX_PARTITIONS = "streamlab.class.max.partitions.per.topic";
     public static final String MAX_REPLICATION_FACTOR = "streamlab.class.max.replication.factor";
     public static final String MAX_MESSAGE_BYTES = "streamlab.class.max.message.bytes";
