@@ -137,6 +137,7 @@ final class ContainersDriver implements ClusterDriver {
             p.put("inter.broker.listener.name", "BROKER");
         } else {
             p.putAll(security.brokerSettings("BROKER", List.of(client)));
+            ClassLimits.POLICY_SETTINGS.forEach(p::remove);
         }
         p.put("log.dirs", "/tmp/kraft-broker-logs");
         return p;
