@@ -161,8 +161,9 @@ public final class Notebook implements AutoCloseable {
     private CellResult java(Cell cell, String code) {
         JavaResult result = java.eval(code);
         String problem = result.problem();
-        if (result.outcome() == JavaOutcome.EXCEPTION && result.output().contains("AuthorizationException")) {
-            // Kafka's authorizer said no: in a class, say why in one sentence.
+        if (result.outcome() != JavaOutcome.COMPILE_ERROR && result.output().contains("AuthorizationException")) {
+            // Kafka's authorizer said no: in a class, say why in one sentence. The cell may have ended well (a Kafka
+            // Streams app's own threads log the refusal and stop) or been stopped by the learner who waited.
             dev.streamlab.learner.Namespace ns = cluster.namespace();
             if (!ns.isNone()) {
                 String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
