@@ -105,22 +105,102 @@ class ClassLessonsIT {
         }
     }
 
+    /**
+     * Every lesson as one learner of a class (their output shown, so every name they see is checked), while a
+     * classmate runs lesson 04 at the same time: both start a Connect worker with connectors of the same names.
+     */
     @Test
-    void lessonFivesKafkaStreamsAppRunsInTheLearnersNamespace() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster3.txt"), "fay\n");
-        Path joins = dir.resolve("joins3");
+    void aLearnerTakesEveryLessonWhileAClassmateRunsLessonFourEachConnectWorkerInItsOwnNamespace() throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster4.txt"), "gil\nhal\n");
+        Path joins = dir.resolve("joins4");
         assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
                 cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
                 .isEqualTo(ExitCode.OK);
-        CommandLineRun run = CommandLineRun.of("check", "--class", joins.resolve("join-fay.properties").toString(), "05");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(" passed, 0 failed");
+        long start = System.nanoTime();
+        CompletableFuture<CommandLineRun> gil = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
+                "--show-output", "--class", joins.resolve("join-gil.properties").toString(), "00", "01", "02", "03", "04", "05"));
+        CompletableFuture<CommandLineRun> hal = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
+                "--show-output", "--class", joins.resolve("join-hal.properties").toString(), "04"));
+        for (CommandLineRun run : List.of(gil.get(), hal.get())) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains(" passed, 0 failed");
+            assertThat(run.out()).as("the learner sees the lesson's names").doesNotContain("gil.", "hal.");
+        }
+        System.out.printf("Lessons 00-05 as a learner of a class (and a classmate's 04 beside them): %.0f s%n",
+                (System.nanoTime() - start) / 1e9);
+        assertThat(hal.get().out()).doesNotContain("skipped");
+        assertThat(gil.get().out()).as("only 00's and 03's broker kills are skipped").contains("04 cell 12").satisfies(out ->
+                assertThat(out.lines().filter(l -> l.startsWith("skip")).map(l -> l.substring(5, 7)).distinct().toList())
+                        .containsOnly("00", "03"));
         try (Admin superUser = Admin.create(cluster.clientConfig())) {
-            assertThat(superUser.listTopics().names().get()).contains("fay.authorization_attempts", "fay.possible_fraud",
-                            "fay.possible_fraud_sql")
+            Set<String> topics = superUser.listTopics().names().get();
+            for (String learner : List.of("gil", "hal")) {
+                assertThat(topics).contains(learner + ".customers", learner + ".customer-events",
+                        learner + ".customers-priority");
+            }
+            assertThat(topics).noneMatch(t -> t.startsWith("customer") || t.startsWith("connect"));
+            Set<String> groups = superUser.listGroups().all().get().stream().map(g -> g.groupId())
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(groups).as("each sink's consumer group is its learner's").contains("gil.connect-priority-out",
+                    "hal.connect-priority-out").noneMatch(g -> g.startsWith("connect"));
+            assertThat(topics).as("lesson 05's fraud detector in gil's namespace").contains("gil.authorization_attempts",
+                            "gil.possible_fraud", "gil.possible_fraud_sql")
                     .doesNotContain("authorization_attempts", "possible_fraud_sql")
-                    .anyMatch(t -> t.startsWith("fay.fraud-detector-"))
+                    .anyMatch(t -> t.startsWith("gil.fraud-detector-"))
                     .noneMatch(t -> t.startsWith("fraud-detector") || t.equals("possible_fraud"));
+        }
+    }
+
+    @Test
+    void aStreamsAppWrittenByHandThatForgetsThePrefixIsRefusedInOneSentenceAndTheHelpersPutItThere() throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster5.txt"), "ida\n");
+        Path joins = dir.resolve("joins5");
+        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        try (ExternalCluster idaCluster = learner(joins.resolve("join-ida.properties"));
+             Notebook ida = new Notebook(idaCluster)) {
+            assertThat(ida.runTyped("createTopic(\"orders\", 1); createTopic(\"orders-upper\", 1); send(\"orders\", \"k\", \"coffee\");")
+                    .outcome()).isEqualTo(JavaOutcome.OK);
+
+            CellResult forgot = ida.runTyped("""
+                    var props = new Properties();
+                    props.putAll(clientConfig());
+                    props.put("application.id", "shouter");
+                    props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+                    props.put("default.value.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+                    var builder = new org.apache.kafka.streams.StreamsBuilder();
+                    builder.stream(topic("orders")).to(topic("orders-upper"));
+                    var app = new org.apache.kafka.streams.KafkaStreams(builder.build(), props);
+                    app.start();
+                    dev.streamlab.cluster.Await.until(Duration.ofSeconds(30), () -> app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR
+                            ? Optional.of(true) : Optional.empty(), "still " + app.state());
+                    app.close();
+                    System.out.println("state " + app.state());
+                    """);
+            assertThat(forgot.output()).as(forgot.output()).contains("state ERROR");
+            assertThat(forgot.problem()).as(forgot.output()).isEqualTo("Kafka's authorizer refused ida access to consumer"
+                    + " group shouter: in this class ida's names start with 'ida.', and other names belong to classmates or"
+                    + " to the cluster; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there"
+                    + " (ida.my-app) and topic(\"orders\") a topic's name (ida.orders).");
+
+            CellResult helped = ida.runTyped("""
+                    var shouting = new org.apache.kafka.streams.StreamsBuilder();
+                    shouting.<String, String>stream(topic("orders")).mapValues(v -> v.toUpperCase()).to(topic("orders-upper"));
+                    var shouter = new org.apache.kafka.streams.KafkaStreams(shouting.build(), streamsConfig("shouter"));
+                    shouter.start();
+                    var upper = consumer("upper-reader");
+                    upper.subscribe(List.of("orders-upper"));
+                    pollAndPrint(upper, 30);
+                    upper.close();
+                    shouter.close();
+                    """);
+            assertThat(helped.outcome()).as(helped.output()).isEqualTo(JavaOutcome.OK);
+            assertThat(helped.output()).contains("orders-upper-0  offset 0", "value=COFFEE").doesNotContain("ida.");
+        }
+        try (Admin superUser = Admin.create(cluster.clientConfig())) {
+            assertThat(superUser.listGroups().all().get()).anyMatch(g -> g.groupId().equals("ida.shouter"))
+                    .noneMatch(g -> g.groupId().equals("shouter"));
         }
     }
 
