@@ -78,8 +78,11 @@ class ClassLessonsIT {
                         System.out.println("min.insync.replicas=" + admin.describeConfigs(List.of(t)).all().get().get(t)
                                 .get("min.insync.replicas").value());
                         System.out.println("described " + admin.describeTopics(List.of("diary")).allTopicNames().get().keySet());
+                        var made = admin.createTopics(List.of(new NewTopic("notes", 2, (short) 3)));
+                        System.out.println("created " + made.values().keySet() + " with " + made.numPartitions("notes").get());
                     }
-                    """).output()).as("results read by the learner's names").contains("min.insync.replicas=2", "described [diary]");
+                    """).output()).as("results read by the learner's names").contains("min.insync.replicas=2",
+                    "described [diary]", "created [notes] with 2");
 
             CellResult spy = cat.runTyped("""
                     var spy = new KafkaConsumer<String, String>(clientConfig(),
