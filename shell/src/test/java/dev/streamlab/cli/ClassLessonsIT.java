@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.streamlab.classroom.AdminConfigFile;
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.ExternalCluster;
@@ -186,6 +188,18 @@ class ClassLessonsIT {
                     + " group shouter: in this class ida's names start with 'ida.', and other names belong to classmates or"
                     + " to the cluster; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there"
                     + " (ida.my-app) and topic(\"orders\") a topic's name (ida.orders).");
+
+            assertThat(ida.runTyped("""
+                    var quickBuilder = new org.apache.kafka.streams.StreamsBuilder();
+                    quickBuilder.stream(topic("orders")).to(topic("orders-upper"));
+                    var quick = new org.apache.kafka.streams.KafkaStreams(quickBuilder.build(), props);
+                    quick.start();
+                    """).problem()).as("started, not refused yet").isNull();
+            String told = Await.until(Duration.ofSeconds(30), () -> Optional.ofNullable(ida.runTyped("quick.state()").problem()),
+                    "No cell after quick.start() said why the app stopped.");
+            assertThat(told).as("the refusal came while no cell ran, or while one looked").contains(
+                    "Kafka's authorizer refused ida access to consumer group shouter:", "streamsConfig(\"my-app\")");
+            ida.runTyped("quick.close();");
 
             CellResult helped = ida.runTyped("""
                     var shouting = new org.apache.kafka.streams.StreamsBuilder();
