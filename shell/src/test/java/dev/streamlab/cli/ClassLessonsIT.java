@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "done when": on a secure 3-broker cluster streamlab starts, the instructor's {@code class create}, then
  * two learners' {@code check 01 02 --class FILE} at the same time, 0 failures each, each in their own namespace, and a
- * learner who reads a classmate's topic refused by Kafka's authorizer.
+ * learner who reads a classmate's topic refused by Kafka's authorizer. Then every lesson, 00 to 05, as a learner while a
+ * classmate runs lesson 04's Connect worker; a connector aimed at a classmate's topic; a Streams app written by hand.
  */
 class ClassLessonsIT {
 
@@ -153,6 +154,50 @@ class ClassLessonsIT {
                     .doesNotContain("authorization_attempts", "possible_fraud_sql")
                     .anyMatch(t -> t.startsWith("gil.fraud-detector-"))
                     .noneMatch(t -> t.startsWith("fraud-detector") || t.equals("possible_fraud"));
+        }
+    }
+
+    /**
+     * The attack on lesson 04 in a class: a learner's own worker, told through its REST API (no name mapping) to sink a
+     * classmate's topic into a file. The worker runs with the learner's credentials, so Kafka's authorizer refuses it.
+     */
+    @Test
+    void aConnectorThatReadsAClassmatesTopicThroughTheRestApiIsRefusedByTheCluster() throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster6.txt"), "jo\nkim\n");
+        Path joins = dir.resolve("joins6");
+        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        try (ExternalCluster kimCluster = learner(joins.resolve("join-kim.properties"));
+             ExternalCluster joCluster = learner(joins.resolve("join-jo.properties"));
+             Notebook kim = new Notebook(kimCluster);
+             Notebook jo = new Notebook(joCluster)) {
+            assertThat(kim.runTyped("createTopic(\"diary\", 1); send(\"diary\", \"k\", \"{\\\"secret\\\": \\\"kim's\\\"}\");")
+                    .outcome()).isEqualTo(JavaOutcome.OK);
+            CellResult spy = jo.runTyped("""
+                    var connect = dev.streamlab.connect.ConnectWorkers.start();
+                    var raw = new dev.streamlab.connect.ConnectRestClient(connect.restUrl());
+                    var out = java.nio.file.Files.createTempDirectory("spy").resolve("diary.jsonl");
+                    var sink = new LinkedHashMap<String, String>();
+                    sink.put("connector.class", "dev.streamlab.connect.JsonLinesSinkConnector");
+                    sink.put("topics", "kim.diary");
+                    sink.put("file", out.toString());
+                    sink.put("consumer.override.group.id", "jo.spy");
+                    raw.putConnector("spy", sink);
+                    var failed = dev.streamlab.cluster.Await.until(Duration.ofSeconds(30), () -> raw.status("spy").failed()
+                            ? Optional.of(raw.status("spy")) : Optional.empty(), "the spy still runs: " + raw.state("spy"));
+                    System.out.println(failed.tasks().get(0).trace().lines().filter(l -> l.contains("AuthorizationException"))
+                            .findFirst().orElse(failed.describe()));
+                    System.out.println("lines read: " + (java.nio.file.Files.exists(out) ? java.nio.file.Files.readAllLines(out).size() : 0));
+                    connect.close();
+                    java.nio.file.Files.deleteIfExists(out);
+                    java.nio.file.Files.delete(out.getParent());
+                    """);
+            assertThat(spy.outcome()).as(spy.output()).isEqualTo(JavaOutcome.OK);
+            assertThat(spy.output()).contains("TopicAuthorizationException", "kim.diary", "lines read: 0")
+                    .doesNotContain("kim's");
+            assertThat(spy.problem()).startsWith("Kafka's authorizer refused jo access to topic kim.diary: in this class"
+                    + " jo's names start with 'jo.'");
         }
     }
 
