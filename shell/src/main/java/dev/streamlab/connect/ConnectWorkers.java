@@ -1,7 +1,6 @@
 package dev.streamlab.connect;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.streamlab.cluster.Cluster;
@@ -27,8 +26,7 @@ public final class ConnectWorkers {
         if (containers.isPresent()) {
             return ContainerConnectWorker.start(containers.get(), demoData());
         }
-        Map<String, Object> clientConfig = Kafka.clientConfig();
-        return NamespacedConnectWorker.wrap(EmbeddedConnectWorker.start(clientConfig), Kafka.namespace());
+        return NamespacedConnectWorker.wrap(EmbeddedConnectWorker.start(Kafka.clientConfig()), Kafka.namespace());
     }
 
     /** A worker beside {@code cluster}. */
