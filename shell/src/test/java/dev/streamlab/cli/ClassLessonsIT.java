@@ -61,11 +61,7 @@ class ClassLessonsIT {
 
     @Test
     void aCellThatReachesForAClassmatesTopicIsRefusedByTheClusterInOneSentence() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster2.txt"), "cat\ndan\n");
-        Path joins = dir.resolve("joins2");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
+        Path joins = createClass("cat", "dan");
         try (ExternalCluster danCluster = learner(joins.resolve("join-dan.properties"));
              ExternalCluster catCluster = learner(joins.resolve("join-cat.properties"));
              Notebook dan = new Notebook(danCluster);
@@ -117,11 +113,7 @@ class ClassLessonsIT {
      */
     @Test
     void aLearnerTakesEveryLessonWhileAClassmateRunsLessonFourEachConnectWorkerInItsOwnNamespace() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster4.txt"), "gil\nhal\n");
-        Path joins = dir.resolve("joins4");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
+        Path joins = createClass("gil", "hal");
         long start = System.nanoTime();
         CompletableFuture<CommandLineRun> gil = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
                 "--show-output", "--class", joins.resolve("join-gil.properties").toString(), "00", "01", "02", "03", "04", "05"));
@@ -163,11 +155,7 @@ class ClassLessonsIT {
      */
     @Test
     void aConnectorThatReadsAClassmatesTopicThroughTheRestApiIsRefusedByTheCluster() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster6.txt"), "jo\nkim\n");
-        Path joins = dir.resolve("joins6");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
+        Path joins = createClass("jo", "kim");
         try (ExternalCluster kimCluster = learner(joins.resolve("join-kim.properties"));
              ExternalCluster joCluster = learner(joins.resolve("join-jo.properties"));
              Notebook kim = new Notebook(kimCluster);
@@ -203,11 +191,7 @@ class ClassLessonsIT {
 
     @Test
     void aStreamsAppWrittenByHandThatForgetsThePrefixIsRefusedInOneSentenceAndTheHelpersPutItThere() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster5.txt"), "ida\n");
-        Path joins = dir.resolve("joins5");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
+        Path joins = createClass("ida");
         try (ExternalCluster idaCluster = learner(joins.resolve("join-ida.properties"));
              Notebook ida = new Notebook(idaCluster)) {
             assertThat(ida.runTyped("createTopic(\"orders\", 1); createTopic(\"orders-upper\", 1); send(\"orders\", \"k\", \"coffee\");")
@@ -266,6 +250,17 @@ class ClassLessonsIT {
         }
     }
 
+    /** The instructor's {@code class create} for these learners; returns the folder of their join files. */
+    private static Path createClass(String... learners) throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster-" + String.join("-", learners) + ".txt"),
+                String.join("\n", learners) + "\n");
+        Path joins = dir.resolve("joins-" + String.join("-", learners));
+        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString());
+        assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+        return joins;
+    }
+
     private static ExternalCluster learner(Path joinFile) {
         JoinFile join = JoinFile.read(joinFile);
         return ExternalCluster.connect(join.bootstrapServers(), joinFile, ClusterListener.SILENT, new Namespace(join.prefix()));
@@ -273,11 +268,7 @@ class ClassLessonsIT {
 
     @Test
     void twoLearnersTakeLessonsOneAndTwoAtTheSameTimeEachInTheirOwnNamespace() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster.txt"), "ana\nbob\n");
-        Path joins = dir.resolve("joins");
-        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString());
-        assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+        Path joins = createClass("ana", "bob");
         Path ana = joins.resolve("join-ana.properties");
         Path bob = joins.resolve("join-bob.properties");
 
