@@ -86,11 +86,13 @@ public final class ClassAccess {
     private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile(
             "org\\.apache\\.kafka\\.common\\.errors\\.(Topic|Group|TransactionalId|Cluster)?AuthorizationException(?::\\s*(.*))?");
     private static final java.util.regex.Pattern TOPICS = java.util.regex.Pattern.compile("\\[([^\\]]*)\\]");
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("group:?\\s*(\\S+)");
 
     /**
      * The sentence for a cell's output (the learner's code runs in another JVM, so its exception arrives as text) that
      * shows Kafka refusing this learner; empty when it does not. It points to the helpers, which keep names in the
-     * learner's namespace.
+     * learner's namespace: for a Kafka Streams application (whose refusal Kafka Streams logs from its own threads),
+     * {@code streamsConfig(...)} and {@code topic(...)}.
      */
     public static Optional<String> explainOutput(String output, String learner) {
         java.util.regex.Matcher m = REFUSAL.matcher(output);
@@ -104,13 +106,20 @@ public final class ClassAccess {
                 java.util.regex.Matcher names = TOPICS.matcher(message);
                 yield names.find() ? "topic " + names.group(1) : "that topic";
             }
-            case "Group" -> "that consumer group";
+            case "Group" -> {
+                java.util.regex.Matcher group = GROUP.matcher(message);
+                yield group.find() ? "consumer group " + group.group(1) : "that consumer group";
+            }
             case "TransactionalId" -> "that transactional id";
             case "Cluster" -> "the cluster's settings";
             default -> "that";
         };
-        return Optional.of(refused(learner, what, Roster.prefix(learner))
-                .replaceFirst("\\.$", "; the helpers producer(), consumer() and admin() put your names there for you."));
+        String prefix = Roster.prefix(learner);
+        String helpers = output.contains("org.apache.kafka.streams.")
+                ? "; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there (" + prefix
+                        + "my-app) and topic(\"orders\") a topic's name (" + prefix + "orders)."
+                : "; the helpers producer(), consumer() and admin() put your names there for you.";
+        return Optional.of(refused(learner, what, prefix).replaceFirst("\\.$", helpers));
     }
 
     private static String refused(String learner, String what, String prefix) {

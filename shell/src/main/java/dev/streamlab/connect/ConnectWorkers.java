@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.containers.ClusterNetwork;
 import dev.streamlab.cluster.containers.ContainersCluster;
+import dev.streamlab.learner.Kafka;
 
 /**
  * Starts a Connect worker where it belongs: in a container beside a containers cluster, in this JVM otherwise
@@ -16,13 +17,16 @@ public final class ConnectWorkers {
     private ConnectWorkers() {
     }
 
-    /** A worker beside the cluster this notebook's Java session runs against. */
+    /**
+     * A worker beside the cluster this notebook's Java session runs against. In a class it is the learner's own, in
+     * this JVM, with the learner's credentials, and its connectors use the learner's names.
+     */
     public static ConnectWorker start() {
         Optional<ClusterNetwork> containers = ClusterNetwork.fromSystemProperties();
         if (containers.isPresent()) {
             return ContainerConnectWorker.start(containers.get(), demoData());
         }
-        return EmbeddedConnectWorker.start(dev.streamlab.learner.Kafka.clientConfig());
+        return NamespacedConnectWorker.wrap(EmbeddedConnectWorker.start(Kafka.clientConfig()), Kafka.namespace());
     }
 
     /** A worker beside {@code cluster}. */
@@ -30,12 +34,12 @@ public final class ConnectWorkers {
         if (cluster instanceof ContainersCluster containers) {
             return ContainerConnectWorker.start(containers.network(), demoData());
         }
-        return EmbeddedConnectWorker.start(cluster);
+        return NamespacedConnectWorker.wrap(EmbeddedConnectWorker.start(cluster), cluster.namespace());
     }
 
     private static Path demoData() {
         try {
-            return dev.streamlab.learner.Kafka.demoData("customer-events.jsonl").getParent();
+            return Kafka.demoData("customer-events.jsonl").getParent();
         } catch (IllegalArgumentException noDemoData) {
             return null;
         }

@@ -43,8 +43,7 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     /** The same, from client settings only: what a lesson's Java cell has. */
     public static EmbeddedConnectWorker start(Map<String, Object> clientConfig) {
         ScratchDirectory directory = ScratchDirectory.create("connect");
-        Map<String, String> props = new HashMap<>();
-        clientConfig.forEach((key, value) -> props.put(key, String.valueOf(value)));
+        Map<String, String> props = new HashMap<>(WorkerSettings.clients(clientConfig));
         props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
                 directory.resolve("offsets"), "http://127.0.0.1:0"));
         try {

@@ -26,4 +26,23 @@ final class WorkerSettings {
         settings.put("plugin.discovery", "service_load");
         return settings;
     }
+
+    /**
+     * The cluster's client settings (security, on a secure cluster) for the worker itself and for the producers,
+     * consumers and admin clients it makes for connectors: Connect passes those only the settings prefixed
+     * {@code producer.}, {@code consumer.} and {@code admin.}, so a connector on a class cluster would otherwise connect
+     * without the learner's credentials.
+     */
+    static Map<String, String> clients(Map<String, Object> clientConfig) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        clientConfig.forEach((key, value) -> {
+            settings.put(key, String.valueOf(value));
+            if (!key.equals("bootstrap.servers")) {
+                for (String client : new String[] {"producer.", "consumer.", "admin."}) {
+                    settings.put(client + key, String.valueOf(value));
+                }
+            }
+        });
+        return settings;
+    }
 }

@@ -157,7 +157,7 @@ public final class ClusterViews implements AutoCloseable {
                 for (MemberDescription member : description.members()) {
                     List<GroupView.TopicPartition> assignment = member.assignment().topicPartitions().stream()
                             .map(this::view).sorted().toList();
-                    members.add(new Member(member.clientId(), assignment));
+                    members.add(new Member(shownClientId(member.clientId()), assignment));
                     groupPartitions.addAll(member.assignment().topicPartitions());
                 }
             }
@@ -319,6 +319,18 @@ public final class ClusterViews implements AutoCloseable {
 
     private GroupView.TopicPartition view(TopicPartition tp) {
         return new GroupView.TopicPartition(ns.shown(tp.topic()), tp.partition());
+    }
+
+    /**
+     * A member's client id as the learner would see it outside a class: Kafka names a consumer with no client id of
+     * its own {@code consumer-GROUP-N} (so {@code consumer-ana.g1-1}), a Streams app's after its application id.
+     */
+    private String shownClientId(String clientId) {
+        String consumer = "consumer-";
+        if (clientId.startsWith(consumer) && !ns.isNone() && clientId.startsWith(ns.prefix(), consumer.length())) {
+            return consumer + clientId.substring(consumer.length() + ns.prefix().length());
+        }
+        return ns.shown(clientId);
     }
 
     /** Kafka's group states in the words the table uses. */

@@ -176,6 +176,35 @@ public final class Kafka {
         return ns.isNone() ? admin : NamespacedAdmin.wrap(admin, ns);
     }
 
+    /**
+     * A topic's name on the cluster, for clients the helpers do not make (a Kafka Streams topology, a client built by
+     * hand): {@code builder.stream(topic("orders"))}. In a class it is your own ({@code ana.orders}); elsewhere
+     * {@code orders}.
+     */
+    public static String topic(String name) {
+        return namespace().real(name);
+    }
+
+    /**
+     * Settings for a Kafka Streams application of your own: the cluster's client settings, string keys and values, and
+     * its {@code application.id}, which also names its consumer group and internal topics. In a class the id is put
+     * under your prefix, as Kafka's authorizer requires; name the topology's topics with {@link #topic(String)}.
+     * <pre>{@code
+     * var builder = new StreamsBuilder();
+     * builder.<String, String>stream(topic("orders")).mapValues(v -> v.toUpperCase()).to(topic("orders-upper"));
+     * var app = new KafkaStreams(builder.build(), streamsConfig("shouter"));
+     * app.start();
+     * }</pre>
+     */
+    public static Properties streamsConfig(String applicationId) {
+        Properties props = new Properties();
+        props.putAll(clientConfig());
+        props.put("application.id", namespace().real(applicationId)); // StreamsConfig's keys: this class needs kafka-clients only
+        props.put("default.key.serde", org.apache.kafka.common.serialization.Serdes.StringSerde.class.getName());
+        props.put("default.value.serde", org.apache.kafka.common.serialization.Serdes.StringSerde.class.getName());
+        return props;
+    }
+
     /** Creates a topic with the cluster's default replication, or does nothing if it exists. */
     public static String createTopic(String name, int partitions) {
         try (Admin admin = admin()) {

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DeleteTopicsResult;
 import org.apache.kafka.clients.admin.DescribeConfigsResult;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
@@ -30,8 +31,8 @@ import org.apache.kafka.common.config.ConfigResource;
  * names are mapped to the cluster's names before the real Admin client sends it ({@code createTopics},
  * {@code deleteTopics}, {@code describeTopics}, {@code createPartitions}, {@code listOffsets}, {@code deleteRecords},
  * the consumer group calls, topic configs), and the results a lesson reads by name ({@code describeConfigs},
- * {@code describeTopics}, {@code deleteTopics}) are keyed by the learner's names again; other results
- * ({@code listTopics}, whose result class Kafka does not let us build; {@code createTopics}) keep the cluster's names. Any other call goes through unchanged, and the cluster's ACLs decide
+ * {@code describeTopics}, {@code deleteTopics}, {@code createTopics}) are keyed by the learner's names again; other
+ * results ({@code listTopics}, whose result class Kafka does not let us build) keep the cluster's names. Any other call goes through unchanged, and the cluster's ACLs decide
  * it. A dynamic proxy, because {@code Admin} has some eighty methods of which a lesson uses a few.
  */
 final class NamespacedAdmin implements InvocationHandler {
@@ -72,8 +73,8 @@ final class NamespacedAdmin implements InvocationHandler {
     }
 
     /**
-     * The results a lesson reads by name, keyed by the learner's names again: configs, topic descriptions, deleted
-     * topics. Kafka lets these result classes be extended; other results keep the cluster's names.
+     * The results a lesson reads by name, keyed by the learner's names again: configs, topic descriptions, created and
+     * deleted topics. Kafka lets these result classes be extended; other results keep the cluster's names.
      */
     private Object shownResult(Object result) {
         if (result instanceof DescribeConfigsResult r) {
@@ -88,12 +89,52 @@ final class NamespacedAdmin implements InvocationHandler {
                             d.topicId()))));
             return new DescribeTopicsResult(null, shown) { };
         }
+        if (result instanceof CreateTopicsResult r) {
+            return shown(r);
+        }
         if (result instanceof DeleteTopicsResult r && r.topicNameValues() != null) {
             Map<String, KafkaFuture<Void>> shown = new LinkedHashMap<>();
             r.topicNameValues().forEach((name, future) -> shown.put(ns.shown(name), future));
             return new DeleteTopicsResult(null, shown) { };
         }
         return result;
+    }
+
+    /** Its topics by the learner's names; each question about one topic goes to the real result by the cluster's name. */
+    private CreateTopicsResult shown(CreateTopicsResult real) {
+        return new CreateTopicsResult(Map.of()) {
+            @Override
+            public Map<String, KafkaFuture<Void>> values() {
+                Map<String, KafkaFuture<Void>> shown = new LinkedHashMap<>();
+                real.values().forEach((name, future) -> shown.put(ns.shown(name), future));
+                return shown;
+            }
+
+            @Override
+            public KafkaFuture<Void> all() {
+                return real.all();
+            }
+
+            @Override
+            public KafkaFuture<Config> config(String topic) {
+                return real.config(ns.real(topic));
+            }
+
+            @Override
+            public KafkaFuture<org.apache.kafka.common.Uuid> topicId(String topic) {
+                return real.topicId(ns.real(topic));
+            }
+
+            @Override
+            public KafkaFuture<Integer> numPartitions(String topic) {
+                return real.numPartitions(ns.real(topic));
+            }
+
+            @Override
+            public KafkaFuture<Integer> replicationFactor(String topic) {
+                return real.replicationFactor(ns.real(topic));
+            }
+        };
     }
 
     private ConfigResource shown(ConfigResource resource) {

@@ -190,6 +190,14 @@ public final class JavaSession implements AutoCloseable {
         output.watch(listener);
     }
 
+    /**
+     * What the learner's threads printed since the last cell ended, when no cell ran (a Kafka Streams app logging from
+     * its own threads); {@link #eval} leaves it out of the next cell's output.
+     */
+    public String takeBackgroundOutput() {
+        return output.take();
+    }
+
     /** Runs the code of a cell: any number of statements, declarations and expressions. */
     public JavaResult eval(String code) {
         output.take();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -159,20 +160,30 @@ public final class Notebook implements AutoCloseable {
     }
 
     private CellResult java(Cell cell, String code) {
+        String background = java.takeBackgroundOutput();
         JavaResult result = java.eval(code);
         String problem = result.problem();
-        if (result.outcome() == JavaOutcome.EXCEPTION && result.output().contains("AuthorizationException")) {
-            // Kafka's authorizer said no: in a class, say why in one sentence.
-            dev.streamlab.learner.Namespace ns = cluster.namespace();
-            if (!ns.isNone()) {
-                String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
-                problem = dev.streamlab.classroom.ClassAccess.explainOutput(result.output(), learner).orElse(problem);
-            }
+        // Kafka's authorizer said no: in a class, say why in one sentence. The cell may have ended well (a Kafka Streams
+        // app's own threads log the refusal and stop) or been stopped by the learner who waited; or the refusal came
+        // while no cell ran (the app was started by the cell before).
+        if (result.outcome() != JavaOutcome.COMPILE_ERROR && result.output().contains("AuthorizationException")) {
+            problem = explainRefusal(result.output()).orElse(problem);
+        } else if (problem == null && background.contains("AuthorizationException")) {
+            problem = explainRefusal(background).map(why -> "Since the last cell, " + why).orElse(null);
         } else if (result.outcome() == JavaOutcome.EXCEPTION && cluster.isUp() && !cluster.namespace().isNone()) {
             // The class cluster's limits: its topic policy's sentence, or a word on quotas after a timeout.
             problem = dev.streamlab.classroom.ClassAccess.explainLimit(result.output()).orElse(problem);
         }
         return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
+    }
+
+    private Optional<String> explainRefusal(String output) {
+        dev.streamlab.learner.Namespace ns = cluster.namespace();
+        if (ns.isNone()) {
+            return Optional.empty();
+        }
+        String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
+        return dev.streamlab.classroom.ClassAccess.explainOutput(output, learner);
     }
 
     private CellResult sql(Cell cell, String code, List<Expectation> expectations) {

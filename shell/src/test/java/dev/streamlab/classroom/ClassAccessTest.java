@@ -19,7 +19,18 @@ class ClassAccessTest {
                 + " cluster; the helpers producer(), consumer() and admin() put your names there for you.");
         assertThat(ClassAccess.explainOutput("java.lang.IllegalStateException: boom", "ana")).isEmpty();
         assertThat(ClassAccess.explainOutput("org.apache.kafka.common.errors.GroupAuthorizationException: Not authorized"
-                + " to access group: team", "ana")).get().asString().contains("refused ana access to that consumer group");
+                + " to access group: team", "ana")).get().asString().contains("refused ana access to consumer group team:");
+    }
+
+    @Test
+    void aKafkaStreamsAppsRefusalNamesTheApplicationIdAndTopicToUse() {
+        String logged = "ERROR KafkaStreams - stream-client [shouter-1] Encountered the following exception during processing\n"
+                + "org.apache.kafka.common.errors.GroupAuthorizationException: Not authorized to access group: shouter\n"
+                + "\tat org.apache.kafka.streams.processor.internals.StreamThread.pollRequests(StreamThread.java:1234)\n";
+        assertThat(ClassAccess.explainOutput(logged, "ana")).hasValue("Kafka's authorizer refused ana access to consumer"
+                + " group shouter: in this class ana's names start with 'ana.', and other names belong to classmates or to"
+                + " the cluster; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there (ana.my-app)"
+                + " and topic(\"orders\") a topic's name (ana.orders).");
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.streamlab.classroom.AdminConfigFile;
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.ExternalCluster;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "done when": on a secure 3-broker cluster streamlab starts, the instructor's {@code class create}, then
  * two learners' {@code check 01 02 --class FILE} at the same time, 0 failures each, each in their own namespace, and a
- * learner who reads a classmate's topic refused by Kafka's authorizer.
+ * learner who reads a classmate's topic refused by Kafka's authorizer. Then every lesson, 00 to 05, as a learner while a
+ * classmate runs lesson 04's Connect worker; a connector aimed at a classmate's topic; a Streams app written by hand.
  */
 class ClassLessonsIT {
 
@@ -58,11 +61,7 @@ class ClassLessonsIT {
 
     @Test
     void aCellThatReachesForAClassmatesTopicIsRefusedByTheClusterInOneSentence() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster2.txt"), "cat\ndan\n");
-        Path joins = dir.resolve("joins2");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
+        Path joins = createClass("cat", "dan");
         try (ExternalCluster danCluster = learner(joins.resolve("join-dan.properties"));
              ExternalCluster catCluster = learner(joins.resolve("join-cat.properties"));
              Notebook dan = new Notebook(danCluster);
@@ -78,8 +77,11 @@ class ClassLessonsIT {
                         System.out.println("min.insync.replicas=" + admin.describeConfigs(List.of(t)).all().get().get(t)
                                 .get("min.insync.replicas").value());
                         System.out.println("described " + admin.describeTopics(List.of("diary")).allTopicNames().get().keySet());
+                        var made = admin.createTopics(List.of(new NewTopic("notes", 2, (short) 3)));
+                        System.out.println("created " + made.values().keySet() + " with " + made.numPartitions("notes").get());
                     }
-                    """).output()).as("results read by the learner's names").contains("min.insync.replicas=2", "described [diary]");
+                    """).output()).as("results read by the learner's names").contains("min.insync.replicas=2",
+                    "described [diary]", "created [notes] with 2");
 
             CellResult spy = cat.runTyped("""
                     var spy = new KafkaConsumer<String, String>(clientConfig(),
@@ -105,23 +107,158 @@ class ClassLessonsIT {
         }
     }
 
+    /**
+     * Every lesson as one learner of a class (their output shown, so every name they see is checked), while a
+     * classmate runs lesson 04 at the same time: both start a Connect worker with connectors of the same names.
+     */
     @Test
-    void lessonFivesKafkaStreamsAppRunsInTheLearnersNamespace() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster3.txt"), "fay\n");
-        Path joins = dir.resolve("joins3");
-        assertThat(CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString()).exitCode())
-                .isEqualTo(ExitCode.OK);
-        CommandLineRun run = CommandLineRun.of("check", "--class", joins.resolve("join-fay.properties").toString(), "05");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(" passed, 0 failed");
+    void aLearnerTakesEveryLessonWhileAClassmateRunsLessonFourEachConnectWorkerInItsOwnNamespace() throws Exception {
+        Path joins = createClass("gil", "hal");
+        long start = System.nanoTime();
+        CompletableFuture<CommandLineRun> gil = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
+                "--show-output", "--class", joins.resolve("join-gil.properties").toString(), "00", "01", "02", "03", "04", "05"));
+        CompletableFuture<CommandLineRun> hal = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
+                "--show-output", "--class", joins.resolve("join-hal.properties").toString(), "04"));
+        for (CommandLineRun run : List.of(gil.get(), hal.get())) {
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains(" passed, 0 failed");
+            assertThat(run.out()).as("the learner sees the lesson's names").doesNotContain("gil.", "hal.");
+        }
+        System.out.printf("Lessons 00-05 as a learner of a class (and a classmate's 04 beside them): %.0f s%n",
+                (System.nanoTime() - start) / 1e9);
+        assertThat(hal.get().out()).doesNotContain("skipped");
+        assertThat(gil.get().out()).as("only 00's and 03's broker kills are skipped").contains("04 cell 12").satisfies(out ->
+                assertThat(out.lines().filter(l -> l.startsWith("skip")).map(l -> l.substring(5, 7)).distinct().toList())
+                        .containsOnly("00", "03"));
         try (Admin superUser = Admin.create(cluster.clientConfig())) {
-            assertThat(superUser.listTopics().names().get()).contains("fay.authorization_attempts", "fay.possible_fraud",
-                            "fay.possible_fraud_sql")
+            Set<String> topics = superUser.listTopics().names().get();
+            for (String learner : List.of("gil", "hal")) {
+                assertThat(topics).contains(learner + ".customers", learner + ".customer-events",
+                        learner + ".customers-priority");
+            }
+            assertThat(topics).noneMatch(t -> t.startsWith("customer") || t.startsWith("connect"));
+            Set<String> groups = superUser.listGroups().all().get().stream().map(g -> g.groupId())
+                    .collect(java.util.stream.Collectors.toSet());
+            assertThat(groups).as("each sink's consumer group is its learner's").contains("gil.connect-priority-out",
+                    "hal.connect-priority-out").noneMatch(g -> g.startsWith("connect"));
+            assertThat(topics).as("lesson 05's fraud detector in gil's namespace").contains("gil.authorization_attempts",
+                            "gil.possible_fraud", "gil.possible_fraud_sql")
                     .doesNotContain("authorization_attempts", "possible_fraud_sql")
-                    .anyMatch(t -> t.startsWith("fay.fraud-detector-"))
+                    .anyMatch(t -> t.startsWith("gil.fraud-detector-"))
                     .noneMatch(t -> t.startsWith("fraud-detector") || t.equals("possible_fraud"));
         }
+    }
+
+    /**
+     * The attack on lesson 04 in a class: a learner's own worker, told through its REST API (no name mapping) to sink a
+     * classmate's topic into a file. The worker runs with the learner's credentials, so Kafka's authorizer refuses it.
+     */
+    @Test
+    void aConnectorThatReadsAClassmatesTopicThroughTheRestApiIsRefusedByTheCluster() throws Exception {
+        Path joins = createClass("jo", "kim");
+        try (ExternalCluster kimCluster = learner(joins.resolve("join-kim.properties"));
+             ExternalCluster joCluster = learner(joins.resolve("join-jo.properties"));
+             Notebook kim = new Notebook(kimCluster);
+             Notebook jo = new Notebook(joCluster)) {
+            assertThat(kim.runTyped("createTopic(\"diary\", 1); send(\"diary\", \"k\", \"{\\\"secret\\\": \\\"kim's\\\"}\");")
+                    .outcome()).isEqualTo(JavaOutcome.OK);
+            CellResult spy = jo.runTyped("""
+                    var connect = dev.streamlab.connect.ConnectWorkers.start();
+                    var raw = new dev.streamlab.connect.ConnectRestClient(connect.restUrl());
+                    var out = java.nio.file.Files.createTempDirectory("spy").resolve("diary.jsonl");
+                    var sink = new LinkedHashMap<String, String>();
+                    sink.put("connector.class", "dev.streamlab.connect.JsonLinesSinkConnector");
+                    sink.put("topics", "kim.diary");
+                    sink.put("file", out.toString());
+                    sink.put("consumer.override.group.id", "jo.spy");
+                    raw.putConnector("spy", sink);
+                    var failed = dev.streamlab.cluster.Await.until(Duration.ofSeconds(30), () -> raw.status("spy").failed()
+                            ? Optional.of(raw.status("spy")) : Optional.empty(), "the spy still runs: " + raw.state("spy"));
+                    System.out.println(failed.tasks().get(0).trace().lines().filter(l -> l.contains("AuthorizationException"))
+                            .findFirst().orElse(failed.describe()));
+                    System.out.println("lines read: " + (java.nio.file.Files.exists(out) ? java.nio.file.Files.readAllLines(out).size() : 0));
+                    connect.close();
+                    java.nio.file.Files.deleteIfExists(out);
+                    java.nio.file.Files.delete(out.getParent());
+                    """);
+            assertThat(spy.outcome()).as(spy.output()).isEqualTo(JavaOutcome.OK);
+            assertThat(spy.output()).contains("TopicAuthorizationException", "kim.diary", "lines read: 0")
+                    .doesNotContain("kim's");
+            assertThat(spy.problem()).startsWith("Kafka's authorizer refused jo access to topic kim.diary: in this class"
+                    + " jo's names start with 'jo.'");
+        }
+    }
+
+    @Test
+    void aStreamsAppWrittenByHandThatForgetsThePrefixIsRefusedInOneSentenceAndTheHelpersPutItThere() throws Exception {
+        Path joins = createClass("ida");
+        try (ExternalCluster idaCluster = learner(joins.resolve("join-ida.properties"));
+             Notebook ida = new Notebook(idaCluster)) {
+            assertThat(ida.runTyped("createTopic(\"orders\", 1); createTopic(\"orders-upper\", 1); send(\"orders\", \"k\", \"coffee\");")
+                    .outcome()).isEqualTo(JavaOutcome.OK);
+
+            CellResult forgot = ida.runTyped("""
+                    var props = new Properties();
+                    props.putAll(clientConfig());
+                    props.put("application.id", "shouter");
+                    props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+                    props.put("default.value.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+                    var builder = new org.apache.kafka.streams.StreamsBuilder();
+                    builder.stream(topic("orders")).to(topic("orders-upper"));
+                    var app = new org.apache.kafka.streams.KafkaStreams(builder.build(), props);
+                    app.start();
+                    dev.streamlab.cluster.Await.until(Duration.ofSeconds(30), () -> app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR
+                            ? Optional.of(true) : Optional.empty(), "still " + app.state());
+                    app.close();
+                    System.out.println("state " + app.state());
+                    """);
+            assertThat(forgot.output()).as(forgot.output()).contains("state ERROR");
+            assertThat(forgot.problem()).as(forgot.output()).isEqualTo("Kafka's authorizer refused ida access to consumer"
+                    + " group shouter: in this class ida's names start with 'ida.', and other names belong to classmates or"
+                    + " to the cluster; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there"
+                    + " (ida.my-app) and topic(\"orders\") a topic's name (ida.orders).");
+
+            assertThat(ida.runTyped("""
+                    var quickBuilder = new org.apache.kafka.streams.StreamsBuilder();
+                    quickBuilder.stream(topic("orders")).to(topic("orders-upper"));
+                    var quick = new org.apache.kafka.streams.KafkaStreams(quickBuilder.build(), props);
+                    quick.start();
+                    """).problem()).as("started, not refused yet").isNull();
+            String told = Await.until(Duration.ofSeconds(30), () -> Optional.ofNullable(ida.runTyped("quick.state()").problem()),
+                    "No cell after quick.start() said why the app stopped.");
+            assertThat(told).as("the refusal came while no cell ran, or while one looked").contains(
+                    "Kafka's authorizer refused ida access to consumer group shouter:", "streamsConfig(\"my-app\")");
+            ida.runTyped("quick.close();");
+
+            CellResult helped = ida.runTyped("""
+                    var shouting = new org.apache.kafka.streams.StreamsBuilder();
+                    shouting.<String, String>stream(topic("orders")).mapValues(v -> v.toUpperCase()).to(topic("orders-upper"));
+                    var shouter = new org.apache.kafka.streams.KafkaStreams(shouting.build(), streamsConfig("shouter"));
+                    shouter.start();
+                    var upper = consumer("upper-reader");
+                    upper.subscribe(List.of("orders-upper"));
+                    pollAndPrint(upper, 30);
+                    upper.close();
+                    shouter.close();
+                    """);
+            assertThat(helped.outcome()).as(helped.output()).isEqualTo(JavaOutcome.OK);
+            assertThat(helped.output()).contains("orders-upper-0  offset 0", "value=COFFEE").doesNotContain("ida.");
+        }
+        try (Admin superUser = Admin.create(cluster.clientConfig())) {
+            assertThat(superUser.listGroups().all().get()).anyMatch(g -> g.groupId().equals("ida.shouter"))
+                    .noneMatch(g -> g.groupId().equals("shouter"));
+        }
+    }
+
+    /** The instructor's {@code class create} for these learners; returns the folder of their join files. */
+    private static Path createClass(String... learners) throws Exception {
+        Path roster = Files.writeString(dir.resolve("roster-" + String.join("-", learners) + ".txt"),
+                String.join("\n", learners) + "\n");
+        Path joins = dir.resolve("joins-" + String.join("-", learners));
+        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
+                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString());
+        assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+        return joins;
     }
 
     private static ExternalCluster learner(Path joinFile) {
@@ -131,11 +268,7 @@ class ClassLessonsIT {
 
     @Test
     void twoLearnersTakeLessonsOneAndTwoAtTheSameTimeEachInTheirOwnNamespace() throws Exception {
-        Path roster = Files.writeString(dir.resolve("roster.txt"), "ana\nbob\n");
-        Path joins = dir.resolve("joins");
-        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "--out", joins.toString());
-        assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
+        Path joins = createClass("ana", "bob");
         Path ana = joins.resolve("join-ana.properties");
         Path bob = joins.resolve("join-bob.properties");
 
