@@ -3,10 +3,7 @@ package dev.streamlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,8 +112,8 @@ class ClusterUpProcessIT {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("NO_COLOR", "1");
         process = builder.start();
-        follow(process.getInputStream(), stdout);
-        follow(process.getErrorStream(), stderr);
+        StreamlabProcess.follow(process.getInputStream(), stdout);
+        StreamlabProcess.follow(process.getErrorStream(), stderr);
     }
 
     private void interrupt() throws Exception {
@@ -127,17 +124,5 @@ class ClusterUpProcessIT {
         try (var paths = Files.list(tmp)) {
             return paths.filter(p -> p.getFileName().toString().startsWith("streamlab-cluster-")).toList();
         }
-    }
-
-    private static void follow(java.io.InputStream stream, List<String> lines) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            } catch (IOException e) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
     }
 }

@@ -95,7 +95,8 @@ final class StreamlabProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    private static void follow(InputStream stream, List<String> lines) {
+    /** Collects a process's output lines as they come, on a daemon thread. */
+    static void follow(InputStream stream, List<String> lines) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 in.lines().forEach(lines::add);
