@@ -100,6 +100,7 @@ public final class SqlEngine implements AutoCloseable {
     private String flinkVersion = "";
     private Duration readyIn = Duration.ZERO;
     private Duration keysReadyIn = Duration.ZERO;
+    private Duration waitedForKeys = Duration.ZERO;
     private EngineKeystore keystore;
 
     private SqlEngine(Process process, ScratchDirectory scratch, EngineClassSharing sharing) {
@@ -189,6 +190,7 @@ public final class SqlEngine implements AutoCloseable {
                 readyIn = Duration.ofNanos(System.nanoTime() - started);
                 gatewayUrl = said.path("gateway").asText("");
                 flinkVersion = said.path("flinkVersion").asText("");
+                waitedForKeys = Duration.ofMillis(said.path("waitedMillis").asLong(0));
                 return;
             }
             if (said != null && said.path("type").asText().equals("failed")) {
@@ -253,6 +255,11 @@ public final class SqlEngine implements AutoCloseable {
     /** From starting the JVM to the keystore being ready (keytool runs while the engine's JVM starts). */
     public Duration keysReadyIn() {
         return keysReadyIn;
+    }
+
+    /** How long the engine's JVM, up and reading, waited for its settings: what making the keystore added to the start. */
+    public Duration waitedForKeys() {
+        return waitedForKeys;
     }
 
     /** The SQL Gateway's REST address, such as {@code https://127.0.0.1:40123}, or empty without a gateway. */

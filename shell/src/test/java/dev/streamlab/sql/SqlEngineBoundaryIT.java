@@ -62,8 +62,8 @@ class SqlEngineBoundaryIT {
                     new NewTopic(PREFIX + "declared", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         engine = SqlEngine.start(SqlEngine.Settings.of(cluster.clientConfig(), PREFIX), line -> { });
-        System.out.printf("SQL engine ready in %d ms; its keystore ready %d ms after its JVM started%n",
-                engine.readyIn().toMillis(), engine.keysReadyIn().toMillis());
+        System.out.printf("SQL engine ready in %d ms; its keystore ready %d ms after its JVM started, which waited %d ms for it%n",
+                engine.readyIn().toMillis(), engine.keysReadyIn().toMillis(), engine.waitedForKeys().toMillis());
         // A job with an exchange between tasks, so that every port the engine ever opens (a data plane included) is open.
         SqlOutcome grouped = engine.execute("SELECT v, COUNT(*) AS n FROM (VALUES ('a'), ('b'), ('a')) AS t(v) GROUP BY v",
                 0, null, NOBODY);

@@ -39,7 +39,10 @@ public final class SqlEngineMain {
         int status = 0;
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            long waitStart = System.nanoTime();
             String first = in.readLine();
+            // The shell sends the settings once the engine's keystore is made: how long that held the start up.
+            long waitedMillis = (System.nanoTime() - waitStart) / 1_000_000;
             if (first == null) {
                 return;
             }
@@ -60,7 +63,7 @@ public final class SqlEngineMain {
             }, "sql-engine-requests");
             reader.setDaemon(true);
             reader.start();
-            Statements statements = start(config, replies);
+            Statements statements = start(config, replies, waitedMillis);
             while (true) {
                 String line = requests.take();
                 if (!line.isBlank()) {
@@ -86,7 +89,7 @@ public final class SqlEngineMain {
                 node.path("gatewayPort").asInt(-1), node.path("keystore").asText(""), node.path("keystorePassword").asText(""));
     }
 
-    private static Statements start(EngineConfig config, Replies replies) throws Exception {
+    private static Statements start(EngineConfig config, Replies replies, long waitedMillis) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Configuration conf = new Configuration();
         conf.setString("parallelism.default", "1");
@@ -128,7 +131,7 @@ public final class SqlEngineMain {
 
         Statements statements = Statements.open(conf, cluster,
                 new KafkaTableOptions(config.kafka(), config.topicPrefix(), config.bounded()), config.bounded(), replies);
-        replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "gateway", gateway,
+        replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "waitedMillis", waitedMillis, "gateway", gateway,
                 "flinkVersion", org.apache.flink.runtime.util.EnvironmentInformation.getVersion());
         return statements;
     }
