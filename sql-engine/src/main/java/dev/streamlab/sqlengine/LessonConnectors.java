@@ -39,8 +39,9 @@ final class LessonConnectors implements Module, DynamicTableSourceFactory, Dynam
         if (ALLOWED.contains(connector)) {
             return Optional.empty();
         }
-        return Optional.of("The connector '" + connector + "' is not available here: a table reads or writes Kafka "
-                + "('kafka', 'upsert-kafka'), or is 'datagen', 'print' or 'blackhole'.");
+        String kinds = "a table reads or writes Kafka ('kafka', 'upsert-kafka'), or is 'datagen', 'print' or 'blackhole'.";
+        return Optional.of(connector.isEmpty() ? "A table needs a 'connector' here: " + kinds
+                : "The connector '" + connector + "' is not available here: " + kinds);
     }
 
     @Override

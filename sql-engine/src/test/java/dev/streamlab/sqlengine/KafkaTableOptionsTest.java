@@ -73,7 +73,7 @@ class KafkaTableOptionsTest {
         assertThat(LessonConnectors.refusal(Map.of("connector", "datagen"))).isEmpty();
         assertThat(LessonConnectors.refusal(Map.of("connector", "filesystem", "path", "/etc"))).hasValueSatisfying(
                 why -> assertThat(why).startsWith("The connector 'filesystem' is not available here"));
-        assertThat(LessonConnectors.refusal(Map.of())).isPresent();
+        assertThat(LessonConnectors.refusal(Map.of())).hasValueSatisfying(why -> assertThat(why).startsWith("A table needs a 'connector' here"));
     }
 
     @Test
