@@ -156,6 +156,32 @@ class SqlEngineBoundaryIT {
     }
 
     @Test
+    void theGatewaysSessionsHaveTheSameDoorForTables() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(engine.keystore().sslContext()).build();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.function.BiFunction<String, String, com.fasterxml.jackson.databind.JsonNode> call = (path, body) -> {
+            var request = HttpRequest.newBuilder(URI.create(engine.gatewayUrl() + path)).header("Content-Type", "application/json");
+            try {
+                return json.readTree(http.send(body == null ? request.GET().build() : request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        String session = call.apply("/v3/sessions", "{}").get("sessionHandle").asText();
+        java.util.function.Function<String, String> submit = sql -> call.apply("/v3/sessions/" + session + "/statements",
+                json.createObjectNode().put("statement", sql).toString()).get("operationHandle").asText();
+        submit.apply("CREATE TEMPORARY TABLE secrets (line STRING) WITH ('connector' = 'filesystem', 'path' = '/etc', 'format' = 'raw')");
+        String select = submit.apply("SELECT * FROM secrets");
+        String said = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var result = call.apply("/v3/sessions/" + session + "/operations/" + select + "/result/0", null);
+            return result.has("errors") ? result.get("errors").toString()
+                    : result.path("resultType").asText().equals("NOT_READY") ? null : result.toString();
+        }, java.util.Objects::nonNull);
+        assertThat(said).contains("The connector 'filesystem' is not available here");
+    }
+
+    @Test
     void inAClassAnAlteredTopicAndAHintedTopicStayInsideTheLearnersPrefix() throws Exception {
         assertThat(engine.execute("CREATE TABLE notes (v STRING) WITH ('connector' = 'kafka', 'topic' = 'declared', "
                 + "'format' = 'json')", 0, null, NOBODY)).isEqualTo(new SqlOutcome.Done("Table notes created."));

@@ -125,15 +125,19 @@ public final class SqlEngineMain {
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-address", "127.0.0.1");
             gatewayConf.setString("sql-gateway.endpoint.rest.port", Integer.toString(port));
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-port", Integer.toString(port));
-            new SqlGateway(gatewayConf, SessionManager.create(new DefaultContext(gatewayConf, List.of()))).start();
+            new SqlGateway(gatewayConf, new GatewaySessions(SessionManager.create(new DefaultContext(gatewayConf, List.of())),
+                    new LessonConnectors(kafka(config)))).start();
             gateway = "https://127.0.0.1:" + port;
         }
 
-        Statements statements = Statements.open(conf, cluster,
-                new KafkaTableOptions(config.kafka(), config.topicPrefix(), config.bounded()), config.bounded(), replies);
+        Statements statements = Statements.open(conf, cluster, kafka(config), config.bounded(), replies);
         replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "waitedMillis", waitedMillis, "gateway", gateway,
                 "flinkVersion", org.apache.flink.runtime.util.EnvironmentInformation.getVersion());
         return statements;
+    }
+
+    private static KafkaTableOptions kafka(EngineConfig config) {
+        return new KafkaTableOptions(config.kafka(), config.topicPrefix(), config.bounded());
     }
 
     /**
