@@ -54,6 +54,11 @@ public final class Kafka {
 
     /** The SQL Gateway's REST address, once the SQL engine runs (see {@link #sqlGateway()}). */
     public static final String SQL_GATEWAY_PROPERTY = "streamlab.sql.gateway";
+    /** The SQL engine's keystore (PKCS12): the certificate its ports ask for (see {@link #sqlGatewayClient()}). */
+    public static final String SQL_KEYSTORE_PROPERTY = "streamlab.sql.keystore";
+    public static final String SQL_KEYSTORE_PASSWORD_PROPERTY = "streamlab.sql.keystore.password";
+    /** The engine's certificate alone, in PEM, for curl's {@code --cacert}. */
+    public static final String SQL_CERTIFICATE_PROPERTY = "streamlab.sql.certificate";
 
     private static final long CLUSTER_WAIT_MS = 120_000;
     private static final Object CLUSTER_SETTINGS = new Object();
@@ -298,8 +303,10 @@ public final class Kafka {
     }
 
     /**
-     * The address of Flink's SQL Gateway, such as {@code http://127.0.0.1:40123}, where {@code curl} can submit SQL over
-     * REST. It runs beside the SQL engine, which starts with the lesson's first SQL cell.
+     * The address of Flink's SQL Gateway, such as {@code https://127.0.0.1:40123}, where {@code curl} can submit SQL over
+     * REST. It runs beside the SQL engine, which starts with the lesson's first SQL cell. It answers only a client that
+     * presents this session's certificate: {@link #sqlGatewayClient()} does, and {@link #sqlGatewayCurl()} says how
+     * curl does.
      */
     public static String sqlGateway() {
         String url = System.getProperty(SQL_GATEWAY_PROPERTY);
@@ -307,6 +314,37 @@ public final class Kafka {
             throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
         }
         return url;
+    }
+
+    /**
+     * An HTTP client for the SQL Gateway: it presents this session's certificate, and trusts only the engine's. The
+     * engine's ports take no other client, so another user of this machine cannot submit SQL as you.
+     */
+    public static java.net.http.HttpClient sqlGatewayClient() {
+        sqlGateway(); // says so when the engine has not started
+        return java.net.http.HttpClient.newBuilder()
+                .sslContext(dev.streamlab.sql.EngineKeystore.sslContext(java.nio.file.Path.of(sqlProperty(SQL_KEYSTORE_PROPERTY)),
+                        sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)))
+                .build();
+    }
+
+    /**
+     * curl's options for the SQL Gateway, to put before its address: this session's certificate and the engine's, such
+     * as {@code --cert-type P12 --cert /tmp/streamlab-sql-engine-.../engine.p12:PASSWORD --cacert .../engine.crt}.
+     * The password is this engine's only; the files are readable by you alone and go when the engine stops.
+     */
+    public static String sqlGatewayCurl() {
+        sqlGateway();
+        return "--cert-type P12 --cert " + sqlProperty(SQL_KEYSTORE_PROPERTY) + ":" + sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)
+                + " --cacert " + sqlProperty(SQL_CERTIFICATE_PROPERTY);
+    }
+
+    private static String sqlProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
+        }
+        return value;
     }
 
     /**

@@ -55,7 +55,13 @@ public final class Notebook implements AutoCloseable {
         this.commands = new ClusterCommands(cluster);
         LearnerVariableCommands.addTo(commands, java);
         this.checker = new ExpectationChecker(cluster);
-        this.sql = new SqlCells(this.cluster, url -> java.setChildProperty(Kafka.SQL_GATEWAY_PROPERTY, url));
+        this.sql = new SqlCells(this.cluster, engine -> {
+            // The gateway takes only the engine's certificate: the learner's session gets it to talk to the gateway.
+            java.setChildProperty(Kafka.SQL_KEYSTORE_PROPERTY, engine.keystore().file().toString());
+            java.setChildProperty(Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY, engine.keystore().password());
+            java.setChildProperty(Kafka.SQL_CERTIFICATE_PROPERTY, engine.keystore().certificate().toString());
+            java.setChildProperty(Kafka.SQL_GATEWAY_PROPERTY, engine.gatewayUrl());
+        });
         SqlJobCommands.addTo(commands, sql);
         starting.whenComplete((ready, failure) -> {
             if (ready != null) {

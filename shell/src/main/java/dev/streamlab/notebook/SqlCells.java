@@ -32,14 +32,14 @@ final class SqlCells implements AutoCloseable {
     static final Duration QUIET = Duration.ofSeconds(30);
 
     private final Cluster cluster;
-    private final Consumer<String> gatewayKnown;
+    private final Consumer<SqlEngine> gatewayKnown;
     private CompletableFuture<SqlEngine> engine;
     private volatile SqlEngine current;
     private volatile boolean stopWaiting;
     /** Ctrl-C during a cell: the statements after the one that runs do not start. */
     private volatile boolean stopped;
 
-    SqlCells(Cluster cluster, Consumer<String> gatewayKnown) {
+    SqlCells(Cluster cluster, Consumer<SqlEngine> gatewayKnown) {
         this.cluster = cluster;
         this.gatewayKnown = gatewayKnown;
     }
@@ -55,7 +55,7 @@ final class SqlCells implements AutoCloseable {
                         line -> { });
                 current = started;
                 if (!started.gatewayUrl().isEmpty()) {
-                    gatewayKnown.accept(started.gatewayUrl());
+                    gatewayKnown.accept(started);
                 }
                 return started;
             });

@@ -99,6 +99,9 @@ public final class SqlEngine implements AutoCloseable {
     private String gatewayUrl = "";
     private String flinkVersion = "";
     private Duration readyIn = Duration.ZERO;
+    private Duration keysReadyIn = Duration.ZERO;
+    private Duration waitedForKeys = Duration.ZERO;
+    private EngineKeystore keystore;
 
     private SqlEngine(Process process, ScratchDirectory scratch, EngineClassSharing sharing) {
         this.process = process;
@@ -119,6 +122,16 @@ public final class SqlEngine implements AutoCloseable {
         List<String> classPath = files.classPath();
         EngineClassSharing sharing = EngineClassSharing.beside(files.jar());
         ScratchDirectory scratch = ScratchDirectory.create("sql-engine");
+        EngineKeystore.Making making;
+        try {
+            // The keystore lives here: this folder must be the learner's alone.
+            EngineKeystore.ownerOnly(scratch.path(), "rwx------");
+            making = EngineKeystore.make(scratch.path());
+        } catch (IOException | RuntimeException e) {
+            scratch.close();
+            throw e instanceof SqlEngineException sql ? sql
+                    : new SqlEngineException("The SQL engine's folder " + scratch.path() + " cannot be made private: " + e.getMessage() + ".");
+        }
         Path log = scratch.resolve("engine.log");
         JavaCommand command = JavaCommand.ofThisJdk()
                 .option("-Xmx" + settings.heap())
@@ -138,22 +151,29 @@ public final class SqlEngine implements AutoCloseable {
                     .redirectError(log.toFile())
                     .start();
         } catch (IOException e) {
+            making.cancel();
             scratch.close();
             throw new SqlEngineException("The SQL engine could not start: " + e.getMessage() + ".");
         }
         SqlEngine engine = new SqlEngine(process, scratch, sharing);
         try {
-            engine.send(configLine(settings));
+            engine.keystore = making.await();
+            long keysMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            engine.keysReadyIn = Duration.ofMillis(keysMillis);
+            engine.send(configLine(settings, engine.keystore));
             engine.awaitReady(settings, progress, started, log);
             return engine;
         } catch (RuntimeException e) {
+            making.cancel();
             engine.close();
             throw e;
         }
     }
 
-    private static Map<String, Object> configLine(Settings settings) {
+    private static Map<String, Object> configLine(Settings settings, EngineKeystore keystore) {
         Map<String, Object> config = new LinkedHashMap<>();
+        config.put("keystore", keystore.file().toString());
+        config.put("keystorePassword", keystore.password());
         config.put("kafka", settings.kafka());
         config.put("topicPrefix", settings.topicPrefix());
         config.put("bounded", settings.bounded());
@@ -170,6 +190,7 @@ public final class SqlEngine implements AutoCloseable {
                 readyIn = Duration.ofNanos(System.nanoTime() - started);
                 gatewayUrl = said.path("gateway").asText("");
                 flinkVersion = said.path("flinkVersion").asText("");
+                waitedForKeys = Duration.ofMillis(said.path("waitedMillis").asLong(0));
                 return;
             }
             if (said != null && said.path("type").asText().equals("failed")) {
@@ -223,7 +244,25 @@ public final class SqlEngine implements AutoCloseable {
         return flinkVersion;
     }
 
-    /** The SQL Gateway's REST address, such as {@code http://127.0.0.1:40123}, or empty without a gateway. */
+    /**
+     * The certificate every port of the engine asks its clients for (mutual TLS): the learner's own way in, nobody
+     * else's. Valid while the engine runs; its files go when it stops.
+     */
+    public EngineKeystore keystore() {
+        return keystore;
+    }
+
+    /** From starting the JVM to the keystore being ready (keytool runs while the engine's JVM starts). */
+    public Duration keysReadyIn() {
+        return keysReadyIn;
+    }
+
+    /** How long the engine's JVM, up and reading, waited for its settings: what making the keystore added to the start. */
+    public Duration waitedForKeys() {
+        return waitedForKeys;
+    }
+
+    /** The SQL Gateway's REST address, such as {@code https://127.0.0.1:40123}, or empty without a gateway. */
     public String gatewayUrl() {
         return gatewayUrl;
     }

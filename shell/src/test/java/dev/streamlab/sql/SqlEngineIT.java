@@ -173,7 +173,7 @@ class SqlEngineIT {
 
     @Test
     void everyPortTheEngineOpensIsOnLoopback() throws Exception {
-        assertThat(engine.gatewayUrl()).startsWith("http://127.0.0.1:");
+        assertThat(engine.gatewayUrl()).startsWith("https://127.0.0.1:");
         Path tcp = Path.of("/proc/net/tcp6");
         if (Files.exists(tcp)) {
             assertThat(ProcessHandle.of(engine.pid())).isPresent();

@@ -43,7 +43,7 @@ public final class KafkaTableOptions {
                 options.put("topic", prefixed(topic));
             }
             String pattern = options.get("topic-pattern");
-            if (pattern != null) {
+            if (pattern != null && !isPrefixed(pattern)) {
                 // A pattern matches only the learner's own topics; the cluster's ACLs refuse the others anyway. It must
                 // be a regular expression on its own, or it could close the group around it.
                 try {
@@ -64,6 +64,24 @@ public final class KafkaTableOptions {
             options.putIfAbsent("scan.bounded.mode", "latest-offset");
         }
         return options;
+    }
+
+    /**
+     * Options pass here twice (at {@code CREATE TABLE}, and when a statement uses the table): a pattern already wrapped
+     * is wrapped once only. Wrapped means the prefix, then a group around a pattern that is a regular expression on its
+     * own, so that the group cannot be closed early ("...(?:x)|(.*)" is not).
+     */
+    private boolean isPrefixed(String pattern) {
+        String start = java.util.regex.Pattern.quote(topicPrefix) + "(?:";
+        if (!pattern.startsWith(start) || !pattern.endsWith(")")) {
+            return false;
+        }
+        try {
+            java.util.regex.Pattern.compile(pattern.substring(start.length(), pattern.length() - 1));
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
     }
 
     private String prefixed(String names) {

@@ -39,7 +39,10 @@ public final class SqlEngineMain {
         int status = 0;
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            long waitStart = System.nanoTime();
             String first = in.readLine();
+            // The shell sends the settings once the engine's keystore is made: how long that held the start up.
+            long waitedMillis = (System.nanoTime() - waitStart) / 1_000_000;
             if (first == null) {
                 return;
             }
@@ -60,7 +63,7 @@ public final class SqlEngineMain {
             }, "sql-engine-requests");
             reader.setDaemon(true);
             reader.start();
-            Statements statements = start(config, replies);
+            Statements statements = start(config, replies, waitedMillis);
             while (true) {
                 String line = requests.take();
                 if (!line.isBlank()) {
@@ -83,18 +86,14 @@ public final class SqlEngineMain {
         Map<String, String> kafka = new java.util.LinkedHashMap<>();
         node.path("kafka").fields().forEachRemaining(e -> kafka.put(e.getKey(), e.getValue().asText()));
         return new EngineConfig(kafka, node.path("topicPrefix").asText(""), node.path("bounded").asBoolean(false),
-                node.path("gatewayPort").asInt(-1));
+                node.path("gatewayPort").asInt(-1), node.path("keystore").asText(""), node.path("keystorePassword").asText(""));
     }
 
-    private static Statements start(EngineConfig config, Replies replies) throws Exception {
+    private static Statements start(EngineConfig config, Replies replies, long waitedMillis) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Configuration conf = new Configuration();
         conf.setString("parallelism.default", "1");
         conf.setString("table.local-time-zone", "UTC");
-        if (!config.topicPrefix().isEmpty()) {
-            // In a class, a hint (/*+ OPTIONS('topic'=...) */) must not change a table's topic behind the prefix.
-            conf.setString("table.dynamic-table-options.enabled", "false");
-        }
         conf.setString("taskmanager.memory.managed.size", "64m");
         conf.setString("taskmanager.memory.network.min", "16m");
         conf.setString("taskmanager.memory.network.max", "16m");
@@ -106,6 +105,7 @@ public final class SqlEngineMain {
         conf.setString("jobmanager.rpc.address", "127.0.0.1");
         conf.setString("taskmanager.bind-host", "127.0.0.1");
         conf.setString("taskmanager.host", "127.0.0.1");
+        mutualTls(conf, config);
 
         // One mini cluster for the whole session. Flink's default "local" target starts a mini cluster per job and
         // stops it with the job: seconds per statement, and a stopped job could not be listed afterwards.
@@ -125,15 +125,47 @@ public final class SqlEngineMain {
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-address", "127.0.0.1");
             gatewayConf.setString("sql-gateway.endpoint.rest.port", Integer.toString(port));
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-port", Integer.toString(port));
-            new SqlGateway(gatewayConf, SessionManager.create(new DefaultContext(gatewayConf, List.of()))).start();
-            gateway = "http://127.0.0.1:" + port;
+            new SqlGateway(gatewayConf, new GatewaySessions(SessionManager.create(new DefaultContext(gatewayConf, List.of())),
+                    new LessonConnectors(kafka(config)))).start();
+            gateway = "https://127.0.0.1:" + port;
         }
 
-        Statements statements = Statements.open(conf, cluster,
-                new KafkaTableOptions(config.kafka(), config.topicPrefix(), config.bounded()), config.bounded(), replies);
-        replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "gateway", gateway,
+        Statements statements = Statements.open(conf, cluster, kafka(config), config.bounded(), replies);
+        replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "waitedMillis", waitedMillis, "gateway", gateway,
                 "flinkVersion", org.apache.flink.runtime.util.EnvironmentInformation.getVersion());
         return statements;
+    }
+
+    private static KafkaTableOptions kafka(EngineConfig config) {
+        return new KafkaTableOptions(config.kafka(), config.topicPrefix(), config.bounded());
+    }
+
+    /**
+     * Loopback is shared by every user of the machine, so each port the engine opens (REST, the SQL Gateway, the blob
+     * server, the data plane) asks its client for the engine's own certificate: the one the shell made for this start,
+     * in a file only the learner can read. Flink's own TLS does it; its own clients (the REST client that submits
+     * jobs, the task manager's blob client) present the same certificate.
+     */
+    private static void mutualTls(Configuration conf, EngineConfig config) {
+        if (config.keystore().isEmpty() || config.keystorePassword().isEmpty()) {
+            throw new IllegalArgumentException("The engine got no keystore: start it from streamlab, which makes one");
+        }
+        conf.setString("security.ssl.internal.enabled", "true");
+        conf.setString("security.ssl.rest.enabled", "true");
+        conf.setString("security.ssl.rest.authentication-enabled", "true");
+        for (String scope : List.of("internal", "rest")) {
+            String prefix = "security.ssl." + scope + ".";
+            conf.setString(prefix + "keystore", config.keystore());
+            conf.setString(prefix + "keystore-password", config.keystorePassword());
+            conf.setString(prefix + "key-password", config.keystorePassword());
+            conf.setString(prefix + "keystore-type", "PKCS12");
+            conf.setString(prefix + "truststore", config.keystore());
+            conf.setString(prefix + "truststore-password", config.keystorePassword());
+            conf.setString(prefix + "truststore-type", "PKCS12");
+        }
+        // The key is an EC key; Flink's default suites are for RSA keys. TLS 1.3's suites work with either.
+        conf.setString("security.ssl.protocol", "TLSv1.3");
+        conf.setString("security.ssl.algorithms", "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384");
     }
 
     private static int freePort() throws Exception {

@@ -75,6 +75,7 @@ final class Statements {
         TableEnvironment tables = worker.submit(() -> {
             TableEnvironment created = TableEnvironment.create(
                     EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
+            created.loadModule("streamlab", new LessonConnectors(kafka));
             // A first, trivial job makes the session really ready: planner, code generation and the cluster warm.
             try (var rows = created.executeSql("SELECT 1").collect()) {
                 rows.forEachRemaining(row -> { });
@@ -104,6 +105,11 @@ final class Statements {
                 return;
             }
             Operation operation = operations.get(0);
+            java.util.Optional<String> refused = Refusals.of(operation, Statements.class.getClassLoader());
+            if (refused.isPresent()) {
+                replies.send(id, "error", "message", refused.get());
+                return;
+            }
             String kind = operation.getClass().getSimpleName();
             if (kind.equals("CreateTableASOperation") || kind.equals("ReplaceTableAsOperation")) {
                 replies.send(id, "error", "message", "CREATE TABLE ... AS SELECT is not run here: declare the table with "

@@ -53,6 +53,30 @@ class KafkaTableOptionsTest {
     }
 
     @Test
+    void optionsCompletedTwiceAreCompletedOnceAndAWrappedLookingPatternThatEscapesIsWrappedAgain() {
+        // At CREATE TABLE and again where Flink makes the table (LessonConnectors): the second pass changes nothing.
+        KafkaTableOptions ana = new KafkaTableOptions(SECURE, "ana.", false);
+        Map<String, String> once = ana.complete("t", Map.of("connector", "kafka", "topic-pattern", "orders-.*",
+                "sink.transactional-id-prefix", "fraud"));
+        assertThat(ana.complete("t", once)).isEqualTo(once);
+        // Looks wrapped, but its "group" closes early: the whole is wrapped, so it still matches only ana.'s topics.
+        String escaping = "\\Qana.\\E(?:x)|(?:.*)";
+        assertThat(ana.complete("t", Map.of("connector", "kafka", "topic-pattern", escaping)))
+                .containsEntry("topic-pattern", "\\Qana.\\E(?:" + escaping + ")");
+        assertThat(java.util.regex.Pattern.matches(ana.complete("t", Map.of("connector", "kafka", "topic-pattern", escaping))
+                .get("topic-pattern"), "bob.secrets")).isFalse();
+    }
+
+    @Test
+    void onlyTheLessonsConnectorsAreAllowed() {
+        assertThat(LessonConnectors.refusal(Map.of("connector", "kafka"))).isEmpty();
+        assertThat(LessonConnectors.refusal(Map.of("connector", "datagen"))).isEmpty();
+        assertThat(LessonConnectors.refusal(Map.of("connector", "filesystem", "path", "/etc"))).hasValueSatisfying(
+                why -> assertThat(why).startsWith("The connector 'filesystem' is not available here"));
+        assertThat(LessonConnectors.refusal(Map.of())).hasValueSatisfying(why -> assertThat(why).startsWith("A table needs a 'connector' here"));
+    }
+
+    @Test
     void aHeadlessRunReadsUpToTheEndAndOtherConnectorsAreLeftAlone() {
         assertThat(new KafkaTableOptions(SECURE, "", true).complete("t", Map.of("connector", "kafka", "topic", "t")))
                 .containsEntry("scan.bounded.mode", "latest-offset");
