@@ -193,8 +193,8 @@ public final class ClassAdmin implements AutoCloseable {
                 await(r.getValue());
                 made.add(r.getKey());
             } catch (TopicExistsException e) {
-                // A progress topic left by a class removed without it: the learner's new events go on after the old.
-                made.add(r.getKey());
+                // Left by an older streamlab's class removal: the learner's new events go on after the old ones, and a
+                // failed create leaves it as it found it.
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
@@ -289,6 +289,17 @@ public final class ClassAdmin implements AutoCloseable {
 
     private static String stripPeriod(String s) {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Fails unless the cluster answers and these settings are a super user's, who may read every progress topic. */
+    void checkMayWatch() {
+        Set<AclOperation> operations = await(admin.describeCluster(new DescribeClusterOptions()
+                .includeAuthorizedOperations(true)).authorizedOperations());
+        if (operations != null && !operations.contains(AclOperation.ALTER) && !operations.contains(AclOperation.ALL)) {
+            throw new ClusterException("The settings in " + configName + " are not an admin's of " + bootstrapServers
+                    + " (a learner's join file?), so they cannot read the class's progress. Use the admin settings"
+                    + " 'streamlab cluster up --secure' wrote.");
+        }
     }
 
     /** Fails unless the cluster answers, knows the admin, and lets it alter the cluster (credentials, ACLs, quotas). */
@@ -426,8 +437,8 @@ public final class ClassAdmin implements AutoCloseable {
         admin.deleteTopics(learners.stream().map(ProgressEvent::topicOf).toList()).topicNameValues().values().forEach(f -> {
             try {
                 await(f);
-            } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException gone) {
-                // Made by an older streamlab, or removed already.
+            } catch (RuntimeException leftOver) {
+                // Gone already, or the cluster said no: the learner's ACLs are gone, so nobody writes to it any more.
             }
         });
     }

@@ -131,6 +131,9 @@ public final class ClassWatch implements AutoCloseable {
             if (app != null) {
                 app.close(Duration.ofSeconds(10));
             }
+            if (http != null) {
+                http.stop(0);
+            }
             if (threads != null) {
                 threads.shutdownNow();
             }
@@ -179,9 +182,16 @@ public final class ClassWatch implements AutoCloseable {
      * Watches a secure class cluster with the instructor's admin settings: every learner's own progress topic, made by
      * {@code class create}, whose events count as that learner's only.
      */
-    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, boolean fromBeginning, Page page,
-                                                 ClassView.StuckRule rule, Clock clock) {
-        return new ClassWatch(adminConfig, ProgressFold.Source.LEARNER_TOPICS, fromBeginning, page, rule, clock);
+    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, Page page, ClassView.StuckRule rule,
+                                                 Clock clock) {
+        // Wrong settings (a learner's join file, a wrong password) would leave an empty page: say so before starting.
+        try (ClassAdmin admin = ClassAdmin.connect(String.valueOf(adminConfig.get("bootstrap.servers")), adminConfig,
+                "--command-config")) {
+            admin.checkMayWatch();
+        }
+        // Each learner's topic is read from its first event: a progress topic made after the watch started must not
+        // lose the events written before the pattern found it, and a learner's topic holds only their own day.
+        return new ClassWatch(adminConfig, ProgressFold.Source.LEARNER_TOPICS, true, page, rule, clock);
     }
 
     public static void createTopic(Map<String, Object> clientConfig) {
@@ -293,7 +303,7 @@ public final class ClassWatch implements AutoCloseable {
 
     private void page(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals(base)) {
-            send(exchange, 404, "text/plain; charset=utf-8", "Not here: the class view is at /.");
+            send(exchange, 404, "text/plain; charset=utf-8", "Not here: the class view is at the address class watch printed.");
             return;
         }
         try (var in = ClassWatch.class.getResourceAsStream("class-watch.html")) {

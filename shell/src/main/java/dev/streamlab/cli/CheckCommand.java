@@ -118,14 +118,26 @@ public final class CheckCommand implements Callable<Integer> {
         Lesson before = null;
         for (Lesson lesson : lessons) {
             int[] cellNumber = {0};
+            int passedBefore = counts[0];
             int failedBefore = counts[1];
-            LessonRunner.Listener each = result -> {
-                cellNumber[0]++;
-                counts[result.skipped() ? 2 : result.passed() ? 0 : 1]++;
-                if (!result.skipped()) {
-                    activity.cellRun(lesson.id(), cellNumber[0], result);
+            LessonRunner.Listener each = new LessonRunner.Listener() {
+                private int step;
+
+                @Override
+                public void step(int number, int total, dev.streamlab.lesson.Step lessonStep) {
+                    step = number;
+                    activity.stepReached(lesson.id(), number);
                 }
-                output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
+
+                @Override
+                public void result(CellResult result) {
+                    cellNumber[0]++;
+                    counts[result.skipped() ? 2 : result.passed() ? 0 : 1]++;
+                    if (!result.skipped()) {
+                        activity.cellRun(lesson.id(), Math.max(1, step), result);
+                    }
+                    output.result(line(lesson.number() + " cell " + cellNumber[0], lesson, result, showOutput, output.styles()));
+                }
             };
             if (oneSession && before != null) {
                 output.progress("Checking " + lesson.id() + " in the Java session " + before.id() + " left");
@@ -135,7 +147,8 @@ public final class CheckCommand implements Callable<Integer> {
                         + lessons.stream().map(Lesson::number).collect(Collectors.joining(", ")) + ")" : ""));
                 runner.run(lesson, each);
             }
-            if (counts[1] == failedBefore) {
+            // Finished as a learner finishes it: some cell ran, and none failed.
+            if (counts[1] == failedBefore && counts[0] > passedBefore) {
                 activity.lessonFinished(lesson.id());
             }
             before = lesson;

@@ -53,8 +53,9 @@ public final class ClassWatchCommand implements Callable<Integer> {
     @Option(names = "--terminal", description = "Also draw the table here, redrawn every second.")
     boolean terminal;
 
-    @Option(names = "--from-beginning", description = "Rebuild the view from every event the class topic holds (a past"
-            + " session), not only from now on.")
+    @Option(names = "--from-beginning", description = "With --class-server: rebuild the view from every event the class"
+            + " topic holds (a past session), not only from now on. On a class's cluster the view always starts from"
+            + " each learner's first event.")
     boolean fromBeginning;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Keep the learners' table in FILE as CSV, rewritten as it"
@@ -78,6 +79,10 @@ public final class ClassWatchCommand implements Callable<Integer> {
         if ((bootstrapServer == null) == (classServer == null)) {
             throw new ParameterException(spec.commandLine(), "Name the class's cluster with --bootstrap-server HOST:PORT"
                     + " --command-config FILE (your admin settings), or a plain broker with --class-server HOST:PORT; one of them.");
+        }
+        if (classServer != null && commandConfig != null) {
+            throw new ParameterException(spec.commandLine(), "--command-config goes with --bootstrap-server (a class's"
+                    + " cluster); a plain --class-server takes no settings. Leave one of them out.");
         }
         if (bootstrapServer != null && commandConfig == null) {
             throw new ParameterException(spec.commandLine(), "--bootstrap-server needs your admin settings for that"
@@ -108,8 +113,8 @@ public final class ClassWatchCommand implements Callable<Integer> {
         if (bootstrapServer != null) {
             Map<String, Object> config = new HashMap<>(ExternalCluster.readClientProperties(commandConfig));
             config.put("bootstrap.servers", bootstrapServer);
-            output.progress("Reading each learner's progress topic on " + bootstrapServer + when);
-            watch = ClassWatch.startOnClassCluster(config, fromBeginning, page, rule, Clock.systemUTC());
+            output.progress("Reading each learner's progress topic on " + bootstrapServer + ", from their first event");
+            watch = ClassWatch.startOnClassCluster(config, page, rule, Clock.systemUTC());
         } else {
             output.progress("Reading the class topic on " + classServer + when + " (a plain broker: nobody logs in, so"
                     + " an event's name is only what its sender wrote)");

@@ -117,6 +117,10 @@ public final class ClusterUpCommand implements Callable<Integer> {
                     + " 127.0.0.1): use --cluster embedded.");
         }
         output.progress("Cluster: containers, secure (SASL/SCRAM-SHA-512, StandardAuthorizer)");
+        // Not enforced, so said at every start: the image holds Kafka's jars only, and the policy is streamlab's class.
+        output.err().println(output.styles().apply(Styles.NOTICE, "Warning:") + " a containers cluster has the"
+                + " class's quotas and connection cap but not its topic policy (partitions, sizes and settings per"
+                + " topic): use --cluster embedded where learners must not make large topics.");
         return ContainersCluster.builder().brokers(brokerCount.brokers()).basePort(port)
                 .image(settings.image().orElse(null)).secure(ClusterSecurity.generate().withLimits(caps))
                 .listener(output::progress).start();

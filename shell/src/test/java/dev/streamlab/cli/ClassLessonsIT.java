@@ -127,7 +127,7 @@ class ClassLessonsIT {
         instructor.put("bootstrap.servers", cluster.bootstrapServers());
         List<String> lessons = List.of("00-welcome", "01-the-log", "02-consumer-positions", "03-replication-and-failover",
                 "04-kafka-connect", "05-stream-processing");
-        try (ClassWatch watch = ClassWatch.startOnClassCluster(instructor, true, ClassWatch.Page.loopback(0),
+        try (ClassWatch watch = ClassWatch.startOnClassCluster(instructor, ClassWatch.Page.loopback(0),
                 ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC())) {
             long start = System.nanoTime();
             CompletableFuture<CommandLineRun> gil = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
