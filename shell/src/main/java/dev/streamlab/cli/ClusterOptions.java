@@ -61,7 +61,7 @@ public final class ClusterOptions {
     }
 
     /** {@code STREAMLAB_CLASS}, else {@code class=} in streamlab's config file ({@code ~/.streamlab/config.properties}). */
-    private static Path envClassFile() {
+    static Path envClassFile() {
         String value = System.getenv("STREAMLAB_CLASS");
         if (value != null && !value.isBlank()) {
             return Path.of(value.strip());

@@ -60,7 +60,8 @@ public final class GradeCommand implements Callable<Integer> {
     ClassServerOptions classServer = new ClassServerOptions();
 
     @Option(names = "--class", paramLabel = "FILE",
-            description = "Your join file (join-NAME.properties): your score goes to your class's view, as you.")
+            description = "Your join file (join-NAME.properties): your score goes to your class's view, as you. Also"
+                    + " STREAMLAB_CLASS, or 'class=' in ~/.streamlab/config.properties.")
     Path classFile;
 
     @Option(names = "--submission", paramLabel = "DIR",
@@ -127,7 +128,9 @@ public final class GradeCommand implements Callable<Integer> {
                     + " out with --all.");
             return ExitCode.USAGE;
         }
-        publisher = classServer.start(output, Optional.ofNullable(classFile).map(JoinFile::read));
+        // As learn and check: --class, else STREAMLAB_CLASS or class= in the config file (one learner's grade only).
+        Path join = classFile != null ? classFile : all == null && classServer.classServer == null ? ClusterOptions.envClassFile() : null;
+        publisher = classServer.start(output, Optional.ofNullable(join).map(JoinFile::read));
         try {
             return grade(lab, output, githubOutputFile);
         } finally {

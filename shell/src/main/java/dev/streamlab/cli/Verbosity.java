@@ -31,7 +31,8 @@ final class Verbosity {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             return;
         }
-        if (Arrays.asList(args).contains("--class-server") || Arrays.asList(args).contains("--class")) {
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--class-server") || a.equals("--class") || a.startsWith("--class="))
+                || ClusterOptions.envClassFile() != null) {
             // An unreachable class server is one line of streamlab's own, not a warning per reconnect.
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.NetworkClient", "off");
             System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka.clients.producer", "off");

@@ -70,10 +70,14 @@ record BrokerCertificate(Path keyStore, String password, String pem) {
         try {
             process = builder.start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            // keytool says a line or two at most, which the pipe holds: wait first, so that the deadline holds.
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new ClusterException("keytool did not make the brokers' TLS certificate within 60 s. The machine"
+                        + " may be busy: try again.");
+            }
+            if (process.exitValue() != 0) {
                 throw new ClusterException("keytool could not make the brokers' TLS certificate: "
-                        + new String(output, StandardCharsets.UTF_8).strip());
+                        + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
             }
         } catch (IOException e) {
             throw new ClusterException("Could not run keytool to make the brokers' TLS certificate (" + e.getMessage() + ").", e);

@@ -54,7 +54,10 @@ final class NamespacedConnectWorker implements ConnectWorker {
         if (sink) {
             real.computeIfPresent("topics", (k, topics) -> Arrays.stream(topics.split(","))
                     .map(String::strip).filter(t -> !t.isEmpty()).map(ns::real).collect(Collectors.joining(",")));
-            real.computeIfPresent("topics.regex", (k, regex) -> Pattern.quote(ns.prefix()) + "(?:" + regex + ")");
+            // Wrapped only when it is a regular expression on its own: "x)|(.*" would close the group around it. One
+            // that is not is left for Connect's own validation to refuse.
+            real.computeIfPresent("topics.regex", (k, regex) -> standsAlone(regex)
+                    ? Pattern.quote(ns.prefix()) + "(?:" + regex + ")" : regex);
             real.computeIfPresent("errors.deadletterqueue.topic.name", (k, topic) -> ns.real(topic.strip()));
             real.put("consumer.override.group.id", ns.real(config.getOrDefault("consumer.override.group.id", "connect-" + name)));
             addRouter(real, Pattern.quote(ns.prefix()) + "(.*)", "$1", true);
@@ -62,6 +65,15 @@ final class NamespacedConnectWorker implements ConnectWorker {
             addRouter(real, "(.*)", Matcher.quoteReplacement(ns.prefix()) + "$1", false);
         }
         return real;
+    }
+
+    private static boolean standsAlone(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
     }
 
     private static void addRouter(Map<String, String> config, String regex, String replacement, boolean first) {

@@ -1,6 +1,7 @@
 package dev.streamlab.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,16 @@ class NamespacedConnectWorkerTest {
         assertThat("ana.customers-priority").matches(real.get("topics.regex"));
         assertThat("bob.customers-priority").doesNotMatch(real.get("topics.regex"));
         assertThat("customers").doesNotMatch(real.get("topics.regex"));
+    }
+
+    @Test
+    void aPatternThatWouldCloseTheGroupAroundItIsNotWrappedSoConnectRefusesIt() {
+        String escape = "x)|(bob\\..*";
+        Map<String, String> real = NamespacedConnectWorker.realConfig("out", Map.of("topics.regex", escape), ANA);
+
+        assertThat(real.get("topics.regex")).as("left for Connect's validation, which refuses it").isEqualTo(escape);
+        assertThatThrownBy(() -> java.util.regex.Pattern.compile(real.get("topics.regex")))
+                .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }
 
     @Test
