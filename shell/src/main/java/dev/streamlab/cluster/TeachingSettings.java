@@ -60,6 +60,7 @@ public final class TeachingSettings {
         p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("share.coordinator.state.topic.num.partitions", "10");
         p.put("group.initial.rebalance.delay.ms", "0");
+        p.putAll(groups());
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");
         p.put("background.threads", "2");
@@ -67,6 +68,25 @@ public final class TeachingSettings {
         p.put("num.recovery.threads.per.data.dir", "1");
         p.put("log.cleaner.threads", "1");
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
+        return p;
+    }
+
+    /**
+     * Group settings: Kafka's broker-side consumer protocol (KIP-848) and share groups (KIP-932) heartbeat every
+     * 5 s and give a silent member 45 s; a lesson waits for a take-over, so members here heartbeat every second
+     * and are let go after 10 s. A share group's records stay locked to the consumer that took them for 5 s,
+     * not 30 s, so a record of a killed consumer comes back while the learner watches.
+     */
+    static Map<String, String> groups() {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (String kind : new String[] {"consumer", "share"}) {
+            p.put("group." + kind + ".min.heartbeat.interval.ms", "500");
+            p.put("group." + kind + ".heartbeat.interval.ms", "1000");
+            p.put("group." + kind + ".min.session.timeout.ms", "6000");
+            p.put("group." + kind + ".session.timeout.ms", "10000");
+        }
+        p.put("group.share.min.record.lock.duration.ms", "1000");
+        p.put("group.share.record.lock.duration.ms", "5000");
         return p;
     }
 
