@@ -1,19 +1,13 @@
 package dev.streamlab.cluster;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 
 /**
  * The TLS certificate of a cluster that listens for a room: a key pair and a self-signed certificate for the advertised
@@ -29,79 +23,29 @@ record BrokerCertificate(Path keyStore, String password, String pem) {
 
     static final String SECURITY_PROTOCOL = "SASL_SSL";
     private static final String ALIAS = "broker";
-    private static final String PASSWORD_VARIABLE = "STREAMLAB_KEYSTORE_PASSWORD";
-    private static final int VALID_DAYS = 30;
 
     /** Makes the key store in {@code directory} for clients that connect to {@code address}'s advertised host. */
     static BrokerCertificate create(Path directory, ListenAddress address) {
-        Path keyStore = directory.resolve("broker-tls.p12");
-        String password = ClusterSecurity.password(24);
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        if (!Files.isExecutable(keytool)) {
-            throw new ClusterException("This Java has no keytool (" + keytool + "), which makes the brokers' TLS"
-                    + " certificate. Run streamlab with a full JDK (JAVA_HOME).");
+        try {
+            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory, "broker-tls.p12", ALIAS,
+                    subject(address));
+            return new BrokerCertificate(keystore.file(), keystore.password(), keystore.certificatePemOneLine());
+        } catch (KeystoreException e) {
+            throw new ClusterException(e.getMessage(), e);
         }
-        ProcessBuilder builder = new ProcessBuilder(keytool.toString(), "-genkeypair", "-noprompt",
-                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass:env", PASSWORD_VARIABLE,
-                "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", String.valueOf(VALID_DAYS),
-                "-dname", "CN=streamlab class cluster", "-ext", "SAN=" + subjectAlternativeNames(address))
-                .redirectErrorStream(true);
-        // The password goes through the environment, which other users cannot read, not the command line, which they can.
-        builder.environment().put(PASSWORD_VARIABLE, password);
-        run(builder);
-        return new BrokerCertificate(keyStore, password, pem(keyStore, password));
     }
 
     /** The names the certificate is valid for: the advertised host, and the bound address when it is a specific one. */
-    static String subjectAlternativeNames(ListenAddress address) {
-        List<String> names = new java.util.ArrayList<>(List.of(name(address.advertised())));
+    static SelfSignedKeystore.Subject subject(ListenAddress address) {
+        List<String> hosts = new java.util.ArrayList<>(List.of(address.advertised()));
         if (!address.everyAddress() && !address.bind().equals(address.advertised())) {
-            names.add(name(address.bind()));
+            hosts.add(address.bind());
         }
-        return String.join(",", names);
+        return new SelfSignedKeystore.Subject("the brokers", "streamlab class cluster", hosts);
     }
 
-    private static String name(String host) {
-        return (host.matches("[0-9.]+") ? "ip:" : "dns:") + host;
-    }
-
-    private static void run(ProcessBuilder builder) {
-        Process process = null;
-        try {
-            process = builder.start();
-            process.getOutputStream().close();
-            // keytool says a line or two at most, which the pipe holds: wait first, so that the deadline holds.
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                throw new ClusterException("keytool did not make the brokers' TLS certificate within 60 s. The machine"
-                        + " may be busy: try again.");
-            }
-            if (process.exitValue() != 0) {
-                throw new ClusterException("keytool could not make the brokers' TLS certificate: "
-                        + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-            }
-        } catch (IOException e) {
-            throw new ClusterException("Could not run keytool to make the brokers' TLS certificate (" + e.getMessage() + ").", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterException("Interrupted while making the brokers' TLS certificate.", e);
-        } finally {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static String pem(Path keyStore, String password) {
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            Certificate certificate = store.getCertificate(ALIAS);
-            // One line: Kafka's PEM reader ignores white space inside the base64, and a properties file keeps it whole.
-            return "-----BEGIN CERTIFICATE----- " + Base64.getEncoder().encodeToString(certificate.getEncoded())
-                    + " -----END CERTIFICATE-----";
-        } catch (IOException | GeneralSecurityException e) {
-            throw new ClusterException("Could not read the brokers' TLS certificate back (" + e.getMessage() + ").", e);
-        }
+    static String subjectAlternativeNames(ListenAddress address) {
+        return subject(address).subjectAlternativeNames();
     }
 
     /** What a broker's listener {@code listener} adds: this key store, and this certificate to trust for inter-broker calls. */

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.cluster.ClusterException;
@@ -27,15 +29,31 @@ public class ConnectRestClient implements ConnectWorker {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String restUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
+    /** A client of a worker whose REST API needs no certificate of the client's. */
     public ConnectRestClient(String restUrl) {
+        this(restUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** A client that presents {@code tls}'s certificate, for a worker that answers only that one. */
+    public ConnectRestClient(String restUrl, SSLContext tls) {
+        this(restUrl, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private ConnectRestClient(String restUrl, HttpClient http) {
         this.restUrl = restUrl.endsWith("/") ? restUrl.substring(0, restUrl.length() - 1) : restUrl;
+        this.http = http;
     }
 
     @Override
     public String restUrl() {
         return restUrl;
+    }
+
+    @Override
+    public HttpClient restClient() {
+        return http;
     }
 
     @Override
@@ -77,6 +95,25 @@ public class ConnectRestClient implements ConnectWorker {
     @Override
     public void deleteConnector(String name) {
         send("DELETE", "/connectors/" + encode(name), null);
+    }
+
+    /**
+     * Waits until the worker's REST API answers {@code GET /}: its port opens before its resources are ready. The
+     * deadline covers a worker whose TLS refuses this client too: its messages name the handshake.
+     */
+    void awaitAnswer(Duration deadline) {
+        dev.streamlab.cluster.Await.until(deadline, () -> {
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return answer.statusCode() == 200 ? java.util.Optional.of(answer) : java.util.Optional.empty();
+            } catch (IOException notYet) {
+                return java.util.Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClusterException("Interrupted while waiting for Connect's REST API.", e);
+            }
+        }, "Connect's REST API at " + restUrl + " did not answer within " + deadline.toSeconds() + " s.");
     }
 
     /** Nothing to stop: the worker belongs to whoever started it. */

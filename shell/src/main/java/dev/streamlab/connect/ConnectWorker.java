@@ -13,8 +13,14 @@ import dev.streamlab.cluster.ClusterException;
  */
 public interface ConnectWorker extends AutoCloseable {
 
-    /** The worker's REST address, e.g. {@code http://127.0.0.1:8083}. */
+    /** The worker's REST address, e.g. {@code https://127.0.0.1:8083}. */
     String restUrl();
+
+    /**
+     * An HTTP client that holds the worker's certificate: the only client its REST API answers, so no other user of
+     * the machine can run a connector as you (a connector reads files and topics with your rights).
+     */
+    java.net.http.HttpClient restClient();
 
     /**
      * Validates the configuration with Connect's own validation and, when it passes, creates or updates the

@@ -21,6 +21,9 @@ import com.github.dockerjava.api.model.Volume;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.cluster.containers.ClusterNetwork;
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -41,8 +44,9 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     private final GenericContainer<?> container;
     private final ScratchDirectory directory;
 
-    private ContainerConnectWorker(String restUrl, GenericContainer<?> container, ScratchDirectory directory) {
-        super(restUrl);
+    private ContainerConnectWorker(String restUrl, SelfSignedKeystore keystore, GenericContainer<?> container,
+                                   ScratchDirectory directory) {
+        super(restUrl, keystore.sslContext());
         this.container = container;
         this.directory = directory;
     }
@@ -61,7 +65,12 @@ public final class ContainerConnectWorker extends ConnectRestClient {
         GenericContainer<?> container = null;
         try {
             Path plugin = writePluginJar(directory.resolve("streamlab-connect-plugins.jar"));
-            Path settings = writeSettings(directory, cluster.bootstrapServers());
+            // The scratch folder is the learner's alone; the container runs as the learner, so it reads the keystore.
+            String dockerHost = DockerClientFactory.instance().dockerHostIpAddress();
+            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory, "connect-rest.p12", "connect",
+                    new SelfSignedKeystore.Subject("the Connect worker", "streamlab Connect worker",
+                            java.util.stream.Stream.of("127.0.0.1", "localhost", dockerHost).distinct().toList()));
+            Path settings = writeSettings(directory, cluster.bootstrapServers(), keystore);
             String user = Files.getAttribute(directory, "unix:uid") + ":" + Files.getAttribute(directory, "unix:gid");
             List<Bind> binds = new ArrayList<>();
             binds.add(new Bind(shared.toString(), new Volume(shared.toString()), AccessMode.rw));
@@ -80,10 +89,16 @@ public final class ContainerConnectWorker extends ConnectRestClient {
                     // As the user who owns the shared folders, so files a sink writes are the learner's. Binds are set
                     // on the command: Testcontainers' withFileSystemBind first runs a probe container it must pull.
                     .withCreateContainerCmdModifier(cmd -> cmd.withUser(user).getHostConfig().withBinds(binds))
-                    .waitingFor(Wait.forHttp("/").forPort(REST_PORT).withStartupTimeout(START_DEADLINE));
+                    .waitingFor(Wait.forListeningPort().withStartupTimeout(START_DEADLINE));
             container.start();
             String host = "localhost".equals(container.getHost()) ? "127.0.0.1" : container.getHost();
-            return new ContainerConnectWorker("http://" + host + ":" + container.getMappedPort(REST_PORT), container, scratch);
+            ContainerConnectWorker worker = new ContainerConnectWorker("https://" + host + ":" + container.getMappedPort(REST_PORT),
+                    keystore, container, scratch);
+            worker.awaitAnswer(START_DEADLINE);
+            return worker;
+        } catch (KeystoreException e) {
+            stop(container, scratch);
+            throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             stop(container, scratch);
             throw new ClusterException("Cannot prepare the Connect worker's files in " + directory + ": " + e.getMessage(), e);
@@ -96,10 +111,12 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     }
 
     /** Settings of a standalone worker, the same as the embedded one's, with its offsets in the shared directory. */
-    private static Path writeSettings(Path directory, String bootstrapServers) throws IOException {
+    private static Path writeSettings(Path directory, String bootstrapServers, SelfSignedKeystore keystore) throws IOException {
         Properties settings = new Properties();
-        settings.putAll(WorkerSettings.standalone(bootstrapServers, directory.resolve("offsets"), "http://0.0.0.0:" + REST_PORT));
+        settings.putAll(WorkerSettings.standalone(bootstrapServers, directory.resolve("offsets"), "https://0.0.0.0:" + REST_PORT));
+        settings.putAll(WorkerSettings.restTls(keystore));
         Path file = directory.resolve("worker.properties");
+        // The settings hold the keystore's password; the scratch folder around them is the learner's alone.
         try (OutputStream out = Files.newOutputStream(file)) {
             settings.store(out, "A standalone Connect worker beside a streamlab containers cluster");
         }

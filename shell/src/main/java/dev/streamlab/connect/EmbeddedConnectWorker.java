@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
@@ -27,13 +29,17 @@ import org.apache.kafka.connect.util.FutureCallback;
 public final class EmbeddedConnectWorker implements ConnectWorker {
 
     private static final long REQUEST_SECONDS = 30;
+    static final SelfSignedKeystore.Subject REST_SUBJECT = new SelfSignedKeystore.Subject("the Connect worker",
+            "streamlab Connect worker", java.util.List.of("127.0.0.1", "localhost"));
 
     private final Connect<StandaloneHerder> connect;
     private final ScratchDirectory directory;
+    private final SelfSignedKeystore keystore;
 
-    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, ScratchDirectory directory) {
+    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, ScratchDirectory directory, SelfSignedKeystore keystore) {
         this.connect = connect;
         this.directory = directory;
+        this.keystore = keystore;
     }
 
     public static EmbeddedConnectWorker start(Cluster cluster) {
@@ -43,12 +49,17 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     /** The same, from client settings only: what a lesson's Java cell has. */
     public static EmbeddedConnectWorker start(Map<String, Object> clientConfig) {
         ScratchDirectory directory = ScratchDirectory.create("connect");
-        Map<String, String> props = new HashMap<>(WorkerSettings.clients(clientConfig));
-        props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
-                directory.resolve("offsets"), "http://127.0.0.1:0"));
         try {
+            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory.path(), "connect-rest.p12", "connect", REST_SUBJECT);
+            Map<String, String> props = new HashMap<>(WorkerSettings.clients(clientConfig));
+            props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
+                    directory.resolve("offsets"), "https://127.0.0.1:0"));
+            props.putAll(WorkerSettings.restTls(keystore));
             Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
-            return new EmbeddedConnectWorker(connect, directory);
+            return new EmbeddedConnectWorker(connect, directory, keystore);
+        } catch (KeystoreException e) {
+            directory.delete();
+            throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             directory.delete();
             throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
@@ -59,6 +70,17 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     public String restUrl() {
         String url = connect.rest().advertisedUrl().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The keystore that is the REST API's key and its only trusted client. */
+    SelfSignedKeystore keystore() {
+        return keystore;
+    }
+
+    @Override
+    public java.net.http.HttpClient restClient() {
+        return java.net.http.HttpClient.newBuilder().sslContext(keystore.sslContext())
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
     }
 
     @Override

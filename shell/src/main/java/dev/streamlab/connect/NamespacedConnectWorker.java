@@ -39,6 +39,11 @@ final class NamespacedConnectWorker implements ConnectWorker {
     }
 
     @Override
+    public java.net.http.HttpClient restClient() {
+        return worker.restClient();
+    }
+
+    @Override
     public void putConnector(String name, Map<String, String> config) {
         worker.putConnector(name, realConfig(name, config, ns));
     }

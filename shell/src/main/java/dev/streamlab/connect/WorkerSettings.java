@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.streamlab.tls.SelfSignedKeystore;
+
 /** The settings every streamlab Connect worker runs with, in the JVM or in a container. */
 final class WorkerSettings {
 
@@ -24,6 +26,25 @@ final class WorkerSettings {
         settings.put("offset.flush.interval.ms", "1000");
         settings.put("listeners", listener);
         settings.put("plugin.discovery", "service_load");
+        return settings;
+    }
+
+    /**
+     * The REST listener takes HTTPS only, and only from a client that presents the worker's own certificate: the one
+     * file is its keystore and its truststore. Prefixed {@code listeners.https.}, so that these never mix with the
+     * {@code ssl.} settings of the worker's Kafka clients on a secure cluster.
+     */
+    static Map<String, String> restTls(SelfSignedKeystore keystore) {
+        String prefix = "listeners.https.";
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String store : new String[] {"keystore", "truststore"}) {
+            settings.put(prefix + "ssl." + store + ".type", "PKCS12");
+            settings.put(prefix + "ssl." + store + ".location", keystore.file().toString());
+            settings.put(prefix + "ssl." + store + ".password", keystore.password());
+        }
+        settings.put(prefix + "ssl.key.password", keystore.password());
+        settings.put(prefix + "ssl.client.auth", "required");
+        settings.put("rest.advertised.listener", "https");
         return settings;
     }
 

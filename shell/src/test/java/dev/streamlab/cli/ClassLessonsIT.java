@@ -192,7 +192,7 @@ class ClassLessonsIT {
                     .outcome()).isEqualTo(JavaOutcome.OK);
             CellResult spy = jo.runTyped("""
                     var connect = dev.streamlab.connect.ConnectWorkers.start();
-                    var raw = new dev.streamlab.connect.ConnectRestClient(connect.restUrl());
+                    var raw = new dev.streamlab.connect.ConnectRestClient(connect.restUrl(), connect.restClient().sslContext());
                     var out = java.nio.file.Files.createTempDirectory("spy").resolve("diary.jsonl");
                     var sink = new LinkedHashMap<String, String>();
                     sink.put("connector.class", "dev.streamlab.connect.JsonLinesSinkConnector");

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +19,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.cluster.Cluster;
+import dev.streamlab.tls.SelfSignedKeystore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -119,8 +134,60 @@ abstract class ConnectWorkerContract {
                 .isInstanceOf(ConnectorConfigException.class)
                 .hasMessageContaining("transforms.mask.type")
                 .hasMessageContaining("MaskFeld");
-        assertThat(worker.restUrl()).startsWith("http://127.0.0.1:");
+        assertThat(worker.restUrl()).startsWith("https://127.0.0.1:");
     }
+
+    @Test
+    void theRestApiAnswersOnlyAClientWithTheWorkersOwnCertificate() throws Exception {
+        URI connectors = URI.create(worker.restUrl() + "/connectors");
+        HttpResponse<String> mine = worker.restClient().send(HttpRequest.newBuilder(connectors).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).startsWith("[");
+
+        // An attacker who trusts any server, with no certificate, or with one of the same name made by the attacker.
+        SelfSignedKeystore forged = SelfSignedKeystore.make(files, "forged-" + System.nanoTime() + ".p12", "connect",
+                EmbeddedConnectWorker.REST_SUBJECT);
+        for (KeyManager[] keys : java.util.Arrays.asList(null, keyManagers(forged))) {
+            SSLContext attacker = SSLContext.getInstance("TLS");
+            attacker.init(keys, new TrustManager[] {TRUST_ANYONE}, new SecureRandom());
+            HttpClient client = HttpClient.newBuilder().sslContext(attacker).build();
+            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(connectors).build(), HttpResponse.BodyHandlers.ofString()))
+                    .as(keys == null ? "no certificate" : "a forged certificate").isInstanceOf(java.io.IOException.class);
+        }
+        // Plain HTTP to the same port gets no answer of Connect's.
+        URI plain = URI.create(connectors.toString().replaceFirst("^https:", "http:"));
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("plain HTTP").isNotEqualTo(200);
+            assertThat(answer.body()).doesNotStartWith("[");
+        } catch (java.io.IOException refused) {
+            // the TLS port closes on a request in the clear
+        }
+    }
+
+    private static KeyManager[] keyManagers(SelfSignedKeystore keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore.file())) {
+            store.load(in, keystore.password().toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, keystore.password().toCharArray());
+        return keys.getKeyManagers();
+    }
+
+    private static final X509TrustManager TRUST_ANYONE = new X509ExtendedTrustManager() {
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, java.net.Socket s) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, java.net.Socket s) { }
+        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) { }
+        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) { }
+        @Override public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    };
 
     private static List<Map<String, Object>> readValues(String topic, int count) throws Exception {
         Map<String, Object> config = new HashMap<>(cluster.clientConfig());

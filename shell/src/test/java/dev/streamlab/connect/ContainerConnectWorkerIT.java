@@ -32,6 +32,6 @@ class ContainerConnectWorkerIT extends ConnectWorkerContract {
                 .filter(c -> java.util.Arrays.asList(c.getCommand().split(" ")).contains("org.apache.kafka.connect.cli.ConnectStandalone"))
                 .count();
         assertThat(ours).isEqualTo(1);
-        assertThat(worker.restUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(worker.restUrl()).matches("https://127\\.0\\.0\\.1:\\d+");
     }
 }

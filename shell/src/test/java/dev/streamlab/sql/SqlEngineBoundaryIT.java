@@ -27,6 +27,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.files.OtherUser;
+import dev.streamlab.files.OtherUser.Run;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,7 +49,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SqlEngineBoundaryIT {
 
-    private static final String OTHER_USER = "streamlab-other";
     private static final String PREFIX = "ana.";
     private static final SqlEngine.Watcher NOBODY = new SqlEngine.Watcher() { };
 
@@ -82,22 +83,22 @@ class SqlEngineBoundaryIT {
 
     @Test
     void anotherUserFindsEveryPortAndNoneAnswersWithoutTheCertificateWhichThatUserCannotRead() throws Exception {
-        String other = otherUser();
+        String other = OtherUser.require("the SQL engine");
         Set<Integer> ports = listeningPorts(engine.pid());
         assertThat(ports).as("the engine's listening ports: the gateway, Flink's REST, the blob server")
                 .hasSizeGreaterThanOrEqualTo(3).contains(URI.create(engine.gatewayUrl()).getPort());
         for (int port : ports) {
             String url = "https://127.0.0.1:" + port + "/v3/info";
-            Run curl = runAs(other, "curl", "-sk", "-m", "10", "-o", "-", "-w", "\nHTTP %{http_code}", url);
+            Run curl = OtherUser.runAs(other, "curl", "-sk", "-m", "10", "-o", "-", "-w", "\nHTTP %{http_code}", url);
             assertThat(curl.output()).as(url + " as " + other).endsWith("HTTP 000").doesNotContain("Flink");
             assertThat(curl.exit()).as("curl's exit for " + url).isNotZero();
             // Plain HTTP gets at most Flink's redirect to https, never an answer.
-            Run plain = runAs(other, "curl", "-s", "-m", "10", "-o", "-", "-w", "\nHTTP %{http_code}", "http://127.0.0.1:" + port + "/v3/info");
+            Run plain = OtherUser.runAs(other, "curl", "-s", "-m", "10", "-o", "-", "-w", "\nHTTP %{http_code}", "http://127.0.0.1:" + port + "/v3/info");
             assertThat(plain.output()).as("plain HTTP to " + port + " as " + other).doesNotContain("Flink").doesNotContain("HTTP 2");
         }
         Path keystore = engine.keystore().file();
-        assertThat(runAs(other, "cat", keystore.toString()).exit()).as(other + " reads the keystore").isNotZero();
-        assertThat(runAs(other, "ls", keystore.getParent().toString()).exit()).as(other + " lists the engine's folder").isNotZero();
+        assertThat(OtherUser.runAs(other, "cat", keystore.toString()).exit()).as(other + " reads the keystore").isNotZero();
+        assertThat(OtherUser.runAs(other, "ls", keystore.getParent().toString()).exit()).as(other + " lists the engine's folder").isNotZero();
         assertThat(Files.getPosixFilePermissions(keystore)).extracting(Object::toString)
                 .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
     }
@@ -274,44 +275,5 @@ class SqlEngineBoundaryIT {
             }
         }
         return ports;
-    }
-
-    /** The other user: made here when the test runs as root and it is missing (.ci/run makes it too). */
-    private static String otherUser() throws Exception {
-        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux (/proc, setpriv)");
-        boolean root = run(List.of("id", "-u")).output().strip().equals("0");
-        if (run(List.of("id", "-u", OTHER_USER)).exit() != 0 && root) {
-            Run made = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OTHER_USER));
-            if (made.exit() != 0 && run(List.of("id", "-u", OTHER_USER)).exit() != 0) {
-                fail("Cannot make the user " + OTHER_USER + " (useradd: " + made.output().strip() + ").");
-            }
-        }
-        boolean ready = root && run(List.of("id", "-u", OTHER_USER)).exit() == 0;
-        if (!ready && "true".equals(System.getenv("CI"))) {
-            fail("CI=true: this test attacks the SQL engine as the user " + OTHER_USER + ", and needs root to become "
-                    + "that user (run the tests as root, or make the user with .ci/run).");
-        }
-        Assumptions.assumeTrue(ready, "needs root and the user " + OTHER_USER + " to attack the engine as another user");
-        return OTHER_USER;
-    }
-
-    private static Run runAs(String user, String... command) throws Exception {
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"));
-        full.addAll(List.of(command));
-        return run(full);
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not end within 30 s");
-        }
-        return new Run(process.exitValue(), output);
     }
 }
