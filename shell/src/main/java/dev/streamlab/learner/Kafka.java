@@ -329,14 +329,32 @@ public final class Kafka {
     }
 
     /**
-     * curl's options for the SQL Gateway, to put before its address: this session's certificate and the engine's, such
-     * as {@code --cert-type P12 --cert /tmp/streamlab-sql-engine-.../engine.p12:PASSWORD --cacert .../engine.crt}.
-     * The password is this engine's only; the files are readable by you alone and go when the engine stops.
+     * curl's option for the SQL Gateway, to put before its address: {@code --config FILE}, where the file (readable by
+     * you alone, beside the engine's certificate, gone when the engine stops) names this session's certificate, its
+     * password and the engine's certificate. The password is in the file, not on curl's command line, which every user
+     * of the machine can read ({@code ps}).
      */
     public static String sqlGatewayCurl() {
         sqlGateway();
-        return "--cert-type P12 --cert " + sqlProperty(SQL_KEYSTORE_PROPERTY) + ":" + sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)
-                + " --cacert " + sqlProperty(SQL_CERTIFICATE_PROPERTY);
+        java.nio.file.Path keystore = java.nio.file.Path.of(sqlProperty(SQL_KEYSTORE_PROPERTY));
+        java.nio.file.Path config = keystore.resolveSibling("curl.config");
+        String text = "cert-type = \"P12\"\n"
+                + "cert = \"" + curlQuoted(keystore + ":" + sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)) + "\"\n"
+                + "cacert = \"" + curlQuoted(sqlProperty(SQL_CERTIFICATE_PROPERTY)) + "\"\n";
+        try {
+            java.nio.file.Path written = java.nio.file.Files.createTempFile(keystore.getParent(), "curl-", ".config");
+            java.nio.file.Files.writeString(written, text); // a temporary file is its owner's alone
+            java.nio.file.Files.move(written, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot write curl's settings for the SQL Gateway in " + config.getParent()
+                    + " (" + e.getMessage() + "). Start the SQL engine again.", e);
+        }
+        return "--config " + config;
+    }
+
+    private static String curlQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String sqlProperty(String name) {

@@ -132,6 +132,30 @@ class SqlEngineBoundaryIT {
     }
 
     @Test
+    void curlGetsInWithTheSessionsSettingsFileAndThePasswordIsNeverOnItsCommandLine() throws Exception {
+        Map<String, String> properties = Map.of(
+                dev.streamlab.learner.Kafka.SQL_GATEWAY_PROPERTY, engine.gatewayUrl(),
+                dev.streamlab.learner.Kafka.SQL_KEYSTORE_PROPERTY, engine.keystore().file().toString(),
+                dev.streamlab.learner.Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY, engine.keystore().password(),
+                dev.streamlab.learner.Kafka.SQL_CERTIFICATE_PROPERTY, engine.keystore().certificate().toString());
+        properties.forEach(System::setProperty);
+        try {
+            String options = dev.streamlab.learner.Kafka.sqlGatewayCurl();
+            assertThat(options).startsWith("--config ").doesNotContain(engine.keystore().password());
+            Path config = Path.of(options.substring("--config ".length()));
+            assertThat(Files.getPosixFilePermissions(config)).extracting(Object::toString)
+                    .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+            List<String> curl = new ArrayList<>(List.of("curl", "-s", "-m", "20"));
+            curl.addAll(List.of(options.split(" ")));
+            curl.add(engine.gatewayUrl() + "/v3/info");
+            OtherUser.Run answer = OtherUser.run(curl);
+            assertThat(answer.output()).as("curl " + options).contains("Apache Flink");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
     void statementsThatLoadCodeOrReachFilesAreRefusedWithOneSentence() {
         assertThat(engine.execute("ADD JAR '/tmp/evil.jar'", 0, null, NOBODY)).isEqualTo(new SqlOutcome.Failed(
                 "ADD JAR and REMOVE JAR are not run here: the engine runs Flink's own functions and connectors only."));
