@@ -70,16 +70,36 @@ class CommandExamplesTest {
     }
 
     /**
-     * Null when the arguments parse, else picocli's reason. {@code --help} is left out first: picocli lets anything
-     * pass beside it, and the example's command and options must exist all the same.
+     * Null when the arguments parse, else picocli's reason. Beside {@code --help} picocli lets anything pass and a
+     * required option may be left out, so there the command and every option named must exist in its model.
      */
     private static String parse(List<String> arguments) {
         CommandLine commandLine = StreamlabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            return namesExist(commandLine, arguments);
+        }
         try {
-            commandLine.parseArgs(arguments.stream().filter(a -> !a.equals("--help") && !a.equals("-h")).toArray(String[]::new));
+            commandLine.parseArgs(arguments.toArray(String[]::new));
             return null;
         } catch (CommandLine.ParameterException e) {
             return e.getMessage();
         }
+    }
+
+    private static String namesExist(CommandLine root, List<String> arguments) {
+        CommandLine command = root;
+        for (String argument : arguments) {
+            if (argument.startsWith("-")) {
+                String name = argument.split("=", 2)[0];
+                if (command.getCommandSpec().findOption(name) == null) {
+                    return "Unknown option: '" + name + "' for " + command.getCommandSpec().qualifiedName();
+                }
+            } else if (command.getSubcommands().containsKey(argument)) {
+                command = command.getSubcommands().get(argument);
+            } else if (!command.getSubcommands().isEmpty() && command.getCommandSpec().positionalParameters().isEmpty()) {
+                return "Unknown command: '" + argument + "' for " + command.getCommandSpec().qualifiedName();
+            }
+        }
+        return null;
     }
 }

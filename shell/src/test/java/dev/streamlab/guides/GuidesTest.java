@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.streamlab.cli.StreamlabCommand;
 import dev.streamlab.files.ProjectRoot;
@@ -124,5 +126,63 @@ class GuidesTest {
             }
         });
         assertThat(missing).as("commands with no help in docs/commands.adoc").isEmpty();
+    }
+
+    @Test
+    void theArchitectureGuideDescribesEveryPackageThereIsAndNoOther() throws IOException {
+        List<String> packages = new ArrayList<>();
+        for (Path sources : moduleSources()) {
+            try (Stream<Path> dirs = Files.walk(sources)) {
+                dirs.filter(Files::isDirectory).filter(d -> !d.equals(sources))
+                        .map(d -> sources.relativize(d).toString().replace('\\', '.').replace('/', '.'))
+                        .forEach(packages::add);
+            }
+        }
+        List<String> described = new ArrayList<>();
+        Matcher entry = Pattern.compile("(?m)^((?:`[a-z.]+`(?:, )?)+)::").matcher(section("architecture", "== The packages"));
+        while (entry.find()) {
+            Matcher name = Pattern.compile("`([a-z.]+)`").matcher(entry.group(1));
+            while (name.find()) {
+                described.add(name.group(1));
+            }
+        }
+        assertThat(described).as("packages docs/architecture.adoc describes").containsExactlyInAnyOrderElementsOf(packages);
+    }
+
+    @Test
+    void theArchitecturePictureNamesClassesThatExist() throws IOException {
+        String picture = section("architecture", "== The picture");
+        picture = picture.substring(picture.indexOf("----") + 4, picture.indexOf("----", picture.indexOf("----") + 4));
+        Set<String> classes = new java.util.HashSet<>();
+        for (Path sources : moduleSources()) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".java"))
+                        .map(f -> f.substring(0, f.length() - 5)).forEach(classes::add);
+            }
+        }
+        // Words of the picture written as our classes are: CamelCase, or a capitalised word before a call.
+        Matcher name = Pattern.compile("\\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\\b|\\b([A-Z][a-z]+)\\.[a-z]+\\(").matcher(picture);
+        List<String> named = new ArrayList<>();
+        while (name.find()) {
+            named.add(name.group(1) != null ? name.group(1) : name.group(2));
+        }
+        named.addAll(List.of("Lesson", "Cluster", "Drawing", "Grader", "Scorecard"));
+        assertThat(named).hasSizeGreaterThan(8).allSatisfy(c -> assertThat(classes).as("a class the picture names").contains(c));
+    }
+
+    /** Each module's {@code src/main/java/dev/streamlab}. */
+    private static List<Path> moduleSources() throws IOException {
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            return modules.map(m -> m.resolve("src/main/java/dev/streamlab")).filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** A guide's text from a heading to the next heading of the same level. */
+    private static String section(String guide, String heading) throws IOException {
+        String text = Files.readString(ROOT.resolve("docs/" + guide + ".adoc"));
+        int start = text.indexOf("\n" + heading + "\n");
+        assertThat(start).as(heading + " in " + guide).isNotNegative();
+        int end = text.indexOf("\n== ", start + heading.length() + 1);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 }
