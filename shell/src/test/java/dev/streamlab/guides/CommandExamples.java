@@ -24,7 +24,8 @@ record CommandExamples(Path file, List<Example> examples) {
         }
     }
 
-    private static final Pattern LAUNCHER = Pattern.compile("(?<![\\w/.-])(?:\\./|bin/)streamlab(?=\\s|$)");
+    /** {@code ./streamlab}, or an installed copy's {@code bin/streamlab} (such as {@code ~/streamlab/bin/streamlab}). */
+    private static final Pattern LAUNCHER = Pattern.compile("(?:^|(?<=[\\s(]))(?:[\\w~.-]+/)*(?:\\.|bin)/streamlab(?=\\s|$)");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
 
     static CommandExamples in(Path file) {
@@ -79,7 +80,7 @@ record CommandExamples(Path file, List<Example> examples) {
         Matcher launcher = LAUNCHER.matcher(text);
         if (launcher.find()) {
             String command = text.substring(launcher.start()).strip();
-            examples.add(new Example(file, line, command, arguments(command.substring(launcher.end() - launcher.start()))));
+            examples.add(new Example(file, line, command, arguments(text.substring(launcher.end()))));
         }
     }
 

@@ -61,12 +61,15 @@ class CommandExamplesTest {
                 ./streamlab class create --roster roster.txt \\
                     --out join-files   # a comment
                 source <(./streamlab generate-completion)
+                ~/streamlab/bin/streamlab kit install /media/usb/kit
+                See `lessons/demos/streaming-first.adoc` and `slides/README.adoc`.
                 ----
                 """);
         assertThat(CommandExamples.in(doc).examples()).extracting(CommandExamples.Example::arguments).containsExactly(
                 List.of("bench", "--only", "class view"),
                 List.of("class", "create", "--roster", "roster.txt", "--out", "join-files"),
-                List.of("generate-completion"));
+                List.of("generate-completion"),
+                List.of("kit", "install", "/media/usb/kit"));
     }
 
     /**
