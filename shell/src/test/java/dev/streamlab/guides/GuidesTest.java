@@ -153,13 +153,7 @@ class GuidesTest {
     void theArchitecturePictureNamesClassesThatExist() throws IOException {
         String picture = section("architecture", "== The picture");
         picture = picture.substring(picture.indexOf("----") + 4, picture.indexOf("----", picture.indexOf("----") + 4));
-        Set<String> classes = new java.util.HashSet<>();
-        for (Path sources : moduleSources()) {
-            try (Stream<Path> files = Files.walk(sources)) {
-                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".java"))
-                        .map(f -> f.substring(0, f.length() - 5)).forEach(classes::add);
-            }
-        }
+        Set<String> classes = classes();
         // Words of the picture written as our classes are: CamelCase, or a capitalised word before a call.
         Matcher name = Pattern.compile("\\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\\b|\\b([A-Z][a-z]+)\\.[a-z]+\\(").matcher(picture);
         List<String> named = new ArrayList<>();
@@ -168,6 +162,28 @@ class GuidesTest {
         }
         named.addAll(List.of("Lesson", "Cluster", "Drawing", "Grader", "Scorecard"));
         assertThat(named).hasSizeGreaterThan(8).allSatisfy(c -> assertThat(classes).as("a class the picture names").contains(c));
+    }
+
+    @Test
+    void theClassesThePackageListNamesExist() throws IOException {
+        Set<String> classes = classes();
+        Matcher name = Pattern.compile("`([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`").matcher(section("architecture", "== The packages"));
+        List<String> named = new ArrayList<>();
+        while (name.find()) {
+            named.add(name.group(1));
+        }
+        assertThat(named).hasSizeGreaterThan(60).allSatisfy(c -> assertThat(classes).as("a class the package list names").contains(c));
+    }
+
+    private static Set<String> classes() throws IOException {
+        Set<String> classes = new java.util.HashSet<>();
+        for (Path sources : moduleSources()) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".java"))
+                        .map(f -> f.substring(0, f.length() - 5)).forEach(classes::add);
+            }
+        }
+        return classes;
     }
 
     /** Each module's {@code src/main/java/dev/streamlab}. */
