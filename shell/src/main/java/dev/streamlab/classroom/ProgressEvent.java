@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One thing a learner did, as published to the class topic ({@link #TOPIC}), keyed by the learner's name. Version 1
- * of the schema (README, "The instructor's live view"):
+ * of the schema (docs/instructor.adoc, "The instructor's live view"):
  *
  * @param v        the schema version, 1
  * @param learner  the learner's name from the roster (the record's key too); nothing else personal is sent

@@ -94,7 +94,7 @@ public final class ClusterUpCommand implements Callable<Integer> {
         ClusterSettings settings = clusterOptions.settings();
         if (settings.kind() == ClusterSettings.Kind.EXTERNAL) {
             throw new SettingException("--secure starts a cluster, and an external one is already running: secure it"
-                    + " yourself (see the README's class section), or use --cluster embedded.");
+                    + " yourself (see 'Your own Kafka for a class' in docs/instructor.adoc), or use --cluster embedded.");
         }
         AdminConfigFile.checkWritable(adminConfig);
         if (settings.kind() == ClusterSettings.Kind.CONTAINERS) {

@@ -200,12 +200,12 @@ class ProgressFoldTest {
     }
 
     @Test
-    void theSchemaDocumentedInTheReadmeIsWhatThePublisherWrites() throws Exception {
+    void theSchemaDocumentedInTheInstructorsGuideIsWhatThePublisherWrites() throws Exception {
         String json = JSON.writeValueAsString(new ProgressEvent(1, "ada", "s", 3, T0, ProgressEvent.CELL_RUN,
                 "01-the-log", 2, ProgressEvent.FAILED, "prints 3 records", null, null));
         assertThat(json).isEqualTo("{\"v\":1,\"learner\":\"ada\",\"session\":\"s\",\"seq\":3,\"at\":" + T0
                 + ",\"type\":\"cell-run\",\"lesson\":\"01-the-log\",\"step\":2,\"outcome\":\"failed\","
                 + "\"expectation\":\"prints 3 records\"}");
-        assertThat(Files.readString(Path.of("../README.adoc"))).contains(json.replace(String.valueOf(T0), "1764766800000"));
+        assertThat(Files.readString(Path.of("../docs/instructor.adoc"))).contains(json.replace(String.valueOf(T0), "1764766800000"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's promise about the core, checked on the sources: the core and the renderers know no terminal. */
+/** The architecture guide's promise about the core (docs/architecture.adoc), checked on the sources: the core and the renderers know no terminal. */
 class PackageRulesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/dev/streamlab");

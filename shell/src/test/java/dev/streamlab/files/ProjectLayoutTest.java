@@ -15,10 +15,11 @@ class ProjectLayoutTest {
     void everyFolderTheReadmeNamesIsThere() {
         assertThat(root.resolve("pom.xml")).isRegularFile();
         assertThat(root.resolve("README.adoc")).isRegularFile();
-        for (String folder : new String[] {"shell", "lessons", "demo-data", "labs", "slides"}) {
+        for (String folder : new String[] {"shell", "lessons", "demo-data", "labs", "slides", "docs"}) {
             assertThat(root.resolve(folder)).as(folder).isDirectory();
         }
         assertThat(root.resolve("slides/README.adoc")).isRegularFile();
+        assertThat(root.resolve("docs/index.adoc")).isRegularFile();
         assertThat(root.resolve("slides/theme/deck.css")).isRegularFile();
         assertThat(root.resolve("labs/classroom/streamlab-autograding.yml")).isRegularFile();
     }
