@@ -15,12 +15,13 @@ import dev.streamlab.diagram.Style.Part;
 
 /**
  * Draws consumer groups as a table: one row per partition a group reads, with the member that owns
- * it, the committed offset, the log end and the lag. Members without a partition get a row too,
- * so an idle consumer shows.
+ * it, the committed offset, the log end and the lag, and the group's protocol on its first row. Members
+ * without a partition get a row too, so an idle consumer shows.
  */
 public final class GroupTable {
 
-    private static final String[] HEADERS = {"group", "state", "partition", "member", "committed", "log end", "lag"};
+    private static final String[] HEADERS = {"group", "state", "partition", "member", "committed", "log end", "lag", "protocol"};
+    private static final int LAG = 6;
     private static final int MAX_MEMBER = 20;
     private static final String NONE = "-";
 
@@ -52,6 +53,7 @@ public final class GroupTable {
             lines.add(line(row.cells, widths, i -> partOf(row, i)));
         }
         lines.add(style.paint(Part.MUTED, "lag: records the group has not read yet (log end - committed)"));
+        lines.add(style.paint(Part.MUTED, "protocol: consumer (KIP-848: the brokers assign partitions) or classic"));
         return String.join("\n", lines);
     }
 
@@ -76,16 +78,17 @@ public final class GroupTable {
             OptionalLong lag = offset == null ? OptionalLong.empty() : offset.lag();
             String logEnd = offset == null || offset.logEnd() < 0 ? "?" : Long.toString(offset.logEnd());
             rows.add(new Row(new String[] {"", "", tp.toString(), owners.getOrDefault(tp, NONE),
-                number(committed), logEnd, number(lag)}, lag.orElse(0) > 0));
+                number(committed), logEnd, number(lag), ""}, lag.orElse(0) > 0));
         }
         for (String member : idle) {
-            rows.add(new Row(new String[] {"", "", NONE, member, NONE, NONE, NONE}, false));
+            rows.add(new Row(new String[] {"", "", NONE, member, NONE, NONE, NONE, ""}, false));
         }
         if (rows.isEmpty()) {
-            rows.add(new Row(new String[] {"", "", NONE, NONE, NONE, NONE, NONE}, false));
+            rows.add(new Row(new String[] {"", "", NONE, NONE, NONE, NONE, NONE, ""}, false));
         }
         rows.get(0).cells[0] = group.group();
         rows.get(0).cells[1] = group.state();
+        rows.get(0).cells[HEADERS.length - 1] = group.protocol().isEmpty() ? NONE : group.protocol();
         return rows;
     }
 
@@ -107,7 +110,7 @@ public final class GroupTable {
         if (column == 0) {
             return Part.TITLE;
         }
-        if (column == HEADERS.length - 1) {
+        if (column == LAG) {
             return row.behind ? Part.OUT_OF_SYNC : Part.FOLLOWER;
         }
         return column == 3 ? Part.POSITION : Part.PLAIN;

@@ -10,8 +10,14 @@ import java.util.OptionalLong;
  * @param state a short word for the group's state, e.g. "active", "idle" or "rebalancing"
  * @param members the consumers in the group and the partitions each was given
  * @param offsets per partition: what the group committed, and where the log ends
+ * @param protocol the group's protocol as Kafka names its type, e.g. "consumer" (KIP-848) or "classic"; empty when unknown
  */
-public record GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets) implements View {
+public record GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets, String protocol)
+        implements View {
+
+    public GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets) {
+        this(group, state, members, offsets, "");
+    }
 
     public record TopicPartition(String topic, int partition) implements Comparable<TopicPartition> {
 
@@ -52,6 +58,7 @@ public record GroupView(String group, String state, List<Member> members, List<P
     }
 
     public GroupView {
+        protocol = protocol == null ? "" : protocol;
         members = List.copyOf(members);
         offsets = offsets.stream().sorted(Comparator.comparing(PartitionOffset::partition)).toList();
     }

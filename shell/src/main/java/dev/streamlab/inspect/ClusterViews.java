@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -41,6 +42,7 @@ import dev.streamlab.learner.Namespace;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
@@ -171,7 +173,9 @@ public final class ClusterViews implements AutoCloseable {
                         ends.getOrDefault(tp, -1L)));
             }
             String state = description == null ? "gone" : stateWord(description.groupState());
-            groups.add(new GroupView(ns.shown(id), state, members, partitionOffsets));
+            String protocol = description == null || description.type() == GroupType.UNKNOWN ? ""
+                    : description.type().toString().toLowerCase(Locale.ROOT);
+            groups.add(new GroupView(ns.shown(id), state, members, partitionOffsets, protocol));
         }
         return groups;
     }

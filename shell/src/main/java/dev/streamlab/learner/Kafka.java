@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -150,6 +151,10 @@ public final class Kafka {
     /**
      * A consumer of string keys and values in group {@code groupId}. It starts at the oldest record
      * when the group has no committed position, and commits only when you call {@code commitSync()}.
+     * Its group runs on Kafka's broker-side protocol (KIP-848, {@code group.protocol=consumer}): the brokers assign
+     * the partitions and set how often members heartbeat, so {@code session.timeout.ms},
+     * {@code heartbeat.interval.ms} and {@code partition.assignment.strategy} are refused here. For the classic protocol
+     * (a cluster older than Kafka 4.0), pass {@code Map.of("group.protocol", "classic")}.
      */
     public static KafkaConsumer<String, String> consumer(String groupId) {
         return consumer(groupId, Map.of());
@@ -162,6 +167,9 @@ public final class Kafka {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Kafka 4's clients still default to "classic"; the course teaches the protocol Kafka is moving to. A cluster's
+        // own client settings (an external cluster's --command-config) may still choose classic.
+        config.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name().toLowerCase(java.util.Locale.ROOT));
         config.putAll(overrides);
         Namespace ns = namespace();
         if (ns.isNone()) {

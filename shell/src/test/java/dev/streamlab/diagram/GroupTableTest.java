@@ -23,12 +23,12 @@ class GroupTableTest {
     private static final List<GroupView> READERS = List.of(
             new GroupView("viktor", "active", List.of(
                     new Member("viktor-1", List.of(ORDERS_0, ORDERS_1)), new Member("viktor-2", List.of())),
-                    List.of(offset(ORDERS_0, 10, 10), offset(ORDERS_1, 4, 4))),
+                    List.of(offset(ORDERS_0, 10, 10), offset(ORDERS_1, 4, 4)), "consumer"),
             new GroupView("ricardo", "idle", List.of(),
-                    List.of(offset(ORDERS_0, 2, 10), offset(ORDERS_1, 1, 4))),
+                    List.of(offset(ORDERS_0, 2, 10), offset(ORDERS_1, 1, 4)), "classic"),
             new GroupView("robin", "active", List.of(
                     new Member("robin-1", List.of(ORDERS_0)), new Member("robin-2", List.of(ORDERS_1))),
-                    List.of(offset(ORDERS_0, 5, 10), new PartitionOffset(ORDERS_1, OptionalLong.empty(), 4))));
+                    List.of(offset(ORDERS_0, 5, 10), new PartitionOffset(ORDERS_1, OptionalLong.empty(), 4)), "consumer"));
 
     @Test
     void groupsMembersCommittedOffsetsAndLag() {
@@ -38,6 +38,8 @@ class GroupTableTest {
         Golden.assertMatches("groups-three-readers", table);
         assertThat(table.lines().toList().get(1)).startsWith("ricardo");
         assertThat(table).contains("viktor-2");
+        assertThat(table.lines().toList().get(1)).endsWith("classic");
+        assertThat(table.lines().toList().get(3)).endsWith("consumer");
     }
 
     @Test
