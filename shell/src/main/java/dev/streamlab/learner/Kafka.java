@@ -211,7 +211,8 @@ public final class Kafka {
     static <T extends RuntimeException> T fromLearnerCode(T exception) {
         StackTraceElement[] frames = new Throwable().getStackTrace();
         int first = 0;
-        while (first < frames.length && (frames[first].getClassName().startsWith("dev.streamlab.learner.")
+        while (first < frames.length && (frames[first].getClassName().equals(Kafka.class.getName())
+                || frames[first].getClassName().startsWith(LearnerShareConsumer.class.getName())
                 || frames[first].getClassName().startsWith("org.apache.kafka."))) {
             first++;
         }
