@@ -59,7 +59,9 @@ public final class QueueStripSvg {
                 svg.append(Svg.text(x + BOX / 2.0, y + 82, "middle", "muted small", Long.toString(cell.first())));
                 if (cell.first() == partition.startOffset()) {
                     svg.append(Svg.arrowUp(x + BOX / 2.0, y + 88, y + 112, "position"));
-                    svg.append(Svg.text(x + BOX / 2.0 + 12, y + 112, "start", "position", "start offset"));
+                    boolean rightHalf = x > width / 2.0;
+                    svg.append(Svg.text(x + BOX / 2.0 + (rightHalf ? -12 : 12), y + 112, rightHalf ? "end" : "start",
+                            "position", "start offset"));
                 }
                 x += BOX + GAP;
             }
