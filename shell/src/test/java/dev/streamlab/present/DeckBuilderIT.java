@@ -169,8 +169,10 @@ class DeckBuilderIT {
                         dev.streamlab.diagram.QueueView.Batch::deliveries)
                         .containsExactly(dev.streamlab.diagram.QueueView.RecordState.ARCHIVED, 5));
         JsonNode slides = measure(chromium(), deck(source).deck());
-        assertThat(slideWith(slides, "share group kitchen")).contains("start offset").contains("archived").contains("acknowledged");
-        screenshot(deck(source), slides, "share group kitchen");
+        assertThat(slideWith(slides, "share group kitchen (active)")).contains("start offset").contains("acknowledged")
+                .contains("who holds a record now it does not show");
+        assertThat(Files.readString(deck(source).deck())).as("the poison order's box").contains("class=\"share archived\"");
+        screenshot(deck(source), slides, "share group kitchen (active)");
     }
 
     @Test
