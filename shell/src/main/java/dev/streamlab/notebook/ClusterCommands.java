@@ -67,7 +67,7 @@ public final class ClusterCommands implements AutoCloseable {
         add(new Command("log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.", this::log));
         add(new Command("groups", "/groups", "Consumer groups: members, committed offsets and lag.", args -> groups()));
         add(new Command("queue", "/queue GROUP", "A share group: its members, and each record's state (acknowledged, "
-                + "released, archived) with how many times Kafka delivered it.", args -> queue(one(args, "/queue GROUP"))));
+                + "available again, archived) with how many times Kafka delivered it.", args -> queue(one(args, "/queue GROUP"))));
     }
 
     /** Adds a command; notebooks add those that run in the learner's Java session this way. */
