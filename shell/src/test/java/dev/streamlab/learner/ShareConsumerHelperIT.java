@@ -68,6 +68,16 @@ class ShareConsumerHelperIT {
 
     @Test
     @Order(2)
+    void queueNamesAShareGroupThatDoesNotExist() {
+        try (var views = new dev.streamlab.inspect.ClusterViews(cluster.clientConfig())) {
+            assertThat(views.queue("help-desk").members()).as("the share group of the test before").isEmpty();
+            assertThatThrownBy(() -> views.queue("nobody")).isInstanceOf(dev.streamlab.cluster.ClusterException.class)
+                    .hasMessage("There is no share group nobody. A share consumer makes it when it first polls.");
+        }
+    }
+
+    @Test
+    @Order(3)
     void aClusterWithoutShareGroupsIsNamedInOneSentence() throws Exception {
         try (Admin admin = Admin.create(cluster.clientConfig())) {
             admin.updateFeatures(Map.of("share.version", new FeatureUpdate((short) 0, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
