@@ -180,6 +180,14 @@ public final class ClusterViews implements AutoCloseable {
         return groups;
     }
 
+    /**
+     * A share group: its members, and each partition's records as Kafka's share coordinator last wrote them (see
+     * {@link ShareGroupViews}).
+     */
+    public dev.streamlab.diagram.QueueView queue(String group) {
+        return new ShareGroupViews(admin, clientConfig, ns).queue(group);
+    }
+
     /** A topic's partitions; the brokers the cluster lists now are up, any other broker holding a copy is absent. */
     public TopicView topic(String topic) {
         Collection<Node> nodes = get(admin.describeCluster().nodes(), "list the brokers");

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -182,6 +183,51 @@ public final class Kafka {
         return new NamespacedConsumer<>(config, ns);
     }
 
+    /**
+     * A share consumer of string keys and values in share group {@code groupId}: the consumers of one share group
+     * take records from the same partitions, and each acknowledges every record it gets
+     * ({@code acknowledge(record)}, or with {@code AcknowledgeType.RELEASE} or {@code REJECT}), then
+     * {@code commitSync()}. A new share group starts at the oldest record (Kafka's default is the newest).
+     */
+    public static KafkaShareConsumer<String, String> shareConsumer(String groupId) {
+        return shareConsumer(groupId, Map.of());
+    }
+
+    public static KafkaShareConsumer<String, String> shareConsumer(String groupId, Map<String, Object> overrides) {
+        Map<String, Object> config = clientConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+        config.putAll(overrides);
+        Namespace ns = namespace();
+        String group = ns.real(String.valueOf(config.get(ConsumerConfig.GROUP_ID_CONFIG)));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        try (Admin admin = Admin.create(clientConfig())) {
+            ShareGroups.requireEnabled(admin);
+            ShareGroups.startAtEarliest(admin, group);
+        } catch (IllegalStateException e) {
+            throw fromLearnerCode(e);
+        }
+        return new LearnerShareConsumer<>(config, ns);
+    }
+
+    /**
+     * The exception with the frames of streamlab's helpers and Kafka's client taken off the top, so that what the learner
+     * reads is the message and the line of their own code that led to it.
+     */
+    static <T extends RuntimeException> T fromLearnerCode(T exception) {
+        StackTraceElement[] frames = new Throwable().getStackTrace();
+        int first = 0;
+        while (first < frames.length && (frames[first].getClassName().equals(Kafka.class.getName())
+                || frames[first].getClassName().startsWith(LearnerShareConsumer.class.getName())
+                || frames[first].getClassName().startsWith("org.apache.kafka."))) {
+            first++;
+        }
+        exception.setStackTrace(java.util.Arrays.copyOfRange(frames, first, frames.length));
+        return exception;
+    }
+
     /** An admin client, for topics, groups and the cluster itself. Close it when done ({@code try (var a = admin()) {...}}). */
     public static Admin admin() {
         Namespace ns = namespace();
@@ -266,9 +312,11 @@ public final class Kafka {
         }
     }
 
+    /** A record of a share consumer also says how many times Kafka has delivered it ({@code delivery 2}). */
     public static void print(ConsumerRecord<?, ?> record) {
-        System.out.printf("%s-%d  offset %-4d  key=%-10s  value=%s%n",
-                record.topic(), record.partition(), record.offset(), record.key(), record.value());
+        String delivery = record.deliveryCount().map(n -> "  delivery " + n).orElse("");
+        System.out.printf("%s-%d  offset %-4d  key=%-10s  value=%s%s%n",
+                record.topic(), record.partition(), record.offset(), record.key(), record.value(), delivery);
     }
 
     public static void print(RecordMetadata metadata) {
@@ -287,6 +335,20 @@ public final class Kafka {
         } while (records.isEmpty() && System.nanoTime() < deadline);
         print(records);
         return records.count();
+    }
+
+    /**
+     * Polls a share consumer until records come (a new member first has to join its share group), for at most
+     * {@code seconds}, and prints them with their delivery counts. Returns them, to acknowledge.
+     */
+    public static ConsumerRecords<String, String> pollAndPrint(KafkaShareConsumer<String, String> consumer, int seconds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ConsumerRecords<String, String> records;
+        do {
+            records = consumer.poll(Duration.ofMillis(200));
+        } while (records.isEmpty() && System.nanoTime() < deadline);
+        print(records);
+        return records;
     }
 
     /**

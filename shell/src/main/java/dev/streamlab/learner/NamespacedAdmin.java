@@ -30,7 +30,7 @@ import org.apache.kafka.common.config.ConfigResource;
  * An {@link Admin} whose arguments live in the learner's {@link Namespace}: the topics, partitions and groups a call
  * names are mapped to the cluster's names before the real Admin client sends it ({@code createTopics},
  * {@code deleteTopics}, {@code describeTopics}, {@code createPartitions}, {@code listOffsets}, {@code deleteRecords},
- * the consumer group calls, topic configs), and the results a lesson reads by name ({@code describeConfigs},
+ * the consumer and share group calls, topic and group configs), and the results a lesson reads by name ({@code describeConfigs},
  * {@code describeTopics}, {@code deleteTopics}, {@code createTopics}) are keyed by the learner's names again; other
  * results ({@code listTopics}, whose result class Kafka does not let us build) keep the cluster's names. Any other call goes through unchanged, and the cluster's ACLs decide
  * it. A dynamic proxy, because {@code Admin} has some eighty methods of which a lesson uses a few.
@@ -138,8 +138,7 @@ final class NamespacedAdmin implements InvocationHandler {
     }
 
     private ConfigResource shown(ConfigResource resource) {
-        return resource.type() == ConfigResource.Type.TOPIC ? new ConfigResource(resource.type(), ns.shown(resource.name()))
-                : resource;
+        return named(resource) ? new ConfigResource(resource.type(), ns.shown(resource.name())) : resource;
     }
 
     @SuppressWarnings("unchecked")
@@ -155,6 +154,8 @@ final class NamespacedAdmin implements InvocationHandler {
             }
             case "listConsumerGroupOffsets" -> args[0] = args[0] instanceof String group ? ns.real(group)
                     : groupSpecs((Map<String, ListConsumerGroupOffsetsSpec>) args[0]);
+            case "describeShareGroups", "deleteShareGroups" -> args[0] = ns.realTopics((Collection<String>) args[0]);
+            case "listShareGroupOffsets" -> args[0] = stringKeys((Map<String, Object>) args[0]);
             case "deleteConsumerGroups", "describeConsumerGroups", "removeMembersFromConsumerGroup" -> args[0] =
                     args[0] instanceof String group ? ns.real(group) : ns.realTopics((Collection<String>) args[0]);
             case "describeConfigs" -> args[0] = ((Collection<ConfigResource>) args[0]).stream().map(this::real).toList();
@@ -214,8 +215,12 @@ final class NamespacedAdmin implements InvocationHandler {
     }
 
     private ConfigResource real(ConfigResource resource) {
-        return resource.type() == ConfigResource.Type.TOPIC ? new ConfigResource(resource.type(), ns.real(resource.name()))
-                : resource;
+        return named(resource) ? new ConfigResource(resource.type(), ns.real(resource.name())) : resource;
+    }
+
+    /** Topics and groups (a share group's settings) are named in the learner's namespace; brokers are not. */
+    private static boolean named(ConfigResource resource) {
+        return resource.type() == ConfigResource.Type.TOPIC || resource.type() == ConfigResource.Type.GROUP;
     }
 
     private Map<ConfigResource, Object> resourceKeys(Map<ConfigResource, Object> map) {

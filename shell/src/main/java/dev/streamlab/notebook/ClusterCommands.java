@@ -20,6 +20,8 @@ import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.LogStrip;
 import dev.streamlab.diagram.LogView;
 import dev.streamlab.diagram.PartitionMap;
+import dev.streamlab.diagram.QueueTable;
+import dev.streamlab.diagram.QueueView;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.inspect.ClusterViews;
 import org.apache.kafka.clients.admin.Admin;
@@ -64,6 +66,8 @@ public final class ClusterCommands implements AutoCloseable {
                 + "and what changed since you last looked.", args -> partitions(one(args, "/partitions TOPIC"))));
         add(new Command("log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.", this::log));
         add(new Command("groups", "/groups", "Consumer groups: members, committed offsets and lag.", args -> groups()));
+        add(new Command("queue", "/queue GROUP", "A share group: its members, and each record's state (acknowledged, "
+                + "available again, archived) with how many times Kafka delivered it.", args -> queue(one(args, "/queue GROUP"))));
     }
 
     /** Adds a command; notebooks add those that run in the learner's Java session this way. */
@@ -228,6 +232,11 @@ public final class ClusterCommands implements AutoCloseable {
         List<GroupView> groups = views().groups();
         return groups.isEmpty() ? Drawing.text("No consumer groups yet.")
                 : Drawing.of(groups, (style, width) -> new GroupTable(style).render(groups));
+    }
+
+    private Drawing queue(String group) {
+        QueueView queue = views().queue(group);
+        return Drawing.of(List.of(queue), (style, width) -> new QueueTable(style, width).render(queue));
     }
 
     private ClusterViews views() {

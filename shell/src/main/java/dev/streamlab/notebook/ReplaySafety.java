@@ -29,7 +29,7 @@ import com.sun.source.util.TreeScanner;
 final class ReplaySafety {
 
     /** streamlab's helpers that only make a client or look something up. */
-    private static final Set<String> FACTORY_HELPERS = Set.of("producer", "consumer", "admin", "demoData",
+    private static final Set<String> FACTORY_HELPERS = Set.of("producer", "consumer", "shareConsumer", "admin", "demoData",
             "bootstrapServers", "clientConfig");
     /** Static methods of the JDK's value classes (called as {@code Type.name(...)}) that only build a value. */
     private static final Set<String> VALUE_FACTORIES = Set.of("of", "copyOf", "ofEntries", "entry", "asList", "valueOf",

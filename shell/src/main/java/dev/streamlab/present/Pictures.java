@@ -7,6 +7,8 @@ import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.LogStripSvg;
 import dev.streamlab.diagram.LogView;
 import dev.streamlab.diagram.PartitionMapSvg;
+import dev.streamlab.diagram.QueueStripSvg;
+import dev.streamlab.diagram.QueueView;
 import dev.streamlab.diagram.Style;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.diagram.TopologyDiagram;
@@ -14,7 +16,7 @@ import dev.streamlab.diagram.TopologyView;
 import dev.streamlab.diagram.View;
 
 /**
- * A view as a picture for a slide or a handout: the log strip and the partition map as SVG, the group table and the
+ * A view as a picture for a slide or a handout: the log strip, the partition map and a share group's records as SVG, the group table and the
  * topology drawn by the terminal's own renderers in the deck's colours (each part of the text a styled span).
  */
 final class Pictures {
@@ -28,6 +30,9 @@ final class Pictures {
         }
         if (view instanceof TopicView topic) {
             return new PartitionMapSvg().render(topic);
+        }
+        if (view instanceof QueueView queue) {
+            return new QueueStripSvg().render(queue);
         }
         if (view instanceof GroupView group) {
             return text("group-table", new GroupTable(MARKED).render(java.util.List.of(group)));

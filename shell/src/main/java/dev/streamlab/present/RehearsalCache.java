@@ -142,6 +142,7 @@ public final class RehearsalCache {
                     case "LogView" -> LogView.class;
                     case "TopicView" -> TopicView.class;
                     case "GroupView" -> GroupView.class;
+                    case "QueueView" -> dev.streamlab.diagram.QueueView.class;
                     case "TopologyView" -> TopologyView.class;
                     default -> throw new IOException("an unknown view: " + v.path("kind").asText());
                 };

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's "done when": on a secure 3-broker cluster streamlab starts, the instructor's {@code class create}, then
  * two learners' {@code check 01 02 --class FILE} at the same time, 0 failures each, each in their own namespace, and a
- * learner who reads a classmate's topic refused by Kafka's authorizer. Then every lesson, 00 to 05, as a learner while a
+ * learner who reads a classmate's topic refused by Kafka's authorizer. Then every lesson, 00 to 06, as a learner while a
  * classmate runs lesson 04's Connect worker; a connector aimed at a classmate's topic; a Streams app written by hand.
  */
 class ClassLessonsIT {
@@ -126,14 +126,14 @@ class ClassLessonsIT {
         Map<String, Object> instructor = new HashMap<>(ExternalCluster.readClientProperties(admin));
         instructor.put("bootstrap.servers", cluster.bootstrapServers());
         List<String> lessons = List.of("00-welcome", "01-the-log", "02-consumer-positions", "03-replication-and-failover",
-                "04-kafka-connect", "05-stream-processing");
+                "04-kafka-connect", "05-stream-processing", "06-queues");
         try (ClassWatch watch = ClassWatch.startOnClassCluster(instructor, ClassWatch.Page.loopback(0),
                 ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC())) {
             long start = System.nanoTime();
             CompletableFuture<CommandLineRun> gil = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
-                    "--show-output", "--class", joins.resolve("join-gil.properties").toString(), "00", "01", "02", "03", "04", "05"));
+                    "--show-output", "--class", joins.resolve("join-gil.properties").toString(), "00", "01", "02", "03", "04", "05", "06"));
             CompletableFuture<CommandLineRun> hal = CompletableFuture.supplyAsync(() -> CommandLineRun.of("check",
-                    "--class", joins.resolve("join-hal.properties").toString(), "00", "01", "02", "03", "04", "05"));
+                    "--class", joins.resolve("join-hal.properties").toString(), "00", "01", "02", "03", "04", "05", "06"));
             for (CommandLineRun run : List.of(gil.get(), hal.get())) {
                 assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
                 assertThat(run.out()).contains(" passed, 0 failed");
@@ -142,12 +142,12 @@ class ClassLessonsIT {
                         assertThat(out.lines().filter(l -> l.startsWith("skip")).map(l -> l.substring(5, 7)).distinct().toList())
                                 .containsOnly("00", "03"));
             }
-            System.out.printf("Lessons 00-05 by two learners of a class at once: %.0f s%n", (System.nanoTime() - start) / 1e9);
+            System.out.printf("Lessons 00-06 by two learners of a class at once: %.0f s%n", (System.nanoTime() - start) / 1e9);
 
             for (String learner : List.of("gil", "hal")) {
                 dev.streamlab.cluster.Await.until(Duration.ofSeconds(60), () -> java.util.Optional.ofNullable(watch.view()
                         .learner(learner)).filter(l -> l.finished().containsAll(lessons)),
-                        learner + "'s six lessons do not show in the class view: " + watch.view());
+                        learner + "'s seven lessons do not show in the class view: " + watch.view());
             }
             JoinFile gilFile = JoinFile.read(joins.resolve("join-gil.properties"));
             try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(gilFile.clientConfig(),

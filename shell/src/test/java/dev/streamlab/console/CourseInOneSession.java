@@ -271,6 +271,14 @@ abstract class CourseInOneSession {
                 // go after 10 s, so lesson 02's first /groups shows it still there or gone, by how fast the course ran.
                 .mask("(?m)^g1 +(?:active +greetings-0 +consumer-g1-\\d+|idle +greetings-0 +-) +",
                         "g1  <active or idle>  greetings-0  <lesson 00's consumer or ->  ")
+                // Lesson 06: which cook the consumer group gives the partition, and how a share group spreads its
+                // orders and members, change from run to run; what each record went through does not.
+                .mask("(?m)^(anna|ben|cleo) reads \\[(kitchen-0)?\\]$", "<cook> reads <kitchen-0 or nothing>")
+                .mask("(?m)^(cooks\\s+active\\s+|\\s+)(kitchen-0|-)\\s+(anna|ben|cleo)\\s.*$", "<a cook's row>")
+                .mask("(?m)^(anna|ben|cleo) cooked \\d+: .*$", "$1 cooked <n>: <orders>")
+                .mask("(?m)^  (anna|ben|cleo)\\s+reads .*$", "  <member> reads <partitions>")
+                .mask("start offset \\d+  log end", "start offset <n>  log end")
+                .mask("after \\d+ s cleo gets", "after <n> s cleo gets")
                 .mask("@[0-9a-f]{2,8}(?![0-9a-zA-Z])", "@<hash>")
                 // The SQL engine: how long it took to start (it starts in the background when lesson 05 opens), and the
                 // ids and clock times of its jobs.

@@ -320,6 +320,7 @@ class ReplIT {
                         /partitions TOPIC              Partitions against brokers: leaders, followers, copies out of sync, and what changed since you last looked.
                         /log TOPIC [PARTITION]         A partition's log from old to new, with where each group is.
                         /groups                        Consumer groups: members, committed offsets and lag.
+                        /queue GROUP                   A share group: its members, and each record's state (acknowledged, available again, archived) with how many times Kafka delivered it.
                         /topology [VARIABLE]           Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.
                         /smt [VARIABLE] [N]            Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.
                         /jobs [stop ID|all]            The SQL jobs (INSERT INTO) and their status; `/jobs stop ID` stops one (the first characters of its id are enough).

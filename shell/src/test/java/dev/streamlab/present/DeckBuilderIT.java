@@ -159,6 +159,23 @@ class DeckBuilderIT {
     }
 
     @Test
+    void lessonSixShowsEachRecordsStateWithItsDeliveries() throws Exception {
+        Path source = source("06-queues");
+        List<dev.streamlab.diagram.QueueView> queues = views(source, dev.streamlab.diagram.QueueView.class);
+        dev.streamlab.diagram.QueueView last = queues.get(queues.size() - 1);
+        assertThat(last.statesKnown()).as("the rehearsal runs as the cluster's admin, who reads __share_group_state").isTrue();
+        assertThat(last.partitions().get(0).batches()).as("the poison order")
+                .anySatisfy(b -> assertThat(b).extracting(dev.streamlab.diagram.QueueView.Batch::state,
+                        dev.streamlab.diagram.QueueView.Batch::deliveries)
+                        .containsExactly(dev.streamlab.diagram.QueueView.RecordState.ARCHIVED, 5));
+        JsonNode slides = measure(chromium(), deck(source).deck());
+        assertThat(slideWith(slides, "share group kitchen (active)")).contains("start offset").contains("acknowledged")
+                .contains("who holds a record now it does not show");
+        assertThat(Files.readString(deck(source).deck())).as("the poison order's box").contains("class=\"share archived\"");
+        screenshot(deck(source), slides, "share group kitchen (active)");
+    }
+
+    @Test
     void lessonThreeShowsTheBrokerThatDiedAndTheFollowerThatTookOver() throws Exception {
         Path source = source("03-replication-and-failover");
         List<TopicView> maps = views(source, TopicView.class);
