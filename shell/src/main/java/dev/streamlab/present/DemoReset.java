@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
@@ -40,14 +39,24 @@ public final class DemoReset {
         try (Admin admin = Admin.create(clientConfig)) {
             if (!demo.resetGroups().isEmpty()) {
                 List<String> groups = new ArrayList<>();
-                for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Set<String> shareGroups = new java.util.HashSet<>();
+                // Every kind of group: a share group is not a consumer group, and Admin deletes it with a call of its own.
+                for (org.apache.kafka.clients.admin.GroupListing g : admin.listGroups().all().get(30, TimeUnit.SECONDS)) {
                     if (matches(g.groupId(), demo.resetGroups())) {
                         groups.add(g.groupId());
+                        if (g.type().equals(java.util.Optional.of(org.apache.kafka.common.GroupType.SHARE))) {
+                            shareGroups.add(g.groupId());
+                        }
                     }
                 }
                 for (String group : groups) {
                     try {
-                        deleteGroup(admin, group);
+                        if (shareGroups.contains(group)) {
+                            ignoring(GroupIdNotFoundException.class,
+                                    () -> admin.deleteShareGroups(List.of(group)).all().get(30, TimeUnit.SECONDS));
+                        } else {
+                            deleteGroup(admin, group);
+                        }
                         deleted.add("group " + group);
                     } catch (ExecutionException e) {
                         if (!(e.getCause() instanceof GroupNotEmptyException)) {
