@@ -29,7 +29,7 @@ public final class QueueWorker {
     }
 
     public static void run(ShareConsumer<String, String> orders, Producer<String, String> results, String resultsTopic,
-                           OrderWork work, BooleanSupplier running) throws Exception {
+                           Work work, BooleanSupplier running) throws Exception {
         while (running.getAsBoolean()) {
             for (ConsumerRecord<String, String> order : orders.poll(Duration.ofMillis(100))) {
                 orders.acknowledge(order, outcome(order, results, resultsTopic, work));
@@ -40,16 +40,16 @@ public final class QueueWorker {
     }
 
     private static AcknowledgeType outcome(ConsumerRecord<String, String> order, Producer<String, String> results,
-                                           String resultsTopic, OrderWork work) throws InterruptedException {
+                                           String resultsTopic, Work work) throws InterruptedException {
         try {
             String result = work.process(order);
             // Keyed by the order's id, and written before the order is accepted: a crash before the acknowledgement
             // brings the order back, and doing it again writes the same result under the same key.
             results.send(new ProducerRecord<>(resultsTopic, order.key(), result)).get();
             return AcknowledgeType.ACCEPT;
-        } catch (OrderWork.TryAgainLater | ExecutionException e) {
+        } catch (Work.TryAgainLater | ExecutionException e) {
             return AcknowledgeType.RELEASE; // another delivery, soon, perhaps to another worker
-        } catch (OrderWork.PoisonOrder e) {
+        } catch (Work.PoisonOrder e) {
             return AcknowledgeType.REJECT; // never again: Kafka archives it
         }
     }

@@ -27,11 +27,11 @@ public final class QueueWorker {
     /**
      * Takes orders from the share consumer (already subscribed to the orders topic) while {@code running} says so. For
      * each order: does the {@code work}, sends its result to {@code resultsTopic} keyed by the order's id, and
-     * acknowledges the order: accepted once its result is written, released on {@link OrderWork.TryAgainLater},
-     * rejected on {@link OrderWork.PoisonOrder}. The checks close the consumer and the producer after you return.
+     * acknowledges the order: accepted once its result is written, released on {@link Work.TryAgainLater},
+     * rejected on {@link Work.PoisonOrder}. The checks close the consumer and the producer after you return.
      */
     public static void run(ShareConsumer<String, String> orders, Producer<String, String> results, String resultsTopic,
-                           OrderWork work, BooleanSupplier running) throws Exception {
+                           Work work, BooleanSupplier running) throws Exception {
         // TODO: poll, work, send, wait for the send, then acknowledge; release or reject when the work fails.
         throw new UnsupportedOperationException("TODO: take, work, send, acknowledge (see README.adoc).");
     }

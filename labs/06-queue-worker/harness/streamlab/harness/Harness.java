@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.streamlab.grading.host.LabHarness;
-import lab06.OrderWork;
 import lab06.QueueWorker;
+import lab06.Work;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
@@ -53,7 +53,7 @@ public final class Harness implements LabHarness {
         KafkaProducer<String, String> results = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
         orders.subscribe(List.of((String) arguments.get("orders")));
         String resultsTopic = (String) arguments.get("results");
-        Work work = new Work(((Number) arguments.get("workMillis")).longValue());
+        Work work = new ShopWork(((Number) arguments.get("workMillis")).longValue());
         running = true;
         worker = new Thread(() -> {
             try (orders; results) {
@@ -99,10 +99,10 @@ public final class Harness implements LabHarness {
      * The work: read the order ({@code sku=...;qty=N;price=CENTS}, maybe {@code ;payment=flaky}), take some time, and
      * return its total. An order that cannot be read is poison; a flaky payment fails on the order's first delivery.
      */
-    static final class Work implements OrderWork {
+    static final class ShopWork implements Work {
         private final long millis;
 
-        Work(long millis) {
+        ShopWork(long millis) {
             this.millis = millis;
         }
 

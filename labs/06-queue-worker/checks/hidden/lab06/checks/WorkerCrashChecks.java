@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.grading.check.Hint;
 import dev.streamlab.grading.check.LearnerCode;
 import dev.streamlab.grading.check.Points;
@@ -17,6 +18,7 @@ import dev.streamlab.grading.check.SharedCluster;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The proof: three workers, each your code in a JVM of its own, share one queue of orders; two are killed while they
@@ -64,10 +66,10 @@ class WorkerCrashChecks {
             assertTrue(queue.wrong().isEmpty(), "Results that are not their order's work (a poison order has none): "
                     + OrderQueue.first(queue.wrong()));
             Map<String, Long> acknowledged = queue.acknowledged();
-            assertEquals(queue.poison.size(), acknowledged.getOrDefault("Reject", 0L), "Orders the broker saw rejected: "
-                    + queue.poison.size() + " are poison (" + acknowledged + ")");
+            assertEquals(queue.poison.size(), acknowledged.getOrDefault("Reject", 0L), "Orders the broker saw rejected, with "
+                    + queue.poison.size() + " poison (" + acknowledged + ")");
             int twice = queue.twice().values().stream().mapToInt(n -> n - 1).sum();
-            assertTrue(twice <= 2 * HELD, "Orders worked again: " + twice + " (" + queue.twice() + "), more than the two killed"
+            assertTrue(twice <= 2 * HELD, "Orders worked again: " + twice + " (" + queue.twiceText() + "), more than the two killed"
                     + " workers can have held (" + HELD + " each). Orders come back when their lock expires before you acknowledge them.");
             queue.assertGroupFinished();
         }
@@ -75,10 +77,15 @@ class WorkerCrashChecks {
 
     /** Kills a worker as soon as {@code done} orders have a result: it is then in the middle of its work. */
     private static void killWhenDone(OrderQueue queue, LearnerCode worker, int done) {
-        Await.until(Duration.ofSeconds(30), () -> {
-            OrderQueue.assertStillWorking(worker);
-            return queue.expected.size() - queue.missing().size() >= done ? Optional.of(true) : Optional.empty();
-        }, "Fewer than " + done + " orders had a result after 30 s with three workers.");
+        try {
+            Await.until(OrderQueue.STALL, () -> {
+                OrderQueue.assertStillWorking(worker);
+                return queue.expected.size() - queue.missing().size() >= done ? Optional.of(true) : Optional.empty();
+            }, "too slow");
+        } catch (ClusterException tooSlow) {
+            throw new AssertionFailedError("Fewer than " + done + " of " + queue.expected.size() + " orders had a result after "
+                    + OrderQueue.STALL.toSeconds() + " s with three workers: they take no orders, or hold them without working.");
+        }
         worker.kill();
     }
 }

@@ -194,27 +194,43 @@ final class OrderQueue implements AutoCloseable {
     }
 
     /**
-     * Waits until every order is done in Kafka (each good order has a result and the group has moved past every
-     * order), a worker fails, or the deadline passes; what is not done then is for the check to say.
+     * Waits until every order is done in Kafka (each good order has a result and the broker counts every order accepted
+     * or archived), a worker fails, nothing moves for {@link #STALL} (longer than a lock), or {@code deadline} passes;
+     * what is not done then is for the check to say.
      */
     void awaitDone(List<LearnerCode> workers, Duration deadline) {
         long[] lastStatus = {0};
+        long[] progress = {-1, System.nanoTime()};
         try {
             Await.until(deadline, () -> {
                 if (System.nanoTime() - lastStatus[0] > 500_000_000L) {
                     workers.forEach(OrderQueue::assertStillWorking);
                     lastStatus[0] = System.nanoTime();
                 }
+                long lag;
                 try {
-                    return missing().isEmpty() && groupLag() == 0 ? Optional.of(true) : Optional.empty();
+                    lag = groupLag();
                 } catch (Exception notYet) {
-                    return Optional.empty();
+                    lag = -1;
                 }
+                int missing = missing().size();
+                if (missing == 0 && lag == 0) {
+                    return Optional.of(true);
+                }
+                long now = missing * 100_000L + lag;
+                if (now != progress[0]) {
+                    progress[0] = now;
+                    progress[1] = System.nanoTime();
+                }
+                return System.nanoTime() - progress[1] > STALL.toNanos() ? Optional.of(false) : Optional.empty();
             }, "not done");
         } catch (ClusterException notDone) {
             // Judged by the check, with what is missing.
         }
     }
+
+    /** How long nothing may move in Kafka before a check stops waiting: longer than a lock, so a crash's orders come back. */
+    static final Duration STALL = LOCK.plusSeconds(5);
 
     /** How many records the broker saw acknowledged as each type (Accept, Release, Reject) since this queue was made. */
     Map<String, Long> acknowledged() {
@@ -236,6 +252,13 @@ final class OrderQueue implements AutoCloseable {
             }
         });
         return counts;
+    }
+
+    /** Orders that got more than one result, with their count: the first five, and how many in all. */
+    String twiceText() {
+        Map<String, Integer> twice = twice();
+        return twice.size() <= 5 ? twice.toString() : new TreeMap<>(twice).entrySet().stream().limit(5).toList() + " and "
+                + (twice.size() - 5) + " more";
     }
 
     /** Orders that got more than one result, with their count. */

