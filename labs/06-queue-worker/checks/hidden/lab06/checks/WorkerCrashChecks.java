@@ -62,7 +62,8 @@ class WorkerCrashChecks {
             }
             queue.allResults();
             assertTrue(queue.missing().isEmpty(), "Orders lost when workers were killed (no result, and never delivered again): "
-                    + OrderQueue.first(queue.missing()) + ". An order acknowledged before its work is done is gone when the worker dies.");
+                    + OrderQueue.first(queue.missing()) + ". An order acknowledged before its result is written (the work done and the"
+                    + " send completed) is gone when the worker dies.");
             assertTrue(queue.wrong().isEmpty(), "Results that are not their order's work (a poison order has none): "
                     + OrderQueue.first(queue.wrong()));
             Map<String, Long> acknowledged = queue.acknowledged();

@@ -39,6 +39,9 @@ class ForgeryIT {
         // Says each order is done before doing it: right while nothing crashes, orders lost when a worker is killed
         // (the hidden check), and a failed order cannot be released any more. Only the first two checks are earned.
         "06-queue-worker,        acks-before-work, 3",
+        // Acknowledges once the result is handed to a producer that waits a second to send it: every visible check
+        // passes, and the hidden check's killed workers take acknowledged orders' results with them.
+        "06-queue-worker,        acks-before-the-send-completes, 7",
     })
     void noMarkWithoutTheBehaviour(String labId, String name, int most) {
         Scorecard card = Grader.ofThisJvm(step -> { }).grade(Submissions.lab(labId.substring(0, 2)), Submissions.wrong(labId, name),
