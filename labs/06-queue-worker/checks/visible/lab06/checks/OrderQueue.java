@@ -2,6 +2,7 @@ package lab06.checks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +37,9 @@ import org.opentest4j.AssertionFailedError;
 /**
  * A queue of orders the learner's code cannot guess (good ones, ones whose payment fails on the first try, poison
  * ones), made by the checks: the topics, and the share group's settings (start at the earliest order; at most
- * {@link #DELIVERY_LIMIT} deliveries). A record stays locked to the worker that took it for {@link #LOCK}. Workers are the learner's code, each in a JVM of its own. What
- * is judged comes from Kafka only: the results on the results topic, the group's progress on the orders, and how many
- * records the broker saw accepted, released and rejected.
+ * {@link #DELIVERY_LIMIT} deliveries). A record stays locked to the worker that took it for {@link #LOCK}. Workers are
+ * the learner's code, each in a JVM of its own. What is judged comes from Kafka only: the results on the results topic,
+ * the group's lag on the orders, and how many records the broker saw accepted, released and rejected.
  */
 final class OrderQueue implements AutoCloseable {
 
@@ -80,7 +81,7 @@ final class OrderQueue implements AutoCloseable {
         for (int i = 0; i < poisonOrders; i++) {
             kinds.add("poison");
         }
-        java.util.Collections.shuffle(kinds, random);
+        Collections.shuffle(kinds, random);
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
             String id = String.format("order-%03d-%04x", i, random.nextInt(0x10000));
