@@ -26,12 +26,22 @@ class ForgeryIT {
         "03-no-loss-producer,    does-nothing,     0",
         "04-mask-pii,            does-nothing,     0",
         "05-fraud-window,        does-nothing,     0",
+        "06-queue-worker,        does-nothing,     0",
         // One constant key keeps the order but spreads nothing: only 'topic and value' is earned.
         "01-keyed-producer,      constant-key,     1",
         // A consumer that never polls and makes up records, committing the offsets the checks expect.
         "02-committing-consumer, makes-up-records, 0",
         // Maps that answer get() right while Kafka, iterating them, sees nothing.
         "03-no-loss-producer,    lying-map,        0",
+        // Results written without the work, every order released and none accepted: the queue looks busy, the broker
+        // counts no order done.
+        "06-queue-worker,        results-without-acknowledging, 0",
+        // Says each order is done before doing it: right while nothing crashes, orders lost when a worker is killed
+        // (the hidden check), and a failed order cannot be released any more. Only the first two checks are earned.
+        "06-queue-worker,        acks-before-work, 3",
+        // Acknowledges once the result is handed to a producer that waits a second to send it: every visible check
+        // passes, and the hidden check's killed workers take acknowledged orders' results with them.
+        "06-queue-worker,        acks-before-the-send-completes, 7",
     })
     void noMarkWithoutTheBehaviour(String labId, String name, int most) {
         Scorecard card = Grader.ofThisJvm(step -> { }).grade(Submissions.lab(labId.substring(0, 2)), Submissions.wrong(labId, name),

@@ -168,8 +168,9 @@ class GradingReportsTest {
         assertThat(catalog.find("5")).map(Lab::id).contains("05-fraud-window");
         assertThat(catalog.find("05")).map(Lab::id).contains("05-fraud-window");
         assertThat(catalog.find("fraud-window")).map(Lab::id).contains("05-fraud-window");
-        assertThat(catalog.find("06")).isEmpty();
-        assertThat(catalog.labs()).extracting(Lab::number).containsExactly("01", "02", "03", "04", "05");
+        assertThat(catalog.find("queue-worker")).map(Lab::id).contains("06-queue-worker");
+        assertThat(catalog.find("07")).isEmpty();
+        assertThat(catalog.labs()).extracting(Lab::number).containsExactly("01", "02", "03", "04", "05", "06");
     }
 
     @Test

@@ -111,6 +111,14 @@ public final class LearnerCode implements AfterAllCallback {
         }
     }
 
+    /**
+     * Kills the learner's JVM at once, as a crash or a pulled plug would: no code of theirs runs after it (no shutdown
+     * hook, no {@code finally}, no close). The next call starts a new JVM. For checks of what survives a crash.
+     */
+    public synchronized void kill() {
+        stop();
+    }
+
     /** What the learner's JVM printed lately (its stdout and stderr), for a check's message. */
     public String log() {
         return log == null ? "" : log.text();
