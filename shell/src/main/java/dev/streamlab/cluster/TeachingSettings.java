@@ -101,6 +101,8 @@ public final class TeachingSettings {
         p.put("broker.heartbeat.interval.ms", String.valueOf(HEARTBEAT_INTERVAL_MS));
         p.put("broker.session.timeout.ms", String.valueOf(SESSION_TIMEOUT_MS));
         p.put("controller.quorum.election.timeout.ms", "150");
+        // The controller checks a group's own settings (share.record.lock.duration.ms and the like) against these bounds.
+        p.putAll(groups());
         p.put("num.network.threads", "1");
         p.put("num.io.threads", "1");
         p.put("background.threads", "1");
