@@ -162,10 +162,7 @@ public final class Kafka {
     }
 
     public static KafkaConsumer<String, String> consumer(String groupId, Map<String, Object> overrides) {
-        Map<String, Object> config = clientConfig();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> config = stringsOf(groupId);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Kafka 4's clients still default to "classic"; the course teaches the protocol Kafka is moving to. A cluster's
@@ -183,6 +180,15 @@ public final class Kafka {
         return new NamespacedConsumer<>(config, ns);
     }
 
+    /** The cluster's client settings for a reader of string keys and values in group {@code groupId}. */
+    private static Map<String, Object> stringsOf(String groupId) {
+        Map<String, Object> config = clientConfig();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return config;
+    }
+
     /**
      * A share consumer of string keys and values in share group {@code groupId}: the consumers of one share group
      * take records from the same partitions, and each acknowledges every record it gets
@@ -194,10 +200,7 @@ public final class Kafka {
     }
 
     public static KafkaShareConsumer<String, String> shareConsumer(String groupId, Map<String, Object> overrides) {
-        Map<String, Object> config = clientConfig();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> config = stringsOf(groupId);
         config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
         config.putAll(overrides);
         Namespace ns = namespace();
