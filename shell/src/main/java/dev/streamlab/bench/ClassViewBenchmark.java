@@ -110,7 +110,10 @@ public final class ClassViewBenchmark implements Benchmark {
                         "The class page did not show every event within 30 s.");
                 // The watch's share of the heap: after it, with every learner folded and a page open, over before it
                 // (the publishers' own buffers, also in this JVM, make it an over-estimate).
-                memory.add((heapUsed() - before) / (1024.0 * 1024.0));
+                // A collection between the two readings can free more than the watch holds: such a run measured
+                // nothing, and says so, rather than print a negative size.
+                long grown = heapUsed() - before;
+                memory.add(grown < 0 ? Double.NaN : grown / (1024.0 * 1024.0));
             } finally {
                 learners.shutdownNow();
                 reader.interrupt();

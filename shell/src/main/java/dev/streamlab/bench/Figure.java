@@ -44,16 +44,21 @@ public record Figure(String name, String unit, List<Double> runs, double target,
         return higherIsBetter ? median() >= target : median() <= target;
     }
 
+    /** Whether any run gave a value (a run that could not measure records NaN, and the median skips it). */
+    public boolean measured() {
+        return Double.isFinite(median());
+    }
+
     /** Median over the reference when there is one, otherwise over the target. */
     public double ratio() {
         return median() / referenceMedian().orElse(target);
     }
 
     static OptionalDouble median(List<Double> values) {
-        if (values.isEmpty()) {
+        List<Double> sorted = values.stream().filter(Double::isFinite).sorted().toList();
+        if (sorted.isEmpty()) {
             return OptionalDouble.empty();
         }
-        List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle)
                 : (sorted.get(middle - 1) + sorted.get(middle)) / 2);

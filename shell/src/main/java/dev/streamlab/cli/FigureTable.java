@@ -31,7 +31,7 @@ final class FigureTable {
                 (f.higherIsBetter() ? ">= " : "<= ") + number(f.target()) + " " + f.unit(),
                 reference,
                 Double.isFinite(f.ratio()) ? String.format(Locale.ROOT, "%.2fx", f.ratio()) : "-",
-                f.meetsTarget() ? "ok" : "MISSED"});
+                !f.measured() ? "NOT MEASURED" : f.meetsTarget() ? "ok" : "MISSED"});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -55,6 +55,9 @@ final class FigureTable {
     }
 
     private static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "n/a";
+        }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -37,4 +37,15 @@ class FigureTableTest {
 
         GoldenFile.exact().assertMatches("cli/bench-table-one-run.txt", String.join("\n", lines));
     }
+
+    @Test
+    void aRunThatCouldNotMeasureIsSkippedAndAFigureWithNoneSaysSo() {
+        Figure some = Figure.of("the class view's heap", "MB", List.of(Double.NaN, 40.0, 50.0), 64);
+        Figure none = Figure.of("the class view's heap", "MB", List.of(Double.NaN), 64);
+
+        assertThat(some.median()).isEqualTo(45.0);
+        assertThat(new FigureTable(List.of(some), 3).lines().get(2)).contains("n/a 40.00 50.00").endsWith("ok");
+        assertThat(new FigureTable(List.of(none), 1).lines().get(2)).startsWith("the class view's heap  n/a MB")
+                .endsWith("NOT MEASURED");
+    }
 }
