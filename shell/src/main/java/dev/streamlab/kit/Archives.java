@@ -1,8 +1,13 @@
 package dev.streamlab.kit;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,19 +36,42 @@ public final class Archives {
 
     /** Unpacks {@code archive} into {@code into} (which must exist), leaving out the archive's top folder. */
     public static void extract(Path archive, Path into) throws IOException {
+        extract(archive, into, Checksums.newDigest());
+    }
+
+    /**
+     * Unpacks {@code archive} as {@link #extract(Path, Path)} does, and returns the SHA-256 of every byte of the file
+     * (read in the same pass, so a kit's archive is read once). The caller must not use what it unpacked until it has
+     * compared that checksum.
+     */
+    public static String extractAndDigest(Path archive, Path into) throws IOException {
+        MessageDigest digest = Checksums.newDigest();
+        extract(archive, into, digest);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void extract(Path archive, Path into, MessageDigest digest) throws IOException {
         String name = archive.getFileName().toString();
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), 1 << 16)) {
+        try (InputStream file = new BufferedInputStream(new DigestInputStream(Files.newInputStream(archive), digest), 1 << 16)) {
+            // The readers close what they read; the file stays open for the checksum's last bytes.
+            InputStream shielded = new FilterInputStream(file) {
+                @Override
+                public void close() {
+                }
+            };
             if (name.endsWith(".zip")) {
-                try (ZipArchiveInputStream zip = new ZipArchiveInputStream(file)) {
+                try (ZipArchiveInputStream zip = new ZipArchiveInputStream(shielded)) {
                     extract(zip, archive, into);
                 }
             } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(shielded))) {
                     extract(tar, archive, into);
                 }
             } else {
                 throw new KitException(archive + " is neither a .tar.gz nor a .zip.");
             }
+            // The archive's readers stop at their end marker; the checksum covers the file's last byte too.
+            file.transferTo(OutputStream.nullOutputStream());
         }
     }
 

@@ -102,20 +102,40 @@ public final class Checksums {
      */
     public static void verify(Path dir, Map<String, String> expected, List<String> names) {
         for (String name : names) {
-            String sha = expected.get(name);
-            if (sha == null) {
-                throw new KitException(dir.resolve(FILE) + " does not cover " + name
-                        + ": make the kit again with 'streamlab kit make DIR'.");
+            String sha = expected(dir, expected, name);
+            if (!sha256(dir.resolve(name)).equals(sha)) {
+                throw damaged(name);
             }
-            Path named = dir.resolve(name);
-            if (!Files.isRegularFile(named)) {
-                throw new KitException("The kit's file " + name + " is missing from " + dir
-                        + ": copy the whole kit folder again.");
-            }
-            if (!sha256(named).equals(sha)) {
-                throw new KitException("The kit's file " + name + " is damaged (its SHA-256 differs from "
-                        + FILE + "): copy it from the kit again.");
-            }
+        }
+    }
+
+    /**
+     * The SHA-256 {@code expected} gives the named file, which must exist; a name it does not cover or a missing file is
+     * a {@link KitException} naming the file.
+     */
+    public static String expected(Path dir, Map<String, String> expected, String name) {
+        String sha = expected.get(name);
+        if (sha == null) {
+            throw new KitException(dir.resolve(FILE) + " does not cover " + name
+                    + ": make the kit again with 'streamlab kit make DIR'.");
+        }
+        if (!Files.isRegularFile(dir.resolve(name))) {
+            throw new KitException("The kit's file " + name + " is missing from " + dir
+                    + ": copy the whole kit folder again.");
+        }
+        return sha;
+    }
+
+    static KitException damaged(String name) {
+        return new KitException("The kit's file " + name + " is damaged (its SHA-256 differs from "
+                + FILE + "): copy it from the kit again.");
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This Java has no SHA-256", e);
         }
     }
 }

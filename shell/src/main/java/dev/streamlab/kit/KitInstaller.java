@@ -60,16 +60,21 @@ public final class KitInstaller {
         if (withImage) {
             contents.imageFile().ifPresent(used::add);
         }
-        // Only what this install uses is read (the kit also holds the other systems' archives): a gigabyte takes seconds.
-        progress.accept("Checking " + String.join(", ", used) + " against " + Checksums.FILE + " (SHA-256)");
-        Checksums.verify(kit, checksums, used);
+        // Only what this install uses is read (the kit also holds the other systems' archives), and the archive only
+        // once: it is checked as it is unpacked, into a folder nobody uses until the checksum matched.
+        String archiveSha = Checksums.expected(kit, checksums, archive);
+        List<String> others = used.subList(1, used.size());
+        if (!others.isEmpty()) {
+            progress.accept("Checking " + String.join(", ", others) + " against " + Checksums.FILE + " (SHA-256)");
+            Checksums.verify(kit, checksums, others);
+        }
         Path staging = null;
         Path old = null;
         try {
             Files.createDirectories(home.getParent());
             staging = Installs.stagingBeside(home, "partial");
-            progress.accept("Unpacking " + archive);
-            Archives.extract(kit.resolve(archive), staging);
+            progress.accept("Unpacking and checking " + archive + " against " + Checksums.FILE + " (SHA-256)");
+            unpackChecked(kit.resolve(archive), archiveSha, staging);
             if (!Files.isRegularFile(staging.resolve(ProjectRoot.DISTRIBUTION_MARKER)) || !Files.isRegularFile(staging.resolve("app/streamlab.jar"))) {
                 throw new KitException(archive + " is not a streamlab distribution (no " + ProjectRoot.DISTRIBUTION_MARKER
                         + " or app/streamlab.jar): make the kit again with 'streamlab kit make DIR'.");
@@ -99,6 +104,25 @@ public final class KitInstaller {
             Installs.deleteQuietly(old);
         }
         return new Installed(home, contents.version(), archive, contents.image(), contents.imageFile().map(kit::resolve));
+    }
+
+    /**
+     * Unpacks a kit archive while checking it. A damaged file usually breaks the unpacking before the checksum is known,
+     * so any failure is first told as damage when the file's checksum differs: that is what the learner must fix.
+     */
+    private static void unpackChecked(Path archive, String expectedSha, Path into) throws IOException {
+        String sha;
+        try {
+            sha = Archives.extractAndDigest(archive, into);
+        } catch (IOException | KitException e) {
+            if (!Checksums.sha256(archive).equals(expectedSha)) {
+                throw Checksums.damaged(archive.getFileName().toString());
+            }
+            throw e;
+        }
+        if (!sha.equals(expectedSha)) {
+            throw Checksums.damaged(archive.getFileName().toString());
+        }
     }
 
     /** True when the target is an earlier streamlab installation (to be replaced); fails when it is anything else. */

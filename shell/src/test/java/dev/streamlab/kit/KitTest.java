@@ -126,6 +126,20 @@ class KitTest {
     }
 
     @Test
+    void bytesAfterTheArchivesEndAreCheckedTooThoughTheArchiveUnpacks() throws IOException {
+        Path kit = kit(goodDistribution());
+        Files.write(kit.resolve("streamlab-9.9.tar.gz"), new byte[] {0x42}, java.nio.file.StandardOpenOption.APPEND);
+        Path home = temp.resolve("streamlab");
+
+        assertThatThrownBy(() -> new KitInstaller(progress::add).install(kit, home))
+                .isInstanceOf(KitException.class)
+                .hasMessage("The kit's file streamlab-9.9.tar.gz is damaged (its SHA-256 differs from CHECKSUMS):"
+                        + " copy it from the kit again.");
+        assertThat(home).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
     void aKitWithoutChecksumsIsNotInstalled() throws IOException {
         Path kit = kit(goodDistribution());
         Files.delete(kit.resolve(Checksums.FILE));
