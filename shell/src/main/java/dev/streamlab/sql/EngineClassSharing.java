@@ -12,23 +12,36 @@ import java.util.List;
  * {@code -XX:ArchiveClassesAtExit}) beside the engine's jar; later ones use it. The archive is per JDK version and
  * is made again when the engine is rebuilt; a JVM that cannot use it runs as if it were not there. Where the engine's
  * folder cannot be written (an installed kit), there is no archive.
+ *
+ * <p>On JDK 25 and later the archive is an ahead-of-time cache instead (JEP 483 and 514, {@code -XX:AOTCacheOutput} and
+ * {@code -XX:AOTCache}): classes come loaded and linked, and the methods' profiles the first engine gathered come with
+ * them, so the engine starts faster again. The training run is the first engine's real work (a lesson's statements).
  */
 final class EngineClassSharing {
 
     private final Path archive;
     private final Path writing;
+    private final boolean aheadOfTime;
 
-    private EngineClassSharing(Path archive, Path writing) {
+    private EngineClassSharing(Path archive, Path writing, boolean aheadOfTime) {
         this.archive = archive;
         this.writing = writing;
+        this.aheadOfTime = aheadOfTime;
     }
 
     static EngineClassSharing beside(Path engineJar) {
+        return beside(engineJar, Runtime.version().feature() >= 25);
+    }
+
+    static EngineClassSharing beside(Path engineJar, boolean aheadOfTime) {
         removeLeftovers(engineJar.getParent());
         String jdk = System.getProperty("java.version").replaceAll("[^0-9A-Za-z.]", "_");
-        Path archive = engineJar.resolveSibling("sql-engine-" + jdk + ".jsa");
-        return new EngineClassSharing(archive, engineJar.resolveSibling("sql-engine-" + jdk + ".jsa." + ProcessHandle.current().pid()
-                + "-" + System.nanoTime() + ".part"));
+        // The AOT cache's file must end in .aot; the .part name keeps the .jsa form so one clean-up finds both.
+        String suffix = aheadOfTime ? ".aot" : ".jsa";
+        Path archive = engineJar.resolveSibling("sql-engine-" + jdk + suffix);
+        Path writing = engineJar.resolveSibling("sql-engine-" + jdk + ".jsa." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".part" + suffix);
+        return new EngineClassSharing(archive, writing, aheadOfTime);
     }
 
     /** Archives that an engine of a shell that ended (quit during the start, killed) began and never finished. */
@@ -36,7 +49,7 @@ final class EngineClassSharing {
         if (folder == null || !Files.isDirectory(folder)) {
             return;
         }
-        try (var files = Files.newDirectoryStream(folder, "sql-engine-*.jsa.*.part")) {
+        try (var files = Files.newDirectoryStream(folder, "sql-engine-*.jsa.*.part*")) {
             for (Path part : files) {
                 String name = part.getFileName().toString();
                 String owner = name.substring(name.indexOf(".jsa.") + 5, name.indexOf('-', name.indexOf(".jsa.") + 5));
@@ -56,7 +69,15 @@ final class EngineClassSharing {
             return List.of();
         }
         try {
-            if (Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(engineJar)) > 0) {
+            boolean fresh = Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(engineJar)) > 0;
+            if (aheadOfTime && fresh) {
+                return List.of("-XX:AOTCache=" + archive, "-Xlog:aot=off", "-Xlog:cds=off");
+            }
+            if (aheadOfTime && Files.isWritable(archive.getParent())) {
+                return List.of("-XX:AOTCacheOutput=" + writing, "-Xlog:aot=off", "-Xlog:cds=off");
+            }
+            if (fresh) {
                 return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
             }
             if (Files.isWritable(archive.getParent())) {
