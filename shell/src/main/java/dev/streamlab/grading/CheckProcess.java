@@ -207,8 +207,8 @@ final class CheckProcess {
     }
 
     /**
-     * How the check JVM starts the learner's JVM: the learner's classes after Kafka's libraries (no class of theirs can
-     * stand in for a library's), the lab's harness as its main, a capped heap, stack and native memory; in the sandbox,
+     * How the check JVM starts the learner's JVM: the learner's classes after the libraries a lab may use and nothing else
+     * of streamlab's ({@link LearnerClassPath}; no class of theirs can stand in for a library's), the lab's harness as its main, a capped heap, stack and native memory; in the sandbox,
      * in a sandbox of its own inside the check JVM's.
      */
     private List<String> learnerCommand(List<Path> runtime, Path learnerClasses, Path scratch) throws IOException {
@@ -219,12 +219,16 @@ final class CheckProcess {
         learner.option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-Xshare:auto")
                 .option("-XX:+DisableAttachMechanism").option("-XX:-UsePerfData");
         learner.property("java.io.tmpdir", tmp).property("user.home", tmp);
-        learner.classPath(runtime).classPath(List.of(classes)).main(LearnerHost.class.getName());
+        // The learner's JVM has no streamlab jar, so no simplelogger.properties: the shell's quiet settings, said here.
+        learner.property("org.slf4j.simpleLogger.defaultLogLevel", "error").property("org.slf4j.simpleLogger.logFile", "System.err")
+                .property("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerMembershipManager", "off");
+        List<Path> learnerRuntime = LearnerClassPath.from(runtime);
+        learner.classPath(learnerRuntime).classPath(List.of(classes)).main(LearnerHost.class.getName());
         // The address space bounds heap, stacks and native memory together: threads without end stop with an OutOfMemoryError.
         ProcessLimits limits = new ProcessLimits(((long) learnerHeapMb << 20) + (1L << 30), 1024, 256L << 20);
         List<String> java = new ArrayList<>(limits.prefix().command());
         java.addAll(learner.toList());
-        return sandbox == null ? java : sandbox.learnerCommand(runtime, java);
+        return sandbox == null ? java : sandbox.learnerCommand(learnerRuntime, java);
     }
 
     private void drain(ConcurrentLinkedQueue<CheckEvent> arrived, List<CheckEvent> events) {

@@ -131,10 +131,12 @@ public final class Grader {
         if (!checks.errors().isEmpty()) {
             throw new GradingException("The checks of lab " + lab.id() + " do not compile: " + String.join("; ", checks.errors()));
         }
-        // The lab's harness is compiled with the submission: it runs in the learner's JVM, beside their code.
+        // The lab's harness is compiled with the submission: it runs in the learner's JVM, beside their code, and both
+        // compile against what that JVM will have.
         dev.streamlab.files.FileTrees.copy(lab.harness(), copy);
         Path submissionClasses = box.resolve("submission");
-        JavaCompilation.Result compiled = JavaCompilation.compileSubmission(copy, classpath, submissionClasses);
+        JavaCompilation.Result compiled = JavaCompilation.compileSubmission(copy,
+                LearnerClassPath.asString(Sandbox.runtimeClasspath(classpath)), submissionClasses);
         if (!compiled.success()) {
             boolean starterChanged = compiled.errors().stream().allMatch(e -> e.startsWith(ApiUseScanner.HARNESS_FOLDER));
             List<String> errors = new ArrayList<>();

@@ -172,7 +172,15 @@ class AttackCatalogueIT {
                     + " class loader, so the learner's code can read them too",
                     "try (var in = StreamlabAttack.class.getClassLoader().getResourceAsStream(\"${HIDDEN_CLASS}\")) {"
                             + " return in == null ? null : \"LEAKED read the compiled hidden checks (\" + in.readAllBytes().length + \" bytes)\"; }",
-                    Map.of(), "java.lang.Class.getClassLoader (class loading)"));
+                    Map.of(), "java.lang.Class.getClassLoader (class loading)"),
+            new Attack("loads-streamlab", "the learner's JVM has the grader's whole class path: a submission loads the brokers,"
+                    + " the checks' helpers, Testcontainers or JRuby",
+                    "for (String c : new String[] {\"dev.streamlab.cluster.EmbeddedCluster\", \"dev.streamlab.grading.check.LearnerCode\","
+                            + " \"kafka.server.KafkaRaftServer\", \"org.testcontainers.DockerClientFactory\", \"org.jruby.Ruby\"}) {"
+                            + " try { Class.forName(c); return \"LEAKED loaded \" + c; } catch (ClassNotFoundException e) { } } return null;",
+                    Map.of()),
+            new Attack("compiles-against-streamlab", "a submission compiles against the grader's whole class path",
+                    "return \"LEAKED compiled against \" + org.jruby.Ruby.class.getName();", Map.of()));
 
     /**
      * Dumps the heap, finds the nonce (32 hex digits and a space, the prefix of every result line) and the checks' ids in
@@ -275,6 +283,7 @@ class AttackCatalogueIT {
             case "submission-symlink" -> assertThat(card.compileErrors()).anyMatch(e -> e.contains("link"));
             case "non-utf8-name" -> assertThat(card.compileErrors()).anyMatch(e -> e.contains("name"));
             case "grader-package" -> assertThat(card.compileErrors()).anyMatch(e -> e.contains("dev/streamlab"));
+            case "compiles-against-streamlab" -> assertThat(card.compileErrors()).anyMatch(e -> e.contains("org.jruby"));
             default -> assertThat(card.checks()).isNotEmpty().allSatisfy(c -> assertThat(c.message()).isNotBlank());
         }
     }
@@ -304,7 +313,7 @@ class AttackCatalogueIT {
         // Code with nothing to refuse, or refused before it is compiled (a class in the grader's package).
         // Threads without end use nothing the policy refuses: only the learner's JVM's limits hold them.
         Set<String> harmlessCode = Set.of("escape-sequences", "grader-package", "shadowed-helper", "compiler-crash", "huge-file", "submission-symlink",
-                "non-utf8-name", "threads-without-end");
+                "non-utf8-name", "threads-without-end", "loads-streamlab", "compiles-against-streamlab");
         return selected().filter(a -> !harmlessCode.contains(a.name()));
     }
 

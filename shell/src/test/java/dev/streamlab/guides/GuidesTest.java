@@ -146,7 +146,9 @@ class GuidesTest {
                 described.add(name.group(1));
             }
         }
-        assertThat(described).as("packages docs/architecture.adoc describes").containsExactlyInAnyOrderElementsOf(packages);
+        // A package may span modules (grading here, grading.host in learner-host/): it is described once.
+        assertThat(described).as("packages docs/architecture.adoc describes")
+                .containsExactlyInAnyOrderElementsOf(packages.stream().distinct().toList());
     }
 
     @Test
