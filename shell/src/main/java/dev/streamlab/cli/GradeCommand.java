@@ -76,6 +76,10 @@ public final class GradeCommand implements Callable<Integer> {
                     + " folder that has a starter/ folder (a clone of their GitHub Classroom repository) is graded there.")
     Path all;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "With --all: how many learners to grade at once (default: one more than the cores, as memory allows).")
+    Integer parallel;
+
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "grading-results",
             description = "Where to write the results (default: ${DEFAULT-VALUE}).")
     Path results;
@@ -200,8 +204,12 @@ public final class GradeCommand implements Callable<Integer> {
         Grader quiet = Grader.ofThisJvm(step -> { });
         Path target = results.resolve(lab.id());
         // One learner's folder (unreadable, odd names, a crash of the grader) never stops the class: 0, with why.
+        int workers = parallel != null ? parallel : ClassGrading.workersFor(lab);
+        if (workers < 1) {
+            throw new GradingException("--parallel " + workers + " grades nobody: give 1 or more.");
+        }
         Map<String, Scorecard> cards = ClassGrading.gradeAll(lab, learners, target, dir -> quiet.grade(lab, submissionIn(dir), options),
-                this::writeResults, output::progress);
+                this::writeResults, output::progress, workers);
         ClassGrading.table(cards).forEach(output::result);
         Path summary = ClassSummary.write(cards, target);
         output.result("Class summary: " + summary);

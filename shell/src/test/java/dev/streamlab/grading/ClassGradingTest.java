@@ -91,6 +91,34 @@ class ClassGradingTest {
         assertThat(Files.readString(csv)).doesNotContain("\u001b", "\u0007");
     }
 
+    @Test
+    void severalLearnersAreGradedAtOnceAndTheSummaryKeepsTheFoldersOrder() throws IOException {
+        List<Path> folders = new ArrayList<>();
+        for (String name : List.of("ann", "ben", "cleo", "dev", "crashes-the-grader", "eve")) {
+            folders.add(Files.createDirectories(temp.resolve("class").resolve(name)));
+        }
+        // Three learners must be in grading at the same moment, or none of them goes on (the deadline fails the test).
+        java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(3);
+        List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Map<String, Scorecard> cards = ClassGrading.gradeAll(LAB, folders, temp.resolve("results"), folder -> {
+            together.countDown();
+            if (!together.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("three learners were never graded at once");
+            }
+            if (folder.getFileName().toString().equals("crashes-the-grader")) {
+                throw new StackOverflowError();
+            }
+            return fullMarks(folder);
+        }, GradingReports::write, progress::add, 3);
+
+        assertThat(cards.keySet()).containsExactly("ann", "ben", "cleo", "dev", "crashes-the-grader", "eve");
+        assertThat(cards.values()).filteredOn(c -> c.points() == 1).hasSize(5);
+        assertThat(cards.get("crashes-the-grader").compileErrors()).singleElement().asString().contains("StackOverflowError");
+        assertThat(progress).hasSize(6).allMatch(l -> l.matches("\\[[1-6]/6\\] .*"))
+                .extracting(l -> l.substring(0, 5)).containsExactlyInAnyOrder("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]");
+    }
+
     private static Scorecard fullMarks(Path folder) {
         CheckResult check = new CheckResult("lab05.checks.FraudWindowChecks", "flags", true, CheckResult.Status.PASSED, 1, 1, "", "", 1);
         return new Scorecard(LAB, folder, 7L, false, List.of(), List.of(check), List.of(), Duration.ZERO, Optional.empty());
