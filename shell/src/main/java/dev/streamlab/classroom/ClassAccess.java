@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -54,25 +55,6 @@ public final class ClassAccess {
         return Optional.empty();
     }
 
-    /**
-     * The sentence for a cell's output that shows the class cluster's limits at work: the brokers' own sentence when
-     * their topic policy refused, a word on the class's quotas when partitions were made too fast or a request timed
-     * out (Kafka slows a learner over quota down without a word, so a timeout is the only sign); empty otherwise.
-     */
-    public static Optional<String> explainLimit(String output) {
-        java.util.regex.Matcher policy = POLICY.matcher(output);
-        if (policy.find()) {
-            return Optional.of(policy(policy.group(1)));
-        }
-        if (output.contains("ThrottlingQuotaExceededException")) {
-            return Optional.of(MUTATIONS);
-        }
-        return TIMEOUTS.matcher(output).find() ? Optional.of(TIMEOUT) : Optional.empty();
-    }
-
-    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("PolicyViolationException: ([^\\n]*)");
-    private static final java.util.regex.Pattern TIMEOUTS = java.util.regex.Pattern.compile(
-            "org\\.apache\\.kafka\\.common\\.errors\\.TimeoutException|\\bTimeoutException: ");
     private static final String MUTATIONS = "The class cluster holds back learners who create or delete partitions"
             + " quickly: wait a few seconds, then try again.";
     private static final String TIMEOUT = "Kafka did not answer in time. The class cluster slows down a learner who sends"
@@ -89,18 +71,55 @@ public final class ClassAccess {
     private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("group:?\\s*(\\S+)");
 
     /**
-     * The sentence for a cell's output (the learner's code runs in another JVM, so its exception arrives as text) that
-     * shows Kafka refusing this learner; empty when it does not. It points to the helpers, which keep names in the
-     * learner's namespace: for a Kafka Streams application (whose refusal Kafka Streams logs from its own threads),
-     * {@code streamsConfig(...)} and {@code topic(...)}.
+     * The sentence for an exception the learner's code threw in its own JVM, known here by its class and message, when
+     * it is Kafka's authorizer refusing this learner; empty otherwise. It points to the helpers, which keep names in the
+     * learner's namespace: for a Kafka Streams application, {@code streamsConfig(...)} and {@code topic(...)}.
+     *
+     * @param streams whether the refusal came out of Kafka Streams, to point to its helpers
+     */
+    public static Optional<String> explainThrown(Class<?> type, String message, String learner, boolean streams) {
+        if (!AuthorizationException.class.isAssignableFrom(type)) {
+            return Optional.empty();
+        }
+        String kind = TopicAuthorizationException.class.isAssignableFrom(type) ? "Topic"
+                : GroupAuthorizationException.class.isAssignableFrom(type) ? "Group"
+                : TransactionalIdAuthorizationException.class.isAssignableFrom(type) ? "TransactionalId"
+                : ClusterAuthorizationException.class.isAssignableFrom(type) ? "Cluster" : "";
+        return Optional.of(refusal(kind, message == null ? "" : message, learner, streams));
+    }
+
+    /**
+     * The class cluster's limits, for an exception the learner's code threw in its own JVM: the brokers' own sentence
+     * when their topic policy refused, a word on the class's quotas when partitions were made too fast or a request
+     * timed out; empty otherwise.
+     */
+    public static Optional<String> explainLimit(Class<?> type, String message) {
+        if (PolicyViolationException.class.isAssignableFrom(type)) {
+            return Optional.of(policy(message));
+        }
+        if (ThrottlingQuotaExceededException.class.isAssignableFrom(type)) {
+            return Optional.of(MUTATIONS);
+        }
+        return org.apache.kafka.common.errors.TimeoutException.class.isAssignableFrom(type)
+                || java.util.concurrent.TimeoutException.class.isAssignableFrom(type) ? Optional.of(TIMEOUT) : Optional.empty();
+    }
+
+    /**
+     * The sentence for what the learner's code printed or logged (a Kafka Streams app's own threads log the refusal and
+     * end; a Connect task's trace is text) that shows Kafka refusing this learner; empty when it does not. An exception
+     * the code threw is read by {@link #explainThrown} instead.
      */
     public static Optional<String> explainOutput(String output, String learner) {
         java.util.regex.Matcher m = REFUSAL.matcher(output);
         if (!m.find()) {
             return Optional.empty();
         }
-        String kind = m.group(1) == null ? "" : m.group(1);
-        String message = m.group(2) == null ? "" : m.group(2);
+        return Optional.of(refusal(m.group(1) == null ? "" : m.group(1), m.group(2) == null ? "" : m.group(2), learner,
+                output.contains("org.apache.kafka.streams.")));
+    }
+
+    /** @param kind Topic, Group, TransactionalId, Cluster, or empty: what Kafka refused */
+    private static String refusal(String kind, String message, String learner, boolean streams) {
         String what = switch (kind) {
             case "Topic" -> {
                 java.util.regex.Matcher names = TOPICS.matcher(message);
@@ -115,11 +134,11 @@ public final class ClassAccess {
             default -> "that";
         };
         String prefix = Roster.prefix(learner);
-        String helpers = output.contains("org.apache.kafka.streams.")
+        String helpers = streams
                 ? "; for Kafka Streams, streamsConfig(\"my-app\") puts the application id there (" + prefix
                         + "my-app) and topic(\"orders\") a topic's name (" + prefix + "orders)."
                 : "; the helpers producer(), consumer() and admin() put your names there for you.";
-        return Optional.of(refused(learner, what, prefix).replaceFirst("\\.$", helpers));
+        return refused(learner, what, prefix).replaceFirst("\\.$", helpers);
     }
 
     private static String refused(String learner, String what, String prefix) {

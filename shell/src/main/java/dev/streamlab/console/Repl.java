@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.streamlab.diagram.Style;
+import dev.streamlab.diagram.ValueText;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Hint;
 import dev.streamlab.lesson.Lesson;
@@ -15,6 +16,7 @@ import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.ClusterCommands;
 import dev.streamlab.notebook.LearnerActivity;
 import dev.streamlab.notebook.Notebook;
+import dev.streamlab.notebook.Part;
 import dev.streamlab.notebook.Progress;
 import dev.streamlab.notebook.Transcript;
 
@@ -305,9 +307,8 @@ public final class Repl {
 
     /** Runs, shows the output as it comes (Java) or at the end (commands), then what went wrong, if anything. */
     private CellResult execute(java.util.function.Supplier<CellResult> work, boolean live) {
-        notebook.java().setWidth(io.width());
         if (live) {
-            notebook.watch(io::print);
+            notebook.watchParts(part -> io.print(shown(part)));
         }
         CellResult result;
         try {
@@ -316,13 +317,22 @@ public final class Repl {
             notebook.watch(null);
         }
         if (!live) {
-            io.print(result.drawing() == null ? result.output() : styles.draw(result.drawing(), io.width()));
+            io.print(result.drawing() == null ? result.output(this::shown) : styles.draw(result.drawing(), io.width()));
         }
         if (result.problem() != null && !result.problem().equals(result.output().strip())) {
             problem(result.problem());
         }
         transcript.add(result);
         return result;
+    }
+
+    /** A part of a cell's result as this terminal shows it: a value cut to the window's width, the rest as it came. */
+    private String shown(Part part) {
+        return part instanceof Part.Value value ? shown(value) : part.plain();
+    }
+
+    private String shown(Part.Value value) {
+        return ValueText.shown(value.name(), value.text(), io.width()) + "\n";
     }
 
     private void hint() {

@@ -1,66 +1,44 @@
 package dev.streamlab.notebook;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.diagram.TopologyView;
 import dev.streamlab.notebook.engine.ChildJvmEngine;
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
-import jdk.jshell.spi.ExecutionControl;
 
 /**
  * A JShell whose code runs in a child JVM ({@link ChildJvmEngine}). Survives whatever the learner's
- * code does: after {@code System.exit} or a crash it starts a fresh JVM and says so in the result.
+ * code does: after {@code System.exit} or a crash it starts a fresh JVM, declares again what the learner had
+ * ({@link Restore}) and says so in the result. A result's parts are whole: a front end cuts values to its width.
  * Not thread-safe, except {@link #stop()}, which another thread (a Ctrl-C handler) may call.
  */
 public final class JavaSession implements AutoCloseable {
 
-    private final Path javaLauncher;
-    private final List<String> childOptions;
+    private static final Consumer<Part> NOBODY = part -> { };
+
     private final List<String> prelude;
-    private final CapturedOutput output = new CapturedOutput();
-    private volatile ChildJvmEngine engine;
-    private volatile JShell jshell;
-    private volatile boolean stopRequested;
-    private volatile boolean engineEnded;
-    private volatile boolean evaluating;
-    /** Counts evaluations, so a stop meant for one cell never reaches the next. */
-    private final java.util.concurrent.atomic.AtomicLong evaluations = new java.util.concurrent.atomic.AtomicLong();
-    private volatile boolean forcedStop;
+    private final Set<String> helpers;
+    private final JShellProcess process;
+    private final CellRun run = new CellRun();
+    private final CellSnippets snippets = new CellSnippets();
     private final SessionHistory history = new SessionHistory();
-    private final java.util.Set<String> helpers;
     private SnippetFeedback feedback;
-    private volatile int width = 100;
-    /** Lines of the cell before the snippet that runs now. */
-    private int lineOffset;
-    /** Where each snippet of the cell that runs now starts, by JShell's id: a stack frame names the snippet. */
-    private final java.util.Map<String, Integer> cellLines = new java.util.HashMap<>();
-    /** False while the prelude runs: it is not the learner's. */
-    private boolean recording = true;
-    /** True while a restart declares the learner's code again: a process that dies then must not start another restore. */
-    private boolean replaying;
-    private final ScratchDirectory scratch;
-    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(3);
-    private static final long STOP_RETRY_MS = 100;
+    private volatile Consumer<Part> live = NOBODY;
 
     /**
      * @param childOptions JVM options for the child, such as {@code -Dstreamlab.bootstrap.servers=...}
@@ -72,122 +50,57 @@ public final class JavaSession implements AutoCloseable {
 
     /** @param java the {@code java} launcher of the JDK that runs the learner's code (the shell's own by default) */
     public JavaSession(Path java, List<String> childOptions, List<String> prelude) {
-        this.javaLauncher = java;
-        // The child's temporary folder is the session's own, removed on close: what the learner's code (or a lesson's
-        // simulation) leaves there goes with it, also when the child had to be killed.
-        this.scratch = ScratchDirectory.create("cells");
-        List<String> options = new ArrayList<>();
-        options.add("-Djava.io.tmpdir=" + scratch.path());
-        options.addAll(childOptions);
-        this.childOptions = List.copyOf(options);
-        this.prelude = new ArrayList<>(prelude);
-        this.helpers = helperNames(prelude);
-        start();
+        this.process = new JShellProcess(java, childOptions);
+        this.prelude = List.copyOf(prelude);
+        this.helpers = SnippetFeedback.helperNames(prelude);
+        try {
+            start();
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
     }
 
     private void start() {
-        ChildJvmEngine previous = engine;
-        engine = new ChildJvmEngine(javaLauncher, childOptions);
-        if (previous != null) {
-            previous.properties().forEach(engine::setProperty);
-        }
-        PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8);
-        jshell = JShell.builder()
-                .executionEngine(engine, java.util.Map.of())
-                .out(printer)
-                .err(printer)
-                .in(new ByteArrayInputStream(new byte[0]))
-                .build();
-        engineEnded = false;
-        feedback = new SnippetFeedback(jshell);
-        // Only the current JShell counts: the one we replaced may report its end late, from its I/O thread.
-        jshell.onShutdown(closed -> {
-            if (closed == jshell) {
-                engineEnded = true;
-            }
-        });
+        process.start();
+        feedback = new SnippetFeedback(process.jshell(), helpers);
         prelude.forEach(this::setup);
     }
 
-    /** Runs setup code quietly: the learner did not write it, so they should not see its output. */
+    /** Runs setup code quietly and leaves it out of the history: the learner did not write it. */
     private void setup(String snippet) {
-        String before = output.take();
-        Consumer<String> watcher = output.watch(null);
-        try {
-            // Not eval(): that would mark the learner's cell as ended while a restart runs this setup.
-            recording = false;
-            JavaResult result;
-            try {
-                result = evalAll(snippet);
-            } finally {
-                recording = true;
-            }
-            if (!result.ok()) {
-                throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
-                        + result.output());
-            }
-        } finally {
-            output.watch(watcher);
-            output.putBack(before);
+        JavaResult result = quietly(() -> evalAll(snippet, new Collected(), false));
+        if (!result.ok()) {
+            throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
+                    + result.output());
         }
-    }
-
-    /** Values longer than this many columns are cut, with an ellipsis; what the code prints never is. */
-    public void setWidth(int columns) {
-        this.width = Math.max(20, columns);
-    }
-
-    /** The public static methods of the classes the prelude imports statically: the helpers a cell may hide. */
-    private static java.util.Set<String> helperNames(List<String> prelude) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (String line : prelude) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("import static ([\\w.]+)\\.\\*;").matcher(line.strip());
-            if (m.matches()) {
-                try {
-                    for (java.lang.reflect.Method method : Class.forName(m.group(1)).getMethods()) {
-                        if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
-                            names.add(method.getName());
-                        }
-                    }
-                } catch (ClassNotFoundException e) {
-                    // not on our class path: nothing to warn about
-                }
-            }
-        }
-        return names;
     }
 
     /** Sets a system property in the JVM that runs the code, now and after every restart. */
     public void setChildProperty(String name, String value) {
-        engine.setProperty(name, value);
+        process.setProperty(name, value);
     }
 
     /** The learner's variable as a Kafka Streams topology, read where their code runs; empty if it holds none. */
     public Optional<TopologyView> topologyOf(String variable) {
-        return ask(() -> engine.topologyOf(variable));
+        return process.topologyOf(variable);
     }
 
     /** The learner's variable as settings (a map, its entries as text); empty if it holds no map. */
     public Optional<Map<String, String>> settingsOf(String variable) {
-        return ask(() -> engine.settingsOf(variable));
+        return process.settingsOf(variable);
     }
 
-    private interface Question<T> {
-        Optional<T> ask() throws ExecutionControl.ExecutionControlException;
+    /** Shows each part of a result as it comes: printed text while the code runs, values and feedback as they are made. */
+    public void watchParts(Consumer<Part> listener) {
+        Consumer<Part> watcher = listener == null ? NOBODY : listener;
+        live = watcher;
+        process.output().watch(listener == null ? null : text -> watcher.accept(new Part.Text(text)));
     }
 
-    private <T> Optional<T> ask(Question<T> question) {
-        try {
-            return question.ask();
-        } catch (ExecutionControl.ExecutionControlException e) {
-            throw new CommandException("The Java process for your code did not answer (" + e.getMessage()
-                    + "). Run a Java cell, then try again.");
-        }
-    }
-
-    /** Shows what the code prints while it runs, as well as in the result. Null to stop watching. */
+    /** Shows the result as plain text while the code runs, as well as in the result. Null to stop watching. */
     public void watch(Consumer<String> listener) {
-        output.watch(listener);
+        watchParts(listener == null ? null : part -> listener.accept(part.plain()));
     }
 
     /**
@@ -195,108 +108,111 @@ public final class JavaSession implements AutoCloseable {
      * its own threads); {@link #eval} leaves it out of the next cell's output.
      */
     public String takeBackgroundOutput() {
-        return output.take();
+        return process.output().take();
     }
 
     /** Runs the code of a cell: any number of statements, declarations and expressions. */
     public JavaResult eval(String code) {
-        output.take();
-        stopRequested = false;
-        evaluations.incrementAndGet();
-        evaluating = true;
+        process.output().take();
+        run.begin();
         try {
-            JavaResult result = evalAll(code);
-            rememberPlainValues();
+            JavaResult result = evalAll(code, new Collected(), true);
+            if (result.outcome() == JavaOutcome.RESTARTED) {
+                result = restart(result.parts());
+            }
+            Restore.rememberPlainValues(history, process.jshell());
             return result;
         } finally {
-            evaluating = false;
+            run.end();
         }
     }
 
-    private JavaResult evalAll(String code) {
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        List<String> snippets = new ArrayList<>();
-        List<Integer> firstLines = new ArrayList<>();
-        cellLines.clear();
-        String remaining = code;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            String source = info.source();
-            if (source == null || info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
-                output.append("The code is not finished: a bracket, quote or semicolon is missing near\n"
-                        + indent(remaining.strip()) + "\n");
-                return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code is not finished.");
-            }
-            snippets.add(source);
-            // JShell numbers lines per snippet; the learner reads the lines of the whole cell.
-            String consumed = code.substring(0, code.length() - remaining.length());
-            String leading = remaining.substring(0, remaining.length() - remaining.stripLeading().length());
-            firstLines.add((int) (consumed + leading).chars().filter(c -> c == '\n').count());
-            remaining = info.remaining();
+    /**
+     * Runs each snippet of the code until one fails. Returns {@link JavaOutcome#RESTARTED}, without a problem, when the
+     * process ended: the caller decides whether to start another.
+     */
+    private JavaResult evalAll(String code, Collected out, boolean record) {
+        SourceCodeAnalysis analysis = process.jshell().sourceCodeAnalysis();
+        CellSnippets.Split split = CellSnippets.split(code, analysis);
+        if (split.unfinished() != null) {
+            out.add(new Part.Feedback(SnippetFeedback.unfinished(split.unfinished())));
+            return out.result(JavaOutcome.COMPILE_ERROR, "The code is not finished.");
         }
-        for (int i = 0; i < snippets.size(); i++) {
-            if (stopRequested) {
-                return stopped();
+        snippets.newCell();
+        List<CellSnippets.Piece> pieces = split.pieces();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (run.stopAsked()) {
+                return stopped(out);
             }
-            lineOffset = firstLines.get(i);
-            JavaResult failure = evalSnippet(snippets.get(i), i == snippets.size() - 1);
+            JavaResult failure = evalSnippet(pieces.get(i), i == pieces.size() - 1, out, record);
             if (failure != null) {
                 return failure;
             }
         }
-        return new JavaResult(JavaOutcome.OK, output.take(), null);
+        return out.result(JavaOutcome.OK, null);
     }
 
     /**
-     * Evaluates one snippet and shows what the learner needs to see of it: a short line for a declaration, the
-     * value of the cell's last expression or variable (cut to the width), and what a change did to dependants.
-     * Returns a result only if it failed.
+     * Evaluates one snippet and adds what the learner needs to see of it: a short line for a declaration, the value
+     * of the cell's last expression or variable, and what a change did to dependants. Returns a result only if it failed.
      */
-    private JavaResult evalSnippet(String source, boolean last) {
+    private JavaResult evalSnippet(CellSnippets.Piece piece, boolean last, Collected out, boolean record) {
+        JShell jshell = process.jshell();
         List<SnippetEvent> events;
         try {
-            events = jshell.eval(source);
+            events = jshell.eval(piece.source());
         } catch (IllegalStateException closed) {
-            return ended();
+            return ended(out);
         }
-        List<String> lines = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
-                feedback.updated(event).ifPresent(lines::add);
+                feedback.updated(event).ifPresent(line -> parts.add(new Part.Feedback(line)));
                 continue; // an update of an earlier snippet, not the one we ran
             }
             Snippet snippet = event.snippet();
-            cellLines.put(snippet.id(), lineOffset);
+            snippets.ran(snippet.id(), piece.firstLine());
             if (event.status() == Snippet.Status.REJECTED) {
-                jshell.diagnostics(snippet).forEach(diag -> output.append(describe(diag, source)));
-                return new JavaResult(JavaOutcome.COMPILE_ERROR, output.take(), "The code does not compile.");
+                StringBuilder errors = new StringBuilder();
+                jshell.diagnostics(snippet).forEach(diag -> errors.append(SnippetFeedback.compileError(diag, piece.source())));
+                out.add(new Part.Feedback(errors.toString()));
+                return out.result(JavaOutcome.COMPILE_ERROR, "The code does not compile.");
             }
             if (event.exception() != null) {
-                lines.forEach(line -> output.append(line + "\n"));
-                return failed(event.exception(), snippet);
+                parts.forEach(out::add);
+                return failed(event.exception(), out);
             }
-            if (engineEnded) {
-                return ended();
+            if (process.ended() || run.state() == CellRun.State.KILLED) {
+                return ended(out);
             }
-            if (stopRequested) {
-                return stopped();
+            if (run.stopAsked()) {
+                return stopped(out);
             }
-            lines.addAll(0, describeEvent(event, overwritten(events, snippet), last));
+            if (record) {
+                remember(event);
+            }
+            parts.addAll(0, feedback.ran(event, overwritten(events, snippet), last));
         }
-        if (engineEnded) {
-            return ended();
+        if (process.ended()) {
+            return ended(out);
         }
-        lines.forEach(line -> output.append(line + "\n"));
+        parts.forEach(out::add);
         return null;
     }
 
-    private JavaResult stopped() {
-        output.append("Stopped.\n");
-        return new JavaResult(JavaOutcome.STOPPED, output.take(), "You stopped the code.");
+    /** Keeps a declaration the learner made, to declare it again in a process that replaces this one. */
+    private void remember(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        if (snippet.kind() == Snippet.Kind.IMPORT) {
+            history.declared(snippet, snippet.source().strip(), null);
+        } else if (snippet instanceof DeclarationSnippet declaration
+                && snippet.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            history.declared(snippet, declaration.name(), snippet instanceof VarSnippet v ? v.typeName() : null);
+        }
     }
 
     /** The earlier version of a declaration that this snippet overwrote, if there was one. */
-    private static java.util.Optional<Snippet> overwritten(List<SnippetEvent> events, Snippet snippet) {
+    private static Optional<Snippet> overwritten(List<SnippetEvent> events, Snippet snippet) {
         return events.stream()
                 .filter(e -> e.causeSnippet() == snippet && e.status() == Snippet.Status.OVERWRITTEN)
                 .map(SnippetEvent::snippet)
@@ -304,289 +220,101 @@ public final class JavaSession implements AutoCloseable {
                 .findFirst();
     }
 
-    private List<String> describeEvent(SnippetEvent event, java.util.Optional<Snippet> overwritten, boolean last) {
-        Snippet snippet = event.snippet();
-        List<String> lines = new ArrayList<>();
-        boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-        if (snippet.kind() == Snippet.Kind.IMPORT) {
-            if (recording) {
-                history.declared(snippet, snippet.source().strip(), null);
-            }
-            return lines;
-        }
-        if (snippet instanceof DeclarationSnippet declaration && !temporary && recording) {
-            history.declared(snippet, declaration.name(), snippet instanceof VarSnippet v ? v.typeName() : null);
-        }
-        String name = snippet instanceof VarSnippet v ? v.name()
-                : snippet instanceof ExpressionSnippet e ? e.name() : null;
-        boolean showValue = last && name != null && event.value() != null;
-        if (showValue) {
-            lines.add(ValueText.cut(name + " ==> " + event.value(), width));
-        }
-        if (snippet instanceof DeclarationSnippet && !temporary) {
-            String action = SnippetFeedback.action(event, overwritten);
-            boolean quietNewVariable = showValue && action.equals("created") && snippet.kind() == Snippet.Kind.VAR
-                    && jshell.status(snippet) == Snippet.Status.VALID;
-            if (!quietNewVariable) {
-                lines.add(feedback.declared(event, overwritten));
-            }
-            if (snippet instanceof jdk.jshell.MethodSnippet method && helpers.contains(method.name())
-                    && !action.equals("modified")) {
-                lines.add("Note: your " + SnippetFeedback.describe(snippet) + " hides streamlab's helper "
-                        + method.name() + "(...) in the cells that follow; /reset brings the helper back.");
-            }
-        }
-        return lines;
+    private JavaResult stopped(Collected out) {
+        out.add(new Part.Feedback("Stopped."));
+        return out.result(JavaOutcome.STOPPED, "You stopped the code.");
     }
 
-    /** Reads the variables that hold plain values, so a restarted Java process can get them back. */
-    private void rememberPlainValues() {
-        for (SessionHistory.Declaration known : history.plainValues()) {
-            jshell.variables()
-                    .filter(v -> v.id().equals(known.id()) && jshell.status(v) == Snippet.Status.VALID)
-                    .findFirst()
-                    .ifPresent(v -> {
-                        try {
-                            history.sawValue(v, jshell.varValue(v));
-                        } catch (IllegalStateException | IllegalArgumentException e) {
-                            // the process ended meanwhile; the last value seen stays
-                        }
-                    });
-        }
+    private static JavaResult ended(Collected out) {
+        return out.result(JavaOutcome.RESTARTED, null);
     }
 
-    private JavaResult failed(Exception exception, Snippet ran) {
+    private JavaResult failed(Exception exception, Collected out) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet used = unresolved.getSnippet();
-            output.append("attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true) + "\n");
-            return new JavaResult(JavaOutcome.EXCEPTION, output.take(), "Something the code needs is not defined.");
+            out.add(new Part.Feedback("attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true)));
+            return out.result(JavaOutcome.EXCEPTION, "Something the code needs is not defined.");
         }
-        String type = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
-        output.append(type + (exception.getMessage() == null ? "" : ": " + exception.getMessage()) + "\n");
-        for (StackTraceElement frame : exception.getStackTrace()) {
-            if (frame.getClassName().startsWith("REPL.") || frame.getFileName() != null && frame.getFileName().startsWith("#")) {
-                Integer cellLine = frame.getFileName() == null ? null : cellLines.get(frame.getFileName().substring(1));
-                output.append(cellLine != null ? "\tat your code, line " + (frame.getLineNumber() + cellLine) + "\n"
-                        : "\tat your code from an earlier cell, line " + frame.getLineNumber() + " of its snippet\n");
-                break;
-            }
-            output.append("\tat " + frame + "\n");
+        // JShell brings the chain of causes over from the child JVM: each as its class's name and its message.
+        List<Part.Thrown> chain = new ArrayList<>();
+        for (Throwable t = exception; t != null && chain.size() < 20; t = t.getCause()) {
+            chain.add(new Part.Thrown(t instanceof EvalException eval ? eval.getExceptionClassName() : t.getClass().getName(),
+                    t.getMessage()));
         }
-        String simple = type.substring(type.lastIndexOf('.') + 1);
+        Part.Failure failure = new Part.Failure(chain, snippets.trace(exception.getStackTrace()));
+        out.add(failure);
+        String simple = failure.thrown().simpleName();
         String problem = simple.equals("OutOfMemoryError")
                 ? "Your code ran out of memory (OutOfMemoryError). The shell and the cluster are fine; your variables are kept."
                 : "Your code threw " + simple + ".";
-        return new JavaResult(JavaOutcome.EXCEPTION, output.take(), problem);
+        return out.result(JavaOutcome.EXCEPTION, problem);
     }
 
-    private JavaResult restarted() {
-        String how = forcedStop
+    /** The process ended while a cell ran: starts another, declares again what the learner had, and says so. */
+    private JavaResult restart(List<Part> before) {
+        String how = run.state() == CellRun.State.KILLED
                 ? "Your code did not stop when asked, so streamlab ended the Java process that ran it."
-                : exitDescription();
-        forcedStop = false;
-        evaluations.incrementAndGet(); // a stopper still asking ends, and never stops the replay below
-        stopRequested = false;
-        jshell.close();
+                : process.exitDescription();
+        run.begin(); // a stopper still asking ends, and never stops the restore below
         start();
-        String restored = replayHistory();
-        return new JavaResult(JavaOutcome.RESTARTED, output.take(),
+        String restored = Restore.replay(history, code -> quietly(() -> evalAll(code, new Collected(), true)));
+        return new JavaResult(JavaOutcome.RESTARTED, before,
                 how + " The shell and the cluster are fine. Java started afresh. " + restored);
     }
 
-    /** The process ended: during a restore, say so to the restore; otherwise start a new one. */
-    private JavaResult ended() {
-        if (replaying) {
-            return new JavaResult(JavaOutcome.RESTARTED, output.take(), "The new Java process ended too.");
-        }
-        return restarted();
-    }
-
-    /** Declares again, in the new process, what the learner had declared; returns one line saying what came back. */
-    private String replayHistory() {
-        List<String> byValue = new ArrayList<>();
-        List<String> byDeclaration = new ArrayList<>();
-        List<String> unsafe = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        String interrupted = null;
-        int methods = 0;
-        int types = 0;
-        List<SessionHistory.Declaration> todo = history.inReplayOrder();
-        history.clear();
-        replaying = true;
-        try {
-            // A declaration may need one that comes later (a variable of a class redefined since): a second pass.
-            for (int pass = 0; pass < 2 && !todo.isEmpty(); pass++) {
-                List<SessionHistory.Declaration> again = new ArrayList<>();
-                for (SessionHistory.Declaration declaration : todo) {
-                    if (interrupted != null) {
-                        failed.add(declaration.name());
-                        continue;
-                    }
-                    String code = declaration.replayCode(history.typeNames());
-                    if (code == null) {
-                        unsafe.add(declaration.name());
-                        continue;
-                    }
-                    JavaResult result = quietly(code);
-                    if (result.outcome() == JavaOutcome.STOPPED) {
-                        interrupted = "You stopped the restore.";
-                        failed.add(declaration.name());
-                    } else if (result.outcome() == JavaOutcome.RESTARTED) {
-                        interrupted = result.problem();
-                        failed.add(declaration.name());
-                    } else if (!result.ok()) {
-                        again.add(declaration);
-                    } else {
-                        switch (declaration.kind()) {
-                            case VAR -> (declaration.restoresByValue() ? byValue : byDeclaration).add(declaration.name());
-                            case METHOD -> methods++;
-                            case TYPE_DECL -> types++;
-                            default -> { }
-                        }
-                    }
-                }
-                if (pass == 1) {
-                    again.forEach(d -> failed.add(d.name()));
-                }
-                todo = again;
-            }
-        } finally {
-            replaying = false;
-        }
-        rememberPlainValues();
-        List<String> parts = new ArrayList<>();
-        if (!byValue.isEmpty()) {
-            parts.add(joinNames(byValue) + " with " + (byValue.size() == 1 ? "its last value" : "their last values"));
-        }
-        if (!byDeclaration.isEmpty()) {
-            parts.add(joinNames(byDeclaration) + " as " + (byDeclaration.size() == 1 ? "its declaration makes it" : "their declarations make them"));
-        }
-        if (methods > 0) {
-            parts.add(methods + (methods == 1 ? " method" : " methods"));
-        }
-        if (types > 0) {
-            parts.add(types + (types == 1 ? " class" : " classes"));
-        }
-        String line = parts.isEmpty() ? "There was nothing to restore." : "Restored " + joinNames(parts) + ".";
-        if (!unsafe.isEmpty()) {
-            line += " Not restored, because running their code again could repeat what it did: " + String.join(", ", unsafe)
-                    + ". Run their cells again if you need them.";
-        }
-        if (!failed.isEmpty()) {
-            line += (interrupted == null ? "" : " " + interrupted) + " Could not be declared again: " + String.join(", ", failed) + ".";
-        }
-        return line;
-    }
-
-    private static String joinNames(List<String> names) {
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    /** Runs code the learner does not need to see again; records it in the history like any cell. */
-    private JavaResult quietly(String code) {
+    /** Runs code the learner does not need to see; what their threads printed meanwhile stays for them. */
+    private JavaResult quietly(Supplier<JavaResult> work) {
+        CapturedOutput output = process.output();
         String before = output.take();
         Consumer<String> watcher = output.watch(null);
+        Consumer<Part> listener = live;
+        live = NOBODY;
         try {
-            return evalAll(code);
+            return work.get();
         } finally {
             output.take();
+            live = listener;
             output.watch(watcher);
             output.putBack(before);
         }
     }
 
-    private String exitDescription() {
-        Process child = engine.process();
-        try {
-            if (child != null && child.waitFor(2, TimeUnit.SECONDS)) {
-                return "Your code ended its Java process (exit code " + child.exitValue() + ", as with System.exit).";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "The Java process running your code stopped.";
-    }
-
     /** Stops the code that runs now (an endless loop, a blocked call). Safe to call from any thread. */
     public void stop() {
-        stopRequested = true;
-        // A stop that arrives between two snippets, or while one compiles, finds no code to stop: keep
-        // asking while the cell runs. Code that ignores every stop loses its JVM, and we start a new one.
-        long target = evaluations.get();
-        Thread stopper = new Thread(() -> {
-            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-            while (stillRunning(target) && System.nanoTime() < deadline) {
-                try {
-                    jshell.stop();
-                    Thread.sleep(STOP_RETRY_MS);
-                } catch (IllegalStateException closed) {
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            Process child = engine.process();
-            if (stillRunning(target) && child != null) {
-                forcedStop = true;
-                child.destroyForcibly();
-            }
-        }, "streamlab-stop");
-        stopper.setDaemon(true);
-        stopper.start();
+        run.stop(process);
     }
 
     /** Whether code runs now. */
     public boolean isEvaluating() {
-        return evaluating;
-    }
-
-    /** Whether the evaluation that was running when stop was asked still runs. */
-    private boolean stillRunning(long evaluation) {
-        return evaluating && evaluations.get() == evaluation;
+        return run.running();
     }
 
     /** Forgets every variable, method and class: a fresh Java process with the prelude. */
     public void reset() {
         history.clear();
-        jshell.close();
         start();
-        output.take();
+        process.output().take();
     }
 
     /** Whether {@code code} is a whole cell, or needs more lines (an open brace, a missing semicolon...). */
     public boolean isIncomplete(String code) {
-        String remaining = code;
-        SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
-                return true;
-            }
-            if (!info.completeness().isComplete()) {
-                return false;
-            }
-            remaining = info.remaining();
-        }
-        return false;
+        return CellSnippets.isIncomplete(code, process.jshell().sourceCodeAnalysis());
     }
 
     /**
      * The learner's variables whose declared type, with generics and package left out, passes the test, oldest
      * first: {@code variablesOfType("Topology"::equals)} finds {@code var topology = builder.build()}.
      */
-    public List<String> variablesOfType(java.util.function.Predicate<String> simpleTypeName) {
-        return jshell.variables()
+    public List<String> variablesOfType(Predicate<String> simpleTypeName) {
+        return process.jshell().variables()
                 .filter(v -> simpleTypeName.test(simpleName(v.typeName())))
-                .map(jdk.jshell.VarSnippet::name)
+                .map(VarSnippet::name)
                 .toList();
     }
 
     /** Whether the learner has a variable of this name. */
     public boolean hasVariable(String name) {
-        return jshell.variables().anyMatch(v -> v.name().equals(name));
+        return process.jshell().variables().anyMatch(v -> v.name().equals(name));
     }
 
     private static String simpleName(String typeName) {
@@ -598,7 +326,7 @@ public final class JavaSession implements AutoCloseable {
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];
         List<String> candidates = new ArrayList<>();
-        for (SourceCodeAnalysis.Suggestion s : jshell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
+        for (SourceCodeAnalysis.Suggestion s : process.jshell().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
             if (!candidates.contains(s.continuation())) {
                 candidates.add(s.continuation());
             }
@@ -610,44 +338,34 @@ public final class JavaSession implements AutoCloseable {
     public record Completions(int anchor, List<String> candidates) {
     }
 
-    private static String describe(Diag diag, String source) {
-        StringBuilder text = new StringBuilder();
-        // JShell's wrapper class has no name: javac's "location: class " line says nothing to a learner.
-        String message = diag.getMessage(Locale.ENGLISH).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
-        text.append(diag.isError() ? "error: " : "warning: ").append(message).append('\n');
-        long position = diag.getPosition() == Diag.NOPOS ? diag.getStartPosition() : diag.getPosition();
-        if (position >= 0 && position <= source.length()) {
-            int start = source.lastIndexOf('\n', (int) Math.max(0, position - 1)) + 1;
-            int end = source.indexOf('\n', (int) position);
-            String line = source.substring(start, end < 0 ? source.length() : end);
-            text.append(line).append('\n');
-            text.append(" ".repeat((int) position - start)).append("^\n");
-        }
-        return text.toString();
-    }
-
-    private static String indent(String code) {
-        return "    " + code.replace("\n", "\n    ");
-    }
-
     @Override
     public void close() {
-        try {
-            jshell.close();
-        } finally {
-            // The child may still be ending (a simulation's shutdown hook, Kafka Streams tidying its state): let it
-            // end before its temporary folder goes, or it writes there again after the folder was removed.
-            Process child = engine.process();
-            if (child != null) {
-                try {
-                    if (!child.waitFor(5, TimeUnit.SECONDS)) {
-                        child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        process.close();
+    }
+
+    /**
+     * The parts of one run, in order. What the code prints arrives on its own (JShell's I/O thread writes it as it
+     * comes), so it is taken as one text part whenever another part follows it.
+     */
+    private final class Collected {
+        private final List<Part> parts = new ArrayList<>();
+
+        void add(Part part) {
+            takePrinted();
+            parts.add(part);
+            live.accept(part);
+        }
+
+        JavaResult result(JavaOutcome outcome, String problem) {
+            takePrinted();
+            return new JavaResult(outcome, parts, problem);
+        }
+
+        private void takePrinted() {
+            String printed = process.output().take();
+            if (!printed.isEmpty()) {
+                parts.add(new Part.Text(printed));
             }
-            scratch.delete();
         }
     }
 }

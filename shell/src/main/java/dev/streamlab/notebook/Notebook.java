@@ -38,7 +38,7 @@ public final class Notebook implements AutoCloseable {
     private final ClusterCommands commands;
     private final ExpectationChecker checker;
     private final SqlCells sql;
-    private volatile Consumer<String> watcher;
+    private volatile Consumer<Part> watcher;
 
     public Notebook(Cluster cluster) {
         this(CompletableFuture.completedFuture(cluster), newJavaSession());
@@ -143,12 +143,14 @@ public final class Notebook implements AutoCloseable {
         List<CellResult.Check> checks = new ArrayList<>();
         // Code that did not run to its end fails the cell already: waiting for what it should have done in the
         // cluster would only keep the learner from their fix. A cell that is meant to fail is checked as usual.
+        // The output is read whole (every value in full), never as some window showed it.
         if (ran.outcome() == JavaOutcome.OK || cell.expectsFailure()) {
+            String output = ran.output();
             for (Expectation expectation : expectations) {
-                checks.add(checker.check(expectation, ran.outcome(), ran.output(), before.get(expectation)));
+                checks.add(checker.check(expectation, ran.outcome(), output, before.get(expectation)));
             }
         }
-        return new CellResult(cell, code, ran.outcome(), ran.output(), ran.problem(), checks,
+        return new CellResult(cell, code, ran.outcome(), ran.parts(), ran.problem(), checks,
                 Duration.ofNanos(System.nanoTime() - start), ran.drawing());
     }
 
@@ -157,7 +159,7 @@ public final class Notebook implements AutoCloseable {
         long start = System.nanoTime();
         CellResult ran = isCommand(input) ? command(null, input)
                 : dev.streamlab.sql.SqlStatements.looksLikeSql(input) ? sql(null, input, List.of()) : java(null, input);
-        return new CellResult(null, input, ran.outcome(), ran.output(), ran.problem(), List.of(),
+        return new CellResult(null, input, ran.outcome(), ran.parts(), ran.problem(), List.of(),
                 Duration.ofNanos(System.nanoTime() - start), ran.drawing());
     }
 
@@ -169,27 +171,54 @@ public final class Notebook implements AutoCloseable {
         String background = java.takeBackgroundOutput();
         JavaResult result = java.eval(code);
         String problem = result.problem();
-        // Kafka's authorizer said no: in a class, say why in one sentence. The cell may have ended well (a Kafka Streams
-        // app's own threads log the refusal and stop) or been stopped by the learner who waited; or the refusal came
-        // while no cell ran (the app was started by the cell before).
-        if (result.outcome() != JavaOutcome.COMPILE_ERROR && result.output().contains("AuthorizationException")) {
-            problem = explainRefusal(result.output()).orElse(problem);
-        } else if (problem == null && background.contains("AuthorizationException")) {
-            problem = explainRefusal(background).map(why -> "Since the last cell, " + why).orElse(null);
-        } else if (result.outcome() == JavaOutcome.EXCEPTION && cluster.isUp() && !cluster.namespace().isNone()) {
-            // The class cluster's limits: its topic policy's sentence, or a word on quotas after a timeout.
-            problem = dev.streamlab.classroom.ClassAccess.explainLimit(result.output()).orElse(problem);
+        Optional<String> learner = learner();
+        if (learner.isPresent()) {
+            problem = classProblem(result, background, learner.get()).orElse(problem);
         }
-        return new CellResult(cell, code, result.outcome(), result.output(), problem, List.of(), Duration.ZERO);
+        return new CellResult(cell, code, result.outcome(), result.parts(), problem, List.of(), Duration.ZERO, null);
     }
 
-    private Optional<String> explainRefusal(String output) {
-        dev.streamlab.learner.Namespace ns = cluster.namespace();
-        if (ns.isNone()) {
+    /**
+     * In a class, what the class cluster's authorizer or limits did, in one sentence. The exception the code threw is read
+     * by its type; the cell may also have ended well while a Kafka Streams app's own threads logged the refusal (or the
+     * learner stopped it while waiting), or the refusal was logged while no cell ran: logs are text, read as text.
+     */
+    private Optional<String> classProblem(JavaResult result, String background, String learner) {
+        Optional<Part.Failure> failure = result.failure();
+        if (failure.isPresent()) {
+            boolean streams = failure.get().trace().stream().anyMatch(frame -> frame.startsWith("org.apache.kafka.streams."));
+            for (Part.Thrown thrown : failure.get().chain()) {
+                Optional<String> why = thrown.type(null).flatMap(type ->
+                        dev.streamlab.classroom.ClassAccess.explainThrown(type, thrown.message(), learner, streams));
+                if (why.isPresent()) {
+                    return why;
+                }
+            }
+            for (Part.Thrown thrown : failure.get().chain()) {
+                Optional<String> why = thrown.type(null).flatMap(type ->
+                        dev.streamlab.classroom.ClassAccess.explainLimit(type, thrown.message()));
+                if (why.isPresent()) {
+                    return why;
+                }
+            }
+        }
+        if (result.outcome() == JavaOutcome.COMPILE_ERROR) {
             return Optional.empty();
         }
-        String learner = ns.prefix().substring(0, ns.prefix().length() - 1);
-        return dev.streamlab.classroom.ClassAccess.explainOutput(output, learner);
+        Optional<String> logged = dev.streamlab.classroom.ClassAccess.explainOutput(Parts.printed(result.parts()), learner);
+        if (logged.isPresent() || result.problem() != null) {
+            return logged;
+        }
+        return dev.streamlab.classroom.ClassAccess.explainOutput(background, learner).map(why -> "Since the last cell, " + why);
+    }
+
+    /** The learner's name on a class cluster, or empty on any other cluster. */
+    private Optional<String> learner() {
+        if (!cluster.isUp()) {
+            return Optional.empty();
+        }
+        dev.streamlab.learner.Namespace ns = cluster.namespace();
+        return ns.isNone() ? Optional.empty() : Optional.of(ns.prefix().substring(0, ns.prefix().length() - 1));
     }
 
     private CellResult sql(Cell cell, String code, List<Expectation> expectations) {
@@ -198,9 +227,9 @@ public final class Notebook implements AutoCloseable {
         java.util.function.Predicate<String> enough = onOutput.isEmpty() ? null : output -> onOutput.stream()
                 .allMatch(e -> checker.check(e, JavaOutcome.OK, output, null).held());
         SqlCells.CellOutput ran = sql.run(code, enough, cell != null, text -> {
-            Consumer<String> now = watcher;
+            Consumer<Part> now = watcher;
             if (now != null) {
-                now.accept(text);
+                now.accept(new Part.Text(text));
             }
         });
         return new CellResult(cell, code, ran.outcome(), ran.output(), ran.problem(), List.of(), Duration.ZERO);
@@ -232,10 +261,18 @@ public final class Notebook implements AutoCloseable {
         checker.stop();
     }
 
-    /** Shows what Java code prints while it runs (it is in the result too). Null to stop watching. */
+    /** Shows what a Java or SQL cell gives while it runs, as plain text (it is in the result too). Null to stop watching. */
     public void watch(Consumer<String> listener) {
+        watchParts(listener == null ? null : part -> listener.accept(part.plain()));
+    }
+
+    /**
+     * Shows each part of what a Java or SQL cell gives as it comes (it is in the result too), for a front end to show
+     * at its width. Null to stop watching.
+     */
+    public void watchParts(Consumer<Part> listener) {
         watcher = listener;
-        java.watch(listener);
+        java.watchParts(listener);
     }
 
     /** Forgets the learner's variables: a fresh Java session. */

@@ -1,12 +1,18 @@
 package dev.streamlab.notebook;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -26,10 +32,89 @@ import jdk.jshell.VarSnippet;
  */
 final class SnippetFeedback {
 
-    private final JShell jshell;
+    private static final Pattern STATIC_IMPORT = Pattern.compile("import static ([\\w.]+)\\.\\*;");
 
-    SnippetFeedback(JShell jshell) {
+    private final JShell jshell;
+    private final Set<String> helpers;
+
+    /** @param helpers the names of the helpers a cell may hide ({@link #helperNames}) */
+    SnippetFeedback(JShell jshell, Set<String> helpers) {
         this.jshell = jshell;
+        this.helpers = helpers;
+    }
+
+    /** The public static methods of the classes the prelude imports statically: the helpers a cell may hide. */
+    static Set<String> helperNames(List<String> prelude) {
+        Set<String> names = new HashSet<>();
+        for (String line : prelude) {
+            Matcher m = STATIC_IMPORT.matcher(line.strip());
+            if (m.matches()) {
+                try {
+                    for (java.lang.reflect.Method method : Class.forName(m.group(1)).getMethods()) {
+                        if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+                            names.add(method.getName());
+                        }
+                    }
+                } catch (ClassNotFoundException e) {
+                    // not on our class path: nothing to warn about
+                }
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    /**
+     * What the learner sees of a snippet that ran: the value of the cell's last expression or variable, whole; a short
+     * line for a declaration; a note when it hides a helper.
+     */
+    List<Part> ran(SnippetEvent event, Optional<Snippet> overwritten, boolean last) {
+        Snippet snippet = event.snippet();
+        List<Part> parts = new ArrayList<>();
+        if (snippet.kind() == Snippet.Kind.IMPORT) {
+            return parts;
+        }
+        boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        String name = snippet instanceof VarSnippet v ? v.name() : snippet instanceof ExpressionSnippet e ? e.name() : null;
+        boolean showValue = last && name != null && event.value() != null;
+        if (showValue) {
+            String type = snippet instanceof VarSnippet v ? v.typeName() : ((ExpressionSnippet) snippet).typeName();
+            parts.add(new Part.Value(name, type, event.value()));
+        }
+        if (snippet instanceof DeclarationSnippet && !temporary) {
+            String action = action(event, overwritten);
+            boolean quietNewVariable = showValue && action.equals("created") && snippet.kind() == Snippet.Kind.VAR
+                    && jshell.status(snippet) == Snippet.Status.VALID;
+            if (!quietNewVariable) {
+                parts.add(new Part.Feedback(declared(event, overwritten)));
+            }
+            if (snippet instanceof MethodSnippet method && helpers.contains(method.name()) && !action.equals("modified")) {
+                parts.add(new Part.Feedback("Note: your " + describe(snippet) + " hides streamlab's helper "
+                        + method.name() + "(...) in the cells that follow; /reset brings the helper back."));
+            }
+        }
+        return parts;
+    }
+
+    /** A compile error or warning, as javac says it, with the line and a caret under the place. */
+    static String compileError(Diag diag, String source) {
+        StringBuilder text = new StringBuilder();
+        // JShell's wrapper class has no name: javac's "location: class " line says nothing to a learner.
+        String message = diag.getMessage(Locale.ENGLISH).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
+        text.append(diag.isError() ? "error: " : "warning: ").append(message).append('\n');
+        long position = diag.getPosition() == Diag.NOPOS ? diag.getStartPosition() : diag.getPosition();
+        if (position >= 0 && position <= source.length()) {
+            int start = source.lastIndexOf('\n', (int) Math.max(0, position - 1)) + 1;
+            int end = source.indexOf('\n', (int) position);
+            String line = source.substring(start, end < 0 ? source.length() : end);
+            text.append(line).append('\n');
+            text.append(" ".repeat((int) position - start)).append("^\n");
+        }
+        return text.toString();
+    }
+
+    /** The code from where it is not finished on. */
+    static String unfinished(String rest) {
+        return "The code is not finished: a bracket, quote or semicolon is missing near\n    " + rest.replace("\n", "\n    ");
     }
 
     /** "created", "modified" or "replaced": what this snippet did to the declaration of its name. */

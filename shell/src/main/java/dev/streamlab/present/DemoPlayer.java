@@ -102,7 +102,8 @@ public final class DemoPlayer {
             out.flush();
             CellResult result = notebook.run(cell);
             // The audience sees a command's diagram in colour at the screen's width; the rehearsal, plain.
-            out.print(result.drawing() == null ? result.output()
+            out.print(result.drawing() == null
+                    ? result.output(value -> dev.streamlab.diagram.ValueText.shown(value.name(), value.text(), width) + "\n")
                     : styles.draw(result.drawing(), width));
             out.println(result.passed() ? styles.apply(Styles.GOOD, "✓") : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
             Action next = status("Enter: next   r: reset and run again   b: back   q: quit", index, total);

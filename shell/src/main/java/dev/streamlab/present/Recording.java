@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.streamlab.diagram.ValueText;
 import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.notebook.CellResult;
@@ -23,8 +24,12 @@ public record Recording(String missing, Map<Integer, Shown> cells) {
             views = List.copyOf(views);
         }
 
+        /** A slide shows a value as a terminal of this width would. */
+        static final int VALUE_WIDTH = 100;
+
         static Shown of(CellResult result) {
-            return new Shown(result.output() == null ? "" : result.output().stripTrailing(), result.passed(),
+            String output = result.output(value -> ValueText.shown(value.name(), value.text(), VALUE_WIDTH) + "\n");
+            return new Shown(output.stripTrailing(), result.passed(),
                     result.passed() ? null : result.whyNot(),
                     result.drawing() == null ? List.of() : result.drawing().views());
         }

@@ -34,6 +34,20 @@ class ClassAccessTest {
     }
 
     @Test
+    void anExceptionThrownWhereTheCellRanIsReadByItsClassNotByItsText() {
+        assertThat(ClassAccess.explainThrown(TopicAuthorizationException.class, "Not authorized to access topics: [bob.orders]",
+                "ana", false)).hasValue("Kafka's authorizer refused ana access to topic bob.orders: in this class ana's names"
+                + " start with 'ana.', and other names belong to classmates or to the cluster; the helpers producer(),"
+                + " consumer() and admin() put your names there for you.");
+        assertThat(ClassAccess.explainThrown(GroupAuthorizationException.class, "Not authorized to access group: shouter",
+                "ana", true)).get().asString().contains("refused ana access to consumer group shouter:", "streamsConfig(");
+        assertThat(ClassAccess.explainThrown(org.apache.kafka.common.errors.ClusterAuthorizationException.class, "no",
+                "ana", false)).get().asString().contains("refused ana access to the cluster's settings:");
+        assertThat(ClassAccess.explainThrown(IllegalStateException.class, "AuthorizationException: [bob.orders]", "ana", false))
+                .as("only the type counts, not words in a message").isEmpty();
+    }
+
+    @Test
     void kafkasOwnExceptionsAreWordedAndOthersAreLeftAlone() {
         assertThat(ClassAccess.explain(new RuntimeException(new TopicAuthorizationException(Set.of("b.x", "a.y"))), "c"))
                 .get().asString().startsWith("Kafka's authorizer refused c access to topic a.y, b.x:");
@@ -44,17 +58,15 @@ class ClassAccessTest {
 
     @Test
     void theClassLimitsReachTheLearnerAsOneSentence() {
-        String refused = "java.lang.IllegalStateException: PolicyViolationException: A topic may have at most 12 partitions"
-                + " in this class, and ana.big asked for 1000.\n\tat your code, line 1\n";
-        assertThat(ClassAccess.explainLimit(refused)).hasValue("A topic may have at most 12 partitions in this class, and"
-                + " ana.big asked for 1000.");
-        assertThat(ClassAccess.explainLimit("java.lang.IllegalStateException: TimeoutException: Expiring 1 record(s) for"
-                + " ana.t-0: 120000 ms has passed\n")).get().asString().startsWith("Kafka did not answer in time. The class"
+        assertThat(ClassAccess.explainLimit(org.apache.kafka.common.errors.PolicyViolationException.class, "A topic may"
+                + " have at most 12 partitions in this class, and ana.big asked for 1000.")).hasValue("A topic may have at most"
+                + " 12 partitions in this class, and ana.big asked for 1000.");
+        assertThat(ClassAccess.explainLimit(org.apache.kafka.common.errors.TimeoutException.class, "Expiring 1 record(s) for"
+                + " ana.t-0: 120000 ms has passed")).get().asString().startsWith("Kafka did not answer in time. The class"
                 + " cluster slows down a learner");
-        assertThat(ClassAccess.explainLimit("java.util.concurrent.ExecutionException: org.apache.kafka.common.errors"
-                + ".ThrottlingQuotaExceededException: The throttling quota has been exceeded.")).get().asString()
-                .contains("wait a few seconds");
-        assertThat(ClassAccess.explainLimit("java.lang.ArithmeticException: / by zero\n")).isEmpty();
+        assertThat(ClassAccess.explainLimit(org.apache.kafka.common.errors.ThrottlingQuotaExceededException.class,
+                "The throttling quota has been exceeded.")).get().asString().contains("wait a few seconds");
+        assertThat(ClassAccess.explainLimit(ArithmeticException.class, "/ by zero")).isEmpty();
         assertThat(ClassAccess.explain(new RuntimeException(new org.apache.kafka.common.errors.PolicyViolationException(
                 "max.message.bytes may be at most 1048588 (about 1 MiB) in this class, not 104857600.")), "ana"))
                 .hasValue("max.message.bytes may be at most 1048588 (about 1 MiB) in this class, not 104857600.");

@@ -1,4 +1,4 @@
-package dev.streamlab.notebook;
+package dev.streamlab.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
