@@ -1,4 +1,4 @@
-package dev.streamlab.classroom;
+package dev.streamlab.browser;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * (Runtime.evaluate) over the JDK's WebSocket client. Written by hand (about 100 lines) because no small, well-kept Java
  * CDP client is a dependency here; it needs only evaluate.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.socket = socket;
     }
 
-    static String executable() {
+    public static String executable() {
         return Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
                 .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElseGet(() -> {
@@ -55,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens {@code url}; every other host is unreachable, as in a room without internet. */
-    static HeadlessChromium open(String url) throws Exception {
+    public static HeadlessChromium open(String url) throws Exception {
         Path profile = Files.createTempDirectory("streamlab-chromium");
         Process process = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--remote-debugging-port=0", "--remote-allow-origins=*",
@@ -121,7 +121,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page, as a string. */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         waiting.put(id, answer);
