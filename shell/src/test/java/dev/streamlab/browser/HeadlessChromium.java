@@ -122,13 +122,40 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression in the page, as a string. */
     public String evaluate(String expression) throws Exception {
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result");
+        return result.path("value").isMissingNode() ? null : result.path("value").asText();
+    }
+
+    /** Calls a DevTools method on the page and returns its result. */
+    public JsonNode call(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         waiting.put(id, answer);
-        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate",
-                "params", Map.of("expression", expression, "returnByValue", true))), true).get(10, TimeUnit.SECONDS);
-        JsonNode result = answer.get(10, TimeUnit.SECONDS).path("result").path("result");
-        return result.path("value").isMissingNode() ? null : result.path("value").asText();
+        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
+                .get(10, TimeUnit.SECONDS);
+        JsonNode reply = answer.get(30, TimeUnit.SECONDS);
+        if (reply.has("error")) {
+            throw new IllegalStateException(method + " failed: " + reply.get("error"));
+        }
+        return reply.path("result");
+    }
+
+    /** Presses a key as the keyboard would, on whatever has the focus ({@code modifiers}: 8 is Shift). */
+    public void press(String key, int keyCode, int modifiers) throws Exception {
+        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+            call("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key, "windowsVirtualKeyCode", keyCode,
+                    "modifiers", modifiers));
+        }
+    }
+
+    /** The top of the page as a PNG, {@code width} CSS pixels wide, down to the bottom of the element {@code selector} finds. */
+    public void screenshot(Path file, int width, String selector) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        double bottom = Double.parseDouble(evaluate("String(document.querySelector('" + selector.replace("'", "\\'")
+                + "').getBoundingClientRect().bottom + window.scrollY + 16)"));
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", bottom, "scale", 1)));
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
     @Override
