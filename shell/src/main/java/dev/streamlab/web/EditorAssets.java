@@ -33,6 +33,16 @@ public final class EditorAssets {
         this.vendorDir = vendorDir;
     }
 
+    /** Installs the editor into the folder {@code args[0]}: the distribution's build runs this, so learners need no npm. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("Give the folder to install the editor into.");
+            System.exit(2);
+        }
+        boolean here = new EditorAssets(Path.of(args[0])).ensure(System.out::println, System.err::println);
+        System.exit(here ? 0 : 1);
+    }
+
     /** The distribution's folder when it names a complete one, else {@code fallback} (the learner's own). */
     public static EditorAssets preinstalledOr(Path fallback) {
         String named = System.getProperty(PREINSTALLED_PROPERTY);
