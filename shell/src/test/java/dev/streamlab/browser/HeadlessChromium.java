@@ -142,10 +142,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Presses a key as the keyboard would, on whatever has the focus ({@code modifiers}: 8 is Shift). */
     public void press(String key, int keyCode, int modifiers) throws Exception {
-        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
-            call("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", key, "windowsVirtualKeyCode", keyCode,
-                    "modifiers", modifiers));
-        }
+        // Enter types a character too, which is what presses a focused button.
+        String text = key.equals("Enter") ? "\r" : "";
+        call("Input.dispatchKeyEvent", Map.of("type", text.isEmpty() ? "rawKeyDown" : "keyDown", "key", key, "code", key,
+                "windowsVirtualKeyCode", keyCode, "modifiers", modifiers, "text", text));
+        call("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", key, "windowsVirtualKeyCode", keyCode,
+                "modifiers", modifiers));
     }
 
     /** The top of the page as a PNG, {@code width} CSS pixels wide, down to the bottom of the element {@code selector} finds. */

@@ -89,7 +89,18 @@ class WebNotebookIT {
                     assertThat(chrome.evaluate("document.querySelector('#result-2 .checks li.held').textContent"))
                             .startsWith("✓ output contains");
 
-                    click(chrome, "#cell-3 button.run");
+                    // The accessibility tree a screen reader reads has the verdict, in a polite live region.
+                    String tree = chrome.call("Accessibility.getFullAXTree", java.util.Map.of()).toString();
+                    assertThat(tree).contains("\"value\":\"✓ Step done.\"").contains("\"value\":\"Result of the java cell\"")
+                            .contains("{\"name\":\"live\",\"value\":{\"type\":\"token\",\"value\":\"polite\"}}");
+                    // Keyboard alone: Tab leaves the editor for the cell's Run button (no trap), and Enter presses it.
+                    focus(chrome, 3);
+                    chrome.press("Tab", 9, 0);
+                    assertThat(chrome.evaluate("document.activeElement.matches('#cell-3 button.run')")).isEqualTo("true");
+                    chrome.press("Enter", 13, 0);
+                    awaitText(chrome, "#result-3", "✓ Step done.");
+
+
                     click(chrome, "#cell-4 button.run");
                     awaitTrue(chrome, "document.querySelector('#result-4 svg.log-strip, #result-4 svg') !== null", "the log strip");
 
