@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.JavaSession;
 import dev.streamlab.notebook.Notebook;
 
 /** What the page needs of a {@link Notebook}: an interface so the server's own logic can be tested without a cluster. */
@@ -20,6 +21,11 @@ public interface Cells {
     boolean canControlBrokers();
 
     void prepareSql();
+
+    /** What JShell would complete at {@code cursor}; never called while a cell runs. */
+    default JavaSession.Completions complete(String code, int cursor) {
+        return new JavaSession.Completions(cursor, java.util.List.of());
+    }
 
     static Cells of(Notebook notebook) {
         return new Cells() {
@@ -51,6 +57,11 @@ public interface Cells {
             @Override
             public void prepareSql() {
                 notebook.prepareSql();
+            }
+
+            @Override
+            public JavaSession.Completions complete(String code, int cursor) {
+                return notebook.java().complete(code, cursor);
             }
         };
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The page's code editor, CodeMirror 5 with its Java mode, installed once from the npm registry
+ * The page's code editor, CodeMirror 5 with its Java mode and its completion list (filled by JShell), installed once from the npm registry
  * ({@code npm install --prefix DIR}) like the decks' reveal.js, and served from there: no network once installed.
  * The page works without it, with a plain text box.
  */
@@ -25,7 +25,9 @@ public final class EditorAssets {
     private static final Map<String, String> FILES = Map.of(
             "codemirror.js", "lib/codemirror.js",
             "codemirror.css", "lib/codemirror.css",
-            "clike.js", "mode/clike/clike.js");
+            "clike.js", "mode/clike/clike.js",
+            "show-hint.js", "addon/hint/show-hint.js",
+            "show-hint.css", "addon/hint/show-hint.css");
 
     private final Path vendorDir;
 

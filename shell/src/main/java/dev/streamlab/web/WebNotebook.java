@@ -170,6 +170,10 @@ public final class WebNotebook implements AutoCloseable {
             return;
         }
         JsonNode body = body(exchange);
+        if (rest.equals("complete")) {
+            send(exchange, 200, JSON_TYPE, session.complete(text(body, "code"), body.path("cursor").asInt(-1)).toString());
+            return;
+        }
         switch (rest) {
             case "run" -> session.run(body.path("cell").asInt(-1), text(body, "code"));
             case "typed" -> session.runTyped(text(body, "code"));
@@ -238,7 +242,9 @@ public final class WebNotebook implements AutoCloseable {
     private String page() throws IOException {
         String editor = assets.present()
                 ? "<link rel=\"stylesheet\" href=\"vendor/codemirror.css\">\n"
-                + "<script src=\"vendor/codemirror.js\" defer></script>\n<script src=\"vendor/clike.js\" defer></script>"
+                + "<link rel=\"stylesheet\" href=\"vendor/show-hint.css\">\n"
+                + "<script src=\"vendor/codemirror.js\" defer></script>\n<script src=\"vendor/clike.js\" defer></script>\n"
+                + "<script src=\"vendor/show-hint.js\" defer></script>"
                 : "";
         return resource("notebook.html").replace("<!-- editor -->", editor);
     }

@@ -203,6 +203,26 @@ public final class WebSession implements AutoCloseable {
         }
     }
 
+    /**
+     * JShell's completions at {@code cursor} in {@code code}: {@code anchor} (where the completed word starts) and
+     * {@code candidates}. None while a cell runs, since JShell does one thing at a time; holding the lock, no cell starts.
+     */
+    public synchronized ObjectNode complete(String code, int cursor) {
+        if (cursor < 0 || cursor > code.length()) {
+            throw new IllegalArgumentException("The cursor is outside the cell: reload the page.");
+        }
+        ObjectNode json = CellJson.JSON.createObjectNode();
+        ArrayNode candidates = json.putArray("candidates");
+        if (running != null) {
+            json.put("anchor", cursor);
+            return json;
+        }
+        dev.streamlab.notebook.JavaSession.Completions completions = cells.complete(code, cursor);
+        json.put("anchor", completions.anchor());
+        completions.candidates().stream().limit(200).forEach(candidates::add);
+        return json;
+    }
+
     /** Stops the running cell, if any; safe to press twice. */
     public void stop() {
         cells.stop();

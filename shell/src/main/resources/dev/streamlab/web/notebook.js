@@ -112,7 +112,8 @@ function cellView(key, cell) {
     el('div', { class: 'cell-head' }, label, badge),
     textarea,
     el('div', { class: 'buttons' }, run, stop, hint,
-      el('span', { class: 'keys', id: 'keys-' + key, text: 'Shift+Enter runs the cell.' })),
+      el('span', { class: 'keys', id: 'keys-' + key,
+        text: 'Shift+Enter runs the cell' + (window.CodeMirror && cell.kind !== 'sql' ? '; Ctrl+Space completes.' : '.') })),
     expect, hints, result);
   const view = { key, cell, textarea, editor: null, run, stop, hint, result, hints, badge };
   page.cells.set(key, view);
@@ -132,11 +133,22 @@ function cellView(key, cell) {
         mode: cell.kind === 'sql' ? 'text/x-sql' : 'text/x-java', indentUnit: 4, viewportMargin: Infinity,
         inputStyle: 'contenteditable', screenReaderLabel: label.textContent,
         // Tab leaves the editor, as in any text box: the keyboard is never trapped.
-        extraKeys: { 'Shift-Enter': () => runCell(view), Tab: false, 'Shift-Tab': false },
+        extraKeys: { 'Shift-Enter': () => runCell(view), 'Ctrl-Space': complete, Tab: false, 'Shift-Tab': false },
       });
     }
   });
   return box;
+}
+
+// Ctrl+Space: JShell's completions, as in the terminal.
+function complete(cm) {
+  if (!cm.showHint) return;
+  cm.showHint({ completeSingle: false, hint: editor => {
+    const cursor = editor.getCursor();
+    return api('complete', { code: editor.getValue(), cursor: editor.indexFromPos(cursor) }).then(found =>
+      found.candidates.length === 0 ? null
+        : { list: found.candidates, from: editor.posFromIndex(found.anchor), to: cursor });
+  } });
 }
 
 function code(view) {

@@ -140,13 +140,14 @@ public final class HeadlessChromium implements AutoCloseable {
         return reply.path("result");
     }
 
-    /** Presses a key as the keyboard would, on whatever has the focus ({@code modifiers}: 8 is Shift). */
+    /** Presses a key as the keyboard would, on whatever has the focus ({@code modifiers}: 2 is Ctrl, 8 is Shift). */
     public void press(String key, int keyCode, int modifiers) throws Exception {
         // Enter types a character too, which is what presses a focused button.
         String text = key.equals("Enter") ? "\r" : "";
-        call("Input.dispatchKeyEvent", Map.of("type", text.isEmpty() ? "rawKeyDown" : "keyDown", "key", key, "code", key,
+        String code = key.equals(" ") ? "Space" : key;
+        call("Input.dispatchKeyEvent", Map.of("type", text.isEmpty() ? "rawKeyDown" : "keyDown", "key", key, "code", code,
                 "windowsVirtualKeyCode", keyCode, "modifiers", modifiers, "text", text));
-        call("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", key, "windowsVirtualKeyCode", keyCode,
+        call("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", code, "windowsVirtualKeyCode", keyCode,
                 "modifiers", modifiers));
     }
 

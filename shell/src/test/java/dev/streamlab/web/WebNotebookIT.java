@@ -112,6 +112,15 @@ class WebNotebookIT {
                     awaitText(chrome, "#result-scratch", "You stopped the code.");
                     awaitTrue(chrome, "!document.querySelector('#cell-0 button.run').disabled", "Run again");
 
+                    if (codeMirror) {
+                        // Ctrl+Space: JShell's completions of the learner's helpers, as in the terminal.
+                        setCode(chrome, "scratch", "createTo");
+                        focus(chrome, "scratch");
+                        chrome.evaluate("document.querySelector('#cell-scratch .CodeMirror').CodeMirror.setCursor({line: 0, ch: 8})");
+                        chrome.press(" ", 32, 2);
+                        awaitText(chrome, ".CodeMirror-hints", "createTopic(");
+                    }
+
                     click(chrome, "#cell-2 button.hint");
                     awaitText(chrome, "#cell-2 .hints", "the offsets grow");
 

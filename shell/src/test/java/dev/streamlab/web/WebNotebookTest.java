@@ -102,6 +102,11 @@ class WebNotebookTest {
         @Override
         public void prepareSql() {
         }
+
+        @Override
+        public dev.streamlab.notebook.JavaSession.Completions complete(String code, int cursor) {
+            return new dev.streamlab.notebook.JavaSession.Completions(0, List.of("createTopic("));
+        }
     }
 
     @BeforeEach
@@ -197,6 +202,23 @@ class WebNotebookTest {
                 .isEqualTo("The cell is empty: type some Java or a command such as /help, then run it.");
         assertThat(message(post(notebook.url() + "hint", "{\"cell\":1}"), 400))
                 .isEqualTo("This cell has no hint: read the text above it again, or run it as it is.");
+    }
+
+    @Test
+    void completionComesFromTheSessionIsRefusedOutsideTheCellAndEmptyWhileACellRuns() throws Exception {
+        assertThat(message(post(notebook.url() + "complete", "{\"code\":\"cre\",\"cursor\":9}"), 400))
+                .isEqualTo("The cursor is outside the cell: reload the page.");
+        JsonNode idle = CellJson.JSON.readTree(post(notebook.url() + "complete", "{\"code\":\"cre\",\"cursor\":3}").body());
+        assertThat(idle.get("candidates").get(0).asText()).isEqualTo("createTopic(");
+        assertThat(idle.get("anchor").asInt()).isZero();
+        post(notebook.url() + "run", "{\"cell\":1,\"code\":\"while (true) { }\"}");
+        awaitState(state -> !state.path("running").isNull());
+
+        HttpResponse<String> response = post(notebook.url() + "complete", "{\"code\":\"cre\",\"cursor\":3}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CellJson.JSON.readTree(response.body()).get("candidates")).isEmpty();
+        session.stop();
     }
 
     @Test
