@@ -86,7 +86,8 @@ public final class WebSession implements AutoCloseable {
         List<Cell> all = lesson.cells();
         for (Step step : lesson.steps()) {
             ObjectNode s = steps.addObject();
-            s.put("html", Html.prose(step.prose()));
+            // A lesson's sections are the page's second level, under its title (a slide's prose has them as h3).
+            s.put("html", Html.prose(step.prose()).replace("<h3>", "<h2>").replace("</h3>", "</h2>"));
             if (step.hasCell()) {
                 Cell cell = step.cell();
                 ObjectNode c = s.putObject("cell");

@@ -222,6 +222,21 @@ class WebNotebookTest {
     }
 
     @Test
+    void anotherLessonOpensOnlyWhenItExistsAndNoCellRuns() throws Exception {
+        assertThat(message(post(notebook.url() + "open", "{\"lesson\":\"99\"}"), 400))
+                .isEqualTo("There is no lesson `99`: give a number such as 01.");
+        post(notebook.url() + "run", "{\"cell\":1,\"code\":\"while (true) { }\"}");
+        awaitState(state -> !state.path("running").isNull());
+
+        assertThat(message(post(notebook.url() + "open", "{\"lesson\":\"01\"}"), 409))
+                .isEqualTo("A cell is running: wait for it or press Stop, then open the lesson.");
+        session.stop();
+        awaitState(state -> state.path("running").isNull());
+        assertThat(post(notebook.url() + "open", "{\"lesson\":\"01\"}").statusCode()).isEqualTo(202);
+        assertThat(session.state().get("results").size()).isZero();
+    }
+
+    @Test
     void aHintShownStaysShownForTheNextPage() throws Exception {
         assertThat(post(notebook.url() + "hint", "{\"cell\":0}").statusCode()).isEqualTo(202);
 
