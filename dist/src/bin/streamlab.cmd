@@ -45,5 +45,5 @@ if errorlevel 1 (
 if exist "%ARCHIVE%" set SHARING=-XX:SharedArchiveFile="%ARCHIVE%" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
 
 :run
-"%JAVA%" %STREAMLAB_JAVA_OPTS% "-Dstreamlab.reveal.vendor=%STREAMLAB_APP%\slides\decks\vendor" %SHARING% %JAVA_OPTS% -jar "%JAR%" %*
+"%JAVA%" %STREAMLAB_JAVA_OPTS% "-Dstreamlab.reveal.vendor=%STREAMLAB_APP%\slides\decks\vendor" "-Dstreamlab.web.vendor=%STREAMLAB_APP%\web\vendor" %SHARING% %JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

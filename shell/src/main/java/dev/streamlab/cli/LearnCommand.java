@@ -12,6 +12,7 @@ import dev.streamlab.notebook.Progress;
 import dev.streamlab.notebook.StreamlabHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,12 +20,23 @@ import picocli.CommandLine.Spec;
 /** {@code streamlab learn [LESSON]}: a lesson in the terminal, step by step, on a real cluster. */
 @Command(name = "learn", description = {
         "Open a lesson in your terminal: read, run each cell, see what Kafka does.",
-        "Without a lesson, carries on where you left off."})
+        "Without a lesson, carries on where you left off. With --web, the lesson is a notebook in your browser."})
 public final class LearnCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LESSON", arity = "0..1",
             description = "A lesson by number or name, such as 00 or welcome (default: where you left off).")
     String name;
+
+    @Option(names = "--web", description = "Open the lesson as a notebook in your browser instead of the terminal"
+            + " (served on 127.0.0.1 only; the session ends 15 minutes after its last page is closed).")
+    boolean web;
+
+    @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "0",
+            description = "The notebook's port on 127.0.0.1 with --web (default: a free one).")
+    int webPort;
+
+    @Option(names = "--no-browser", description = "With --web, print the notebook's address without opening a browser.")
+    boolean noBrowser;
 
     @Mixin
     BrokerCountOption brokerCount = new BrokerCountOption();
@@ -41,6 +53,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = Output.of(spec);
+        if (webPort < 0 || webPort > 65535) {
+            output.error("--web-port is 0 to 65535 (0 picks a free port).");
+            return ExitCode.USAGE;
+        }
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         catalogue.problems().forEach(problem -> output.error("A lesson is left out until it is fixed: " + problem));
         Progress progress = Progress.load(StreamlabHome.path().resolve("progress.json"));
@@ -60,6 +76,10 @@ public final class LearnCommand implements Callable<Integer> {
         dev.streamlab.classroom.ClassPublisher publisher = classServer.start(output, clusterOptions.joinFile(),
                 line -> warnings.get().accept(line));
         try {
+            if (web) {
+                return new WebLearning(output, brokerCount.brokers(), clusterOptions, webPort, !noBrowser)
+                        .learn(catalogue, progress, lesson, publisher == null ? dev.streamlab.notebook.LearnerActivity.NONE : publisher);
+            }
             return learn(output, catalogue, progress, lesson, publisher, warnings);
         } finally {
             warnings.set(line -> output.err().println(line));

@@ -6,12 +6,12 @@ import dev.streamlab.lesson.Prose;
 import dev.streamlab.lesson.Span;
 
 /** Lesson prose as HTML for a slide or its notes: the prose was parsed once, so no AsciiDoc is read here. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -41,7 +41,7 @@ final class Html {
         return out.toString();
     }
 
-    static String prose(List<Prose> blocks) {
+    public static String prose(List<Prose> blocks) {
         StringBuilder out = new StringBuilder();
         for (Prose block : blocks) {
             out.append(prose(block)).append('\n');

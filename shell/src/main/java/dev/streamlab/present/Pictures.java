@@ -19,12 +19,12 @@ import dev.streamlab.diagram.View;
  * A view as a picture for a slide or a handout: the log strip, the partition map and a share group's records as SVG, the group table and the
  * topology drawn by the terminal's own renderers in the deck's colours (each part of the text a styled span).
  */
-final class Pictures {
+public final class Pictures {
 
     private Pictures() {
     }
 
-    static String html(View view) {
+    public static String html(View view) {
         if (view instanceof LogView log) {
             return new LogStripSvg().render(log);
         }

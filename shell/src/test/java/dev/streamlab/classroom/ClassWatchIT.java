@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.browser.HeadlessChromium;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;

@@ -18,7 +18,7 @@ class PackageRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/streamlab");
     /** Front ends and the terminal libraries they use. */
     private static final Pattern TERMINAL = Pattern.compile(
-            "^import (static )?(picocli|org\\.jline|dev\\.streamlab\\.(cli|console|terminal|present))\\.", Pattern.MULTILINE);
+            "^import (static )?(picocli|org\\.jline|dev\\.streamlab\\.(cli|console|terminal|present|web))\\.", Pattern.MULTILINE);
 
     @ParameterizedTest
     @ValueSource(strings = {"cluster", "classroom", "lesson", "notebook", "grading", "diagram", "inspect"})

@@ -1,4 +1,4 @@
-package dev.streamlab.classroom;
+package dev.streamlab.browser;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * (Runtime.evaluate) over the JDK's WebSocket client. Written by hand (about 100 lines) because no small, well-kept Java
  * CDP client is a dependency here; it needs only evaluate.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.socket = socket;
     }
 
-    static String executable() {
+    public static String executable() {
         return Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
                 .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElseGet(() -> {
@@ -55,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens {@code url}; every other host is unreachable, as in a room without internet. */
-    static HeadlessChromium open(String url) throws Exception {
+    public static HeadlessChromium open(String url) throws Exception {
         Path profile = Files.createTempDirectory("streamlab-chromium");
         Process process = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--remote-debugging-port=0", "--remote-allow-origins=*",
@@ -121,14 +121,44 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression in the page, as a string. */
-    String evaluate(String expression) throws Exception {
+    public String evaluate(String expression) throws Exception {
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result");
+        return result.path("value").isMissingNode() ? null : result.path("value").asText();
+    }
+
+    /** Calls a DevTools method on the page and returns its result. */
+    public JsonNode call(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         waiting.put(id, answer);
-        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", "Runtime.evaluate",
-                "params", Map.of("expression", expression, "returnByValue", true))), true).get(10, TimeUnit.SECONDS);
-        JsonNode result = answer.get(10, TimeUnit.SECONDS).path("result").path("result");
-        return result.path("value").isMissingNode() ? null : result.path("value").asText();
+        socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
+                .get(10, TimeUnit.SECONDS);
+        JsonNode reply = answer.get(30, TimeUnit.SECONDS);
+        if (reply.has("error")) {
+            throw new IllegalStateException(method + " failed: " + reply.get("error"));
+        }
+        return reply.path("result");
+    }
+
+    /** Presses a key as the keyboard would, on whatever has the focus ({@code modifiers}: 2 is Ctrl, 8 is Shift). */
+    public void press(String key, int keyCode, int modifiers) throws Exception {
+        // Enter types a character too, which is what presses a focused button.
+        String text = key.equals("Enter") ? "\r" : "";
+        String code = key.equals(" ") ? "Space" : key;
+        call("Input.dispatchKeyEvent", Map.of("type", text.isEmpty() ? "rawKeyDown" : "keyDown", "key", key, "code", code,
+                "windowsVirtualKeyCode", keyCode, "modifiers", modifiers, "text", text));
+        call("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", code, "windowsVirtualKeyCode", keyCode,
+                "modifiers", modifiers));
+    }
+
+    /** The top of the page as a PNG, {@code width} CSS pixels wide, down to the bottom of the element {@code selector} finds. */
+    public void screenshot(Path file, int width, String selector) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        double bottom = Double.parseDouble(evaluate("String(document.querySelector('" + selector.replace("'", "\\'")
+                + "').getBoundingClientRect().bottom + window.scrollY + 16)"));
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", bottom, "scale", 1)));
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
     @Override
