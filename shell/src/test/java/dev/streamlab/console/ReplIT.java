@@ -432,7 +432,6 @@ class ReplIT {
     void helpCompletionAndDispatchAgreeOnEveryCommandOfTheTable() {
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         PromptCommands table = notebook.commands();
-        List<PromptCommand> before = table.all();
         List<String> script = new ArrayList<>(List.of("/help"));
         List<String> expected = new ArrayList<>();
         List<String> dispatched = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -459,7 +458,7 @@ class ReplIT {
 
             repl.run(catalogue.find("00").orElseThrow());
         } finally {
-            before.forEach(table::add);
+            all.forEach(table::add); // the shared notebook's table as it was, without the recording
         }
 
         String screen = console.transcript();
