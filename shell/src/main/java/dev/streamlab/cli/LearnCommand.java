@@ -98,7 +98,7 @@ public final class LearnCommand implements Callable<Integer> {
         try (Notebook.Started started = Notebook.start(
                      () -> LessonClusters.start(clusterOptions, brokerCount.brokers(), ClusterListener.SILENT));
              JLineConsole console = new JLineConsole(started.notebook().java(),
-                     Repl.commandNames(started.notebook().commands()), StreamlabHome.path().resolve("history"))) {
+                     started.notebook().commands(), StreamlabHome.path().resolve("history"))) {
             warnings.set(console::printAbove);
             new Repl(console, started.notebook(), catalogue, progress)
                     .following(publisher == null ? dev.streamlab.notebook.LearnerActivity.NONE : publisher).run(lesson);

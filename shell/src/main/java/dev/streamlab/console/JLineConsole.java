@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.streamlab.notebook.JavaSession;
+import dev.streamlab.notebook.PromptCommands;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.Candidate;
@@ -47,15 +48,15 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
     private boolean untouchedOffer;
 
     /**
-     * @param commands the /commands to complete
+     * @param commands the table whose commands and their arguments Tab completes
      * @param history the file that keeps what the learner typed, across sessions
      */
-    public JLineConsole(JavaSession java, List<String> commands, Path history) {
+    public JLineConsole(JavaSession java, PromptCommands commands, Path history) {
         this(systemTerminal(), java, commands, history);
     }
 
     /** On any terminal: tests type into one over streams. */
-    JLineConsole(Terminal terminal, JavaSession java, List<String> commands, Path history) {
+    JLineConsole(Terminal terminal, JavaSession java, PromptCommands commands, Path history) {
         this.terminal = terminal;
         boolean real = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         styles = Styles.forTerminal(real);
@@ -118,11 +119,14 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
         }
     }
 
-    private static Completer completer(JavaSession java, List<String> commands) {
+    /** A line that starts with / completes from the command table (a name, or an argument after it); others as Java. */
+    private static Completer completer(JavaSession java, PromptCommands commands) {
         return (reader, line, candidates) -> {
             String text = line.line();
-            if (text.strip().startsWith("/") && !text.strip().contains(" ")) {
-                commands.forEach(c -> candidates.add(new Candidate(c, c, null, null, null, null, true)));
+            if (text.strip().startsWith("/")) {
+                for (String c : commands.complete(text.substring(0, line.cursor()))) {
+                    candidates.add(new Candidate(c, c, null, null, null, null, true));
+                }
                 return;
             }
             JavaSession.Completions completions = java.complete(text, line.cursor());

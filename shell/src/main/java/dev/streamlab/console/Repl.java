@@ -3,41 +3,38 @@ package dev.streamlab.console;
 import dev.streamlab.terminal.Styles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import dev.streamlab.diagram.Style;
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.diagram.ValueText;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Hint;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.lesson.LessonCursor;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
-import dev.streamlab.notebook.ClusterCommands;
 import dev.streamlab.notebook.LearnerActivity;
+import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Part;
 import dev.streamlab.notebook.Progress;
+import dev.streamlab.notebook.PromptCommand;
+import dev.streamlab.notebook.PromptCommand.Where;
+import dev.streamlab.notebook.PromptCommands;
 import dev.streamlab.notebook.Transcript;
 
 /**
  * The learning loop: show a step's prose, offer its cell (Enter runs it, or edit it first), show the
  * output inline and whether the step succeeded; the learner may type their own Java or a command at
- * any moment. Talks to the terminal only through {@link ConsoleIO}.
+ * any moment. Where the learner is, the {@link LessonCursor} keeps; this shows it, and talks to the
+ * terminal only through {@link ConsoleIO}.
  */
 public final class Repl {
-
-    /** The REPL's own commands: completion, /help and what runs all come from this one table. */
-    static final List<ReplCommand> COMMANDS = List.of(
-            ReplCommand.of("/next", "the next step", (repl, line) -> repl.next()),
-            ReplCommand.of("/back", "the step before", (repl, line) -> repl.back()),
-            ReplCommand.of("/run", "run the lesson's cell as written, even if you edited it", (repl, line) -> repl.runAsWritten()),
-            ReplCommand.of("/hint", "a hint for this step", (repl, line) -> repl.hint()),
-            ReplCommand.of("/toc", "lessons and your progress", (repl, line) -> repl.toc()),
-            ReplCommand.of("/reset", "forget your Java variables (the cluster stays)", (repl, line) -> repl.reset()),
-            ReplCommand.of("/save FILE", "save this session, with every output, as AsciiDoc", Repl::save),
-            ReplCommand.of("/help", "this list", (repl, line) -> repl.help()),
-            new ReplCommand("/quit", List.of("/exit"), "/quit, /exit", "leave (your progress is saved)", true, (repl, line) -> { }));
 
     private final ConsoleIO io;
     private final Notebook notebook;
@@ -45,17 +42,16 @@ public final class Repl {
     private final Progress progress;
     private final Styles styles;
     private final ProseRenderer prose;
-    private Lesson lesson;
+    /** Every command typed at the prompt, the notebook's and this loop's own: /help, completion and dispatch read it. */
+    private final PromptCommands commands;
+    private LessonCursor cursor;
     private Transcript transcript;
-    private int step;
-    private int hintsShown;
-    private boolean cellPassed;
-    private String pending;
-    /** The offered code is what the learner ran last (it did not pass), not the lesson's. */
-    private boolean pendingIsLearners;
+    /** False once the learner asked to leave. */
+    private boolean live = true;
     /** Who follows the class (the instructor's live view), told of steps, cells and hints; nobody by default. */
     private LearnerActivity activity = LearnerActivity.NONE;
 
+    /** A loop on {@code notebook}, whose command table gets this loop's own commands. */
     public Repl(ConsoleIO io, Notebook notebook, LessonCatalogue catalogue, Progress progress) {
         this.io = io;
         this.notebook = notebook;
@@ -63,6 +59,27 @@ public final class Repl {
         this.progress = progress;
         this.styles = io.styles();
         this.prose = new ProseRenderer(styles, io.width());
+        this.commands = notebook.commands();
+        own("/next", "The next step.", Where.IN_LESSON, args -> next());
+        own("/back", "The step before.", Where.IN_LESSON, args -> back());
+        own("/run", "Run the lesson's cell as written, even if you edited it.", Where.IN_LESSON, args -> runAsWritten());
+        own("/hint", "A hint for this step.", Where.IN_LESSON, args -> hint());
+        own("/toc", "Lessons and your progress.", Where.IN_LESSON, args -> toc());
+        own("/reset", "Forget your Java variables (the cluster stays).", Where.ANY_TIME, args -> reset());
+        own("/save FILE", "Save this session, with every output, as AsciiDoc.", Where.ANY_TIME, this::save);
+        own("/help", "This list.", Where.ANY_TIME, args -> io.print(new HelpPage(styles, prose).render(commands.all(), io.width())));
+        commands.add(new PromptCommand("/quit", List.of("/exit"), "/quit, /exit", "Leave (your progress is saved).", Where.ANY_TIME,
+                PromptCommand.Arguments.NONE, args -> {
+                    live = false;
+                    return Drawing.text("");
+                }));
+    }
+
+    private void own(String usage, String help, Where where, Consumer<List<String>> what) {
+        commands.add(new PromptCommand(usage.split(" ")[0], usage, help, where, PromptCommand.Arguments.NONE, args -> {
+            what.accept(args);
+            return Drawing.text("");
+        }));
     }
 
     /** Tells {@code activity} what the learner does from now on (a class's progress events). */
@@ -71,55 +88,40 @@ public final class Repl {
         return this;
     }
 
-    /** Every command name the learner can type, for completion. */
-    public static List<String> commandNames(ClusterCommands cluster) {
-        List<String> names = new java.util.ArrayList<>(COMMANDS.stream().flatMap(ReplCommand::names).toList());
-        cluster.all().forEach(c -> names.add("/" + c.name()));
-        return names;
-    }
-
     /** Runs until the learner quits or input ends. */
     public void run(Lesson start) {
         open(start, progress.of(start.id()).step(), true);
-        while (true) {
-            boolean offersCell = pending != null && currentCell() != null && !cellPassed;
-            // The lesson's cell as offered is typed over; the learner's own code, offered again, is edited.
-            boolean lessonCode = offersCell && pending.equals(currentCell().code()) && !pendingIsLearners;
-            String input = io.read(prompt(offersCell), pending, lessonCode);
-            pending = null;
-            pendingIsLearners = false;
-            if (input == null || !handle(input, offersCell)) {
-                io.print(styles.apply(Styles.FAINT, "Bye. Your progress is saved; `./streamlab` brings you back here.") + "\n");
-                return;
+        while (live) {
+            Optional<String> offer = cursor.offer();
+            String input = io.read(prompt(offer.isPresent()), offer.orElse(null), cursor.offersTheLessonsCode());
+            cursor.offerTaken();
+            if (input == null) {
+                break;
             }
+            handle(input, offer.isPresent());
         }
+        io.print(styles.apply(Styles.FAINT, "Bye. Your progress is saved; `./streamlab` brings you back here.") + "\n");
     }
 
     private String prompt(boolean offersCell) {
         return styles.apply(offersCell ? Styles.GOOD : Styles.CODE, offersCell ? "run ▶ " : "» ");
     }
 
-    /** Returns false to quit. */
-    private boolean handle(String input, boolean offeredCell) {
+    private void handle(String input, boolean offeredCell) {
         String text = input.strip();
         if (text.isEmpty()) {
-            if (currentCell() != null && !cellPassed) {
-                pending = currentCell().code();
-            } else {
+            if (cursor.enterGoesOn()) {
                 next();
+            } else {
+                cursor.offerAgain();
             }
-            return true;
-        }
-        boolean asCell = offeredCell && isTheCell(text, currentCell());
-        if (asCell) {
+        } else if (offeredCell && isTheCell(text, cursor.cell())) {
             runCell(input);
-            return true;
+        } else if (Notebook.isCommand(text)) {
+            command(text);
+        } else {
+            runTyped(input);
         }
-        if (text.startsWith("/")) {
-            return command(text);
-        }
-        runTyped(input);
-        return true;
     }
 
     /**
@@ -129,7 +131,8 @@ public final class Repl {
      */
     private boolean isTheCell(String text, Cell cell) {
         boolean command = Notebook.isCommand(text);
-        if (command != (cell.kind() == Cell.Kind.COMMAND) || (command && !notebook.commands().knows(text))) {
+        if (command != (cell.kind() == Cell.Kind.COMMAND)
+                || (command && commands.find(text).filter(c -> c.where().runsInCells()).isEmpty())) {
             return false;
         }
         String code = cell.code().strip();
@@ -141,35 +144,37 @@ public final class Repl {
         return text.lines().map(String::strip).anyMatch(cellLines::contains);
     }
 
-    private boolean command(String text) {
-        String name = text.split("\\s+")[0];
-        for (ReplCommand command : COMMANDS) {
-            if (command.answersTo(name)) {
-                command.action().accept(this, text);
-                return !command.quits();
-            }
-        }
-        if (notebook.commands().knows(text)) {
+    /**
+     * A command runs from the table: the notebook's through the notebook, as a cell the learner typed (its output shown
+     * and kept in the transcript), this loop's own at once.
+     */
+    private void command(String text) {
+        Optional<PromptCommand> found = commands.find(text);
+        if (found.isEmpty()) {
+            problem("There is no command " + text.split("\\s+")[0] + ". /help lists them.");
+        } else if (found.get().where().runsInCells()) {
             runTyped(text);
         } else {
-            problem("There is no command " + name + ". /help lists them.");
+            Drawing shown = found.get().action().run(PromptCommands.arguments(text));
+            if (!shown.plain().isEmpty()) {
+                io.print(styles.draw(shown, io.width()));
+            }
         }
-        return true;
     }
 
     private void back() {
-        if (step > 0) {
-            showStep(step - 1);
+        if (cursor.backward()) {
+            showStep();
         } else {
             note("This is the first step.");
         }
     }
 
     private void runAsWritten() {
-        if (currentCell() == null) {
+        if (cursor.cell() == null) {
             note("This step has no cell to run. /next goes on.");
         } else {
-            runCell(currentCell().code());
+            runCell(cursor.cell().code());
         }
     }
 
@@ -181,38 +186,38 @@ public final class Repl {
     /**
      * A learner who comes back to the middle of a lesson has a new Java process (and, on the embedded cluster, a
      * new cluster): run the lesson's cells before this step again, quietly, so the next cells find the variables,
-     * topics and records they build on. Says in one line what ran and what did not pass.
+     * topics and records they build on. They run as {@code check} runs them, skipping what this cluster cannot do.
+     * Says in one line what ran and what did not pass.
      */
-    private void catchUp(int atStep) {
-        List<Cell> before = lesson.steps().subList(0, atStep).stream().filter(Step::hasCell).map(Step::cell).toList();
-        if (before.isEmpty()) {
+    private void catchUp(Lesson lesson, int atStep) {
+        long cells = lesson.steps().subList(0, atStep).stream().filter(Step::hasCell).count();
+        if (cells == 0) {
             return;
         }
-        note("Catching up: running the " + (before.size() == 1 ? "cell" : before.size() + " cells")
+        note("Catching up: running the " + (cells == 1 ? "cell" : cells + " cells")
                 + " before this step again, so the next cells find what they need...");
-        List<String> failed = new java.util.ArrayList<>();
-        for (Cell cell : before) {
-            CellResult result = io.interruptible(() -> notebook.run(cell), notebook::stop);
-            transcript.add(result);
-            if (!result.passed()) {
-                failed.add("line " + cell.line() + " (" + result.whyNot() + ")");
+        List<CellResult> results = io.interruptible(() -> new LessonRunner(notebook).catchUp(lesson, atStep, result -> {
+            if (!result.skipped()) {
+                transcript.add(result);
             }
-        }
+        }), notebook::stop);
+        List<String> failed = new ArrayList<>();
+        long skipped = results.stream().filter(CellResult::skipped).count();
+        results.stream().filter(r -> !r.skipped() && !r.passed())
+                .forEach(r -> failed.add("line " + r.cell().line() + " (" + r.whyNot() + ")"));
+        long ran = cells - skipped;
+        String skips = skipped == 0 ? "" : " " + (skipped == 1 ? "One cell" : skipped + " cells")
+                + " did not run: this cluster's brokers are not streamlab's to stop.";
         if (failed.isEmpty()) {
-            note("Caught up: " + before.size() + (before.size() == 1 ? " cell" : " cells") + " ran and passed.");
+            note("Caught up: " + ran + (ran == 1 ? " cell" : " cells") + " ran and passed." + skips);
         } else {
-            problem("Caught up, but " + failed.size() + " of " + before.size() + " cells did not pass again: "
-                    + String.join("; ", failed) + ". /back to run them yourself.");
+            problem("Caught up, but " + failed.size() + " of " + ran + " cells did not pass again: "
+                    + String.join("; ", failed) + "." + skips + " /back to run them yourself.");
         }
     }
 
-    private void open(Lesson next, int atStep) {
-        open(next, atStep, false);
-    }
-
-    private void open(Lesson next, int requestedStep, boolean resuming) {
-        int atStep = Math.max(0, Math.min(requestedStep, next.steps().size() - 1));
-        lesson = next;
+    private void open(Lesson lesson, int requestedStep, boolean resuming) {
+        cursor = new LessonCursor(lesson, requestedStep);
         transcript = new Transcript(lesson.title());
         Progress.LessonProgress done = progress.of(lesson.id());
         io.print("\n" + styles.apply(Styles.HEADING, "Lesson " + lesson.number() + ": " + lesson.title()) + "\n");
@@ -225,31 +230,29 @@ public final class Repl {
         if (lesson.hasSql()) {
             notebook.prepareSql(); // Flink takes seconds to start: it starts while the learner reads
         }
-        if (resuming && atStep > 0) {
-            catchUp(atStep);
+        if (resuming && cursor.step() > 0) {
+            catchUp(lesson, cursor.step());
         }
-        showStep(atStep);
+        showStep();
     }
 
-    private void showStep(int index) {
-        step = index;
-        hintsShown = 0;
-        cellPassed = false;
+    /** Shows the cursor's step: its prose, then what the learner can do there. */
+    private void showStep() {
+        Lesson lesson = cursor.lesson();
+        int step = cursor.step();
         progress.at(lesson.id(), step);
-        Step current = lesson.steps().get(step);
         io.print("\n" + styles.apply(Styles.FAINT, "── step " + (step + 1) + " of " + lesson.steps().size() + " ──") + "\n");
-        io.print(prose.render(current.prose()));
+        io.print(prose.render(cursor.current().prose()));
         activity.stepReached(lesson.id(), step + 1);
-        if (step == lesson.steps().size() - 1) {
+        if (cursor.isLastStep()) {
             activity.lessonFinished(lesson.id());
         }
-        if (current.hasCell()) {
-            Cell cell = current.cell();
-            boolean done = progress.of(lesson.id()).passedCells().contains(cellIndex());
+        Cell cell = cursor.cell();
+        if (cell != null) {
+            boolean done = progress.of(lesson.id()).passedCells().contains(cursor.cellIndex());
             note((cell.kind() == Cell.Kind.JAVA ? "A Java cell" : cell.kind() == Cell.Kind.SQL ? "A SQL cell" : "A command") + (done ? " (you passed it before)" : "")
                     + ": press Enter to run it, or edit it first.");
-            pending = cell.code();
-        } else if (step == lesson.steps().size() - 1) {
+        } else if (cursor.isLastStep()) {
             note("End of the lesson." + catalogue.after(lesson).map(l -> " /next starts lesson " + l.number() + ": " + l.title() + ".").orElse(""));
         } else {
             note("Press Enter to go on.");
@@ -257,28 +260,23 @@ public final class Repl {
     }
 
     private void next() {
-        if (step + 1 < lesson.steps().size()) {
-            showStep(step + 1);
+        if (cursor.forward()) {
+            showStep();
             return;
         }
-        catalogue.after(lesson).ifPresentOrElse(l -> open(l, 0), () -> note("This was the last lesson. Well done!"));
-    }
-
-    private Cell currentCell() {
-        return lesson.steps().get(step).cell();
-    }
-
-    private int cellIndex() {
-        return lesson.cells().indexOf(currentCell());
+        catalogue.after(cursor.lesson()).ifPresentOrElse(l -> open(l, 0, false), () -> note("This was the last lesson. Well done!"));
     }
 
     private void runCell(String code) {
-        Cell cell = currentCell();
-        if (lesson.stepsNeedingBrokerControl().contains(step) && !notebook.canControlBrokers()) {
+        Cell cell = cursor.cell();
+        Lesson lesson = cursor.lesson();
+        int step = cursor.step();
+        Optional<CellResult> skipped = new LessonRunner(notebook).skip(lesson, step);
+        if (skipped.isPresent()) {
             // A class's cluster (or another external one): its brokers are not streamlab's to stop.
-            io.print(styles.apply(Styles.NOTICE, dev.streamlab.notebook.LessonRunner.brokerControlReason(lesson)) + "\n"
+            io.print(styles.apply(Styles.NOTICE, skipped.get().problem()) + "\n"
                     + styles.apply(Styles.FAINT, "Read on: press Enter for the next step.") + "\n");
-            cellPassed = true;
+            cursor.skipped();
             return;
         }
         CellResult result = execute(() -> notebook.run(cell, code), cell.kind() != Cell.Kind.COMMAND);
@@ -289,15 +287,14 @@ public final class Repl {
                     : styles.apply(Styles.BAD, "  ✗ " + check.text()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
         }
         if (result.passed()) {
-            cellPassed = true;
-            progress.passed(lesson.id(), cellIndex());
+            cursor.passed();
+            progress.passed(lesson.id(), cursor.cellIndex());
             io.print(styles.apply(Styles.GOOD, "Step done.") + " " + styles.apply(Styles.FAINT, "Press Enter for the next step.") + "\n");
         } else {
             io.print(styles.apply(Styles.NOTICE, "Not yet.") + " "
                     + styles.apply(Styles.FAINT, "Edit the cell and press Enter to try again"
                     + (cell.hints().isEmpty() ? "" : ", or type /hint") + ".") + "\n");
-            pending = code;
-            pendingIsLearners = true;
+            cursor.failed(code);
         }
     }
 
@@ -306,7 +303,7 @@ public final class Repl {
     }
 
     /** Runs, shows the output as it comes (Java) or at the end (commands), then what went wrong, if anything. */
-    private CellResult execute(java.util.function.Supplier<CellResult> work, boolean live) {
+    private CellResult execute(Supplier<CellResult> work, boolean live) {
         if (live) {
             notebook.watchParts(part -> io.print(shown(part)));
         }
@@ -336,54 +333,36 @@ public final class Repl {
     }
 
     private void hint() {
-        Cell cell = currentCell();
-        if (cell == null || cell.hints().isEmpty()) {
+        Optional<Hint> hint = cursor.nextHint();
+        if (hint.isEmpty()) {
             note("No hint for this step. Read the text above the cell again, or run it as it is.");
             return;
         }
-        Hint hint = cell.hints().get(Math.min(hintsShown, cell.hints().size() - 1));
-        hintsShown++;
-        activity.hintAsked(lesson.id(), step + 1);
-        io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.prose()));
-        if (!cellPassed) {
-            pending = cell.code();
-        }
+        activity.hintAsked(cursor.lesson().id(), cursor.step() + 1);
+        io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.get().prose()));
     }
 
     private void toc() {
         for (Lesson l : catalogue.lessons()) {
             int passed = progress.of(l.id()).passedCells().size();
-            String marker = l.equals(lesson) ? "▶ " : "  ";
+            String marker = l.equals(cursor.lesson()) ? "▶ " : "  ";
             io.print(marker + l.number() + "  " + l.title() + styles.apply(Styles.FAINT,
                     "  (" + passed + " of " + l.cells().size() + " cells passed)") + "\n");
         }
-        note("You are at step " + (step + 1) + " of " + lesson.steps().size() + " of lesson " + lesson.number() + ".");
+        note("You are at step " + (cursor.step() + 1) + " of " + cursor.lesson().steps().size() + " of lesson " + cursor.lesson().number() + ".");
     }
 
-
-    private void help() {
-        io.print("Enter          run the cell (or go on, once it passed)\n");
-        for (ReplCommand c : COMMANDS) {
-            io.print(String.format("%-14s %s%n", c.usage(), c.help()));
-        }
-        io.print("Tab            complete Java;  Ctrl-C  stop running code\n");
-        for (ClusterCommands.Command c : notebook.commands().all()) {
-            io.print(String.format("%-30s %s%n", c.usage(), c.help()));
-        }
-        io.print("Or type any Java, such as send(\"greetings\", \"bob\", \"Hi\")\n");
-    }
-
-    private void save(String text) {
-        String[] words = text.split("\\s+", 2);
-        if (words.length < 2 || words[1].isBlank()) {
+    private void save(List<String> args) {
+        if (args.isEmpty()) {
             problem("Say where to save: /save FILE, e.g. /save my-session.adoc");
             return;
         }
+        String file = String.join(" ", args);
         try {
-            Path saved = transcript.save(Path.of(words[1].strip()));
+            Path saved = transcript.save(Path.of(file));
             note("Saved " + transcript.size() + " cells with their output to " + saved);
         } catch (IOException | RuntimeException e) {
-            problem("Cannot save to " + words[1].strip() + ": " + e.getMessage() + ". Try another folder.");
+            problem("Cannot save to " + file + ": " + e.getMessage() + ". Try another folder.");
         }
     }
 

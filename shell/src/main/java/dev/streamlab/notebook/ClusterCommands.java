@@ -1,6 +1,5 @@
 package dev.streamlab.notebook;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,32 +23,24 @@ import dev.streamlab.diagram.QueueTable;
 import dev.streamlab.diagram.QueueView;
 import dev.streamlab.diagram.TopicView;
 import dev.streamlab.inspect.ClusterViews;
+import dev.streamlab.notebook.PromptCommand.Arguments;
+import dev.streamlab.notebook.PromptCommand.Where;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * The toolkit commands that command cells and the learner can run: {@code /brokers}, {@code /broker kill 2},
- * {@code /topics}, {@code /partitions orders}, {@code /log orders}. They run in the shell's JVM, next to the
- * cluster, and return what to show as a {@link Drawing} (the front end draws it in colour at its width); they never print.
+ * The toolkit commands that look at or change the cluster, for command cells and the learner: {@code /brokers},
+ * {@code /broker kill 2}, {@code /topics}, {@code /partitions orders}, {@code /log orders}. They run in the shell's JVM,
+ * next to the cluster, and return what to show as a {@link Drawing} (the front end draws it in colour at its width);
+ * they never print. They go into the {@link PromptCommands} table with {@link #addTo}.
  */
 public final class ClusterCommands implements AutoCloseable {
 
     /** How many of the newest records {@code /log} shows with their keys and values. */
     private static final int LOG_RECORDS = 8;
 
-    /** One command: its name, a line of help, and what it does with its arguments. */
-    public record Command(String name, String usage, String help, Action action) {
-    }
-
-    /** Returns what to show, drawn by the front end (in colour, at its width). */
-    @FunctionalInterface
-    public interface Action {
-        Drawing run(List<String> args);
-    }
-
     private final Cluster cluster;
-    private final Map<String, Command> commands = new LinkedHashMap<>();
     /** The last view of each topic, so {@code /partitions} can show what changed since. */
     private final Map<String, TopicView> lastViews = new java.util.HashMap<>();
     private Admin admin;
@@ -57,53 +48,43 @@ public final class ClusterCommands implements AutoCloseable {
 
     public ClusterCommands(Cluster cluster) {
         this.cluster = cluster;
-        add(new Command("brokers", "/brokers", "Which brokers are up.", args -> Drawing.text(brokers())));
-        add(new Command("broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
+    }
+
+    /** Adds the cluster's commands to {@code table}. */
+    public void addTo(PromptCommands table) {
+        Where where = Where.NEEDS_CLUSTER;
+        table.add(new PromptCommand("/brokers", "/brokers", "Which brokers are up.", where, Arguments.NONE,
+                args -> Drawing.text(brokers())));
+        table.add(new PromptCommand("/broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
                 + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.",
-                args -> Drawing.text(broker(args))));
-        add(new Command("topics", "/topics", "The topics, with their partition counts.", args -> Drawing.text(topics())));
-        add(new Command("partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
-                + "and what changed since you last looked.", args -> partitions(one(args, "/partitions TOPIC"))));
-        add(new Command("log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.", this::log));
-        add(new Command("groups", "/groups", "Consumer groups: members, committed offsets and lag.", args -> groups()));
-        add(new Command("queue", "/queue GROUP", "A share group: its members, and each record's state (acknowledged, "
-                + "available again, archived) with how many times Kafka delivered it.", args -> queue(one(args, "/queue GROUP"))));
+                where, this::brokerArguments, args -> Drawing.text(broker(args))));
+        table.add(new PromptCommand("/topics", "/topics", "The topics, with their partition counts.", where, Arguments.NONE,
+                args -> Drawing.text(topics())));
+        table.add(new PromptCommand("/partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
+                + "and what changed since you last looked.", where, Arguments.NONE, args -> partitions(one(args, "/partitions TOPIC"))));
+        table.add(new PromptCommand("/log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.",
+                where, Arguments.NONE, this::log));
+        table.add(new PromptCommand("/groups", "/groups", "Consumer groups: members, committed offsets and lag.", where,
+                Arguments.NONE, args -> groups()));
+        table.add(new PromptCommand("/queue", "/queue GROUP", "A share group: its members, and each record's state (acknowledged, "
+                + "available again, archived) with how many times Kafka delivered it.", where, Arguments.NONE,
+                args -> queue(one(args, "/queue GROUP"))));
     }
 
-    /** Adds a command; notebooks add those that run in the learner's Java session this way. */
-    public void add(Command command) {
-        commands.put(command.name(), command);
-    }
-
-    public Collection<Command> all() {
-        return commands.values();
-    }
-
-    public boolean knows(String line) {
-        return commands.containsKey(name(line));
-    }
-
-    /** Runs a command line such as {@code /broker kill 2}; throws {@link CommandException} if it cannot. */
-    public Drawing run(String line) {
-        String name = name(line);
-        Command command = commands.get(name);
-        if (command == null) {
-            throw new CommandException("There is no command /" + name + ". Commands: "
-                    + commands.values().stream().map(Command::usage).collect(Collectors.joining(", ")) + ".");
+    /** What to do, then which broker: its id once the cluster is up (asking a starting cluster would wait for it). */
+    private List<String> brokerArguments(List<String> before) {
+        if (before.isEmpty()) {
+            return List.of("kill", "stop", "restart");
         }
-        List<String> words = List.of(line.strip().split("\\s+"));
-        try {
-            return command.action().run(words.subList(1, words.size()));
-        } catch (CommandException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new CommandException(command.usage() + " failed: " + e.getMessage(), e);
+        if (before.size() > 1) {
+            return List.of();
         }
-    }
-
-    private static String name(String line) {
-        String first = line.strip().split("\\s+")[0];
-        return first.startsWith("/") ? first.substring(1) : first;
+        List<String> which = new java.util.ArrayList<>();
+        if (!(cluster instanceof StartingCluster starting) || starting.isUp()) {
+            cluster.brokerIds().forEach(id -> which.add(String.valueOf(id)));
+        }
+        which.addAll(before.get(0).equals("restart") ? List.of("leader", "follower", "stopped") : List.of("leader", "follower"));
+        return which;
     }
 
     private String brokers() {

@@ -19,21 +19,25 @@ import dev.streamlab.learner.Kafka;
 final class LearnerVariableCommands {
 
     static final int DEFAULT_SAMPLES = 3;
+    private static final Predicate<String> TOPOLOGY = "Topology"::equals;
+    private static final Predicate<String> MAP = type -> type.endsWith("Map");
 
     private LearnerVariableCommands() {
     }
 
-    static void addTo(ClusterCommands commands, JavaSession java) {
-        commands.add(new ClusterCommands.Command("topology", "/topology [VARIABLE]",
+    static void addTo(PromptCommands commands, JavaSession java) {
+        commands.add(new PromptCommand("/topology", "/topology [VARIABLE]",
                 "Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.",
+                PromptCommand.Where.NEEDS_JAVA, PromptCommand.Arguments.first(() -> java.variablesOfType(TOPOLOGY)),
                 args -> topology(java, args)));
-        commands.add(new ClusterCommands.Command("smt", "/smt [VARIABLE] [N]",
+        commands.add(new PromptCommand("/smt", "/smt [VARIABLE] [N]",
                 "Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.",
+                PromptCommand.Where.NEEDS_JAVA, PromptCommand.Arguments.first(() -> java.variablesOfType(MAP)),
                 args -> Drawing.text(smt(java, args))));
     }
 
     private static Drawing topology(JavaSession java, List<String> args) {
-        String name = variable(java, args, "Topology", "Topology"::equals, "var topology = builder.build();");
+        String name = variable(java, args, "Topology", TOPOLOGY, "var topology = builder.build();");
         TopologyView topology = java.topologyOf(name).orElseThrow(() -> new CommandException(
                 "`" + name + "` holds no Topology. Give it one, e.g. " + name + " = builder.build();"));
         return Drawing.of(List.of(topology), (style, width) -> new TopologyDiagram(style).render(topology));
@@ -49,7 +53,7 @@ final class LearnerVariableCommands {
                 throw new CommandException("Show between 1 and 100 sample events, e.g. /smt ingress 5.");
             }
         }
-        String chain = variable(java, names, "map of transforms.* settings", type -> type.endsWith("Map"),
+        String chain = variable(java, names, "map of transforms.* settings", MAP,
                 "var chain = new LinkedHashMap<String, String>(); chain.put(\"transforms\", \"...\");");
         Map<String, String> settings = java.settingsOf(chain).orElseThrow(() -> new CommandException(
                 "`" + chain + "` holds no map of transforms.* settings. Give it one, e.g. " + chain

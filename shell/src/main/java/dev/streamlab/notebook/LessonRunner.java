@@ -2,6 +2,7 @@ package dev.streamlab.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
@@ -42,28 +43,45 @@ public final class LessonRunner {
      * left in it: as for a learner who reached this lesson with {@code /next} from the one before, in one sitting.
      */
     public List<CellResult> continueSession(Lesson lesson, Listener listener) {
+        return runSteps(lesson, lesson.steps().size(), listener);
+    }
+
+    /**
+     * Runs the cells of the steps before step {@code step} (from 0) in the Java session as it is, skipping what
+     * {@link #run} skips: a learner's catch-up, when they come back to the middle of a lesson in a new Java process.
+     */
+    public List<CellResult> catchUp(Lesson lesson, int step, Listener listener) {
+        return runSteps(lesson, step, listener);
+    }
+
+    private List<CellResult> runSteps(Lesson lesson, int end, Listener listener) {
         List<CellResult> results = new ArrayList<>();
         List<Step> steps = lesson.steps();
-        java.util.Set<Integer> needControl = lesson.stepsNeedingBrokerControl();
-        Boolean controls = null;
         if (lesson.hasSql()) {
             notebook.prepareSql();
         }
-        for (int i = 0; i < steps.size(); i++) {
+        for (int i = 0; i < end; i++) {
             Step step = steps.get(i);
             listener.step(i + 1, steps.size(), step);
             if (step.hasCell()) {
-                if (needControl.contains(i) && controls == null) {
-                    controls = notebook.canControlBrokers();
-                }
-                CellResult result = needControl.contains(i) && !controls
-                        ? CellResult.skipped(step.cell(), brokerControlReason(lesson))
-                        : notebook.run(step.cell());
+                CellResult result = skip(lesson, i).orElseGet(() -> notebook.run(step.cell()));
                 results.add(result);
                 listener.result(result);
             }
         }
         return results;
+    }
+
+    /**
+     * The result of step {@code step} (from 0) when this cluster cannot run it, or empty: a step that stops brokers (or
+     * follows one that did, in its section) is skipped where streamlab does not control the brokers.
+     */
+    public Optional<CellResult> skip(Lesson lesson, int step) {
+        Step at = lesson.steps().get(step);
+        if (!at.hasCell() || !lesson.stepsNeedingBrokerControl().contains(step) || notebook.canControlBrokers()) {
+            return Optional.empty();
+        }
+        return Optional.of(CellResult.skipped(at.cell(), brokerControlReason(lesson)));
     }
 
     /** Why a step that stops brokers is skipped here, and where it can be done. */

@@ -17,7 +17,7 @@ import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
 
 /**
- * Runs cells against one cluster: Java in a {@link JavaSession}, commands through {@link ClusterCommands},
+ * Runs cells against one cluster: Java in a {@link JavaSession}, commands through {@link PromptCommands},
  * then checks the cell's expectations. Returns results and never prints, so the terminal shell, the
  * headless checker and tests all run a lesson the same way.
  */
@@ -35,7 +35,8 @@ public final class Notebook implements AutoCloseable {
 
     private final JavaSession java;
     private final StartingCluster cluster;
-    private final ClusterCommands commands;
+    private final PromptCommands commands = new PromptCommands();
+    private final ClusterCommands clusterCommands;
     private final ExpectationChecker checker;
     private final SqlCells sql;
     private volatile Consumer<Part> watcher;
@@ -52,7 +53,8 @@ public final class Notebook implements AutoCloseable {
     public Notebook(CompletableFuture<Cluster> starting, JavaSession java) {
         this.java = java;
         this.cluster = new StartingCluster(starting);
-        this.commands = new ClusterCommands(cluster);
+        this.clusterCommands = new ClusterCommands(cluster);
+        clusterCommands.addTo(commands);
         LearnerVariableCommands.addTo(commands, java);
         this.checker = new ExpectationChecker(cluster);
         this.sql = new SqlCells(this.cluster, engine -> {
@@ -284,7 +286,8 @@ public final class Notebook implements AutoCloseable {
         return java;
     }
 
-    public ClusterCommands commands() {
+    /** Every command typed at the prompt; a front end adds its own to it. */
+    public PromptCommands commands() {
         return commands;
     }
 
@@ -292,7 +295,7 @@ public final class Notebook implements AutoCloseable {
     public void close() {
         java.close();
         sql.close();
-        commands.close();
+        clusterCommands.close();
         checker.close();
     }
 }

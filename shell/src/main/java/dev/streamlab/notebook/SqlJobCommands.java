@@ -17,9 +17,10 @@ final class SqlJobCommands {
     private SqlJobCommands() {
     }
 
-    static void addTo(ClusterCommands commands, SqlCells sql) {
-        commands.add(new ClusterCommands.Command("jobs", "/jobs [stop ID|all]",
+    static void addTo(PromptCommands commands, SqlCells sql) {
+        commands.add(new PromptCommand("/jobs", "/jobs [stop ID|all]",
                 "The SQL jobs (INSERT INTO) and their status; `/jobs stop ID` stops one (the first characters of its id are enough).",
+                PromptCommand.Where.NEEDS_SQL, before -> before.isEmpty() ? List.of("stop") : before.size() == 1 ? List.of("all") : List.of(),
                 args -> Drawing.text(jobs(sql, args))));
     }
 

@@ -19,7 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.streamlab.diagram.Drawing;
 import dev.streamlab.notebook.JavaSession;
+import dev.streamlab.notebook.PromptCommand;
+import dev.streamlab.notebook.PromptCommand.Arguments;
+import dev.streamlab.notebook.PromptCommand.Where;
+import dev.streamlab.notebook.PromptCommands;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -78,7 +83,12 @@ class JLineConsoleIT {
         keyboard = new PipedOutputStream(in);
         terminal = TerminalBuilder.builder().system(false).streams(in, screen)
                 .type("xterm-256color").size(new Size(80, 24)).build();
-        console = new JLineConsole(terminal, java, List.of("/brokers", "/next"), folder.resolve("history"));
+        PromptCommands commands = new PromptCommands();
+        commands.add(new PromptCommand("/brokers", "/brokers", "", Where.NEEDS_CLUSTER, Arguments.NONE, args -> Drawing.text("")));
+        commands.add(new PromptCommand("/broker", "/broker kill|stop|restart ID", "", Where.NEEDS_CLUSTER,
+                Arguments.first("kill", "stop", "restart"), args -> Drawing.text("")));
+        commands.add(new PromptCommand("/next", "/next", "", Where.IN_LESSON, Arguments.NONE, args -> Drawing.text("")));
+        console = new JLineConsole(terminal, java, commands, folder.resolve("history"));
     }
 
     @AfterEach
@@ -120,7 +130,14 @@ class JLineConsoleIT {
 
     @Test
     void tabFirstCompletesTheOffer() {
-        assertThat(typeAt("/bro", TAB + "2" + ENTER)).isEqualTo("/brokers 2");
+        assertThat(typeAt("/ne", TAB + "2" + ENTER)).isEqualTo("/next 2");
+    }
+
+    /** Tab after a command's name completes its argument from the command table. */
+    @Test
+    void tabCompletesACommandsArgument() {
+        assertThat(typeAt(null, "/broker re" + TAB + "2" + ENTER)).isEqualTo("/broker restart 2");
+        assertThat(typeAt(null, "/broker s" + TAB + ENTER)).isEqualTo("/broker stop ");
     }
 
     @Test

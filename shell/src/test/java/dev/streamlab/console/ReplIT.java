@@ -8,15 +8,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.diagram.Drawing;
+import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
+import dev.streamlab.notebook.PromptCommand;
+import dev.streamlab.notebook.PromptCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -289,50 +295,184 @@ class ReplIT {
         }
     }
 
+    /**
+     * A learner who comes back to the end of lesson 00 on a cluster streamlab does not control (a class's) catches up
+     * as {@code check} runs the lesson: the cells that stop brokers are skipped, not run and failed, and the one broker
+     * of the cluster stays up.
+     */
+    @Test
+    void catchingUpOnAClusterStreamlabDoesNotControlSkipsTheStepsThatStopBrokers() {
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        Lesson lesson = catalogue.find("00").orElseThrow();
+        Progress progress = Progress.load(home.resolve("progress.json"));
+        progress.at(lesson.id(), lesson.steps().size() - 1);
+        try (ExternalCluster classroom = ExternalCluster.connect(cluster.bootstrapServers(), null, ClusterListener.SILENT);
+             Notebook onTheClassroom = new Notebook(classroom)) {
+            ReplSteps.of(
+                    start("""
+
+                            Lesson 00: Welcome to streamlab
+                            9 steps. Enter runs a cell; /help lists the commands.
+                            Catching up: running the 8 cells before this step again, so the next cells find
+                            what they need...
+                            Caught up: 6 cells ran and passed. 2 cells did not run: this cluster's brokers
+                            are not streamlab's to stop.
+
+                            ── step 9 of 9 ──
+                            ▌ Note: Killing a broker is safe here. It only affects the cluster that
+                            ▌ streamlab started for this lesson.
+
+
+                            Where the helpers come from
+
+                            producer(), send(…) and the others come from streamlab’s own code. Here is how
+                            producer() sets up a producer:
+
+                              │ Map<String, Object> config = clientConfig();
+                              │ config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                              │ config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+                              │ config.put(ProducerConfig.ACKS_CONFIG, "all");         // a record counts once every in-sync replica has it
+                              │ config.put(ProducerConfig.LINGER_MS_CONFIG, 0);        // send at once: we look at every record
+
+                            ▌ Tip: You can type your own Java at any time, for example send("greetings",
+                            ▌ "bob", "Hi").
+
+
+                            What you learned
+
+                              • A lesson is prose and cells; Enter runs a cell.
+                              • Java cells run in JShell, with Kafka clients ready to use.
+                              • Commands such as /brokers and /partitions show the cluster.
+                              • A partition keeps working when its leader’s broker dies.
+
+                            Type /next to go on.
+
+                            End of the lesson. /next starts lesson 01: The log.
+                            »"""),
+                    step("/quit", BYE))
+                    .run(console -> new Repl(console, onTheClassroom, catalogue, progress).run(lesson));
+        }
+        assertThat(cluster.brokerIds()).allMatch(cluster::isRunning);
+    }
+
     private void lessonZero(ConsoleIO console) {
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.find("00").orElseThrow());
     }
 
     /**
-     * /help shows every command of the one table, the cluster's too; /exit is one of them, and it ends the session
-     * (the harness fails if the REPL reads on after the last step).
+     * /help shows every command of the one table in one layout, by where it applies; /exit is one of them, and it ends
+     * the session (the harness fails if the REPL reads on after the last step).
      */
     @Test
-    void helpListsEveryCommandAndExitLeaves() {
-        ScriptedConsole console = ReplSteps.of(
+    void helpListsEveryCommandByWhereItAppliesAndExitLeaves() {
+        ReplSteps.of(
                 start(LESSON_00_STEP_1),
                 step("/help", """
-                        Enter          run the cell (or go on, once it passed)
-                        /next          the next step
-                        /back          the step before
-                        /run           run the lesson's cell as written, even if you edited it
-                        /hint          a hint for this step
-                        /toc           lessons and your progress
-                        /reset         forget your Java variables (the cluster stays)
-                        /save FILE     save this session, with every output, as AsciiDoc
-                        /help          this list
-                        /quit, /exit   leave (your progress is saved)
-                        Tab            complete Java;  Ctrl-C  stop running code
-                        /brokers                       Which brokers are up.
-                        /broker kill|stop|restart ID   Kill (crash), stop (gracefully) or restart a broker. ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.
-                        /topics                        The topics, with their partition counts.
-                        /partitions TOPIC              Partitions against brokers: leaders, followers, copies out of sync, and what changed since you last looked.
-                        /log TOPIC [PARTITION]         A partition's log from old to new, with where each group is.
-                        /groups                        Consumer groups: members, committed offsets and lag.
-                        /queue GROUP                   A share group: its members, and each record's state (acknowledged, available again, archived) with how many times Kafka delivered it.
-                        /topology [VARIABLE]           Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.
-                        /smt [VARIABLE] [N]            Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.
-                        /jobs [stop ID|all]            The SQL jobs (INSERT INTO) and their status; `/jobs stop ID` stops one (the first characters of its id are enough).
+                        Enter                           Run the cell, or go on once it passed.
+                        Tab                             Complete Java, a command or its arguments.
+                        Ctrl-C                          Stop running code.
+
+                        In a lesson
+                          /next                         The next step.
+                          /back                         The step before.
+                          /run                          Run the lesson's cell as written, even if you
+                                                        edited it.
+                          /hint                         A hint for this step.
+                          /toc                          Lessons and your progress.
+
+                        Any time
+                          /reset                        Forget your Java variables (the cluster stays).
+                          /save FILE                    Save this session, with every output, as
+                                                        AsciiDoc.
+                          /help                         This list.
+                          /quit, /exit                  Leave (your progress is saved).
+
+                        The cluster
+                          /brokers                      Which brokers are up.
+                          /broker kill|stop|restart ID  Kill (crash), stop (gracefully) or restart a
+                                                        broker. ID may also be `leader TOPIC PARTITION`,
+                                                        `follower TOPIC PARTITION`, or `stopped` to
+                                                        restart every stopped broker.
+                          /topics                       The topics, with their partition counts.
+                          /partitions TOPIC             Partitions against brokers: leaders, followers,
+                                                        copies out of sync, and what changed since you
+                                                        last looked.
+                          /log TOPIC [PARTITION]        A partition's log from old to new, with where
+                                                        each group is.
+                          /groups                       Consumer groups: members, committed offsets and
+                                                        lag.
+                          /queue GROUP                  A share group: its members, and each record's
+                                                        state (acknowledged, available again, archived)
+                                                        with how many times Kafka delivered it.
+
+                        Your Java variables
+                          /topology [VARIABLE]          Draws a Kafka Streams topology you built: the
+                                                        newest Topology variable, or the one you name.
+                          /smt [VARIABLE] [N]           Applies a transform chain (a map of transforms.*
+                                                        settings) to N sample customer events, before ->
+                                                        after.
+
+                        SQL
+                          /jobs [stop ID|all]           The SQL jobs (INSERT INTO) and their status;
+                                                        `/jobs stop ID` stops one (the first characters
+                                                        of its id are enough).
+
                         Or type any Java, such as send("greetings", "bob", "Hi")
                         »"""),
                 step("/exit", BYE))
                 .run(this::lessonZero);
+    }
 
-        for (var c : notebook.commands().all()) {
-            assertThat(console.transcript()).contains(String.format("%-30s %s%n", c.usage(), c.help()));
+    /**
+     * The one table decides: every command in it is on the /help page, completes (as Tab asks the table), and runs its
+     * own action when typed, by its name or another; a line that names no command in it runs nothing.
+     */
+    @Test
+    void helpCompletionAndDispatchAgreeOnEveryCommandOfTheTable() {
+        LessonCatalogue catalogue = LessonCatalogue.builtIn();
+        PromptCommands table = notebook.commands();
+        List<String> script = new ArrayList<>(List.of("/help"));
+        List<String> expected = new ArrayList<>();
+        List<String> dispatched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ScriptedConsole console = new ScriptedConsole(List.of());
+        Repl repl = new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json")));
+        List<PromptCommand> all = table.all();
+        try {
+            expected.add("/help");
+            for (PromptCommand c : all) {
+                table.add(new PromptCommand(c.name(), c.aliases(), c.usage(), c.help(), c.where(), c.arguments(), args -> {
+                    dispatched.add(c.name());
+                    return c.action().run(args);
+                }));
+                if (!c.name().equals("/quit")) {
+                    c.names().forEach(name -> {
+                        script.add(name);
+                        expected.add(c.name());
+                    });
+                }
+            }
+            script.addAll(List.of("/nonsense", "/brokerz", "/HELP", "/exit"));
+            expected.add("/quit");
+            console.enter(script);
+
+            repl.run(catalogue.find("00").orElseThrow());
+        } finally {
+            all.forEach(table::add); // the shared notebook's table as it was, without the recording
         }
-        assertThat(Repl.commandNames(notebook.commands())).contains("/exit", "/quit", "/help", "/save");
+
+        String screen = console.transcript();
+        String help = screen.substring(screen.indexOf("/help\nEnter"), screen.indexOf("Or type any Java")).replaceAll("\\s+", " ");
+        assertThat(all).extracting(PromptCommand::name).contains("/next", "/quit", "/brokers", "/topology", "/jobs");
+        for (PromptCommand c : all) {
+            assertThat(help).as("/help shows " + c.name()).contains(" " + c.usage() + " " + c.help() + " ");
+            c.names().forEach(name -> {
+                assertThat(table.complete(name.substring(0, 2))).as("/" + name.charAt(1) + " Tab").contains(name);
+                assertThat(table.complete(name)).as(name + " Tab").contains(name);
+            });
+        }
+        assertThat(dispatched).as("the commands that ran, in the order they were typed").containsExactlyElementsOf(expected);
+        assertThat(screen).contains("There is no command /nonsense.", "There is no command /brokerz.", "There is no command /HELP.");
     }
 
     /**

@@ -46,6 +46,11 @@ final class ScriptedConsole implements ConsoleIO {
     record Wait(int promptAt, String prompt, String prefill, int answeredAt) {
     }
 
+    /** Adds entries at the end of the script. */
+    void enter(List<String> more) {
+        script.addAll(more);
+    }
+
     @Override
     public String read(String prompt, String prefill) {
         String entry = script.poll();
