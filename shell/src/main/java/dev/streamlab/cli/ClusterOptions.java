@@ -7,7 +7,7 @@ import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ExternalCluster;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;

@@ -47,10 +47,10 @@ public interface Cluster extends AutoCloseable {
 
     /**
      * The learner's namespace when this cluster is a class's (names the learner says, such as {@code orders}, live
-     * under their prefix, {@code ana.orders}); {@link dev.streamlab.learner.Namespace#NONE} otherwise.
+     * under their prefix, {@code ana.orders}); {@link Namespace#NONE} otherwise.
      */
-    default dev.streamlab.learner.Namespace namespace() {
-        return dev.streamlab.learner.Namespace.NONE;
+    default Namespace namespace() {
+        return Namespace.NONE;
     }
 
     /** Whether this cluster lets us stop, kill and restart brokers (an external one does not). */

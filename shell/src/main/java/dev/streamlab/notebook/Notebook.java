@@ -184,7 +184,7 @@ public final class Notebook implements AutoCloseable {
     }
 
     private Optional<String> explainRefusal(String output) {
-        dev.streamlab.learner.Namespace ns = cluster.namespace();
+        dev.streamlab.cluster.Namespace ns = cluster.namespace();
         if (ns.isNone()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.streamlab.learner;
+package dev.streamlab.cluster;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.streamlab.learner.Kafka;
 import org.apache.kafka.common.TopicPartition;
 
 /**
