@@ -53,7 +53,7 @@ public final class Kafka {
     /** Set when the cluster could not start: the reason. */
     public static final String FAILED_PROPERTY = "streamlab.cluster.failed";
     /** The learner's prefix in a class ({@code ana.}); absent outside a class. */
-    public static final String NAMESPACE_PROPERTY = "streamlab.namespace";
+    public static final String NAMESPACE_PROPERTY = Namespace.PROPERTY;
 
     /** The SQL Gateway's REST address, once the SQL engine runs (see {@link #sqlGateway()}). */
     public static final String SQL_GATEWAY_PROPERTY = "streamlab.sql.gateway";
