@@ -12,8 +12,8 @@ import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.ClusterSelection;
-import dev.streamlab.cluster.ClusterSettings;
+import dev.streamlab.cluster.selection.ClusterSelection;
+import dev.streamlab.cluster.selection.ClusterSettings;
 import picocli.CommandLine.Option;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>Implementations: {@link EmbeddedCluster} (brokers inside this JVM),
  * {@link dev.streamlab.cluster.containers.ContainersCluster} (brokers in Docker containers) and
  * {@link ExternalCluster} (someone else's cluster; its brokers cannot be stopped from here).
- * {@link ClusterSelection} picks one. Callers only see this interface, so a lesson behaves the same on each.
+ * {@link dev.streamlab.cluster.selection.ClusterSelection} picks one. Callers only see this interface, so a lesson behaves the same on each.
  * Nothing here prints: progress goes to a {@link ClusterListener}.
  */
 public interface Cluster extends AutoCloseable {
