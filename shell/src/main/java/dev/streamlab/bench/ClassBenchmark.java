@@ -21,7 +21,7 @@ import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Notebook;

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.classroom.ClassPublisher;
+import dev.streamlab.notebook.ClassPublisher;
 import dev.streamlab.classroom.ClassView;
 import dev.streamlab.classroom.ClassWatch;
 import dev.streamlab.cluster.EmbeddedCluster;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.streamlab.classroom.ClassPublisher;
+import dev.streamlab.notebook.ClassPublisher;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;

@@ -2,7 +2,7 @@ package dev.streamlab.cli;
 
 import java.util.Optional;
 
-import dev.streamlab.classroom.ClassPublisher;
+import dev.streamlab.notebook.ClassPublisher;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.classroom.ProgressEvent;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,13 +7,13 @@ import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ExternalCluster;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import dev.streamlab.cluster.SettingException;
 
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.ClusterSelection;
-import dev.streamlab.cluster.ClusterSettings;
+import dev.streamlab.cluster.selection.ClusterSelection;
+import dev.streamlab.cluster.selection.ClusterSettings;
 import picocli.CommandLine.Option;
 
 /**

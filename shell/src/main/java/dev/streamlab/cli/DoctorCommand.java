@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.streamlab.terminal.Styles;
-import dev.streamlab.cluster.ClusterSelection;
-import dev.streamlab.cluster.ClusterSettings;
+import dev.streamlab.cluster.selection.ClusterSelection;
+import dev.streamlab.cluster.selection.ClusterSettings;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.cluster.containers.DockerEngine;

@@ -145,7 +145,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
     }
 
-    private dev.streamlab.classroom.ClassPublisher publisher;
+    private dev.streamlab.notebook.ClassPublisher publisher;
 
     private int grade(Lab lab, Output output, String githubOutputFile) {
         Grader grader = Grader.ofThisJvm(output::progress);

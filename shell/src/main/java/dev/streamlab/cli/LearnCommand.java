@@ -73,7 +73,7 @@ public final class LearnCommand implements Callable<Integer> {
         // The publisher's one warning goes to stderr until the console is up, then above its prompt.
         java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> warnings =
                 new java.util.concurrent.atomic.AtomicReference<>(line -> output.err().println(line));
-        dev.streamlab.classroom.ClassPublisher publisher = classServer.start(output, clusterOptions.joinFile(),
+        dev.streamlab.notebook.ClassPublisher publisher = classServer.start(output, clusterOptions.joinFile(),
                 line -> warnings.get().accept(line));
         try {
             if (web) {

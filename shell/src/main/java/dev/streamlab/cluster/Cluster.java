@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>Implementations: {@link EmbeddedCluster} (brokers inside this JVM),
  * {@link dev.streamlab.cluster.containers.ContainersCluster} (brokers in Docker containers) and
  * {@link ExternalCluster} (someone else's cluster; its brokers cannot be stopped from here).
- * {@link ClusterSelection} picks one. Callers only see this interface, so a lesson behaves the same on each.
+ * {@link dev.streamlab.cluster.selection.ClusterSelection} picks one. Callers only see this interface, so a lesson behaves the same on each.
  * Nothing here prints: progress goes to a {@link ClusterListener}.
  */
 public interface Cluster extends AutoCloseable {
@@ -47,10 +47,10 @@ public interface Cluster extends AutoCloseable {
 
     /**
      * The learner's namespace when this cluster is a class's (names the learner says, such as {@code orders}, live
-     * under their prefix, {@code ana.orders}); {@link dev.streamlab.learner.Namespace#NONE} otherwise.
+     * under their prefix, {@code ana.orders}); {@link Namespace#NONE} otherwise.
      */
-    default dev.streamlab.learner.Namespace namespace() {
-        return dev.streamlab.learner.Namespace.NONE;
+    default Namespace namespace() {
+        return Namespace.NONE;
     }
 
     /** Whether this cluster lets us stop, kill and restart brokers (an external one does not). */

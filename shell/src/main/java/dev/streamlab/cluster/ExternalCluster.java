@@ -29,9 +29,9 @@ public final class ExternalCluster implements Cluster {
     private final String bootstrapServers;
     private final Map<String, Object> clientConfig;
     private final ClusterAdmin admin;
-    private final dev.streamlab.learner.Namespace namespace;
+    private final Namespace namespace;
 
-    private ExternalCluster(String bootstrapServers, Map<String, Object> clientConfig, dev.streamlab.learner.Namespace namespace) {
+    private ExternalCluster(String bootstrapServers, Map<String, Object> clientConfig, Namespace namespace) {
         this.namespace = namespace;
         this.bootstrapServers = bootstrapServers;
         this.clientConfig = Map.copyOf(clientConfig);
@@ -40,12 +40,12 @@ public final class ExternalCluster implements Cluster {
 
     /** Connects and checks that the cluster answers; {@code commandConfig} may be null. */
     public static ExternalCluster connect(String bootstrapServers, Path commandConfig, ClusterListener listener) {
-        return connect(bootstrapServers, commandConfig, listener, dev.streamlab.learner.Namespace.NONE);
+        return connect(bootstrapServers, commandConfig, listener, Namespace.NONE);
     }
 
     /** As a learner of a class: the names they use live in {@code namespace}. */
     public static ExternalCluster connect(String bootstrapServers, Path commandConfig, ClusterListener listener,
-                                         dev.streamlab.learner.Namespace namespace) {
+                                         Namespace namespace) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new ClusterException("--cluster external needs the address of the cluster:"
                     + " --bootstrap-server HOST:PORT (or STREAMLAB_BOOTSTRAP_SERVER).");
@@ -136,7 +136,7 @@ public final class ExternalCluster implements Cluster {
     }
 
     @Override
-    public dev.streamlab.learner.Namespace namespace() {
+    public Namespace namespace() {
         return namespace;
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 
 /**
  * A learner's own Connect worker in a class, whose connectors use the learner's names: a source connector's records

@@ -6,16 +6,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ScratchDirectory;
@@ -117,7 +113,7 @@ public final class Grader {
         Path copy = work.resolve("source");
         SubmissionCopy.Result copied;
         try {
-            copied = SubmissionCopy.copy(submission, copy, checkPackages(lab), SubmissionCopy.labPackages(lab));
+            copied = SubmissionCopy.copy(submission, copy, LabChecks.checkPackages(lab), SubmissionCopy.labPackages(lab));
         } catch (IOException | RuntimeException e) {
             copied = new SubmissionCopy.Result(List.of("Cannot read the submission (" + printable(String.valueOf(e.getMessage())) + ")."));
         }
@@ -127,7 +123,7 @@ public final class Grader {
             return notRun(lab, submission, seed, visibleOnly, errors, null, work, started, "Not run: the submission was refused.",
                     sandbox, warnings);
         }
-        CompiledChecks checks = compileChecks(lab, visibleOnly, box);
+        LabChecks.CompiledChecks checks = LabChecks.compile(lab, visibleOnly, box, classpath);
         if (!checks.errors().isEmpty()) {
             throw new GradingException("The checks of lab " + lab.id() + " do not compile: " + String.join("; ", checks.errors()));
         }
@@ -162,7 +158,7 @@ public final class Grader {
                     + " were forged (" + tampering.get() + "), by code that wrote to the grader's channel. 0 points.", sandbox,
                     warnings);
         }
-        List<CheckResult> results = results(outcome, checks.visibleClasses(), lab);
+        List<CheckResult> results = CheckResults.results(outcome, checks.visibleClasses(), lab);
         return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, List.of(), results, warnings,
                 Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
     }
@@ -191,20 +187,6 @@ public final class Grader {
     private static Scorecard withGradersXml(Scorecard card) {
         return new Scorecard(card.lab(), card.submission(), card.seed(), card.visibleOnly(), card.compileErrors(), card.checks(),
                 card.warnings(), card.duration(), Optional.of(GradingReports.junitXml(card)));
-    }
-
-    /** The folders of the lab's check sources (such as {@code lab05/checks/}): a submission may not put classes there. */
-    private static Set<String> checkPackages(Lab lab) throws IOException {
-        Set<String> packages = new java.util.TreeSet<>();
-        for (Path root : List.of(lab.visibleChecks(), lab.hiddenChecks())) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(p -> p.toString().endsWith(".java")).map(p -> root.relativize(p.getParent()).toString())
-                            .filter(d -> !d.isEmpty()).forEach(d -> packages.add(d + "/"));
-                }
-            }
-        }
-        return packages;
     }
 
     /** Text from the submission or its checks with every control character (escape sequences too) taken out. */
@@ -236,7 +218,7 @@ public final class Grader {
      * The check JVM also ends itself after a check timed out (its thread may still spin), with the same effect.
      * The JUnit XML is then the grader's own (see {@link GradingReports}), since each JVM wrote only part of it.
      */
-    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path box, Path work, long seed, CompiledChecks checks,
+    private CheckProcess.Outcome runUntilEveryCheckRan(Lab lab, Path box, Path work, long seed, LabChecks.CompiledChecks checks,
                                                        Path submissionClasses, Sandbox sandbox)
             throws IOException, InterruptedException {
         CheckProcess process = new CheckProcess(box, work, classpath, seed, lab.heapMb(), lab.learnerHeapMb(), sandbox,
@@ -281,16 +263,16 @@ public final class Grader {
     }
 
     /** The checks and their points when the learner's code could not be compiled (or was not run): listed against the starter. */
-    private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, CompiledChecks checks,
+    private Scorecard notRun(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> errors, LabChecks.CompiledChecks checks,
                              Path work, long started, String why, Sandbox sandbox, List<String> warnings)
             throws IOException, InterruptedException {
         List<CheckResult> results = new ArrayList<>();
         if (checks == null) {
-            checks = compileChecks(lab, visibleOnly, Files.createDirectories(work.resolve("box")));
+            checks = LabChecks.compile(lab, visibleOnly, Files.createDirectories(work.resolve("box")), classpath);
         }
         if (checks.errors().isEmpty()) {
             // Listing the checks runs no code of the learner's; the list is the compiled checks', so it is made once.
-            CompiledChecks listed = checks;
+            LabChecks.CompiledChecks listed = checks;
             List<CheckEvent> planned = CompiledCheckCache.planned(checks.key(), () -> {
                 Path listing = Files.createDirectories(work.resolve("listing"));
                 Path box = work.resolve("box");
@@ -300,7 +282,7 @@ public final class Grader {
             for (CheckEvent e : planned) {
                 if (CheckEvent.PLANNED.equals(e.type())) {
                     results.add(new CheckResult(e.className(), e.name(), checks.visibleClasses().contains(e.className()),
-                            Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, legacyMethodName(e.id()), ""));
+                            Status.NOT_RUN, 0, e.points(), why, e.hint(), 0, CheckResults.legacyMethodName(e.id()), ""));
                 }
             }
         }
@@ -309,126 +291,6 @@ public final class Grader {
         }
         return withGradersXml(new Scorecard(lab, submission, seed, visibleOnly, errors, results, warnings,
                 Duration.ofNanos(System.nanoTime() - started), Optional.empty()));
-    }
-
-    /** The compiled checks of one grade: their folders in its work folder, and the key of their compilation. */
-    private record CompiledChecks(String key, List<Path> roots, Set<String> visibleClasses, List<String> errors) {
-    }
-
-    /**
-     * The lab's checks, compiled against streamlab alone: they never see the learner's classes. Compiled once per grader
-     * process ({@link CompiledCheckCache}); each grade gets its own copy.
-     */
-    private CompiledChecks compileChecks(Lab lab, boolean visibleOnly, Path work) throws IOException {
-        boolean withHidden = !visibleOnly && Files.isDirectory(lab.hiddenChecks());
-        String key = CompiledCheckCache.key(withHidden ? List.of(lab.visibleChecks(), lab.hiddenChecks()) : List.of(lab.visibleChecks()),
-                classpath, !withHidden);
-        List<String> errors = CompiledCheckCache.compiledInto(work.resolve("checks"), key, output -> {
-            JavaCompilation.Result v = JavaCompilation.compile(lab.visibleChecks(), classpath, output.resolve("checks-visible"));
-            if (!v.success() || !withHidden) {
-                return v.errors();
-            }
-            return JavaCompilation.compile(lab.hiddenChecks(), classpath + java.io.File.pathSeparator + output.resolve("checks-visible"),
-                    output.resolve("checks-hidden")).errors();
-        });
-        if (!errors.isEmpty()) {
-            return new CompiledChecks(key, List.of(), Set.of(), errors);
-        }
-        Path compiled = work.resolve("checks");
-        List<Path> roots = new ArrayList<>(List.of(compiled.resolve("checks-visible")));
-        if (withHidden) {
-            roots.add(compiled.resolve("checks-hidden"));
-        }
-        return new CompiledChecks(key, roots, classNames(compiled.resolve("checks-visible")), List.of());
-    }
-
-    private static Set<String> classNames(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".class"))
-                    .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", ""))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            return Set.of();
-        }
-    }
-
-    private static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {
-        Map<String, CheckEvent> planned = new LinkedHashMap<>();
-        Map<String, CheckEvent> finished = new HashMap<>();
-        Map<String, String> classFailures = new HashMap<>();
-        for (CheckEvent e : outcome.events()) {
-            switch (e.type()) {
-                case CheckEvent.PLANNED -> planned.put(e.id(), e);
-                case CheckEvent.FINISHED -> finished.put(e.id(), e);
-                case CheckEvent.CLASS_FAILED -> classFailures.put(e.className(), e.message());
-                default -> { }
-            }
-        }
-        String notFinished = whyNotFinished(outcome, lab);
-        List<CheckResult> results = new ArrayList<>();
-        for (CheckEvent p : planned.values()) {
-            boolean visible = visibleClasses.contains(p.className());
-            CheckEvent f = finished.get(p.id());
-            String method = legacyMethodName(p.id());
-            if (f != null && CheckEvent.PASSED.equals(f.status())) {
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(),
-                        f.millis(), method, ""));
-            } else if (f != null) {
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.FAILED, 0, p.points(),
-                        printable(explain(f.message(), lab)), p.hint(), f.millis(), method,
-                        f.errorType() == null ? "" : printable(f.errorType())));
-            } else {
-                String why = printable(classFailures.containsKey(p.className())
-                        ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished);
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0,
-                        method, ""));
-            }
-        }
-        results.sort(java.util.Comparator.comparing(r -> !r.visible()));
-        if (planned.isEmpty()) {
-            results.add(new CheckResult("", "the checks could run", true, Status.NOT_RUN, 0, 0, notFinished, "", 0));
-        }
-        return results;
-    }
-
-    /**
-     * The method's name as JUnit's own XML report gives it, from a unique id such as
-     * {@code [engine:junit-jupiter]/[class:lab05.checks.C]/[method:flags(java.util.Random)]}: {@code flags(Random)}.
-     */
-    static String legacyMethodName(String uniqueId) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[method:([^(\\]]+)\\(([^)]*)\\)\\]$").matcher(uniqueId);
-        if (!m.find()) {
-            return "";
-        }
-        String parameters = java.util.Arrays.stream(m.group(2).split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                .map(t -> t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('$')) + 1)).collect(Collectors.joining(", "));
-        return m.group(1) + "(" + parameters + ")";
-    }
-
-    private static String whyNotFinished(CheckProcess.Outcome outcome, Lab lab) {
-        if (outcome.timedOut()) {
-            return "Not run: grading stopped after the lab's time limit of " + lab.overallTimeout().toSeconds()
-                    + " s. Some code kept running; look for a loop or a wait that never ends.";
-        }
-        if (!outcome.finished()) {
-            return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "; did your code call System.exit?). Its last words: "
-                    + lastLines(outcome.logTail(), 6);
-        }
-        return "Not run.";
-    }
-
-    private static String lastLines(String log, int n) {
-        List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "none" : String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
-    }
-
-    /** JUnit's words for a time-out, said plainly. */
-    private static String explain(String message, Lab lab) {
-        if (message.contains("timed out after")) {
-            return "Your code did not finish within " + lab.checkTimeout().toSeconds()
-                    + " s. Look for a loop or a wait that never ends.";
-        }
-        return message;
     }
 
     /** Compiled classes, the check JVM's events, reports and Kafka data: removed after grading, or by a later run. */

@@ -20,7 +20,7 @@ import dev.streamlab.diagram.QueueView;
 import dev.streamlab.diagram.QueueView.Batch;
 import dev.streamlab.diagram.QueueView.RecordState;
 import dev.streamlab.diagram.QueueView.SharePartition;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;

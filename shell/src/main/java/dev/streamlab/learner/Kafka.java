@@ -1,12 +1,11 @@
 package dev.streamlab.learner;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
+import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,7 +51,7 @@ public final class Kafka {
     /** Set when the cluster could not start: the reason. */
     public static final String FAILED_PROPERTY = "streamlab.cluster.failed";
     /** The learner's prefix in a class ({@code ana.}); absent outside a class. */
-    public static final String NAMESPACE_PROPERTY = "streamlab.namespace";
+    public static final String NAMESPACE_PROPERTY = Namespace.PROPERTY;
 
     /** The SQL Gateway's REST address, once the SQL engine runs (see {@link #sqlGateway()}). */
     public static final String SQL_GATEWAY_PROPERTY = "streamlab.sql.gateway";
@@ -62,60 +61,19 @@ public final class Kafka {
     /** The engine's certificate alone, in PEM, for curl's {@code --cacert}. */
     public static final String SQL_CERTIFICATE_PROPERTY = "streamlab.sql.certificate";
 
-    private static final long CLUSTER_WAIT_MS = 120_000;
-    private static final Object CLUSTER_SETTINGS = new Object();
-
     /** The cluster's {@code host:port,...} list. Waits while the cluster is still starting. */
     public static String bootstrapServers() {
-        synchronized (CLUSTER_SETTINGS) {
-            long deadline = System.currentTimeMillis() + CLUSTER_WAIT_MS;
-            boolean told = false;
-            while (true) {
-                String servers = System.getProperty(BOOTSTRAP_PROPERTY);
-                if (servers != null) {
-                    return servers;
-                }
-                String failed = System.getProperty(FAILED_PROPERTY);
-                if (failed != null) {
-                    throw new IllegalStateException(failed);
-                }
-                long left = deadline - System.currentTimeMillis();
-                if (!Boolean.getBoolean(PENDING_PROPERTY) || left <= 0) {
-                    throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
-                }
-                if (!told) {
-                    System.out.println("(The cluster is still starting: waiting for it...)");
-                    told = true;
-                }
-                try {
-                    CLUSTER_SETTINGS.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the cluster", e);
-                }
-            }
-        }
+        return LessonCluster.bootstrapServers();
     }
 
     /** Called by streamlab (not by learners) when a setting of the cluster becomes known. */
     public static void learnSetting(String name, String value) {
-        synchronized (CLUSTER_SETTINGS) {
-            System.setProperty(name, value);
-            CLUSTER_SETTINGS.notifyAll();
-        }
+        LessonCluster.learnSetting(name, value);
     }
 
     /** Settings every client needs: the bootstrap servers, plus any security settings of the cluster. */
     public static Map<String, Object> clientConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrapServers());
-        Properties system = System.getProperties();
-        for (String name : system.stringPropertyNames()) {
-            if (name.startsWith(CLIENT_PREFIX)) {
-                config.put(name.substring(CLIENT_PREFIX.length()), system.getProperty(name));
-            }
-        }
-        return config;
+        return LessonCluster.clientConfig();
     }
 
     /** A producer of string keys and values that waits for every in-sync replica ({@code acks=all}). */
@@ -145,8 +103,7 @@ public final class Kafka {
 
     /** The learner's namespace in a class; {@link Namespace#NONE} outside one. Waits while the cluster is starting. */
     public static Namespace namespace() {
-        bootstrapServers();
-        return new Namespace(System.getProperty(NAMESPACE_PROPERTY, ""));
+        return LessonCluster.namespace();
     }
 
     /**
@@ -307,23 +264,16 @@ public final class Kafka {
 
     /** Prints records one a line: where each one is (topic, partition, offset), then its key and value. */
     public static void print(ConsumerRecords<?, ?> records) {
-        if (records.isEmpty()) {
-            System.out.println("(no records)");
-        }
-        for (ConsumerRecord<?, ?> record : records) {
-            print(record);
-        }
+        Printing.print(records);
     }
 
     /** A record of a share consumer also says how many times Kafka has delivered it ({@code delivery 2}). */
     public static void print(ConsumerRecord<?, ?> record) {
-        String delivery = record.deliveryCount().map(n -> "  delivery " + n).orElse("");
-        System.out.printf("%s-%d  offset %-4d  key=%-10s  value=%s%s%n",
-                record.topic(), record.partition(), record.offset(), record.key(), record.value(), delivery);
+        Printing.print(record);
     }
 
     public static void print(RecordMetadata metadata) {
-        System.out.printf("%s-%d  offset %d%n", metadata.topic(), metadata.partition(), metadata.offset());
+        Printing.print(metadata);
     }
 
     /**
@@ -331,13 +281,7 @@ public final class Kafka {
      * {@code seconds}, and prints them. Returns how many came.
      */
     public static int pollAndPrint(KafkaConsumer<?, ?> consumer, int seconds) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ConsumerRecords<?, ?> records;
-        do {
-            records = consumer.poll(Duration.ofMillis(200));
-        } while (records.isEmpty() && System.nanoTime() < deadline);
-        print(records);
-        return records.count();
+        return Printing.pollAndPrint(consumer, seconds);
     }
 
     /**
@@ -345,13 +289,7 @@ public final class Kafka {
      * {@code seconds}, and prints them with their delivery counts. Returns them, to acknowledge.
      */
     public static ConsumerRecords<String, String> pollAndPrint(KafkaShareConsumer<String, String> consumer, int seconds) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ConsumerRecords<String, String> records;
-        do {
-            records = consumer.poll(Duration.ofMillis(200));
-        } while (records.isEmpty() && System.nanoTime() < deadline);
-        print(records);
-        return records;
+        return Printing.pollAndPrint(consumer, seconds);
     }
 
     /**
@@ -382,11 +320,7 @@ public final class Kafka {
      * curl does.
      */
     public static String sqlGateway() {
-        String url = System.getProperty(SQL_GATEWAY_PROPERTY);
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
-        }
-        return url;
+        return SqlGateway.address();
     }
 
     /**
@@ -394,11 +328,7 @@ public final class Kafka {
      * engine's ports take no other client, so another user of this machine cannot submit SQL as you.
      */
     public static java.net.http.HttpClient sqlGatewayClient() {
-        sqlGateway(); // says so when the engine has not started
-        return java.net.http.HttpClient.newBuilder()
-                .sslContext(dev.streamlab.sql.EngineKeystore.sslContext(java.nio.file.Path.of(sqlProperty(SQL_KEYSTORE_PROPERTY)),
-                        sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)))
-                .build();
+        return SqlGateway.client();
     }
 
     /**
@@ -408,34 +338,7 @@ public final class Kafka {
      * of the machine can read ({@code ps}).
      */
     public static String sqlGatewayCurl() {
-        sqlGateway();
-        java.nio.file.Path keystore = java.nio.file.Path.of(sqlProperty(SQL_KEYSTORE_PROPERTY));
-        java.nio.file.Path config = keystore.resolveSibling("curl.config");
-        String text = "cert-type = \"P12\"\n"
-                + "cert = \"" + curlQuoted(keystore + ":" + sqlProperty(SQL_KEYSTORE_PASSWORD_PROPERTY)) + "\"\n"
-                + "cacert = \"" + curlQuoted(sqlProperty(SQL_CERTIFICATE_PROPERTY)) + "\"\n";
-        try {
-            java.nio.file.Path written = java.nio.file.Files.createTempFile(keystore.getParent(), "curl-", ".config");
-            java.nio.file.Files.writeString(written, text); // a temporary file is its owner's alone
-            java.nio.file.Files.move(written, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot write curl's settings for the SQL Gateway in " + config.getParent()
-                    + " (" + e.getMessage() + "). Start the SQL engine again.", e);
-        }
-        return "--config " + config;
-    }
-
-    private static String curlQuoted(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static String sqlProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
-        }
-        return value;
+        return SqlGateway.curlOptions();
     }
 
     /**
@@ -444,14 +347,6 @@ public final class Kafka {
      * needs none of this: streamlab adds them.
      */
     public static String sqlKafkaOptions(String topic) {
-        StringBuilder options = new StringBuilder("'connector' = 'kafka', 'topic' = '" + namespace().real(topic) + "'");
-        clientConfig().forEach((key, value) -> {
-            String text = String.valueOf(value);
-            if (key.equals("sasl.jaas.config") && text.startsWith("org.apache.kafka.")) {
-                text = "org.apache.flink.kafka.shaded." + text; // Kafka's classes are shaded in Flink's connector
-            }
-            options.append(", 'properties.").append(key).append("' = '").append(text.replace("'", "''")).append("'");
-        });
-        return options.toString();
+        return SqlGateway.kafkaOptions(topic);
     }
 }

@@ -167,7 +167,7 @@ public final class ClusterCommands implements AutoCloseable {
 
     private String topics() {
         try {
-            dev.streamlab.learner.Namespace ns = cluster.namespace();
+            dev.streamlab.cluster.Namespace ns = cluster.namespace();
             Set<String> names = new TreeSet<>(admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
             names.removeIf(n -> !ns.owns(n));
             if (names.isEmpty()) {

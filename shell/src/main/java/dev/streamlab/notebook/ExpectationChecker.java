@@ -163,7 +163,7 @@ final class ExpectationChecker implements AutoCloseable {
 
     private long committed(String group, String topic) {
         try {
-            dev.streamlab.learner.Namespace ns = cluster.namespace();
+            dev.streamlab.cluster.Namespace ns = cluster.namespace();
             String realTopic = topic == null ? null : ns.real(topic);
             Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(ns.real(group))
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);

@@ -219,7 +219,7 @@ public final class Notebook implements AutoCloseable {
         if (!cluster.isUp()) {
             return Optional.empty();
         }
-        dev.streamlab.learner.Namespace ns = cluster.namespace();
+        dev.streamlab.cluster.Namespace ns = cluster.namespace();
         return ns.isNone() ? Optional.empty() : Optional.of(ns.prefix().substring(0, ns.prefix().length() - 1));
     }
 

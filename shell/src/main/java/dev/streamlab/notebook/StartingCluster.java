@@ -37,7 +37,7 @@ final class StartingCluster implements Cluster {
     }
 
     @Override
-    public dev.streamlab.learner.Namespace namespace() {
+    public dev.streamlab.cluster.Namespace namespace() {
         return cluster().namespace();
     }
 

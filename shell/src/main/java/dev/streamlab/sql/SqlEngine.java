@@ -1,9 +1,6 @@
 package dev.streamlab.sql;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamlab.cluster.ScratchDirectory;
 import dev.streamlab.jvm.JavaCommand;
 
@@ -35,7 +27,6 @@ public final class SqlEngine implements AutoCloseable {
     public static final String DEFAULT_HEAP = "256m";
     public static final String HEAP_VARIABLE = "STREAMLAB_SQL_HEAP";
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * How to start the engine.
@@ -86,14 +77,8 @@ public final class SqlEngine implements AutoCloseable {
 
     private final Process process;
     private final ScratchDirectory scratch;
-    private final Map<Long, BlockingQueue<JsonNode>> waiting = new ConcurrentHashMap<>();
-    private final BlockingQueue<JsonNode> announcements = new LinkedBlockingQueue<>();
-    private final AtomicLong ids = new AtomicLong();
-    private final OutputStream requests;
-    private final Thread reader;
+    private final EngineChannel channel;
     private final EngineClassSharing sharing;
-    /** The last line on stdout that was not the protocol: the JVM's own dying words go there ("Terminating due to..."). */
-    private volatile String stray = "";
     private volatile long running;
     private volatile SqlOutcome.Reason stopWanted;
     private String gatewayUrl = "";
@@ -107,10 +92,7 @@ public final class SqlEngine implements AutoCloseable {
         this.process = process;
         this.sharing = sharing;
         this.scratch = scratch;
-        this.requests = process.getOutputStream();
-        this.reader = new Thread(this::readReplies, "sql-engine-replies");
-        reader.setDaemon(true);
-        reader.start();
+        this.channel = new EngineChannel(process);
     }
 
     /**
@@ -160,7 +142,7 @@ public final class SqlEngine implements AutoCloseable {
             engine.keystore = making.await();
             long keysMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             engine.keysReadyIn = Duration.ofMillis(keysMillis);
-            engine.send(configLine(settings, engine.keystore));
+            engine.channel.send(configLine(settings, engine.keystore));
             engine.awaitReady(settings, progress, started, log);
             return engine;
         } catch (RuntimeException e) {
@@ -185,7 +167,7 @@ public final class SqlEngine implements AutoCloseable {
         long deadline = started + START_DEADLINE.toNanos();
         long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (true) {
-            JsonNode said = poll(announcements, 200);
+            JsonNode said = channel.announcement(200);
             if (said != null && said.path("type").asText().equals("ready")) {
                 readyIn = Duration.ofNanos(System.nanoTime() - started);
                 gatewayUrl = said.path("gateway").asText("");
@@ -196,12 +178,12 @@ public final class SqlEngine implements AutoCloseable {
             if (said != null && said.path("type").asText().equals("failed")) {
                 throw new SqlEngineException("The SQL engine did not start: " + said.path("message").asText() + ".");
             }
-            if (!process.isAlive() && announcements.isEmpty()) {
-                joinReader(); // its last words on stdout say why
-                if (!announcements.isEmpty()) {
+            if (!process.isAlive() && !channel.hasAnnouncements()) {
+                channel.awaitLastWords(); // its last words on stdout say why
+                if (channel.hasAnnouncements()) {
                     continue;
                 }
-                throw new SqlEngineException(whyItStopped(settings, log, stray, "did not start"));
+                throw new SqlEngineException(whyItStopped(settings, log, channel.stray(), "did not start"));
             }
             long now = System.nanoTime();
             if (now > deadline) {
@@ -229,14 +211,6 @@ public final class SqlEngine implements AutoCloseable {
                     + "or give it more with " + HEAP_VARIABLE + "=512m; the lessons before the SQL part work without it.";
         }
         return "The SQL engine " + what + " (its JVM ended). Try again: streamlab starts a new engine.";
-    }
-
-    private void joinReader() {
-        try {
-            reader.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Flink's version, as the engine reports it. */
@@ -286,88 +260,14 @@ public final class SqlEngine implements AutoCloseable {
      * {@link #stopQuery()}.
      */
     public SqlOutcome execute(String sql, int limit, Duration quiet, Watcher watcher) {
-        long id = ids.incrementAndGet();
-        BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
-        waiting.put(id, replies);
+        long id = channel.open();
         running = id;
         stopWanted = null;
         try {
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("id", id);
-            request.put("op", "execute");
-            request.put("sql", sql);
-            request.put("limit", limit);
-            send(request);
-            SqlTable table = null;
-            List<String> columns = List.of();
-            List<String> types = List.of();
-            List<SqlOutcome.Row> rows = new ArrayList<>();
-            SqlOutcome.Reason cancelledFor = null;
-            long lastRow = System.nanoTime();
-            while (true) {
-                JsonNode reply = poll(replies, 100);
-                SqlOutcome.Reason wanted = stopWanted;
-                if (cancelledFor == null && wanted != null) {
-                    // Also before a query's first row: the engine stops it as soon as it starts. A statement that is
-                    // no query (DDL, INSERT) answers soon anyway.
-                    cancelledFor = cancel(id, wanted);
-                }
-                if (reply == null) {
-                    if (!process.isAlive() && replies.isEmpty()) {
-                        throw new SqlEngineException("The SQL engine stopped while it ran the statement. "
-                                + "Try again: streamlab starts a new engine.");
-                    }
-                    if (table != null && cancelledFor == null && quiet != null
-                            && System.nanoTime() - lastRow > quiet.toNanos()) {
-                        cancelledFor = cancel(id, SqlOutcome.Reason.QUIET);
-                    }
-                    continue;
-                }
-                switch (reply.path("type").asText()) {
-                    case "ok" -> {
-                        return new SqlOutcome.Done(reply.path("message").asText());
-                    }
-                    case "error" -> {
-                        return new SqlOutcome.Failed(reply.path("message").asText());
-                    }
-                    case "job" -> {
-                        return new SqlOutcome.Job(reply.path("job").asText(), reply.path("name").asText(),
-                                reply.path("status").asText(), strings(reply.path("replaced")));
-                    }
-                    case "columns" -> {
-                        columns = strings(reply.path("columns"));
-                        types = strings(reply.path("types"));
-                        table = new SqlTable(columns, types);
-                        watcher.columns(table);
-                        lastRow = System.nanoTime();
-                    }
-                    case "row" -> {
-                        SqlOutcome.Row row = new SqlOutcome.Row(reply.path("kind").asText(), strings(reply.path("values")));
-                        rows.add(row);
-                        lastRow = System.nanoTime();
-                        if (cancelledFor == null && watcher.row(row, table, rows.size())) {
-                            cancelledFor = cancel(id, SqlOutcome.Reason.ENOUGH);
-                        }
-                    }
-                    case "end" -> {
-                        String ended = reply.path("reason").asText();
-                        SqlOutcome.Reason reason = switch (ended) {
-                            case "limit" -> SqlOutcome.Reason.LIMIT;
-                            case "failed" -> SqlOutcome.Reason.FAILED;
-                            case "cancelled" -> cancelledFor == null ? SqlOutcome.Reason.STOPPED : cancelledFor;
-                            default -> cancelledFor == null ? SqlOutcome.Reason.DONE : cancelledFor;
-                        };
-                        String detail = reply.path("message").isNull() ? "" : reply.path("message").asText("");
-                        return new SqlOutcome.Rows(columns, types, rows, new SqlOutcome.Ending(reason, detail));
-                    }
-                    default -> {
-                        // a reply this shell does not know: a newer engine; ignore it
-                    }
-                }
-            }
+            return new StatementRun(channel, id, quiet, watcher, () -> stopWanted).run(sql, limit);
         } finally {
             running = 0;
-            waiting.remove(id);
+            channel.forget(id);
         }
     }
 
@@ -380,7 +280,7 @@ public final class SqlEngine implements AutoCloseable {
 
     /** The {@code INSERT INTO} jobs this engine started, with their status. */
     public List<JobInfo> jobs() {
-        JsonNode reply = ask(Map.of("op", "jobs"));
+        JsonNode reply = channel.ask(Map.of("op", "jobs"));
         if (reply.path("type").asText().equals("error")) {
             throw new SqlEngineException(reply.path("message").asText());
         }
@@ -394,99 +294,16 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Stops a job by its id or the id's first characters, or every job ("all"); returns what the engine said. */
     public SqlOutcome stopJob(String which) {
-        JsonNode reply = ask(Map.of("op", "stop-job", "job", which));
+        JsonNode reply = channel.ask(Map.of("op", "stop-job", "job", which));
         return reply.path("type").asText().equals("ok")
                 ? new SqlOutcome.Done(reply.path("message").asText())
                 : new SqlOutcome.Failed(reply.path("message").asText());
     }
 
-    private SqlOutcome.Reason cancel(long target, SqlOutcome.Reason why) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("id", ids.incrementAndGet());
-        request.put("op", "cancel");
-        request.put("target", target);
-        send(request);
-        return why;
-    }
-
-    private JsonNode ask(Map<String, Object> body) {
-        long id = ids.incrementAndGet();
-        BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
-        waiting.put(id, replies);
-        try {
-            Map<String, Object> request = new LinkedHashMap<>(body);
-            request.put("id", id);
-            send(request);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                JsonNode reply = poll(replies, 100);
-                if (reply != null) {
-                    return reply;
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-            }
-            throw new SqlEngineException("The SQL engine did not answer. Try again: streamlab starts a new engine.");
-        } finally {
-            waiting.remove(id);
-        }
-    }
-
-    private synchronized void send(Map<String, Object> request) {
-        try {
-            requests.write((JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            requests.flush();
-        } catch (IOException e) {
-            throw new SqlEngineException("The SQL engine stopped. Try again: streamlab starts a new engine.");
-        }
-    }
-
-    private void readReplies() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                JsonNode reply;
-                try {
-                    reply = JSON.readTree(line);
-                } catch (IOException e) {
-                    stray = line; // not the protocol: kept to say why the engine died
-                    continue;
-                }
-                long id = reply.path("id").asLong();
-                BlockingQueue<JsonNode> queue = id == 0 ? announcements : waiting.get(id);
-                if (queue != null) {
-                    queue.add(reply);
-                }
-            }
-        } catch (IOException e) {
-            // the engine ended; whoever waits notices that the process is gone
-        }
-    }
-
-    private static JsonNode poll(BlockingQueue<JsonNode> queue, long millis) {
-        try {
-            return queue.poll(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SqlEngineException("Interrupted while waiting for the SQL engine.");
-        }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.isNull() ? null : v.asText()));
-        return values;
-    }
-
     /** Stops the engine: its stdin closes, and it ends; after a few seconds it is killed. Its files are deleted. */
     @Override
     public void close() {
-        try {
-            requests.close();
-        } catch (IOException e) {
-            // it is ending anyway
-        }
+        channel.closeRequests();
         boolean normally = false;
         try {
             // The first engine writes its class archive as it exits: a few seconds more, once.

@@ -18,6 +18,7 @@ import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
 import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.ClassPublisher;
 import dev.streamlab.notebook.JavaOutcome;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

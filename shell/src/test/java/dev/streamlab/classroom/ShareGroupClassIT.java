@@ -15,7 +15,7 @@ import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.diagram.QueueView;
 import dev.streamlab.inspect.ClusterViews;
 import dev.streamlab.learner.Kafka;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;

@@ -29,7 +29,7 @@ import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.cluster.policy.ClassLimits;
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.JavaOutcome;
 import dev.streamlab.notebook.Notebook;

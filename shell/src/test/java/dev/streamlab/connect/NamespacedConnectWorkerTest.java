@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.streamlab.learner.Namespace;
+import dev.streamlab.cluster.Namespace;
 import org.junit.jupiter.api.Test;
 
 class NamespacedConnectWorkerTest {

@@ -255,7 +255,7 @@ class ReplIT {
         String lesson = catalogue.find("00").orElseThrow().id();
         try (dev.streamlab.classroom.ClassWatch watch = dev.streamlab.classroom.ClassWatch.start(cluster.clientConfig(),
                      true, 0, dev.streamlab.classroom.ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC());
-             dev.streamlab.classroom.ClassPublisher publisher = dev.streamlab.classroom.ClassPublisher.start(
+             dev.streamlab.notebook.ClassPublisher publisher = dev.streamlab.notebook.ClassPublisher.start(
                      cluster.bootstrapServers(), "Ada", calls::add)) {
             dev.streamlab.notebook.LearnerActivity recorded = new dev.streamlab.notebook.LearnerActivity() {
                 @Override

@@ -1,4 +1,4 @@
-package dev.streamlab.cluster;
+package dev.streamlab.cluster.selection;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.SettingException;
 
 /**
  * Which cluster to use, settled once from, in order: the command line, the environment ({@code STREAMLAB_CLUSTER},

@@ -1,4 +1,4 @@
-package dev.streamlab.cluster;
+package dev.streamlab.cluster.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.streamlab.cluster.ClusterSelection.Availability;
-import dev.streamlab.cluster.ClusterSelection.Choice;
-import dev.streamlab.cluster.ClusterSettings.Kind;
 import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.cluster.selection.ClusterSelection.Availability;
+import dev.streamlab.cluster.selection.ClusterSelection.Choice;
+import dev.streamlab.cluster.selection.ClusterSettings.Kind;
 import org.junit.jupiter.api.Test;
 
 class ClusterSelectionTest {

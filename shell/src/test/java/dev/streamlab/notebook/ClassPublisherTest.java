@@ -1,4 +1,4 @@
-package dev.streamlab.classroom;
+package dev.streamlab.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.streamlab.classroom.ProgressEvent;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.streamlab.classroom;
+package dev.streamlab.notebook;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +12,8 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.streamlab.notebook.CellResult;
-import dev.streamlab.notebook.JavaOutcome;
-import dev.streamlab.notebook.LearnerActivity;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.classroom.ProgressEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

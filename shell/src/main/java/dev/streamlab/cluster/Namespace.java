@@ -1,4 +1,4 @@
-package dev.streamlab.learner;
+package dev.streamlab.cluster;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,6 +21,9 @@ public record Namespace(String prefix) {
     /** No class: names are what they say. */
     public static final Namespace NONE = new Namespace("");
 
+    /** The system property that holds the prefix in the learner's JVM (streamlab sets it in a class). */
+    public static final String PROPERTY = "streamlab.namespace";
+
     public Namespace {
         prefix = prefix == null ? "" : prefix;
     }
@@ -30,7 +33,7 @@ public record Namespace(String prefix) {
      * that runs there, such as lesson 05's fraud detector; {@link #NONE} anywhere else.
      */
     public static Namespace ofThisJvm() {
-        return new Namespace(System.getProperty(Kafka.NAMESPACE_PROPERTY, ""));
+        return new Namespace(System.getProperty(PROPERTY, ""));
     }
 
     public boolean isNone() {

@@ -1,9 +1,14 @@
-package dev.streamlab.cluster;
+package dev.streamlab.cluster.selection;
 
-import dev.streamlab.cluster.ClusterSettings.Kind;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.cluster.containers.DockerEngine;
 import dev.streamlab.cluster.containers.KafkaImage;
+import dev.streamlab.cluster.selection.ClusterSettings.Kind;
 
 /**
  * Decides which kind of cluster to start from {@link ClusterSettings}, says why in one line, and starts it.

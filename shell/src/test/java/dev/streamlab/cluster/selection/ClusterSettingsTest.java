@@ -1,4 +1,4 @@
-package dev.streamlab.cluster;
+package dev.streamlab.cluster.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.streamlab.cluster.ClusterSettings.CommandLine;
-import dev.streamlab.cluster.ClusterSettings.Kind;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.selection.ClusterSettings.CommandLine;
+import dev.streamlab.cluster.selection.ClusterSettings.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
