@@ -128,7 +128,12 @@ class GuardRailsIT {
         // The submission answers right only if it finds a hidden check's file anywhere it can see.
         Scorecard card = grade("reads-hidden-checks");
         assertThat(card.points()).isZero();
-        assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.message()).contains("expected:"));
+        // A check that walked the whole file system to the end answered wrong ("expected:"). The first walk of a cold file
+        // system on a busy machine may outlast the lab's 3 s per check: that check also gets 0, but proves less, so at
+        // least one check must have walked to the end.
+        assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.message())
+                .containsAnyOf("expected:", "did not finish within"));
+        assertThat(card.checks()).anySatisfy(c -> assertThat(c.message()).contains("expected:"));
     }
 
     @Test
