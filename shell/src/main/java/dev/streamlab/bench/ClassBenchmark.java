@@ -1,5 +1,19 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.classroom.ClassAdmin;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.classroom.LearnerQuota;
+import dev.streamlab.classroom.Roster;
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.ExternalCluster;
+import dev.streamlab.cluster.Namespace;
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.notebook.CellResult;
+import dev.streamlab.notebook.LessonRunner;
+import dev.streamlab.notebook.Notebook;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,21 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
-
-import dev.streamlab.classroom.ClassAdmin;
-import dev.streamlab.classroom.JoinFile;
-import dev.streamlab.classroom.LearnerQuota;
-import dev.streamlab.classroom.Roster;
-import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.cluster.ExternalCluster;
-import dev.streamlab.lesson.Lesson;
-import dev.streamlab.lesson.LessonCatalogue;
-import dev.streamlab.cluster.Namespace;
-import dev.streamlab.notebook.CellResult;
-import dev.streamlab.notebook.LessonRunner;
-import dev.streamlab.notebook.Notebook;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -71,24 +70,35 @@ public final class ClassBenchmark implements Benchmark {
     public List<Figure> run(BenchContext context) throws Exception {
         ClusterListener listener = context.listener();
         Path dir = Files.createTempDirectory("streamlab-class-bench-");
-        try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(BROKERS).secure(ClusterSecurity.generate())
-                .listener(listener).start()) {
+        try (EmbeddedCluster cluster = EmbeddedCluster.builder()
+                .brokers(BROKERS)
+                .secure(ClusterSecurity.generate())
+                .listener(listener)
+                .start()) {
             Map<String, Object> admin = new HashMap<>(cluster.clientConfig());
             admin.remove("bootstrap.servers");
-            List<String> simulated = IntStream.rangeClosed(1, learners).mapToObj(i -> String.format("learner-%03d", i)).toList();
+            List<String> simulated = IntStream.rangeClosed(1, learners)
+                    .mapToObj(i -> String.format("learner-%03d", i))
+                    .toList();
             List<String> names = new ArrayList<>(List.of("alone", "together", FLOODER));
             names.addAll(simulated);
-            try (ClassAdmin classAdmin = ClassAdmin.connect(cluster.bootstrapServers(), admin, "the benchmark's admin")) {
+            try (ClassAdmin classAdmin =
+                    ClassAdmin.connect(cluster.bootstrapServers(), admin, "the benchmark's admin")) {
                 classAdmin.create(new Roster(names), dir);
             }
-            List<Lesson> lessons = LESSONS.stream().map(n -> LessonCatalogue.builtIn().find(n).orElseThrow()).toList();
+            List<Lesson> lessons = LESSONS.stream()
+                    .map(n -> LessonCatalogue.builtIn().find(n).orElseThrow())
+                    .toList();
 
             listener.step("One learner alone takes lessons " + String.join(", ", LESSONS));
             Outcome alone = take(join(dir, "alone"), lessons);
 
-            listener.step("Another takes them while " + learners + " simulated learners and one flooding learner share the cluster");
-            ClassLoad load = ClassLoad.start(simulated.stream().map(n -> JoinFile.read(join(dir, n))).toList(),
-                    JoinFile.read(join(dir, FLOODER)), new Random(29L));
+            listener.step("Another takes them while " + learners
+                    + " simulated learners and one flooding learner share the cluster");
+            ClassLoad load = ClassLoad.start(
+                    simulated.stream().map(n -> JoinFile.read(join(dir, n))).toList(),
+                    JoinFile.read(join(dir, FLOODER)),
+                    new Random(29L));
             Outcome together;
             ClassLoad.Result loaded;
             try {
@@ -107,19 +117,33 @@ public final class ClassBenchmark implements Benchmark {
             }
             String label = "class of " + learners + " + 1 flooding, lessons 01+02";
             return List.of(
-                    Figure.of(label + ": cell time (median)", "ms", List.of(percentile(together.cellMillis(), 50)),
-                            2 * percentile(alone.cellMillis(), 50))
+                    Figure.of(
+                                    label + ": cell time (median)",
+                                    "ms",
+                                    List.of(percentile(together.cellMillis(), 50)),
+                                    2 * percentile(alone.cellMillis(), 50))
                             .against("one learner alone", List.of(percentile(alone.cellMillis(), 50))),
-                    Figure.of(label + ": cell time (95th percentile)", "ms", List.of(percentile(together.cellMillis(), 95)),
-                            2 * percentile(alone.cellMillis(), 95))
+                    Figure.of(
+                                    label + ": cell time (95th percentile)",
+                                    "ms",
+                                    List.of(percentile(together.cellMillis(), 95)),
+                                    2 * percentile(alone.cellMillis(), 95))
                             .against("one learner alone", List.of(percentile(alone.cellMillis(), 95))),
-                    Figure.of(label + ": failed cells and calls", "cells",
-                            List.of((double) (alone.failed() + together.failed() + loaded.failedCalls())), 0),
+                    Figure.of(
+                            label + ": failed cells and calls",
+                            "cells",
+                            List.of((double) (alone.failed() + together.failed() + loaded.failedCalls())),
+                            0),
                     Figure.of(label + ": cross-learner reads let through", "reads", List.of((double) reads), 0),
-                    Figure.of(label + ": a simulated learner's cell (95th percentile)", "ms",
-                            List.of(percentile(loaded.callMillis(), 95)), 2 * percentile(alone.cellMillis(), 95)),
+                    Figure.of(
+                            label + ": a simulated learner's cell (95th percentile)",
+                            "ms",
+                            List.of(percentile(loaded.callMillis(), 95)),
+                            2 * percentile(alone.cellMillis(), 95)),
                     // The produce quota is per broker: the flood's three partitions lead on three brokers.
-                    Figure.of(label + ": the flood's produce rate (quota 1 MiB/s a broker, 3 brokers)", "MB/s",
+                    Figure.of(
+                            label + ": the flood's produce rate (quota 1 MiB/s a broker, 3 brokers)",
+                            "MB/s",
                             List.of(loaded.floodBytesPerSecond() / 1e6),
                             1.1 * BROKERS * LearnerQuota.DEFAULT_PRODUCE_BYTES / 1e6));
         } finally {
@@ -132,19 +156,18 @@ public final class ClassBenchmark implements Benchmark {
     }
 
     /** What one learner's run gave: every cell's time, and how many cells did not pass. */
-    record Outcome(List<Double> cellMillis, int failed) {
-    }
+    record Outcome(List<Double> cellMillis, int failed) {}
 
     private static Outcome take(Path joinFile, List<Lesson> lessons) {
         JoinFile join = JoinFile.read(joinFile);
         List<Double> times = new ArrayList<>();
         int failed = 0;
-        try (ExternalCluster cluster = ExternalCluster.connect(join.bootstrapServers(), joinFile, ClusterListener.SILENT,
-                new Namespace(join.prefix()));
-             Notebook notebook = new Notebook(cluster)) {
+        try (ExternalCluster cluster = ExternalCluster.connect(
+                        join.bootstrapServers(), joinFile, ClusterListener.SILENT, new Namespace(join.prefix()));
+                Notebook notebook = new Notebook(cluster)) {
             LessonRunner runner = new LessonRunner(notebook);
             for (Lesson lesson : lessons) {
-                for (CellResult result : runner.run(lesson, r -> { })) {
+                for (CellResult result : runner.run(lesson, r -> {})) {
                     times.add(result.elapsed().toNanos() / 1e6);
                     failed += result.passed() ? 0 : 1;
                 }
@@ -156,7 +179,8 @@ public final class ClassBenchmark implements Benchmark {
     /** Whether the cluster refuses this learner a read of {@code topic} (a raw consumer, past every helper). */
     static boolean refused(JoinFile learner, String topic) {
         Map<String, Object> config = new HashMap<>(learner.clientConfig());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
@@ -183,7 +207,8 @@ public final class ClassBenchmark implements Benchmark {
 
     private static void delete(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.classroom.JoinFile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.streamlab.classroom.JoinFile;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,8 +37,7 @@ final class ClassLoad {
     private static final int FLOOD_RECORD_BYTES = 100_000;
 
     /** What the load did: each simulated cell's time, the calls that failed, the flood's acknowledged bytes a second. */
-    record Result(List<Double> callMillis, int failedCalls, double floodBytesPerSecond) {
-    }
+    record Result(List<Double> callMillis, int failedCalls, double floodBytesPerSecond) {}
 
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Double> callMillis = new CopyOnWriteArrayList<>();
@@ -49,8 +47,7 @@ final class ClassLoad {
     private long startedNanos;
     private long floodNanos;
 
-    private ClassLoad() {
-    }
+    private ClassLoad() {}
 
     static ClassLoad start(List<JoinFile> learners, JoinFile flooder, Random random) {
         ClassLoad load = new ClassLoad();
@@ -85,12 +82,13 @@ final class ClassLoad {
         config.put("default.api.timeout.ms", 30_000);
         config.put("request.timeout.ms", 30_000);
         try (Admin admin = Admin.create(config);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(config, learner),
-                     new StringDeserializer(), new StringDeserializer())) {
+                KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                        consumerConfig(config, learner), new StringDeserializer(), new StringDeserializer())) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(60, TimeUnit.SECONDS);
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1),
-                    new TopicPartition(topic, 2));
+            List<TopicPartition> partitions =
+                    List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1), new TopicPartition(topic, 2));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             int cell = 0;
@@ -110,8 +108,13 @@ final class ClassLoad {
     }
 
     /** One "cell": produce and read back ten records, commit the group's position and ask for it, list the topics. */
-    private static void cell(Admin admin, KafkaProducer<String, String> producer, KafkaConsumer<String, String> consumer,
-                             String topic, int cell) throws Exception {
+    private static void cell(
+            Admin admin,
+            KafkaProducer<String, String> producer,
+            KafkaConsumer<String, String> consumer,
+            String topic,
+            int cell)
+            throws Exception {
         for (int i = 0; i < RECORDS_PER_CELL; i++) {
             producer.send(new ProducerRecord<>(topic, "card-" + i, "{\"cell\":" + cell + ",\"n\":" + i + "}"));
         }
@@ -131,7 +134,8 @@ final class ClassLoad {
             positions.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         }
         consumer.commitSync(positions);
-        admin.listConsumerGroupOffsets(consumer.groupMetadata().groupId()).partitionsToOffsetAndMetadata()
+        admin.listConsumerGroupOffsets(consumer.groupMetadata().groupId())
+                .partitionsToOffsetAndMetadata()
                 .get(30, TimeUnit.SECONDS);
         admin.listTopics().names().get(30, TimeUnit.SECONDS);
     }
@@ -152,7 +156,8 @@ final class ClassLoad {
         // Small, so that what waits when it stops is sent within seconds even at the quota's rate.
         config.put("buffer.memory", 4 * 1_048_576);
         try (Admin admin = Admin.create(config);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+                KafkaProducer<String, byte[]> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(60, TimeUnit.SECONDS);
             byte[] value = new byte[FLOOD_RECORD_BYTES];
             new Random(7).nextBytes(value);

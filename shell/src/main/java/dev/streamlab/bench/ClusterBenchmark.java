@@ -1,5 +1,9 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.drill.FailoverDrill;
+import dev.streamlab.drill.FailoverReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.cluster.Await;
-import dev.streamlab.drill.FailoverDrill;
-import dev.streamlab.drill.FailoverReport;
 
 /**
  * The embedded cluster's figures (issue: foundation):
@@ -42,9 +41,11 @@ public final class ClusterBenchmark implements Benchmark {
         String referenceClasspath = referenceClasspath(context.projectRoot());
         for (int run = 1; run <= context.runs(); run++) {
             context.listener().step("Cluster ready, run " + run + " of " + context.runs());
-            ours.add(seconds(context.probe(BenchContext.ownClasspath(), EmbeddedClusterReady.class.getName(), "ready-ms=")));
+            ours.add(seconds(
+                    context.probe(BenchContext.ownClasspath(), EmbeddedClusterReady.class.getName(), "ready-ms=")));
             if (referenceClasspath != null) {
-                reference.add(seconds(context.probe(referenceClasspath, "dev.streamlab.benchref.TestKitClusterReady", "ready-ms=")));
+                reference.add(seconds(
+                        context.probe(referenceClasspath, "dev.streamlab.benchref.TestKitClusterReady", "ready-ms=")));
             }
         }
         Figure figure = Figure.of("3-broker embedded cluster ready", "s", ours, 3.0);
@@ -58,7 +59,8 @@ public final class ClusterBenchmark implements Benchmark {
                 context.listener().step("New leader after a hard kill, run " + run + " of " + context.runs());
                 String topic = "bench-failover-" + run;
                 FailoverReport report = new FailoverDrill(cluster, dev.streamlab.cluster.ClusterListener.SILENT, 200)
-                        .topic(topic).run();
+                        .topic(topic)
+                        .run();
                 runs.add(report.timeToNewLeader().toMillis() / 1000.0);
                 cluster.restartBroker(report.killedBroker());
                 awaitFullIsr(cluster, topic);
@@ -72,15 +74,20 @@ public final class ClusterBenchmark implements Benchmark {
         for (int run = 1; run <= context.runs(); run++) {
             context.listener().step("Peak memory of streamlab doctor, run " + run + " of " + context.runs());
             // The child is the streamlab command line itself: named, not imported, so bench does not depend on cli.
-            String line = context.probe(BenchContext.ownClasspath(), "dev.streamlab.cli.Main", "Peak memory (RSS):", "doctor");
+            String line = context.probe(
+                    BenchContext.ownClasspath(), "dev.streamlab.cli.Main", "Peak memory (RSS):", "doctor");
             runs.add(Double.parseDouble(line.replaceAll("[^0-9]", "")));
         }
         return Figure.of("streamlab doctor peak RSS", "MB", runs, 1024);
     }
 
     private static void awaitFullIsr(EmbeddedCluster cluster, String topic) {
-        Await.until(Duration.ofSeconds(30),
-                () -> cluster.describeTopic(topic).stream().allMatch(p -> p.isr().size() == 3) ? Optional.of(true) : Optional.empty(),
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> cluster.describeTopic(topic).stream()
+                                .allMatch(p -> p.isr().size() == 3)
+                        ? Optional.of(true)
+                        : Optional.empty(),
                 "The restarted broker did not rejoin the in-sync replicas of " + topic + " within 30 s.");
     }
 

@@ -1,14 +1,13 @@
 package dev.streamlab.bench;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.connect.EmbeddedConnectWorker;
 import dev.streamlab.connect.MaskIpAddress;
 import dev.streamlab.connect.SmtPlayground;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Kafka Connect's figures (lesson 4): the worker ready in at most 5 s beside a running embedded cluster,
@@ -63,8 +62,17 @@ public final class ConnectBenchmark implements Benchmark {
     private static List<Map<String, Object>> sampleRecords(int count) {
         List<Map<String, Object>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            records.add(Map.of("user", "u" + i, "gender", i % 2 == 0 ? "female" : "male",
-                    "ip", "10.0." + (i % 256) + "." + (i % 200), "email", "u" + i + "@example.com", "age", String.valueOf(20 + i % 50)));
+            records.add(Map.of(
+                    "user",
+                    "u" + i,
+                    "gender",
+                    i % 2 == 0 ? "female" : "male",
+                    "ip",
+                    "10.0." + (i % 256) + "." + (i % 200),
+                    "email",
+                    "u" + i + "@example.com",
+                    "age",
+                    String.valueOf(20 + i % 50)));
         }
         return records;
     }

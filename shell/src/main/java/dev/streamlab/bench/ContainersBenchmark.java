@@ -1,13 +1,5 @@
 package dev.streamlab.bench;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.files.ProjectRoot;
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
@@ -16,6 +8,13 @@ import dev.streamlab.cluster.containers.DockerEngine;
 import dev.streamlab.cluster.containers.KafkaImage;
 import dev.streamlab.drill.FailoverDrill;
 import dev.streamlab.drill.FailoverReport;
+import dev.streamlab.files.ProjectRoot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,13 +62,17 @@ public final class ContainersBenchmark implements Benchmark {
             context.listener().step("No containers figures: " + docker.detail());
             return List.of();
         }
-        String chosen = image != null ? image : KafkaImage.preferred(DockerClientFactory.instance().client());
+        String chosen = image != null
+                ? image
+                : KafkaImage.preferred(DockerClientFactory.instance().client());
         List<Double> ready = new ArrayList<>();
         List<Double> reference = new ArrayList<>();
         for (int run = 1; run <= context.runs(); run++) {
-            context.listener().step("Container cluster ready, run " + run + " of " + context.runs() + " (" + chosen + ")");
+            context.listener()
+                    .step("Container cluster ready, run " + run + " of " + context.runs() + " (" + chosen + ")");
             long start = System.nanoTime();
-            try (ContainersCluster cluster = ContainersCluster.builder().brokers(3).image(chosen).start()) {
+            try (ContainersCluster cluster =
+                    ContainersCluster.builder().brokers(3).image(chosen).start()) {
                 acceptsAcksAllWrite(cluster.clientConfig(), 3);
                 ready.add(secondsSince(start));
             }
@@ -78,11 +81,14 @@ public final class ContainersBenchmark implements Benchmark {
         }
         List<Double> newLeader = new ArrayList<>();
         List<Double> lost = new ArrayList<>();
-        try (ContainersCluster cluster = ContainersCluster.builder().brokers(3).image(chosen).start()) {
+        try (ContainersCluster cluster =
+                ContainersCluster.builder().brokers(3).image(chosen).start()) {
             for (int run = 1; run <= context.runs(); run++) {
                 context.listener().step("New leader after docker kill, run " + run + " of " + context.runs());
                 String topic = "bench-failover-" + run;
-                FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500).topic(topic).run();
+                FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500)
+                        .topic(topic)
+                        .run();
                 newLeader.add(report.timeToNewLeader().toMillis() / 1000.0);
                 lost.add((double) report.lost());
                 cluster.restartBroker(report.killedBroker());
@@ -90,7 +96,11 @@ public final class ContainersBenchmark implements Benchmark {
             }
         }
         return List.of(
-                Figure.of("3-broker container cluster ready", "s", ready, 1.5 * Figure.median(reference).orElse(Double.NaN))
+                Figure.of(
+                                "3-broker container cluster ready",
+                                "s",
+                                ready,
+                                1.5 * Figure.median(reference).orElse(Double.NaN))
                         .against(REFERENCE, reference),
                 Figure.of("new leader after docker kill", "s", newLeader, 3.0),
                 Figure.of("records lost in the docker kill drill", "records", lost, 0));
@@ -99,7 +109,8 @@ public final class ContainersBenchmark implements Benchmark {
     /** Start to an {@code acks=all} write accepted on a fresh topic, the same definition as the cluster's figure. */
     private static double kafkaContainerReady(String image) {
         long start = System.nanoTime();
-        try (KafkaContainer kafka = new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"))) {
+        try (KafkaContainer kafka =
+                new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"))) {
             kafka.start();
             acceptsAcksAllWrite(Map.of("bootstrap.servers", kafka.getBootstrapServers()), 1);
             return secondsSince(start);
@@ -108,9 +119,11 @@ public final class ContainersBenchmark implements Benchmark {
 
     private static void acceptsAcksAllWrite(Map<String, Object> clientConfig, int replicationFactor) {
         try (Admin admin = Admin.create(clientConfig);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(clientConfig),
-                     new StringSerializer(), new StringSerializer())) {
-            admin.createTopics(List.of(new NewTopic("bench-ready", 1, (short) replicationFactor))).all().get(60, TimeUnit.SECONDS);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        producerConfig(clientConfig), new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic("bench-ready", 1, (short) replicationFactor)))
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>("bench-ready", "ready")).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The cluster did not accept a write: " + e.getMessage(), e);
@@ -124,8 +137,12 @@ public final class ContainersBenchmark implements Benchmark {
     }
 
     private static void awaitFullIsr(Cluster cluster, String topic) {
-        Await.until(Duration.ofSeconds(60),
-                () -> cluster.describeTopic(topic).stream().allMatch(p -> p.isr().size() == 3) ? Optional.of(true) : Optional.empty(),
+        Await.until(
+                Duration.ofSeconds(60),
+                () -> cluster.describeTopic(topic).stream()
+                                .allMatch(p -> p.isr().size() == 3)
+                        ? Optional.of(true)
+                        : Optional.empty(),
                 "The restarted broker did not rejoin the in-sync replicas of " + topic + " within 60 s.");
     }
 
@@ -139,9 +156,18 @@ public final class ContainersBenchmark implements Benchmark {
         ContainersBenchmark benchmark = new ContainersBenchmark(args.length > 1 ? args[1] : null);
         BenchContext context = new BenchContext(runs, step -> System.err.println("... " + step), ProjectRoot.find());
         for (Figure f : benchmark.run(context)) {
-            System.out.printf("%-40s median %.2f %s (target %.1f) runs %s%s%n", f.name(), f.median(), f.unit(), f.target(), f.runs(),
-                    f.referenceName().isEmpty() ? "" : String.format(", %s %.2f, ratio %.2f", f.referenceName(),
-                            f.referenceMedian().orElse(Double.NaN), f.ratio()));
+            System.out.printf(
+                    "%-40s median %.2f %s (target %.1f) runs %s%s%n",
+                    f.name(),
+                    f.median(),
+                    f.unit(),
+                    f.target(),
+                    f.runs(),
+                    f.referenceName().isEmpty()
+                            ? ""
+                            : String.format(
+                                    ", %s %.2f, ratio %.2f",
+                                    f.referenceName(), f.referenceMedian().orElse(Double.NaN), f.ratio()));
         }
         System.exit(0);
     }

@@ -1,5 +1,9 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.present.DeckBuilder;
+import dev.streamlab.present.Decks;
+import dev.streamlab.present.LessonSources;
+import dev.streamlab.present.RehearsalCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,11 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import dev.streamlab.present.DeckBuilder;
-import dev.streamlab.present.Decks;
-import dev.streamlab.present.LessonSources;
-import dev.streamlab.present.RehearsalCache;
 
 /**
  * How long {@code streamlab slides} takes for every lesson and demo with the rehearsal on an embedded cluster (target
@@ -28,7 +27,8 @@ public final class DeckBenchmark implements Benchmark {
     @Override
     public List<Figure> run(BenchContext context) throws IOException {
         Path out = context.projectRoot().resolve("shell/target/bench-decks");
-        List<Path> sources = LessonSources.at(context.projectRoot().resolve("lessons")).all();
+        List<Path> sources =
+                LessonSources.at(context.projectRoot().resolve("lessons")).all();
         try (DeckBuilder assets = new DeckBuilder(out)) {
             assets.prepareAssets(context.listener()::step);
         }
@@ -40,18 +40,19 @@ public final class DeckBenchmark implements Benchmark {
         Path cacheFolder = out.resolve("rehearsals");
         for (int i = 0; i < runs; i++) {
             context.listener().step("Building every deck of code only, run " + (i + 1) + " of " + runs);
-            codeOnly.add(seconds(() -> Decks.make(out, sources, false, line -> { })));
-            context.listener().step("Building every deck with the rehearsal (" + sources.size() + " lessons and demos), run "
-                    + (i + 1) + " of " + runs);
+            codeOnly.add(seconds(() -> Decks.make(out, sources, false, line -> {})));
+            context.listener()
+                    .step("Building every deck with the rehearsal (" + sources.size() + " lessons and demos), run "
+                            + (i + 1) + " of " + runs);
             dev.streamlab.files.FileTrees.deleteQuietly(cacheFolder);
             RehearsalCache cache = RehearsalCache.at(cacheFolder);
             List<DeckBuilder.Built> built = new ArrayList<>();
-            rehearsed.add(seconds(() -> built.addAll(Decks.make(out, sources, true, cache, line -> { }))));
+            rehearsed.add(seconds(() -> built.addAll(Decks.make(out, sources, true, cache, line -> {}))));
             if (!built.stream().allMatch(DeckBuilder.Built::rehearsed)) {
                 throw new IllegalStateException("The rehearsal did not run; the timing would mean nothing.");
             }
             context.listener().step("Building every deck again, no lesson changed, run " + (i + 1) + " of " + runs);
-            unchanged.add(seconds(() -> Decks.make(out, sources, true, cache, line -> { })));
+            unchanged.add(seconds(() -> Decks.make(out, sources, true, cache, line -> {})));
         }
         return List.of(
                 Figure.of("slides: every deck, with the rehearsal", "s", rehearsed, 60)
@@ -59,7 +60,11 @@ public final class DeckBenchmark implements Benchmark {
                 Figure.of("slides: every deck again, no lesson changed (the rehearsals kept)", "s", unchanged, 15)
                         .against("the same decks of code only", codeOnly),
                 Figure.of("slides: the deck folder (reveal.js included)", "MB", List.of(megabytes(out)), 30),
-                Figure.of("slides: the decks alone (without reveal.js)", "MB", List.of(megabytes(out) - megabytes(out.resolve("vendor"))), 5));
+                Figure.of(
+                        "slides: the decks alone (without reveal.js)",
+                        "MB",
+                        List.of(megabytes(out) - megabytes(out.resolve("vendor"))),
+                        5));
     }
 
     private static double seconds(Runnable work) {
@@ -70,13 +75,16 @@ public final class DeckBenchmark implements Benchmark {
 
     private static double megabytes(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum() / 1e6;
+            return files.filter(Files::isRegularFile)
+                            .mapToLong(p -> {
+                                try {
+                                    return Files.size(p);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                            .sum()
+                    / 1e6;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot measure " + dir + ": " + e.getMessage(), e);
         }

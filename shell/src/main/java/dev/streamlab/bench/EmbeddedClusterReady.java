@@ -1,10 +1,9 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.cluster.EmbeddedCluster;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,12 +22,17 @@ public final class EmbeddedClusterReady {
         long start = System.nanoTime();
         try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(3).start()) {
             try (Admin admin = Admin.create(cluster.clientConfig())) {
-                admin.createTopics(List.of(new NewTopic("ready", 1, (short) 3))).all().get(60, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("ready", 1, (short) 3)))
+                        .all()
+                        .get(60, TimeUnit.SECONDS);
             }
             Map<String, Object> config = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all");
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    cluster.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all");
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("ready", "hello")).get(60, TimeUnit.SECONDS);
             }
             System.out.println("ready-ms=" + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

@@ -10,8 +10,14 @@ import java.util.OptionalDouble;
  * @param referenceName what the reference is, e.g. "KafkaClusterTestKit 4.3.1"; empty for none
  * @param reference the reference's runs; empty for none
  */
-public record Figure(String name, String unit, List<Double> runs, double target, boolean higherIsBetter,
-                     String referenceName, List<Double> reference) {
+public record Figure(
+        String name,
+        String unit,
+        List<Double> runs,
+        double target,
+        boolean higherIsBetter,
+        String referenceName,
+        List<Double> reference) {
 
     public Figure {
         runs = List.copyOf(runs);
@@ -60,7 +66,7 @@ public record Figure(String name, String unit, List<Double> runs, double target,
             return OptionalDouble.empty();
         }
         int middle = sorted.size() / 2;
-        return OptionalDouble.of(sorted.size() % 2 == 1 ? sorted.get(middle)
-                : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
+        return OptionalDouble.of(
+                sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
     }
 }

@@ -1,20 +1,18 @@
 package dev.streamlab.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
-
-import java.nio.file.Path;
-import java.util.Map;
-
-import dev.streamlab.files.FileTrees;
 import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.files.FileTrees;
 import dev.streamlab.grading.ClassGrading;
 import dev.streamlab.grading.Grader;
 import dev.streamlab.grading.GradingException;
 import dev.streamlab.grading.Lab;
 import dev.streamlab.grading.LabCatalog;
 import dev.streamlab.grading.Scorecard;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * How long grading takes: one submission (target 15 s) and a class of 30 (target 2 minutes). Lab 05's class figure is
@@ -35,9 +33,11 @@ public final class GradingBenchmark implements Benchmark {
     @Override
     public List<Figure> run(BenchContext context) {
         LabCatalog catalog = LabCatalog.ofProject(context.projectRoot());
-        Lab fraud = catalog.find("05").orElseThrow(() -> new GradingException("Lab 05 is missing from " + context.projectRoot()));
-        Lab noLoss = catalog.find("03").orElseThrow(() -> new GradingException("Lab 03 is missing from " + context.projectRoot()));
-        Grader grader = Grader.ofThisJvm(step -> { });
+        Lab fraud = catalog.find("05")
+                .orElseThrow(() -> new GradingException("Lab 05 is missing from " + context.projectRoot()));
+        Lab noLoss = catalog.find("03")
+                .orElseThrow(() -> new GradingException("Lab 03 is missing from " + context.projectRoot()));
+        Grader grader = Grader.ofThisJvm(step -> {});
 
         List<Double> fraudRuns = new ArrayList<>();
         for (int i = 0; i < context.runs(); i++) {
@@ -46,14 +46,17 @@ public final class GradingBenchmark implements Benchmark {
         }
         List<Double> noLossRuns = new ArrayList<>();
         for (int i = 0; i < context.runs(); i++) {
-            context.listener().step("Grading lab 03's reference solution (3 brokers, a kill), run " + (i + 1) + " of " + context.runs());
+            context.listener()
+                    .step("Grading lab 03's reference solution (3 brokers, a kill), run " + (i + 1) + " of "
+                            + context.runs());
             noLossRuns.add(seconds(grader, noLoss));
         }
         // The sandbox's cost: the same gradings without it (--no-sandbox), interleaved so drift hits both alike.
         List<Double> fraudBare = new ArrayList<>();
         List<Double> noLossBare = new ArrayList<>();
         for (int i = 0; i < context.runs(); i++) {
-            context.listener().step("Grading lab 05 and lab 03 without the sandbox, run " + (i + 1) + " of " + context.runs());
+            context.listener()
+                    .step("Grading lab 05 and lab 03 without the sandbox, run " + (i + 1) + " of " + context.runs());
             fraudBare.add(seconds(grader, fraud, false));
             noLossBare.add(seconds(grader, noLoss, false));
         }
@@ -75,11 +78,26 @@ public final class GradingBenchmark implements Benchmark {
                 noLossOne,
                 fraudBareOne,
                 noLossBareOne,
-                Figure.of("sandbox cost, lab 05 (with / without)", "x", List.of(fraudOne.median() / fraudBareOne.median()), 1.2),
-                Figure.of("sandbox cost, lab 03 (with / without)", "x", List.of(noLossOne.median() / noLossBareOne.median()), 1.2),
-                Figure.of("grade 30 submissions, lab 05 (extrapolated from " + BATCH + ")", "s",
-                        List.of(perSubmission * CLASS_SIZE), 360),
-                Figure.of("grade 30 submissions, lab 03 (grade --all, " + workers + " at once)", "s", List.of(noLossClass), 120)
+                Figure.of(
+                        "sandbox cost, lab 05 (with / without)",
+                        "x",
+                        List.of(fraudOne.median() / fraudBareOne.median()),
+                        1.2),
+                Figure.of(
+                        "sandbox cost, lab 03 (with / without)",
+                        "x",
+                        List.of(noLossOne.median() / noLossBareOne.median()),
+                        1.2),
+                Figure.of(
+                        "grade 30 submissions, lab 05 (extrapolated from " + BATCH + ")",
+                        "s",
+                        List.of(perSubmission * CLASS_SIZE),
+                        360),
+                Figure.of(
+                                "grade 30 submissions, lab 03 (grade --all, " + workers + " at once)",
+                                "s",
+                                List.of(noLossClass),
+                                120)
                         .against("30 times one submission", List.of(noLossOne.median() * CLASS_SIZE)));
     }
 
@@ -93,13 +111,20 @@ public final class GradingBenchmark implements Benchmark {
                 learners.add(learner);
             }
             long start = System.nanoTime();
-            Map<String, Scorecard> cards = ClassGrading.gradeAll(lab, learners, scratch.resolve("results"),
-                    folder -> grader.grade(lab, folder, Grader.Options.all()), (card, folder) -> { }, line -> { }, workers);
+            Map<String, Scorecard> cards = ClassGrading.gradeAll(
+                    lab,
+                    learners,
+                    scratch.resolve("results"),
+                    folder -> grader.grade(lab, folder, Grader.Options.all()),
+                    (card, folder) -> {},
+                    line -> {},
+                    workers);
             double seconds = (System.nanoTime() - start) / 1e9;
             long short_ = cards.values().stream().filter(c -> !c.passed()).count();
             if (short_ > 0) {
-                throw new GradingException(short_ + " copies of lab " + lab.id() + "'s reference did not score full marks when"
-                        + " graded " + workers + " at once; the timing would mean nothing.");
+                throw new GradingException(
+                        short_ + " copies of lab " + lab.id() + "'s reference did not score full marks when"
+                                + " graded " + workers + " at once; the timing would mean nothing.");
             }
             return seconds;
         } catch (java.io.IOException e) {

@@ -1,5 +1,10 @@
 package dev.streamlab.bench;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.cluster.containers.KafkaImage;
+import dev.streamlab.kit.KitImages;
+import dev.streamlab.kit.KitMaker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import com.github.dockerjava.api.DockerClient;
-
-import dev.streamlab.cluster.containers.DockerEngine;
-import dev.streamlab.cluster.containers.KafkaImage;
-import dev.streamlab.kit.KitImages;
-import dev.streamlab.kit.KitMaker;
 
 /**
  * The workshop kit's figures (issue 20), from the distribution in {@code dist/target/} (built by
@@ -46,7 +44,9 @@ public final class KitBenchmark implements Benchmark {
         String version = dev.streamlab.kit.KitContents.thisVersion();
         Path dist = context.projectRoot().resolve("dist/target/streamlab-" + version + ".tar.gz");
         if (!Files.isRegularFile(dist)) {
-            context.listener().step("No kit figures: build the distribution first with ./mvnw -B -ntp -Pdist -DskipTests package");
+            context.listener()
+                    .step(
+                            "No kit figures: build the distribution first with ./mvnw -B -ntp -Pdist -DskipTests package");
             return List.of();
         }
         List<Figure> figures = new ArrayList<>();
@@ -59,33 +59,47 @@ public final class KitBenchmark implements Benchmark {
         String tag = "streamlab/kafka:kit-bench-" + ProcessHandle.current().pid();
         DockerClient docker = null;
         try {
-            Path embeddedKit = new KitMaker(s -> { }).make(dist, version, Optional.empty(), (i, f) -> { }, work.resolve("kit")).dir();
+            Path embeddedKit = new KitMaker(s -> {})
+                    .make(dist, version, Optional.empty(), (i, f) -> {}, work.resolve("kit"))
+                    .dir();
             figures.add(Figure.of("kit, embedded only", "MB", List.of(megabytes(embeddedKit)), 700));
             List<Double> embedded = new ArrayList<>();
             List<Double> firstStart = new ArrayList<>();
             for (int run = 1; run <= context.runs(); run++) {
-                context.listener().step("Kit install to first cell output, embedded only, run " + run + " of " + context.runs());
-                double[] times = installThenFirstCell(embeddedKit, work.resolve("embedded-" + run), Map.of("STREAMLAB_CLUSTER", "embedded"));
+                context.listener()
+                        .step("Kit install to first cell output, embedded only, run " + run + " of " + context.runs());
+                double[] times = installThenFirstCell(
+                        embeddedKit, work.resolve("embedded-" + run), Map.of("STREAMLAB_CLUSTER", "embedded"));
                 embedded.add(times[0]);
                 firstStart.add(times[1]);
             }
             figures.add(Figure.of("kit install to first cell output, embedded", "s", embedded, 10));
-            context.listener().step("The clone's first start: a fresh export of this commit, ./streamlab check 00 (Maven build included)");
+            context.listener()
+                    .step(
+                            "The clone's first start: a fresh export of this commit, ./streamlab check 00 (Maven build included)");
             List<Double> clone = cloneFirstStart(context.projectRoot(), work.resolve("clone"));
-            figures.add(Figure.of("first start of the installed copy to first cell", "s", firstStart, 10).against(REFERENCE, clone));
+            figures.add(Figure.of("first start of the installed copy to first cell", "s", firstStart, 10)
+                    .against(REFERENCE, clone));
 
             if (DockerEngine.probe().answers()) {
                 docker = DockerEngine.client();
                 String image = KafkaImage.preferred(docker);
                 if (KafkaImage.isPresent(docker, image)) {
-                    docker.tagImageCmd(image, tag.substring(0, tag.indexOf(':')), tag.substring(tag.indexOf(':') + 1)).exec();
-                    Path imageKit = new KitMaker(s -> { }).make(dist, version, Optional.of(tag), KitImages::save, work.resolve("kit-image")).dir();
+                    docker.tagImageCmd(image, tag.substring(0, tag.indexOf(':')), tag.substring(tag.indexOf(':') + 1))
+                            .exec();
+                    Path imageKit = new KitMaker(s -> {})
+                            .make(dist, version, Optional.of(tag), KitImages::save, work.resolve("kit-image"))
+                            .dir();
                     figures.add(Figure.of("kit with the Kafka image", "MB", List.of(megabytes(imageKit)), 1200));
                     List<Double> withImage = new ArrayList<>();
                     for (int run = 1; run <= context.runs(); run++) {
                         docker.removeImageCmd(tag).withNoPrune(true).exec(); // the install must load it
-                        context.listener().step("Kit install to first cell output, with the image, run " + run + " of " + context.runs());
-                        withImage.add(installThenFirstCell(imageKit, work.resolve("image-" + run),
+                        context.listener()
+                                .step("Kit install to first cell output, with the image, run " + run + " of "
+                                        + context.runs());
+                        withImage.add(installThenFirstCell(
+                                imageKit,
+                                work.resolve("image-" + run),
                                 Map.of("STREAMLAB_CLUSTER", "containers", "STREAMLAB_IMAGE", tag))[0]);
                     }
                     figures.add(Figure.of("kit install to first cell output, with the image", "s", withImage, 30));
@@ -107,18 +121,23 @@ public final class KitBenchmark implements Benchmark {
     }
 
     /** Seconds from the install's start, and from the installed copy's first start, to the first cell's output. */
-    private static double[] installThenFirstCell(Path kit, Path dir, Map<String, String> env) throws IOException, InterruptedException {
+    private static double[] installThenFirstCell(Path kit, Path dir, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path install = dir.resolve("streamlab");
         long start = System.nanoTime();
-        ProcessBuilder installer = new ProcessBuilder("sh", kit.resolve("install.sh").toString(), "--to", install.toString(), "--no-doctor")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder installer = new ProcessBuilder(
+                        "sh", kit.resolve("install.sh").toString(), "--to", install.toString(), "--no-doctor")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         installer.environment().put("HOME", home.toString());
         installer.environment().putAll(env);
         run(installer, "kit install");
         long installed = System.nanoTime();
-        ProcessBuilder check = new ProcessBuilder(install.resolve("bin/streamlab").toString(), "check", "00")
-                .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder check = new ProcessBuilder(
+                        install.resolve("bin/streamlab").toString(), "check", "00")
+                .directory(home.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         check.environment().put("HOME", home.toString());
         check.environment().putAll(env);
         long firstCell = firstLine(check);
@@ -131,10 +150,19 @@ public final class KitBenchmark implements Benchmark {
             return List.of();
         }
         Files.createDirectories(into);
-        run(new ProcessBuilder("sh", "-c", "git -C \"$0\" archive HEAD | tar -x -C \"$1\"", project.toString(), into.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD), "git archive");
+        run(
+                new ProcessBuilder(
+                                "sh",
+                                "-c",
+                                "git -C \"$0\" archive HEAD | tar -x -C \"$1\"",
+                                project.toString(),
+                                into.toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD),
+                "git archive");
         long start = System.nanoTime();
-        ProcessBuilder check = new ProcessBuilder(into.resolve("streamlab").toString(), "check", "00").directory(into.toFile())
+        ProcessBuilder check = new ProcessBuilder(into.resolve("streamlab").toString(), "check", "00")
+                .directory(into.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         check.environment().put("STREAMLAB_CLUSTER", "embedded");
         return List.of((firstLine(check) - start) / 1e9);
@@ -144,18 +172,21 @@ public final class KitBenchmark implements Benchmark {
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IOException(what + " failed (exit " + (process.isAlive() ? "none, it took over 5 minutes" : process.exitValue()) + ")");
+            throw new IOException(what + " failed (exit "
+                    + (process.isAlive() ? "none, it took over 5 minutes" : process.exitValue()) + ")");
         }
     }
 
     /** Starts the process, returns when its first stdout line came (nanoTime), then stops it and everything it started. */
     private static long firstLine(ProcessBuilder builder) throws IOException, InterruptedException {
         Process process = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             long at = System.nanoTime();
             if (line == null) {
-                throw new IOException(String.join(" ", builder.command()) + " printed nothing (exit " + process.waitFor() + ")");
+                throw new IOException(
+                        String.join(" ", builder.command()) + " printed nothing (exit " + process.waitFor() + ")");
             }
             return at;
         } finally {

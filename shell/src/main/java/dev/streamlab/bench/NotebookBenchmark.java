@@ -1,15 +1,14 @@
 package dev.streamlab.bench;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.Notebook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The notebook's figures: how long from {@code learn 00} until the first cell has its output when the learner presses
@@ -39,7 +38,10 @@ public final class NotebookBenchmark implements Benchmark {
         List<Double> trivial = new ArrayList<>();
         List<Double> produce = new ArrayList<>();
         for (int i = 0; i < context.runs(); i++) {
-            double[] one = once(() -> EmbeddedCluster.builder().brokers(3).listener(context.listener()).start());
+            double[] one = once(() -> EmbeddedCluster.builder()
+                    .brokers(3)
+                    .listener(context.listener())
+                    .start());
             first.add(one[0]);
             firstCell.add(one[3]);
             trivial.add(one[1]);

@@ -1,5 +1,15 @@
 package dev.streamlab.bench;
 
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.sql.SqlEngine;
+import dev.streamlab.sql.SqlOutcome;
+import dev.streamlab.sql.SqlStatements;
+import dev.streamlab.sql.SqlTable;
+import dev.streamlab.streams.AuthorizationAttempt;
+import dev.streamlab.streams.FraudApp;
+import dev.streamlab.streams.FraudTopology;
+import dev.streamlab.streams.JsonSerde;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,17 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.streamlab.cluster.Await;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.sql.SqlEngine;
-import dev.streamlab.sql.SqlOutcome;
-import dev.streamlab.sql.SqlStatements;
-import dev.streamlab.sql.SqlTable;
-import dev.streamlab.streams.AuthorizationAttempt;
-import dev.streamlab.streams.FraudApp;
-import dev.streamlab.streams.FraudTopology;
-import dev.streamlab.streams.JsonSerde;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -93,8 +92,8 @@ public final class SqlBenchmark implements Benchmark {
                 }
 
                 context.listener().step("Flink SQL as a lesson's cell: ready, then the first fraud row" + of);
-                try (SqlEngine engine = SqlEngine.start(
-                        SqlEngine.Settings.of(cluster.clientConfig(), ""), context.listener()::step)) {
+                try (SqlEngine engine =
+                        SqlEngine.start(SqlEngine.Settings.of(cluster.clientConfig(), ""), context.listener()::step)) {
                     ready.add(engine.readyIn().toNanos() / 1e9);
                     firstRow.add(firstFraudRow(cluster, engine, sql, last));
                     peak = Math.max(peak, peakRssMb(engine.pid()).orElse(Double.NaN));
@@ -113,7 +112,9 @@ public final class SqlBenchmark implements Benchmark {
             figures.add(Figure.of("SQL engine peak RSS", "MB", rss, 600)
                     .against("flink-sql-playground (reported 690-890 MB)", List.of(690.0, 890.0)));
         } else {
-            context.listener().step("The SQL engine's memory is read from /proc, which this system does not have: no RSS figure.");
+            context.listener()
+                    .step(
+                            "The SQL engine's memory is read from /proc, which this system does not have: no RSS figure.");
         }
         figures.add(Figure.atLeast("fraud query throughput, Flink SQL headless", "records/s", sqlThroughput, 10_000)
                 .against("Kafka Streams, same attempts", streamsThroughput));
@@ -124,7 +125,9 @@ public final class SqlBenchmark implements Benchmark {
     private static void createAttemptsTopic(EmbeddedCluster cluster) throws Exception {
         try (Admin admin = Admin.create(cluster.clientConfig())) {
             admin.createTopics(List.of(new NewTopic(FraudTopology.ATTEMPTS_TOPIC, Optional.of(1), Optional.empty())
-                    .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("retention.ms", "-1"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -134,14 +137,17 @@ public final class SqlBenchmark implements Benchmark {
      * warms the engine up, as Kafka Streams' warm-up instance does.
      */
     static double boundedThroughput(SqlEngine engine, FraudSql sql, long records) {
-        expectDone(engine.execute(sql.createTable(), 0, null, new SqlEngine.Watcher() { }), "CREATE TABLE");
-        SqlOutcome.Rows warmUp = expectRows(engine.execute(sql.query(), 0, null, new SqlEngine.Watcher() { }), "warm-up");
+        expectDone(engine.execute(sql.createTable(), 0, null, new SqlEngine.Watcher() {}), "CREATE TABLE");
+        SqlOutcome.Rows warmUp =
+                expectRows(engine.execute(sql.query(), 0, null, new SqlEngine.Watcher() {}), "warm-up");
         long start = System.nanoTime();
-        SqlOutcome.Rows measured = expectRows(engine.execute(sql.query(), 0, null, new SqlEngine.Watcher() { }), "measured");
+        SqlOutcome.Rows measured =
+                expectRows(engine.execute(sql.query(), 0, null, new SqlEngine.Watcher() {}), "measured");
         double seconds = (System.nanoTime() - start) / 1e9;
         if (measured.rows().size() != warmUp.rows().size()) {
-            throw new IllegalStateException("The fraud query gave " + measured.rows().size() + " rows, and "
-                    + warmUp.rows().size() + " on the same attempts before: the engine did not read them all.");
+            throw new IllegalStateException(
+                    "The fraud query gave " + measured.rows().size() + " rows, and "
+                            + warmUp.rows().size() + " on the same attempts before: the engine did not read them all.");
         }
         return records / seconds;
     }
@@ -152,10 +158,12 @@ public final class SqlBenchmark implements Benchmark {
      * shows that the query has caught up, a second one is measured, from the closing attempt's acknowledged write to
      * the row reaching the shell.
      */
-    private static double firstFraudRow(EmbeddedCluster cluster, SqlEngine engine, FraudSql sql, Instant after) throws Exception {
-        expectDone(engine.execute(sql.createTable(), 0, null, new SqlEngine.Watcher() { }), "CREATE TABLE");
+    private static double firstFraudRow(EmbeddedCluster cluster, SqlEngine engine, FraudSql sql, Instant after)
+            throws Exception {
+        expectDone(engine.execute(sql.createTable(), 0, null, new SqlEngine.Watcher() {}), "CREATE TABLE");
         // Past Kafka Streams' probe (an hour after the attempts), on whole hours: windows of 5 minutes start there.
-        Instant warmWindow = after.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3));
+        Instant warmWindow =
+                after.plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(3));
         Instant probeWindow = warmWindow.plus(Duration.ofHours(1));
         CountDownLatch caughtUp = new CountDownLatch(1);
         AtomicLong rowAt = new AtomicLong();
@@ -174,25 +182,35 @@ public final class SqlBenchmark implements Benchmark {
             }
         };
         CompletableFuture<SqlOutcome> outcome = new CompletableFuture<>();
-        Thread query = new Thread(() -> {
-            try {
-                outcome.complete(engine.execute(sql.query(), 0, null, watcher));
-            } catch (Throwable e) {
-                outcome.completeExceptionally(e);
-            }
-        }, "bench-sql-fraud-query");
+        Thread query = new Thread(
+                () -> {
+                    try {
+                        outcome.complete(engine.execute(sql.query(), 0, null, watcher));
+                    } catch (Throwable e) {
+                        outcome.completeExceptionally(e);
+                    }
+                },
+                "bench-sql-fraud-query");
         query.setDaemon(true);
         query.start();
-        try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(cluster.clientConfig(),
-                new StringSerializer(), JsonSerde.of(AuthorizationAttempt.class).serializer())) {
+        try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(
+                cluster.clientConfig(),
+                new StringSerializer(),
+                JsonSerde.of(AuthorizationAttempt.class).serializer())) {
             fraudWindow(producer, WARM_CARD, warmWindow);
-            Await.until(QUERY_DEADLINE, () -> caughtUp.getCount() == 0 || outcome.isDone() ? Optional.of(true) : Optional.empty(),
-                    "The fraud query gave no row for the first probe window within " + QUERY_DEADLINE.toMinutes() + " minutes.");
+            Await.until(
+                    QUERY_DEADLINE,
+                    () -> caughtUp.getCount() == 0 || outcome.isDone() ? Optional.of(true) : Optional.empty(),
+                    "The fraud query gave no row for the first probe window within " + QUERY_DEADLINE.toMinutes()
+                            + " minutes.");
             if (caughtUp.getCount() != 0) {
-                throw new IllegalStateException("The fraud query ended before the first probe window: " + describe(outcome));
+                throw new IllegalStateException(
+                        "The fraud query ended before the first probe window: " + describe(outcome));
             }
             long closedAt = fraudWindow(producer, PROBE_CARD, probeWindow);
-            Await.until(Duration.ofSeconds(30), () -> rowAt.get() != 0 || outcome.isDone() ? Optional.of(true) : Optional.empty(),
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> rowAt.get() != 0 || outcome.isDone() ? Optional.of(true) : Optional.empty(),
                     "The fraud query gave no row for the probe window within 30 s of its closing attempt.");
             if (rowAt.get() == 0) {
                 throw new IllegalStateException("The fraud query ended before the probe window: " + describe(outcome));
@@ -212,7 +230,8 @@ public final class SqlBenchmark implements Benchmark {
     }
 
     /** Four attempts of {@code card} in the window at {@code start}, one closing it; when the closing one was acknowledged. */
-    private static long fraudWindow(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant start) throws Exception {
+    private static long fraudWindow(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant start)
+            throws Exception {
         for (int i = 0; i < 4; i++) {
             send(producer, card, start.plusSeconds(i));
         }
@@ -220,7 +239,8 @@ public final class SqlBenchmark implements Benchmark {
         return System.nanoTime();
     }
 
-    private static void send(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant when) throws Exception {
+    private static void send(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant when)
+            throws Exception {
         producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, card, AuthorizationAttempt.at(card, when)))
                 .get(30, TimeUnit.SECONDS);
     }
@@ -240,7 +260,9 @@ public final class SqlBenchmark implements Benchmark {
     }
 
     private static SqlOutcome.Rows expectRows(SqlOutcome outcome, String what) {
-        if (outcome instanceof SqlOutcome.Rows rows && rows.ending().reason() == SqlOutcome.Reason.DONE && !rows.rows().isEmpty()) {
+        if (outcome instanceof SqlOutcome.Rows rows
+                && rows.ending().reason() == SqlOutcome.Reason.DONE
+                && !rows.rows().isEmpty()) {
             return rows;
         }
         throw new IllegalStateException("The " + what + " fraud query did not end with its rows: " + outcome);
@@ -252,7 +274,8 @@ public final class SqlBenchmark implements Benchmark {
      */
     static OptionalDouble peakRssMb(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmHWM:")) {
                     String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
                     return OptionalDouble.of(Long.parseLong(parts[0]) / 1024.0);
@@ -273,16 +296,25 @@ public final class SqlBenchmark implements Benchmark {
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new IOException("The benchmark runs the lesson's query, and " + file + " is missing: run it from the project's folder.", e);
+                throw new IOException(
+                        "The benchmark runs the lesson's query, and " + file
+                                + " is missing: run it from the project's folder.",
+                        e);
             }
             return of(text);
         }
 
         static FraudSql of(String text) {
-            List<String> statements = SqlStatements.split(text).stream().map(SqlStatements.Statement::written).toList();
-            String create = statements.stream().filter(s -> s.matches("(?is)(--[^\\n]*\\n\\s*)*CREATE\\s+TABLE\\s.*")).findFirst()
+            List<String> statements = SqlStatements.split(text).stream()
+                    .map(SqlStatements.Statement::written)
+                    .toList();
+            String create = statements.stream()
+                    .filter(s -> s.matches("(?is)(--[^\\n]*\\n\\s*)*CREATE\\s+TABLE\\s.*"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The fraud query's file has no CREATE TABLE."));
-            String select = statements.stream().filter(s -> s.matches("(?is)(--[^\\n]*\\n\\s*)*SELECT\\s.*")).findFirst()
+            String select = statements.stream()
+                    .filter(s -> s.matches("(?is)(--[^\\n]*\\n\\s*)*SELECT\\s.*"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("The fraud query's file has no SELECT."));
             return new FraudSql(create, select);
         }

@@ -1,14 +1,5 @@
 package dev.streamlab.bench;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
 import dev.streamlab.cluster.Await;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.demodata.AuthorizationAttempts;
@@ -20,6 +11,14 @@ import dev.streamlab.streams.FraudRules;
 import dev.streamlab.streams.FraudTopology;
 import dev.streamlab.streams.JsonSerde;
 import dev.streamlab.streams.PossibleFraud;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,7 +51,8 @@ public final class StreamsBenchmark implements Benchmark {
         List<Double> throughput = new ArrayList<>();
         List<Double> latency = new ArrayList<>();
         for (int run = 1; run <= context.runs(); run++) {
-            context.listener().step("Fraud detector over " + ATTEMPTS + " attempts, run " + run + " of " + context.runs());
+            context.listener()
+                    .step("Fraud detector over " + ATTEMPTS + " attempts, run " + run + " of " + context.runs());
             try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(3).start()) {
                 Instant last = produceAttempts(cluster, ATTEMPTS);
                 long attempts = totalRecords(cluster);
@@ -78,9 +78,11 @@ public final class StreamsBenchmark implements Benchmark {
         List<dev.streamlab.demodata.AuthorizationAttempt> attempts =
                 AuthorizationAttempts.generate(DemoDataFiles.SEED, count).attempts();
         Instant last = Instant.EPOCH;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (dev.streamlab.demodata.AuthorizationAttempt attempt : attempts) {
-                producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, attempt.cardNumber(), JsonLines.toLine(attempt)));
+                producer.send(new ProducerRecord<>(
+                        FraudTopology.ATTEMPTS_TOPIC, attempt.cardNumber(), JsonLines.toLine(attempt)));
                 if (attempt.eventTime().isAfter(last)) {
                     last = attempt.eventTime();
                 }
@@ -96,7 +98,7 @@ public final class StreamsBenchmark implements Benchmark {
      */
     static FraudApp startWarmedUp(EmbeddedCluster cluster, long attempts) throws Exception {
         try (FraudApp warmUp = FraudApp.start(cluster.clientConfig(), FraudRules.fromTheTalk(), 0, WARM_UP_ID);
-             Admin admin = Admin.create(cluster.clientConfig())) {
+                Admin admin = Admin.create(cluster.clientConfig())) {
             warmUp.awaitRunning(Duration.ofSeconds(60));
             awaitCommitted(admin, WARM_UP_ID, attempts);
         }
@@ -121,21 +123,27 @@ public final class StreamsBenchmark implements Benchmark {
 
     /** The generator adds planted fraud and near misses to the legitimate attempts it is asked for. */
     static long totalRecords(EmbeddedCluster cluster) {
-        return cluster.describeTopic(FraudTopology.ATTEMPTS_TOPIC).stream().mapToLong(p -> p.logEndOffset()).sum();
+        return cluster.describeTopic(FraudTopology.ATTEMPTS_TOPIC).stream()
+                .mapToLong(p -> p.logEndOffset())
+                .sum();
     }
 
     private static void awaitCommitted(Admin admin, String applicationId, long offset) {
-        Await.until(Duration.ofMinutes(5), () -> {
-            Map<TopicPartition, OffsetAndMetadata> committed;
-            try {
-                committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
-                        .get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                return Optional.empty();
-            }
-            OffsetAndMetadata input = committed.get(INPUT);
-            return input != null && input.offset() >= offset ? Optional.of(true) : Optional.empty();
-        }, "The fraud detector did not get through " + offset + " attempts within 5 minutes.");
+        Await.until(
+                Duration.ofMinutes(5),
+                () -> {
+                    Map<TopicPartition, OffsetAndMetadata> committed;
+                    try {
+                        committed = admin.listConsumerGroupOffsets(applicationId)
+                                .partitionsToOffsetAndMetadata()
+                                .get(5, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        return Optional.empty();
+                    }
+                    OffsetAndMetadata input = committed.get(INPUT);
+                    return input != null && input.offset() >= offset ? Optional.of(true) : Optional.empty();
+                },
+                "The fraud detector did not get through " + offset + " attempts within 5 minutes.");
     }
 
     /** Four attempts of a fresh card, then one attempt past the window's end and grace; time until its result is read. */
@@ -143,34 +151,49 @@ public final class StreamsBenchmark implements Benchmark {
         Map<String, Object> config = new HashMap<>(cluster.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        Instant windowStart = after.plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+        Instant windowStart = after.plus(Duration.ofMinutes(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS)
                 .plus(Duration.ofHours(1));
-        try (KafkaConsumer<String, PossibleFraud> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                JsonSerde.of(PossibleFraud.class).deserializer());
-             KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(cluster.clientConfig(),
-                     new StringSerializer(), JsonSerde.of(AuthorizationAttempt.class).serializer())) {
+        try (KafkaConsumer<String, PossibleFraud> consumer = new KafkaConsumer<>(
+                        config,
+                        new StringDeserializer(),
+                        JsonSerde.of(PossibleFraud.class).deserializer());
+                KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(
+                        cluster.clientConfig(),
+                        new StringSerializer(),
+                        JsonSerde.of(AuthorizationAttempt.class).serializer())) {
             consumer.subscribe(List.of(FraudTopology.FRAUD_TOPIC));
-            Await.until(Duration.ofSeconds(30), () -> {
-                consumer.poll(Duration.ofMillis(100));
-                return consumer.assignment().isEmpty() ? Optional.empty() : Optional.of(true);
-            }, "The latency probe's consumer got no partition within 30 s.");
+            Await.until(
+                    Duration.ofSeconds(30),
+                    () -> {
+                        consumer.poll(Duration.ofMillis(100));
+                        return consumer.assignment().isEmpty() ? Optional.empty() : Optional.of(true);
+                    },
+                    "The latency probe's consumer got no partition within 30 s.");
             for (int i = 0; i < 4; i++) {
                 send(producer, "latency-probe", windowStart.plusSeconds(i));
             }
-            send(producer, "latency-clock", windowStart.plus(Duration.ofMinutes(6)).plusSeconds(1));
+            send(
+                    producer,
+                    "latency-clock",
+                    windowStart.plus(Duration.ofMinutes(6)).plusSeconds(1));
             long closedAt = System.nanoTime();
-            return Await.until(Duration.ofSeconds(30), () -> {
-                for (var record : consumer.poll(Duration.ofMillis(20))) {
-                    if ("latency-probe".equals(record.key())) {
-                        return Optional.of((System.nanoTime() - closedAt) / 1e9);
-                    }
-                }
-                return Optional.empty();
-            }, "No result for the latency probe within 30 s.");
+            return Await.until(
+                    Duration.ofSeconds(30),
+                    () -> {
+                        for (var record : consumer.poll(Duration.ofMillis(20))) {
+                            if ("latency-probe".equals(record.key())) {
+                                return Optional.of((System.nanoTime() - closedAt) / 1e9);
+                            }
+                        }
+                        return Optional.empty();
+                    },
+                    "No result for the latency probe within 30 s.");
         }
     }
 
-    private static void send(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant when) throws Exception {
+    private static void send(KafkaProducer<String, AuthorizationAttempt> producer, String card, Instant when)
+            throws Exception {
         producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, card, AuthorizationAttempt.at(card, when)))
                 .get(30, TimeUnit.SECONDS);
     }

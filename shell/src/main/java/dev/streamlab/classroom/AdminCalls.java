@@ -1,11 +1,10 @@
 package dev.streamlab.classroom;
 
+import dev.streamlab.cluster.ClusterException;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.streamlab.cluster.ClusterException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -35,14 +34,18 @@ final class AdminCalls {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while talking to " + bootstrapServers + ".", e);
         } catch (TimeoutException e) {
-            throw new ClusterException("The cluster at " + bootstrapServers + " did not answer within " + TIMEOUT_SECONDS
-                    + " s. Check the address and the settings in " + configName + ".", e);
+            throw new ClusterException(
+                    "The cluster at " + bootstrapServers + " did not answer within " + TIMEOUT_SECONDS
+                            + " s. Check the address and the settings in " + configName + ".",
+                    e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SaslAuthenticationException) {
-                throw new ClusterException("The cluster at " + bootstrapServers + " refused the credentials in " + configName
-                        + " (wrong user or password). Use the admin settings of that cluster"
-                        + " ('streamlab cluster up --secure' writes them).", cause);
+                throw new ClusterException(
+                        "The cluster at " + bootstrapServers + " refused the credentials in " + configName
+                                + " (wrong user or password). Use the admin settings of that cluster"
+                                + " ('streamlab cluster up --secure' writes them).",
+                        cause);
             }
             if (cause instanceof SecurityDisabledException || cause instanceof AuthorizationException) {
                 throw new ClusterException(explain(cause) + ".", cause);
@@ -62,7 +65,8 @@ final class AdminCalls {
         }
         if (root instanceof SecurityDisabledException) {
             return "the cluster at " + bootstrapServers + " has no authorizer, so ACLs cannot keep learners apart"
-                    + " (start it with authorizer.class.name=" + "org.apache.kafka.metadata.authorizer.StandardAuthorizer,"
+                    + " (start it with authorizer.class.name="
+                    + "org.apache.kafka.metadata.authorizer.StandardAuthorizer,"
                     + " as 'streamlab cluster up --secure' does)";
         }
         if (root instanceof AuthorizationException) {

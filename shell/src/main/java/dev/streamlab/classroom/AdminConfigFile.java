@@ -1,5 +1,8 @@
 package dev.streamlab.classroom;
 
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.SettingException;
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,15 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.SettingException;
-import dev.streamlab.files.AtomicFiles;
-
 /** The admin's client settings of a secure cluster streamlab started, as a Kafka client properties file for its owner. */
 public final class AdminConfigFile {
 
-    private AdminConfigFile() {
-    }
+    private AdminConfigFile() {}
 
     /** Fails before a cluster starts when the file could not be written (a folder there, no such folder). */
     public static void checkWritable(Path file) {
@@ -41,7 +39,8 @@ public final class AdminConfigFile {
     public static Path write(Path file, Map<String, Object> clientConfig) throws IOException {
         Map<String, Object> p = new TreeMap<>(clientConfig);
         String bootstrapServers = String.valueOf(p.get("bootstrap.servers"));
-        StringBuilder b = new StringBuilder("# streamlab: the super user of the secure cluster at ").append(bootstrapServers)
+        StringBuilder b = new StringBuilder("# streamlab: the super user of the secure cluster at ")
+                .append(bootstrapServers)
                 .append(".\n# Valid while that cluster runs. Keep it to yourself.\n");
         p.forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
         Path written = AtomicFiles.write(file, b.toString());

@@ -2,7 +2,6 @@ package dev.streamlab.classroom;
 
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -19,8 +18,7 @@ import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
  */
 public final class ClassAccess {
 
-    private ClassAccess() {
-    }
+    private ClassAccess() {}
 
     /** The sentence for {@code error} (or one of its causes), when it is Kafka refusing this learner; empty otherwise. */
     public static Optional<String> explain(Throwable error, String learner) {
@@ -28,11 +26,14 @@ public final class ClassAccess {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TopicAuthorizationException e) {
                 Set<String> topics = e.unauthorizedTopics();
-                String what = topics.isEmpty() ? "that topic" : "topic " + String.join(", ", topics.stream().sorted().toList());
+                String what = topics.isEmpty()
+                        ? "that topic"
+                        : "topic " + String.join(", ", topics.stream().sorted().toList());
                 return Optional.of(refused(learner, what, prefix));
             }
             if (t instanceof GroupAuthorizationException e) {
-                return Optional.of(refused(learner, "consumer group " + (e.groupId() == null ? "" : e.groupId()), prefix));
+                return Optional.of(
+                        refused(learner, "consumer group " + (e.groupId() == null ? "" : e.groupId()), prefix));
             }
             if (t instanceof TransactionalIdAuthorizationException) {
                 return Optional.of(refused(learner, "that transactional id", prefix));
@@ -42,8 +43,9 @@ public final class ClassAccess {
                         + " may only use topics, groups and transactional ids that start with '" + prefix + "'.");
             }
             if (t instanceof SaslAuthenticationException) {
-                return Optional.of("The class cluster refused " + learner + "'s password: the class may have been removed,"
-                        + " or the join file was changed. Ask your instructor for a new join file.");
+                return Optional.of(
+                        "The class cluster refused " + learner + "'s password: the class may have been removed,"
+                                + " or the join file was changed. Ask your instructor for a new join file.");
             }
             if (t instanceof PolicyViolationException) {
                 return Optional.of(policy(t.getMessage()));
@@ -57,8 +59,9 @@ public final class ClassAccess {
 
     private static final String MUTATIONS = "The class cluster holds back learners who create or delete partitions"
             + " quickly: wait a few seconds, then try again.";
-    private static final String TIMEOUT = "Kafka did not answer in time. The class cluster slows down a learner who sends"
-            + " or reads many bytes a second, so that may be why: send less at once, or wait and try again.";
+    private static final String TIMEOUT =
+            "Kafka did not answer in time. The class cluster slows down a learner who sends"
+                    + " or reads many bytes a second, so that may be why: send less at once, or wait and try again.";
 
     private static String policy(String brokerSentence) {
         String said = brokerSentence == null ? "" : brokerSentence.strip();
@@ -81,10 +84,13 @@ public final class ClassAccess {
         if (!AuthorizationException.class.isAssignableFrom(type)) {
             return Optional.empty();
         }
-        String kind = TopicAuthorizationException.class.isAssignableFrom(type) ? "Topic"
-                : GroupAuthorizationException.class.isAssignableFrom(type) ? "Group"
-                : TransactionalIdAuthorizationException.class.isAssignableFrom(type) ? "TransactionalId"
-                : ClusterAuthorizationException.class.isAssignableFrom(type) ? "Cluster" : "";
+        String kind = TopicAuthorizationException.class.isAssignableFrom(type)
+                ? "Topic"
+                : GroupAuthorizationException.class.isAssignableFrom(type)
+                        ? "Group"
+                        : TransactionalIdAuthorizationException.class.isAssignableFrom(type)
+                                ? "TransactionalId"
+                                : ClusterAuthorizationException.class.isAssignableFrom(type) ? "Cluster" : "";
         return Optional.of(refusal(kind, message == null ? "" : message, learner, streams));
     }
 
@@ -101,7 +107,9 @@ public final class ClassAccess {
             return Optional.of(MUTATIONS);
         }
         return org.apache.kafka.common.errors.TimeoutException.class.isAssignableFrom(type)
-                || java.util.concurrent.TimeoutException.class.isAssignableFrom(type) ? Optional.of(TIMEOUT) : Optional.empty();
+                        || java.util.concurrent.TimeoutException.class.isAssignableFrom(type)
+                ? Optional.of(TIMEOUT)
+                : Optional.empty();
     }
 
     /**
@@ -114,7 +122,10 @@ public final class ClassAccess {
         if (!m.find()) {
             return Optional.empty();
         }
-        return Optional.of(refusal(m.group(1) == null ? "" : m.group(1), m.group(2) == null ? "" : m.group(2), learner,
+        return Optional.of(refusal(
+                m.group(1) == null ? "" : m.group(1),
+                m.group(2) == null ? "" : m.group(2),
+                learner,
                 output.contains("org.apache.kafka.streams.")));
     }
 

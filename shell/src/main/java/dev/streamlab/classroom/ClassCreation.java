@@ -1,5 +1,7 @@
 package dev.streamlab.classroom;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ClusterSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -36,7 +35,12 @@ final class ClassCreation {
     private final String bootstrapServers;
     private final Map<String, Object> adminConfig;
 
-    ClassCreation(ClassAdmin classAdmin, Admin admin, AdminCalls calls, String bootstrapServers, Map<String, Object> adminConfig) {
+    ClassCreation(
+            ClassAdmin classAdmin,
+            Admin admin,
+            AdminCalls calls,
+            String bootstrapServers,
+            Map<String, Object> adminConfig) {
         this.classAdmin = classAdmin;
         this.admin = admin;
         this.calls = calls;
@@ -60,7 +64,8 @@ final class ClassCreation {
             classAdmin.setQuotas(roster.learners(), quota);
             createProgressTopics(roster.learners(), madeTopics);
             for (String learner : roster.learners()) {
-                written.add(JoinFile.of(learner, passwords.get(learner), bootstrapServers, adminConfig).write(outDir));
+                written.add(JoinFile.of(learner, passwords.get(learner), bootstrapServers, adminConfig)
+                        .write(outDir));
             }
             return new ClassAdmin.Created(roster.learners(), List.copyOf(written));
         } catch (RuntimeException | IOException e) {
@@ -70,9 +75,10 @@ final class ClassCreation {
 
     private void createCredentials(Map<String, String> passwords, List<String> made) {
         List<UserScramCredentialAlteration> upserts = new ArrayList<>();
-        passwords.forEach((user, password) -> upserts.add(new UserScramCredentialUpsertion(user,
-                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ClassAdmin.SCRAM_ITERATIONS), password)));
-        Map<String, KafkaFuture<Void>> results = admin.alterUserScramCredentials(upserts).values();
+        passwords.forEach((user, password) -> upserts.add(new UserScramCredentialUpsertion(
+                user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ClassAdmin.SCRAM_ITERATIONS), password)));
+        Map<String, KafkaFuture<Void>> results =
+                admin.alterUserScramCredentials(upserts).values();
         RuntimeException first = null;
         for (Map.Entry<String, KafkaFuture<Void>> r : results.entrySet()) {
             try {
@@ -88,7 +94,8 @@ final class ClassCreation {
     }
 
     private void createAcls(List<String> learners, List<AclBinding> made) {
-        List<AclBinding> bindings = learners.stream().flatMap(l -> ClassAdmin.bindings(l).stream()).toList();
+        List<AclBinding> bindings =
+                learners.stream().flatMap(l -> ClassAdmin.bindings(l).stream()).toList();
         Map<AclBinding, KafkaFuture<Void>> results = admin.createAcls(bindings).values();
         RuntimeException first = null;
         for (AclBinding binding : bindings) {
@@ -128,8 +135,13 @@ final class ClassCreation {
     }
 
     /** Undoes a half-made class; the error says what failed and, if anything could not be undone, exactly what. */
-    private ClusterException rollBack(Exception cause, List<String> users, List<AclBinding> acls, List<String> topics,
-                                      List<Path> files, List<String> learners) {
+    private ClusterException rollBack(
+            Exception cause,
+            List<String> users,
+            List<AclBinding> acls,
+            List<String> topics,
+            List<Path> files,
+            List<String> learners) {
         List<String> left = new ArrayList<>();
         if (!acls.isEmpty()) {
             left.addAll(removeQuotasQuietly(learners));
@@ -152,19 +164,23 @@ final class ClassCreation {
         }
         if (!acls.isEmpty()) {
             Map<AclBindingFilter, KafkaFuture<?>> deleted = new LinkedHashMap<>();
-            admin.deleteAcls(acls.stream().map(AclBinding::toFilter).toList()).values().forEach(deleted::put);
+            admin.deleteAcls(acls.stream().map(AclBinding::toFilter).toList())
+                    .values()
+                    .forEach(deleted::put);
             deleted.forEach((filter, future) -> {
                 try {
                     calls.await(future);
                 } catch (RuntimeException e) {
-                    left.add("the ACL " + filter.patternFilter().resourceType() + " " + filter.patternFilter().name()
-                            + "* for " + filter.entryFilter().principal());
+                    left.add("the ACL " + filter.patternFilter().resourceType() + " "
+                            + filter.patternFilter().name() + "* for "
+                            + filter.entryFilter().principal());
                 }
             });
         }
         if (!users.isEmpty()) {
             List<UserScramCredentialAlteration> deletions = users.stream()
-                    .<UserScramCredentialAlteration>map(u -> new UserScramCredentialDeletion(u, ScramMechanism.SCRAM_SHA_512))
+                    .<UserScramCredentialAlteration>map(
+                            u -> new UserScramCredentialDeletion(u, ScramMechanism.SCRAM_SHA_512))
                     .toList();
             admin.alterUserScramCredentials(deletions).values().forEach((user, future) -> {
                 try {
@@ -175,30 +191,37 @@ final class ClassCreation {
             });
         }
         String why = calls.explain(cause);
-        String after = left.isEmpty() ? " Nothing of it was left behind."
+        String after = left.isEmpty()
+                ? " Nothing of it was left behind."
                 : " These could not be removed; remove them with 'streamlab class remove' or Kafka's tools: "
                         + String.join(", ", left) + ".";
         return new ClusterException("The class was not created: " + why + after, cause);
     }
 
     private void checkNewLearners(List<String> learners) {
-        Set<String> existing = Set.copyOf(calls.await(admin.describeUserScramCredentials().users()));
+        Set<String> existing =
+                Set.copyOf(calls.await(admin.describeUserScramCredentials().users()));
         List<String> taken = learners.stream().filter(existing::contains).toList();
         if (!taken.isEmpty()) {
             throw new ClusterException("The class was not created: " + String.join(", ", taken)
                     + (taken.size() == 1 ? " already has" : " already have") + " a credential on " + bootstrapServers
                     + " (an earlier class?). Remove " + (taken.size() == 1 ? "it" : "them")
-                    + " with 'streamlab class remove --learner NAME', or leave " + (taken.size() == 1 ? "that name" : "those names")
+                    + " with 'streamlab class remove --learner NAME', or leave "
+                    + (taken.size() == 1 ? "that name" : "those names")
                     + " out of the roster. Nothing was changed.");
         }
     }
 
     private static void checkNoJoinFiles(List<String> learners, Path outDir) {
-        List<String> present = learners.stream().map(JoinFile::fileName).filter(f -> Files.exists(outDir.resolve(f))).toList();
+        List<String> present = learners.stream()
+                .map(JoinFile::fileName)
+                .filter(f -> Files.exists(outDir.resolve(f)))
+                .toList();
         if (!present.isEmpty()) {
             throw new ClusterException("The class was not created: " + outDir.resolve(present.get(0))
                     + (present.size() > 1 ? " and " + (present.size() - 1) + " more join files" : "")
-                    + " already exist" + (present.size() > 1 ? "" : "s") + ". Choose another --out folder, or delete them"
+                    + " already exist" + (present.size() > 1 ? "" : "s")
+                    + ". Choose another --out folder, or delete them"
                     + " if that class is gone. Nothing was changed.");
         }
     }

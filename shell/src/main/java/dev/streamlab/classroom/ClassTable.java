@@ -8,18 +8,24 @@ import java.util.stream.Collectors;
 /** The class view as plain text (the terminal's table) and as CSV (the instructor's records). No terminal code. */
 public final class ClassTable {
 
-    private static final List<String> HEADERS = List.of("learner", "lesson", "step", "on step", "failures", "hints",
-            "finished", "labs", "status");
+    private static final List<String> HEADERS =
+            List.of("learner", "lesson", "step", "on step", "failures", "hints", "finished", "labs", "status");
 
-    private ClassTable() {
-    }
+    private ClassTable() {}
 
     public static List<List<String>> rows(ClassView view) {
         List<List<String>> rows = new ArrayList<>();
         for (ClassView.Learner l : view.learners()) {
-            rows.add(List.of(l.name(), l.lesson() == null ? "" : l.lesson(), l.lesson() == null ? "" : String.valueOf(l.step()),
-                    duration(l.secondsOnStep()), String.valueOf(l.failures()), String.valueOf(l.hints()),
-                    String.join(" ", l.finished()), labs(l.labs()), l.stuck() ? "STUCK" : ""));
+            rows.add(List.of(
+                    l.name(),
+                    l.lesson() == null ? "" : l.lesson(),
+                    l.lesson() == null ? "" : String.valueOf(l.step()),
+                    duration(l.secondsOnStep()),
+                    String.valueOf(l.failures()),
+                    String.valueOf(l.hints()),
+                    String.join(" ", l.finished()),
+                    labs(l.labs()),
+                    l.stuck() ? "STUCK" : ""));
         }
         return rows;
     }
@@ -29,7 +35,9 @@ public final class ClassTable {
     }
 
     private static String labs(Map<String, String> labs) {
-        return labs.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" "));
+        return labs.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     /** Aligned columns, then a line per step where learners are; {@code width} cuts long lines. */
@@ -55,8 +63,11 @@ public final class ClassTable {
             out.append("(no learner yet: events appear here as learners run their lessons)\n");
         }
         for (ClassView.StepRow s : view.steps()) {
-            out.append(cut("step " + s.lesson() + " #" + s.step() + ": " + s.here() + " here, " + s.stuck() + " stuck, "
-                    + s.past() + " past it", width)).append('\n');
+            out.append(cut(
+                            "step " + s.lesson() + " #" + s.step() + ": " + s.here() + " here, " + s.stuck()
+                                    + " stuck, " + s.past() + " past it",
+                            width))
+                    .append('\n');
         }
         if (view.rejected() > 0) {
             out.append(view.rejected()).append(" events left out (not in the schema)\n");
@@ -72,7 +83,8 @@ public final class ClassTable {
     public static String csv(ClassView view) {
         StringBuilder out = new StringBuilder(String.join(",", HEADERS)).append("\r\n");
         for (List<String> r : rows(view)) {
-            out.append(r.stream().map(ClassTable::csvCell).collect(Collectors.joining(","))).append("\r\n");
+            out.append(r.stream().map(ClassTable::csvCell).collect(Collectors.joining(",")))
+                    .append("\r\n");
         }
         return out.toString();
     }
@@ -83,6 +95,7 @@ public final class ClassTable {
             v = "'" + v;
         }
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+                ? "\"" + v.replace("\"", "\"\"") + "\""
+                : v;
     }
 }

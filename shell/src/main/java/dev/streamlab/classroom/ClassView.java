@@ -27,18 +27,34 @@ public record ClassView(long at, List<Learner> learners, List<StepRow> steps, lo
         }
     }
 
-    public record Learner(String name, String lesson, int step, long secondsOnStep, int failures, int hints,
-                          List<String> finished, Map<String, String> labs, boolean stuck, String lastFailure) {
-    }
+    public record Learner(
+            String name,
+            String lesson,
+            int step,
+            long secondsOnStep,
+            int failures,
+            int hints,
+            List<String> finished,
+            Map<String, String> labs,
+            boolean stuck,
+            String lastFailure) {}
 
-    public record StepRow(String lesson, int step, int here, int stuck, int past) {
-    }
+    public record StepRow(String lesson, int step, int here, int stuck, int past) {}
 
     public static ClassView of(Collection<LearnerState> states, long now, StuckRule rule, long rejected) {
         List<Learner> learners = states.stream()
                 .sorted(Comparator.comparing(s -> s.learner))
-                .map(s -> new Learner(s.learner, s.lesson, s.step, s.lesson == null ? 0 : Math.max(0, (now - s.stepSince) / 1000),
-                        s.failures, s.hints, List.copyOf(s.finished), Map.copyOf(s.labs), rule.stuck(s, now), s.lastFailure))
+                .map(s -> new Learner(
+                        s.learner,
+                        s.lesson,
+                        s.step,
+                        s.lesson == null ? 0 : Math.max(0, (now - s.stepSince) / 1000),
+                        s.failures,
+                        s.hints,
+                        List.copyOf(s.finished),
+                        Map.copyOf(s.labs),
+                        rule.stuck(s, now),
+                        s.lastFailure))
                 .toList();
         Map<String, int[]> here = new TreeMap<>();
         for (LearnerState s : states) {
@@ -52,7 +68,8 @@ public record ClassView(long at, List<Learner> learners, List<StepRow> steps, lo
         here.forEach((k, counts) -> {
             String lesson = k.substring(0, k.lastIndexOf('#'));
             int step = Integer.parseInt(k.substring(k.lastIndexOf('#') + 1));
-            int past = (int) states.stream().filter(s -> isPast(s, lesson, step)).count();
+            int past =
+                    (int) states.stream().filter(s -> isPast(s, lesson, step)).count();
             steps.add(new StepRow(lesson, step, counts[0], counts[1], past));
         });
         return new ClassView(now, learners, steps, rejected);
@@ -80,6 +97,9 @@ public record ClassView(long at, List<Learner> learners, List<StepRow> steps, lo
     }
 
     public StepRow step(String lesson, int step) {
-        return steps.stream().filter(s -> s.lesson().equals(lesson) && s.step() == step).findFirst().orElse(null);
+        return steps.stream()
+                .filter(s -> s.lesson().equals(lesson) && s.step() == step)
+                .findFirst()
+                .orElse(null);
     }
 }

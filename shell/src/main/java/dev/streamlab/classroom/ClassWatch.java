@@ -1,5 +1,11 @@
 package dev.streamlab.classroom;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -21,13 +27,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.streamlab.cluster.Await;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -48,6 +47,7 @@ public final class ClassWatch implements AutoCloseable {
 
     /** Partitions of the class topic: learners' events spread over them, each learner's in order in one. */
     public static final int PARTITIONS = 3;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaStreams streams;
@@ -64,8 +64,7 @@ public final class ClassWatch implements AutoCloseable {
     private volatile String lastJson = "";
     private String base = "/";
 
-    private record Subscriber(OutputStream out, CountDownLatch done) {
-    }
+    private record Subscriber(OutputStream out, CountDownLatch done) {}
 
     /**
      * Where the page is served. On 127.0.0.1 it is the instructor's own; on any other address the room may reach it,
@@ -80,8 +79,12 @@ public final class ClassWatch implements AutoCloseable {
 
         /** On {@code address}; a secret unless it is the default, 127.0.0.1 (any other may be reached by others). */
         public static Page on(java.net.InetAddress address, int port) {
-            return new Page(address, port, address.equals(java.net.InetAddress.getLoopbackAddress()) ? null
-                    : dev.streamlab.cluster.ClusterSecurity.password(32));
+            return new Page(
+                    address,
+                    port,
+                    address.equals(java.net.InetAddress.getLoopbackAddress())
+                            ? null
+                            : dev.streamlab.cluster.ClusterSecurity.password(32));
         }
 
         String base() {
@@ -89,8 +92,13 @@ public final class ClassWatch implements AutoCloseable {
         }
     }
 
-    private ClassWatch(Map<String, Object> clientConfig, ProgressFold.Source source, boolean fromBeginning, Page page,
-                       ClassView.StuckRule rule, Clock clock) {
+    private ClassWatch(
+            Map<String, Object> clientConfig,
+            ProgressFold.Source source,
+            boolean fromBeginning,
+            Page page,
+            ClassView.StuckRule rule,
+            Clock clock) {
         this.clock = clock;
         this.rule = rule;
         this.fold = new ProgressFold(source, learner -> dirty.set(true));
@@ -105,13 +113,19 @@ public final class ClassWatch implements AutoCloseable {
             String base = page.base();
             this.base = base;
             if (!base.equals("/")) {
-                http.createContext("/", ex -> send(ex, 404, "text/plain; charset=utf-8",
-                        "Not here: the class view's address has a secret in it; the instructor has it."));
+                http.createContext(
+                        "/",
+                        ex -> send(
+                                ex,
+                                404,
+                                "text/plain; charset=utf-8",
+                                "Not here: the class view's address has a secret in it; the instructor has it."));
             }
             http.createContext(base, this::page);
             http.createContext(base + "events", this::events);
             http.createContext(base + "view.json", ex -> send(ex, 200, "application/json", json(view())));
-            http.createContext(base + "class.csv", ex -> send(ex, 200, "text/csv; charset=utf-8", ClassTable.csv(view())));
+            http.createContext(
+                    base + "class.csv", ex -> send(ex, 200, "text/csv; charset=utf-8", ClassTable.csv(view())));
             Properties props = new Properties();
             props.putAll(clientConfig);
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "streamlab-class-watch-" + UUID.randomUUID());
@@ -139,11 +153,15 @@ public final class ClassWatch implements AutoCloseable {
             }
             stateDir.delete();
             if (e instanceof BindException) {
-                throw new ClusterException("Cannot open port " + page.port() + " on " + page.address().getHostAddress()
-                        + " for the class page: it is in use. Choose another with --port N (0 picks a free one).", e);
+                throw new ClusterException(
+                        "Cannot open port " + page.port() + " on "
+                                + page.address().getHostAddress()
+                                + " for the class page: it is in use. Choose another with --port N (0 picks a free one).",
+                        e);
             }
             if (e instanceof IOException io) {
-                throw new ClusterException("Cannot serve the class page on port " + page.port() + ": " + io.getMessage(), e);
+                throw new ClusterException(
+                        "Cannot serve the class page on port " + page.port() + ": " + io.getMessage(), e);
             }
             throw (RuntimeException) e;
         }
@@ -153,13 +171,17 @@ public final class ClassWatch implements AutoCloseable {
         this.pusher = Executors.newSingleThreadScheduledExecutor(daemon("class-watch-push"));
         // Changes go out within 50 ms; every second anyway, for the clocks on the page.
         long[] lastFull = {0};
-        pusher.scheduleWithFixedDelay(() -> {
-            long now = System.nanoTime();
-            if (dirty.getAndSet(false) || now - lastFull[0] > 1_000_000_000L) {
-                lastFull[0] = now;
-                push();
-            }
-        }, 50, 50, TimeUnit.MILLISECONDS);
+        pusher.scheduleWithFixedDelay(
+                () -> {
+                    long now = System.nanoTime();
+                    if (dirty.getAndSet(false) || now - lastFull[0] > 1_000_000_000L) {
+                        lastFull[0] = now;
+                        push();
+                    }
+                },
+                50,
+                50,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -167,13 +189,13 @@ public final class ClassWatch implements AutoCloseable {
      * page on {@code port} (0: a free one). A cluster that cannot be reached, or a port in use, is a ClusterException
      * whose message says what to do, and nothing is left running.
      */
-    public static ClassWatch start(Map<String, Object> clientConfig, boolean fromBeginning, int port,
-                                   ClassView.StuckRule rule, Clock clock) {
+    public static ClassWatch start(
+            Map<String, Object> clientConfig, boolean fromBeginning, int port, ClassView.StuckRule rule, Clock clock) {
         return start(clientConfig, fromBeginning, Page.loopback(port), rule, clock);
     }
 
-    public static ClassWatch start(Map<String, Object> clientConfig, boolean fromBeginning, Page page,
-                                   ClassView.StuckRule rule, Clock clock) {
+    public static ClassWatch start(
+            Map<String, Object> clientConfig, boolean fromBeginning, Page page, ClassView.StuckRule rule, Clock clock) {
         createTopic(clientConfig);
         return new ClassWatch(clientConfig, ProgressFold.Source.PLAIN_SERVER, fromBeginning, page, rule, clock);
     }
@@ -182,11 +204,11 @@ public final class ClassWatch implements AutoCloseable {
      * Watches a secure class cluster with the instructor's admin settings: every learner's own progress topic, made by
      * {@code class create}, whose events count as that learner's only.
      */
-    public static ClassWatch startOnClassCluster(Map<String, Object> adminConfig, Page page, ClassView.StuckRule rule,
-                                                 Clock clock) {
+    public static ClassWatch startOnClassCluster(
+            Map<String, Object> adminConfig, Page page, ClassView.StuckRule rule, Clock clock) {
         // Wrong settings (a learner's join file, a wrong password) would leave an empty page: say so before starting.
-        try (ClassAdmin admin = ClassAdmin.connect(String.valueOf(adminConfig.get("bootstrap.servers")), adminConfig,
-                "--command-config")) {
+        try (ClassAdmin admin = ClassAdmin.connect(
+                String.valueOf(adminConfig.get("bootstrap.servers")), adminConfig, "--command-config")) {
             admin.checkMayWatch();
         }
         // Each learner's topic is read from its first event: a progress topic made after the watch started must not
@@ -200,25 +222,35 @@ public final class ClassWatch implements AutoCloseable {
         config.putIfAbsent("default.api.timeout.ms", 10_000);
         try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(new NewTopic(ProgressEvent.TOPIC, Optional.of(PARTITIONS), Optional.empty())))
-                    .all().get(20, TimeUnit.SECONDS);
+                    .all()
+                    .get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new ClusterException("The class server " + config.get("bootstrap.servers") + " did not answer"
-                        + " within 10 s. Check --class-server names a running Kafka broker (host:port).", e);
+                throw new ClusterException(
+                        "The class server " + config.get("bootstrap.servers") + " did not answer"
+                                + " within 10 s. Check --class-server names a running Kafka broker (host:port).",
+                        e);
             }
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new ClusterException("Cannot create the class topic on " + config.get("bootstrap.servers") + ": "
-                        + e.getCause().getMessage() + ". Check --class-server names a running Kafka broker (host:port).", e);
+                throw new ClusterException(
+                        "Cannot create the class topic on " + config.get("bootstrap.servers") + ": "
+                                + e.getCause().getMessage()
+                                + ". Check --class-server names a running Kafka broker (host:port).",
+                        e);
             }
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new ClusterException("The class server " + config.get("bootstrap.servers") + " did not answer within"
-                    + " 20 s. Check --class-server names a running Kafka broker (host:port).", e);
+            throw new ClusterException(
+                    "The class server " + config.get("bootstrap.servers") + " did not answer within"
+                            + " 20 s. Check --class-server names a running Kafka broker (host:port).",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while creating the class topic.", e);
         } catch (org.apache.kafka.common.KafkaException e) {
-            throw new ClusterException("The class server " + config.get("bootstrap.servers") + " cannot be found ("
-                    + e.getMessage() + "). Check --class-server names a running Kafka broker (host:port).", e);
+            throw new ClusterException(
+                    "The class server " + config.get("bootstrap.servers") + " cannot be found (" + e.getMessage()
+                            + "). Check --class-server names a running Kafka broker (host:port).",
+                    e);
         }
     }
 
@@ -231,7 +263,9 @@ public final class ClassWatch implements AutoCloseable {
     }
 
     public void awaitRunning(Duration deadline) {
-        Await.until(deadline, () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.of(true) : Optional.empty(),
+        Await.until(
+                deadline,
+                () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.of(true) : Optional.empty(),
                 "The class view is not running after " + deadline.toSeconds() + " s (state " + streams.state() + ").");
     }
 
@@ -239,7 +273,8 @@ public final class ClassWatch implements AutoCloseable {
     public String url() {
         java.net.InetAddress address = server.getAddress().getAddress();
         String host = address.isAnyLocalAddress() ? hostName() : address.getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort() + base;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.getAddress().getPort() + base;
     }
 
     private static String hostName() {
@@ -303,7 +338,11 @@ public final class ClassWatch implements AutoCloseable {
 
     private void page(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals(base)) {
-            send(exchange, 404, "text/plain; charset=utf-8", "Not here: the class view is at the address class watch printed.");
+            send(
+                    exchange,
+                    404,
+                    "text/plain; charset=utf-8",
+                    "Not here: the class view is at the address class watch printed.");
             return;
         }
         try (var in = ClassWatch.class.getResourceAsStream("class-watch.html")) {

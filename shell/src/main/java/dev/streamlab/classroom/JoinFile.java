@@ -1,5 +1,8 @@
 package dev.streamlab.classroom;
 
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.SettingException;
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -8,10 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.SettingException;
-import dev.streamlab.files.AtomicFiles;
 
 /**
  * What a learner needs to join a class, in one small properties file: the cluster's address, their Kafka client
@@ -40,7 +39,8 @@ public record JoinFile(String learner, String prefix, String bootstrapServers, M
     static JoinFile of(String learner, String password, String bootstrapServers, Map<String, Object> securityBase) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bootstrap.servers", bootstrapServers);
-        config.put("security.protocol", securityBase.getOrDefault("security.protocol", ClusterSecurity.SECURITY_PROTOCOL));
+        config.put(
+                "security.protocol", securityBase.getOrDefault("security.protocol", ClusterSecurity.SECURITY_PROTOCOL));
         securityBase.forEach((key, value) -> {
             if (key.startsWith("ssl.truststore.") || key.equals("ssl.endpoint.identification.algorithm")) {
                 config.put(key, value);
@@ -54,15 +54,23 @@ public record JoinFile(String learner, String prefix, String bootstrapServers, M
     /** The file's text: a comment for the learner, then sorted keys. */
     String text() {
         StringBuilder b = new StringBuilder();
-        b.append("# streamlab: ").append(learner).append("'s place in the class. Keep it to yourself: it holds your password.\n");
-        b.append("# Use it with: ./streamlab learn --class ").append(fileName(learner)).append('\n');
+        b.append("# streamlab: ")
+                .append(learner)
+                .append("'s place in the class. Keep it to yourself: it holds your password.\n");
+        b.append("# Use it with: ./streamlab learn --class ")
+                .append(fileName(learner))
+                .append('\n');
         b.append("cluster=external\n");
         b.append(BOOTSTRAP).append('=').append(bootstrapServers).append('\n');
         b.append(LEARNER).append('=').append(learner).append('\n');
         b.append(PREFIX).append('=').append(prefix).append('\n');
-        clientConfig.entrySet().stream().filter(e -> !e.getKey().equals("bootstrap.servers"))
+        clientConfig.entrySet().stream()
+                .filter(e -> !e.getKey().equals("bootstrap.servers"))
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> b.append(e.getKey()).append('=').append(escape(String.valueOf(e.getValue()))).append('\n'));
+                .forEach(e -> b.append(e.getKey())
+                        .append('=')
+                        .append(escape(String.valueOf(e.getValue())))
+                        .append('\n'));
         return b.toString();
     }
 
@@ -97,8 +105,9 @@ public record JoinFile(String learner, String prefix, String bootstrapServers, M
         String prefix = p.getProperty(PREFIX);
         String bootstrap = p.getProperty(BOOTSTRAP);
         if (learner == null || prefix == null || bootstrap == null || p.getProperty("sasl.jaas.config") == null) {
-            throw new SettingException(file + " is not a streamlab join file (it lacks " + LEARNER + ", " + PREFIX + ", "
-                    + BOOTSTRAP + " or sasl.jaas.config). Ask your instructor for yours (join-NAME.properties).");
+            throw new SettingException(
+                    file + " is not a streamlab join file (it lacks " + LEARNER + ", " + PREFIX + ", " + BOOTSTRAP
+                            + " or sasl.jaas.config). Ask your instructor for yours (join-NAME.properties).");
         }
         if (!prefix.equals(Roster.prefix(learner))) {
             throw new SettingException("The join file " + file + " gives " + learner + " the prefix '" + prefix

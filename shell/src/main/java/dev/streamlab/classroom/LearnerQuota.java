@@ -2,7 +2,6 @@ package dev.streamlab.classroom;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.kafka.server.config.QuotaConfig;
 
 /**
@@ -16,7 +15,10 @@ import org.apache.kafka.server.config.QuotaConfig;
  *                                    percent of one thread, per broker
  * @param partitionMutationsPerSecond {@code controller_mutation_rate}: partitions created or deleted per second
  */
-public record LearnerQuota(Double produceBytesPerSecond, Double fetchBytesPerSecond, Double requestPercentage,
+public record LearnerQuota(
+        Double produceBytesPerSecond,
+        Double fetchBytesPerSecond,
+        Double requestPercentage,
         Double partitionMutationsPerSecond) {
 
     public static final long DEFAULT_PRODUCE_BYTES = 1024 * 1024;
@@ -30,8 +32,9 @@ public record LearnerQuota(Double produceBytesPerSecond, Double fetchBytesPerSec
      * classmates; 25 % of one request thread (a teaching broker has 4 network and I/O threads) lets 16 learners be
      * busy at once on a broker; 10 partitions per second is a lesson's topic at once, not thousands in a loop.
      */
-    public static final LearnerQuota DEFAULTS = new LearnerQuota((double) DEFAULT_PRODUCE_BYTES, (double) DEFAULT_FETCH_BYTES,
-            (double) DEFAULT_REQUEST_PERCENTAGE, (double) DEFAULT_PARTITION_MUTATIONS);
+    public static final LearnerQuota DEFAULTS = new LearnerQuota(
+            (double) DEFAULT_PRODUCE_BYTES, (double) DEFAULT_FETCH_BYTES, (double) DEFAULT_REQUEST_PERCENTAGE, (double)
+                    DEFAULT_PARTITION_MUTATIONS);
 
     /** No quota at all: what {@code class remove} leaves. */
     public static final LearnerQuota NONE = new LearnerQuota(null, null, null, null);

@@ -1,10 +1,9 @@
 package dev.streamlab.classroom;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * One learner as the view folded them, the value of the {@link ProgressFold#STORE} state store (JSON). Mutable, and only
@@ -18,15 +17,18 @@ public final class LearnerState {
     public String session;
     /** Where the learner is: lesson id and step (from 1), or null before the first step. */
     public String lesson;
+
     public int step;
     /** Since when (epoch ms, the learner's clock) they are on this step: the event that brought them there. */
     public long stepSince;
     /** On this step: failed runs of its cell, hints asked, and whether its cell has passed. */
     public int failures;
+
     public int hintsOnStep;
     public boolean passed;
     /** What the last failed run did not meet (the lesson's words), or null. */
     public String lastFailure;
+
     public int hints;
     public TreeSet<String> finished = new TreeSet<>();
     /** Lab id to "points/max", the newest grading of each. */

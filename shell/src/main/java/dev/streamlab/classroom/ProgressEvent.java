@@ -1,10 +1,9 @@
 package dev.streamlab.classroom;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One thing a learner did, as published to the class topic ({@link #TOPIC}), keyed by the learner's name. Version 1
@@ -27,8 +26,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ProgressEvent(int v, String learner, String session, long seq, long at, String type, String lesson,
-                            Integer step, String outcome, String expectation, Integer score, Integer maxScore) {
+public record ProgressEvent(
+        int v,
+        String learner,
+        String session,
+        long seq,
+        long at,
+        String type,
+        String lesson,
+        Integer step,
+        String outcome,
+        String expectation,
+        Integer score,
+        Integer maxScore) {
 
     /** The topic every learner's events go to on a plain class server (no authentication: see {@link #topicOf}). */
     public static final String TOPIC = "streamlab-class-progress";
@@ -39,7 +49,9 @@ public record ProgressEvent(int v, String learner, String session, long seq, lon
      */
     public static final String LEARNER_TOPIC_PREFIX = "streamlab-progress.";
     /** Every learner's own progress topic (roster names have no dot, so the name after the prefix is the owner). */
-    public static final Pattern LEARNER_TOPICS = Pattern.compile(Pattern.quote(LEARNER_TOPIC_PREFIX) + "[a-z][a-z0-9_-]*");
+    public static final Pattern LEARNER_TOPICS =
+            Pattern.compile(Pattern.quote(LEARNER_TOPIC_PREFIX) + "[a-z][a-z0-9_-]*");
+
     public static final int VERSION = 1;
 
     public static final String SESSION_STARTED = "session-started";
@@ -53,11 +65,12 @@ public record ProgressEvent(int v, String learner, String session, long seq, lon
     public static final String FAILED = "failed";
     public static final String DID_NOT_COMPILE = "did-not-compile";
 
-    private static final Set<String> TYPES = Set.of(SESSION_STARTED, STEP_REACHED, CELL_RUN, HINT_ASKED,
-            LESSON_FINISHED, LAB_GRADED);
+    private static final Set<String> TYPES =
+            Set.of(SESSION_STARTED, STEP_REACHED, CELL_RUN, HINT_ASKED, LESSON_FINISHED, LAB_GRADED);
     private static final Set<String> OUTCOMES = Set.of(PASSED, FAILED, DID_NOT_COMPILE);
     /** A roster name: letters (any script), digits, spaces, dot, hyphen, underscore, apostrophe; 1 to 40. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0,39}");
+
     private static final int LONGEST_TEXT = 200;
 
     /** The progress topic only {@code learner} may write on a secure class cluster. */
@@ -68,7 +81,8 @@ public record ProgressEvent(int v, String learner, String session, long seq, lon
     /** The learner who alone may write {@code topic}, if it is a learner's progress topic. */
     public static java.util.Optional<String> ownerOf(String topic) {
         return topic != null && LEARNER_TOPICS.matcher(topic).matches()
-                ? java.util.Optional.of(topic.substring(LEARNER_TOPIC_PREFIX.length())) : java.util.Optional.empty();
+                ? java.util.Optional.of(topic.substring(LEARNER_TOPIC_PREFIX.length()))
+                : java.util.Optional.empty();
     }
 
     /** Whether a learner's name is one the class accepts (also checked on the command line, with a clear error). */
@@ -92,13 +106,15 @@ public record ProgressEvent(int v, String learner, String session, long seq, lon
             return "no session, sequence or known type";
         }
         boolean needsPosition = type.equals(STEP_REACHED) || type.equals(CELL_RUN) || type.equals(HINT_ASKED);
-        if ((needsPosition && (lesson == null || step == null || step < 1)) || (lesson != null && lesson.length() > 64)) {
+        if ((needsPosition && (lesson == null || step == null || step < 1))
+                || (lesson != null && lesson.length() > 64)) {
             return "no lesson or step";
         }
         if (type.equals(CELL_RUN) && !OUTCOMES.contains(outcome)) {
             return "an unknown outcome";
         }
-        if (type.equals(LAB_GRADED) && (lesson == null || score == null || maxScore == null || score < 0 || maxScore < score)) {
+        if (type.equals(LAB_GRADED)
+                && (lesson == null || score == null || maxScore == null || score < 0 || maxScore < score)) {
             return "a lab score without a lab or points";
         }
         if (expectation != null && expectation.length() > LONGEST_TEXT) {

@@ -1,12 +1,11 @@
 package dev.streamlab.classroom;
 
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.streamlab.streams.JsonSerde;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -67,11 +66,13 @@ public final class ProgressFold {
     public Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         // In memory and without a changelog: the class topic is the log, and --from-beginning rebuilds from it.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
-                JsonSerde.of(LearnerState.class)).withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                        Stores.inMemoryKeyValueStore(STORE), Serdes.String(), JsonSerde.of(LearnerState.class))
+                .withLoggingDisabled());
         Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
-        (source == Source.PLAIN_SERVER ? builder.stream(ProgressEvent.TOPIC, consumed)
-                : builder.stream(ProgressEvent.LEARNER_TOPICS, consumed))
+        (source == Source.PLAIN_SERVER
+                        ? builder.stream(ProgressEvent.TOPIC, consumed)
+                        : builder.stream(ProgressEvent.LEARNER_TOPICS, consumed))
                 .process(FoldProcessor::new, STORE);
         return builder.build();
     }
@@ -91,7 +92,9 @@ public final class ProgressFold {
             if (source == Source.PLAIN_SERVER) {
                 return record.key();
             }
-            return context.recordMetadata().flatMap(m -> ProgressEvent.ownerOf(m.topic())).orElse(null);
+            return context.recordMetadata()
+                    .flatMap(m -> ProgressEvent.ownerOf(m.topic()))
+                    .orElse(null);
         }
 
         @Override
@@ -103,7 +106,10 @@ public final class ProgressFold {
                 event = null;
             }
             String writer = writer(record);
-            if (event == null || writer == null || event.problem(record.key()) != null || !writer.equals(event.learner())) {
+            if (event == null
+                    || writer == null
+                    || event.problem(record.key()) != null
+                    || !writer.equals(event.learner())) {
                 rejected.incrementAndGet();
                 return;
             }
@@ -122,7 +128,9 @@ public final class ProgressFold {
 
     /** Folds one event into a learner's state; false when it was folded before. */
     static boolean fold(LearnerState state, ProgressEvent event) {
-        if (!state.seen.computeIfAbsent(event.session(), s -> new LearnerState.SeqWindow()).add(event.seq())) {
+        if (!state.seen
+                .computeIfAbsent(event.session(), s -> new LearnerState.SeqWindow())
+                .add(event.seq())) {
             return false;
         }
         if (event.at() >= state.lastSeen) {
@@ -139,7 +147,8 @@ public final class ProgressFold {
                     } else {
                         state.failures++;
                         state.lastFailure = event.outcome().equals(ProgressEvent.DID_NOT_COMPILE)
-                                ? "did not compile" : event.expectation();
+                                ? "did not compile"
+                                : event.expectation();
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.streamlab.classroom;
 
+import dev.streamlab.cluster.SettingException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import dev.streamlab.cluster.SettingException;
 
 /**
  * The learners of a class, one name a line ({@code #} starts a comment; blank lines are skipped). A name becomes the
@@ -43,10 +42,11 @@ public record Roster(List<String> learners) {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (MalformedInputException e) {
-            throw new SettingException("The roster " + file + " is not UTF-8 text. Save it as plain text, one learner's name a line.");
+            throw new SettingException(
+                    "The roster " + file + " is not UTF-8 text. Save it as plain text, one learner's name a line.");
         } catch (IOException e) {
-            throw new SettingException("Cannot read the roster " + file + " (" + e.getClass().getSimpleName()
-                    + "). Check the path given to --roster.");
+            throw new SettingException("Cannot read the roster " + file + " ("
+                    + e.getClass().getSimpleName() + "). Check the path given to --roster.");
         }
         return parse(lines, file.toString());
     }
@@ -83,9 +83,11 @@ public record Roster(List<String> learners) {
                     + "' could collide with another learner's ('ana' owns every name starting 'ana.'). Leave dots out: "
                     + name.replace(SEPARATOR, '-') + ".");
         }
-        if (!name.equals(name.toLowerCase(Locale.ROOT)) && NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
-            throw new SettingException("'" + name + "' (" + at + ") has capital letters; names are lower case, so 'Ana' and"
-                    + " 'ana' cannot be two learners. Write " + name.toLowerCase(Locale.ROOT) + ".");
+        if (!name.equals(name.toLowerCase(Locale.ROOT))
+                && NAME.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+            throw new SettingException(
+                    "'" + name + "' (" + at + ") has capital letters; names are lower case, so 'Ana' and"
+                            + " 'ana' cannot be two learners. Write " + name.toLowerCase(Locale.ROOT) + ".");
         }
         if (!NAME.matcher(name).matches()) {
             throw new SettingException("'" + name + "' (" + at + ") is not a learner's name: use 1 to " + MAX_LENGTH

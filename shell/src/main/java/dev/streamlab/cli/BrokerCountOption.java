@@ -14,14 +14,18 @@ public final class BrokerCountOption {
 
     private int brokers = 3;
 
-    @Option(names = "--brokers", paramLabel = "N",
+    @Option(
+            names = "--brokers",
+            paramLabel = "N",
             description = "How many brokers to start, from " + TeachingSettings.MIN_BROKERS + " to "
                     + TeachingSettings.MAX_BROKERS + " (default: ${DEFAULT-VALUE}).",
             defaultValue = "3")
     void setBrokers(int brokers) {
         if (brokers < TeachingSettings.MIN_BROKERS || brokers > TeachingSettings.MAX_BROKERS) {
-            throw new ParameterException(mixee.commandLine(), "--brokers must be between "
-                    + TeachingSettings.MIN_BROKERS + " and " + TeachingSettings.MAX_BROKERS + ", not " + brokers + ".");
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    "--brokers must be between " + TeachingSettings.MIN_BROKERS + " and " + TeachingSettings.MAX_BROKERS
+                            + ", not " + brokers + ".");
         }
         this.brokers = brokers;
     }

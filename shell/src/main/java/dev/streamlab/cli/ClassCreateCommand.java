@@ -1,34 +1,43 @@
 package dev.streamlab.cli;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 import dev.streamlab.classroom.ClassAdmin;
 import dev.streamlab.classroom.Roster;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code streamlab class create}: credentials, prefixed ACLs and a join file per learner of a roster. */
-@Command(name = "create", description = {
-        "Give each learner of the roster a SCRAM credential, ACLs on the topics, groups and transactional ids under"
-                + " their prefix (NAME.), and a join file (join-NAME.properties) to hand them.",
-        "Each learner's user gets Kafka's quotas, so no learner can starve the others: the brokers slow down whoever goes"
-                + " over (see the options below).",
-        "If anything fails, what was made is removed again."})
+@Command(
+        name = "create",
+        description = {
+            "Give each learner of the roster a SCRAM credential, ACLs on the topics, groups and transactional ids under"
+                    + " their prefix (NAME.), and a join file (join-NAME.properties) to hand them.",
+            "Each learner's user gets Kafka's quotas, so no learner can starve the others: the brokers slow down whoever goes"
+                    + " over (see the options below).",
+            "If anything fails, what was made is removed again."
+        })
 public final class ClassCreateCommand implements Callable<Integer> {
 
-    @Option(names = "--roster", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--roster",
+            paramLabel = "FILE",
+            required = true,
             description = "The learners, one name a line (lower-case letters, digits, - and _; # starts a comment).")
     Path roster;
 
     @Mixin
     ClassClusterOptions cluster;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "join-files",
-            description = "Where to write the join files (default: ${DEFAULT-VALUE}); existing ones are never overwritten.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "join-files",
+            description =
+                    "Where to write the join files (default: ${DEFAULT-VALUE}); existing ones are never overwritten.")
     Path out;
 
     @Mixin
@@ -46,7 +55,8 @@ public final class ClassCreateCommand implements Callable<Integer> {
             ClassAdmin.Created created = admin.create(learners, out, quota.quota());
             for (int i = 0; i < created.learners().size(); i++) {
                 String learner = created.learners().get(i);
-                output.result(learner + "  " + Roster.prefix(learner) + "*  " + created.joinFiles().get(i));
+                output.result(learner + "  " + Roster.prefix(learner) + "*  "
+                        + created.joinFiles().get(i));
             }
             output.progress("Hand each learner their join file; they start with: ./streamlab learn --class FILE");
         }

@@ -1,24 +1,30 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.classroom.ClassAdmin;
 import java.util.List;
 import java.util.concurrent.Callable;
-
-import dev.streamlab.classroom.ClassAdmin;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code streamlab class remove}: learners' ACLs and credentials, and on request their topics. */
-@Command(name = "remove", description = {
-        "Remove learners from the cluster: their ACLs and credentials (their join files stop working),"
-                + " and with --delete-topics their topics."})
+@Command(
+        name = "remove",
+        description = {
+            "Remove learners from the cluster: their ACLs and credentials (their join files stop working),"
+                    + " and with --delete-topics their topics."
+        })
 public final class ClassRemoveCommand implements Callable<Integer> {
 
     static final class Who {
-        @Option(names = "--learner", paramLabel = "NAME", required = true, description = "A learner to remove (repeatable).")
+        @Option(
+                names = "--learner",
+                paramLabel = "NAME",
+                required = true,
+                description = "A learner to remove (repeatable).")
         List<String> learners;
 
         @Option(names = "--all", required = true, description = "Every learner 'class list' shows.")
@@ -47,7 +53,9 @@ public final class ClassRemoveCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             output.result("Removed " + String.join(", ", removed.learners()) + ": " + removed.acls() + " ACLs"
-                    + (deleteTopics ? ", " + removed.topics().size() + " topics" : " (their topics stay; --delete-topics removes them)"));
+                    + (deleteTopics
+                            ? ", " + removed.topics().size() + " topics"
+                            : " (their topics stay; --delete-topics removes them)"));
         }
         return ExitCode.OK;
     }

@@ -1,10 +1,9 @@
 package dev.streamlab.cli;
 
-import java.util.Optional;
-
-import dev.streamlab.notebook.ClassPublisher;
 import dev.streamlab.classroom.JoinFile;
 import dev.streamlab.classroom.ProgressEvent;
+import dev.streamlab.notebook.ClassPublisher;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,13 +15,18 @@ public final class ClassServerOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--class-server", paramLabel = "HOST:PORT",
-            description = "A plain class server (no login: anyone who reaches it can write in any name): your steps, cells'"
-                    + " results, hints and lab scores go there as events for the class view (your name, never your"
-                    + " code). Lessons still run on your own cluster. In a class with join files, --class does this.")
+    @Option(
+            names = "--class-server",
+            paramLabel = "HOST:PORT",
+            description =
+                    "A plain class server (no login: anyone who reaches it can write in any name): your steps, cells'"
+                            + " results, hints and lab scores go there as events for the class view (your name, never your"
+                            + " code). Lessons still run on your own cluster. In a class with join files, --class does this.")
     String classServer;
 
-    @Option(names = "--learner", paramLabel = "NAME",
+    @Option(
+            names = "--learner",
+            paramLabel = "NAME",
             description = "Your name as on the class roster (with --class-server).")
     String learner;
 
@@ -36,40 +40,50 @@ public final class ClassServerOptions {
      * the progress goes to the class's own cluster, as the learner; with {@code --class-server}, to a plain broker.
      */
     ClassPublisher start(Output output, Optional<JoinFile> join, java.util.function.Consumer<String> warnings) {
-        java.util.function.Consumer<String> styled = warning -> warnings.accept(
-                output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning);
+        java.util.function.Consumer<String> styled = warning ->
+                warnings.accept(output.styles().apply(dev.streamlab.terminal.Styles.NOTICE, "Class:") + " " + warning);
         if (join.isPresent()) {
             if (classServer != null || learner != null) {
-                throw new ParameterException(spec.commandLine(), "Your join file (--class) already sends your progress to"
-                        + " your class, as " + join.get().learner() + ": leave out --class-server and --learner.");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Your join file (--class) already sends your progress to" + " your class, as "
+                                + join.get().learner() + ": leave out --class-server and --learner.");
             }
             return ClassPublisher.start(join.get(), styled);
         }
         if (classServer == null) {
             if (learner != null) {
-                throw new ParameterException(spec.commandLine(), "--learner names you for a class: add --class-server"
-                        + " HOST:PORT (the instructor's Kafka), or leave out --learner.");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--learner names you for a class: add --class-server"
+                                + " HOST:PORT (the instructor's Kafka), or leave out --learner.");
             }
             return null;
         }
         if (!classServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
-            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "' is not HOST:PORT:"
-                    + " give the instructor's Kafka broker, such as 192.168.1.10:9092.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--class-server '" + classServer + "' is not HOST:PORT:"
+                            + " give the instructor's Kafka broker, such as 192.168.1.10:9092.");
         }
         if (learner == null) {
-            throw new ParameterException(spec.commandLine(), "--class-server needs your name as on the roster: add"
-                    + " --learner NAME.");
+            throw new ParameterException(
+                    spec.commandLine(), "--class-server needs your name as on the roster: add" + " --learner NAME.");
         }
         if (!ProgressEvent.isValidName(learner)) {
-            throw new ParameterException(spec.commandLine(), "--learner '" + learner + "' is not a roster name: use 1 to"
-                    + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--learner '" + learner + "' is not a roster name: use 1 to"
+                            + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
         }
         try {
             return ClassPublisher.start(classServer, learner, styled);
         } catch (org.apache.kafka.common.KafkaException e) {
             // Kafka's client refuses a host name it cannot resolve at all, before any connection.
-            throw new ParameterException(spec.commandLine(), "--class-server '" + classServer + "': its host cannot be"
-                    + " found. Check the address your instructor gave, or leave out --class-server to learn on your own.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--class-server '" + classServer + "': its host cannot be"
+                            + " found. Check the address your instructor gave, or leave out --class-server to learn on your own.");
         }
     }
 }

@@ -1,19 +1,17 @@
 package dev.streamlab.cli;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ExternalCluster;
 import dev.streamlab.cluster.Namespace;
 import dev.streamlab.cluster.SettingException;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.selection.ClusterSelection;
 import dev.streamlab.cluster.selection.ClusterSettings;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,25 +20,37 @@ import picocli.CommandLine.Option;
  */
 public final class ClusterOptions {
 
-    @Option(names = "--cluster", paramLabel = "KIND",
+    @Option(
+            names = "--cluster",
+            paramLabel = "KIND",
             description = "embedded, containers, external or auto (default: auto = containers when Docker can run them,"
                     + " embedded otherwise). Also STREAMLAB_CLUSTER, or 'cluster=' in ~/.streamlab/config.properties.")
     String cluster;
 
-    @Option(names = "--image", paramLabel = "IMAGE",
-            description = "The Kafka image for --cluster containers (default: apache/kafka of streamlab's Kafka version,"
-                    + " or streamlab/kafka:VERSION-local if only that one is here). Also STREAMLAB_IMAGE.")
+    @Option(
+            names = "--image",
+            paramLabel = "IMAGE",
+            description =
+                    "The Kafka image for --cluster containers (default: apache/kafka of streamlab's Kafka version,"
+                            + " or streamlab/kafka:VERSION-local if only that one is here). Also STREAMLAB_IMAGE.")
     String image;
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--bootstrap-server",
+            paramLabel = "HOST:PORT",
             description = "The cluster to use with --cluster external. Also STREAMLAB_BOOTSTRAP_SERVER.")
     String bootstrapServer;
 
-    @Option(names = "--command-config", paramLabel = "FILE",
-            description = "Kafka client settings (security, credentials) for --cluster external. Also STREAMLAB_COMMAND_CONFIG.")
+    @Option(
+            names = "--command-config",
+            paramLabel = "FILE",
+            description =
+                    "Kafka client settings (security, credentials) for --cluster external. Also STREAMLAB_COMMAND_CONFIG.")
     Path commandConfig;
 
-    @Option(names = "--class", paramLabel = "FILE",
+    @Option(
+            names = "--class",
+            paramLabel = "FILE",
             description = "Join a class on a shared cluster with the join file your instructor gave you"
                     + " (join-NAME.properties). Also STREAMLAB_CLASS, or 'class=' in ~/.streamlab/config.properties.")
     Path classFile;
@@ -49,13 +59,19 @@ public final class ClusterOptions {
     public ClusterSettings settings() {
         Path join = classFile != null ? classFile : envClassFile();
         if (join != null) {
-            if (cluster != null && !cluster.equalsIgnoreCase("external") || bootstrapServer != null || commandConfig != null) {
+            if (cluster != null && !cluster.equalsIgnoreCase("external")
+                    || bootstrapServer != null
+                    || commandConfig != null) {
                 throw new SettingException("--class takes the cluster, its address and your credentials from the join"
                         + " file: leave out --cluster, --bootstrap-server and --command-config.");
             }
             JoinFile file = JoinFile.read(join);
-            return new ClusterSettings(ClusterSettings.Kind.EXTERNAL, Optional.empty(),
-                    Optional.of(file.bootstrapServers()), Optional.of(join), "the class file " + join + ", as " + file.learner());
+            return new ClusterSettings(
+                    ClusterSettings.Kind.EXTERNAL,
+                    Optional.empty(),
+                    Optional.of(file.bootstrapServers()),
+                    Optional.of(join),
+                    "the class file " + join + ", as " + file.learner());
         }
         return ClusterSettings.resolve(new ClusterSettings.CommandLine(cluster, image, bootstrapServer, commandConfig));
     }
@@ -99,7 +115,10 @@ public final class ClusterOptions {
         try {
             Optional<JoinFile> join = joinFile();
             if (join.isPresent()) {
-                return ExternalCluster.connect(join.get().bootstrapServers(), settings.commandConfig().orElseThrow(), listener,
+                return ExternalCluster.connect(
+                        join.get().bootstrapServers(),
+                        settings.commandConfig().orElseThrow(),
+                        listener,
                         new Namespace(join.get().prefix()));
             }
             return ClusterSelection.start(choice, settings, brokers, basePort, listener);

@@ -17,6 +17,5 @@ public final class ExitCode {
      */
     public static final int INTERNAL = 70;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

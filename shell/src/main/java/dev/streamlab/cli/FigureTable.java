@@ -1,11 +1,10 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.bench.Figure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import dev.streamlab.bench.Figure;
 
 /** Benchmark figures as aligned text lines: median, every run, target, reference and ratio. */
 final class FigureTable {
@@ -22,7 +21,8 @@ final class FigureTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"figure", "median", "runs", "target", "reference", "ratio", ""});
         for (Figure f : figures) {
-            String reference = f.referenceName().isEmpty() ? "the target"
+            String reference = f.referenceName().isEmpty()
+                    ? "the target"
                     : f.referenceName() + " " + number(f.referenceMedian().orElse(Double.NaN)) + " " + f.unit();
             rows.add(new String[] {
                 f.name(),
@@ -31,7 +31,8 @@ final class FigureTable {
                 (f.higherIsBetter() ? ">= " : "<= ") + number(f.target()) + " " + f.unit(),
                 reference,
                 Double.isFinite(f.ratio()) ? String.format(Locale.ROOT, "%.2fx", f.ratio()) : "-",
-                !f.measured() ? "NOT MEASURED" : f.meetsTarget() ? "ok" : "MISSED"});
+                !f.measured() ? "NOT MEASURED" : f.meetsTarget() ? "ok" : "MISSED"
+            });
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -40,7 +41,8 @@ final class FigureTable {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Medians of " + runs + (runs == 1 ? " run" : " runs") + "; ratio = median / reference median (or / target).");
+        lines.add("Medians of " + runs + (runs == 1 ? " run" : " runs")
+                + "; ratio = median / reference median (or / target).");
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {

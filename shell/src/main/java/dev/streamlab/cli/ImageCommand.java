@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code streamlab image}: the Kafka image for containers clusters. */
-@Command(name = "image", description = "The Kafka image that containers clusters run.",
+@Command(
+        name = "image",
+        description = "The Kafka image that containers clusters run.",
         subcommands = {ImageBuildCommand.class})
 public final class ImageCommand implements Runnable {
 

@@ -1,16 +1,15 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.kit.KitException;
+import dev.streamlab.kit.KitImages;
+import dev.streamlab.kit.KitInstaller;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-
-import dev.streamlab.cluster.containers.DockerEngine;
-import dev.streamlab.kit.KitException;
-import dev.streamlab.kit.KitImages;
-import dev.streamlab.kit.KitInstaller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,10 +17,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code streamlab kit install DIR}: the attendee's side of a kit. */
-@Command(name = "install", description = {
-        "Install streamlab from a kit folder, with no network: checks every file against CHECKSUMS, unpacks into",
-        "--to DIR (an earlier installation there is replaced; nothing else is ever written over), loads the Kafka",
-        "image if Docker answers, runs the installed copy's 'doctor', and says in one line what is ready."})
+@Command(
+        name = "install",
+        description = {
+            "Install streamlab from a kit folder, with no network: checks every file against CHECKSUMS, unpacks into",
+            "--to DIR (an earlier installation there is replaced; nothing else is ever written over), loads the Kafka",
+            "image if Docker answers, runs the installed copy's 'doctor', and says in one line what is ready."
+        })
 public final class KitInstallCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "KIT", description = "The kit's folder (on the stick or the share).")
@@ -33,7 +35,9 @@ public final class KitInstallCommand implements Callable<Integer> {
     @Option(names = "--no-doctor", description = "Do not run 'doctor' after installing.")
     boolean noDoctor;
 
-    @Option(names = "--portable", description = "Install the copy that runs on any Java 17+, even where the kit has one with its own Java.")
+    @Option(
+            names = "--portable",
+            description = "Install the copy that runs on any Java 17+, even where the kit has one with its own Java.")
     boolean portable;
 
     @Spec
@@ -62,11 +66,13 @@ public final class KitInstallCommand implements Callable<Integer> {
             } else {
                 output.progress("Loading the Kafka image " + installed.image().get() + " into Docker");
                 try {
-                    if (KitImages.load(installed.imageFile().get(), installed.image().get())) {
+                    if (KitImages.load(
+                            installed.imageFile().get(), installed.image().get())) {
                         loaded = installed.image();
                     }
                 } catch (IOException | RuntimeException e) {
-                    output.progress("Loading the image failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                    output.progress("Loading the image failed: "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
                 }
                 containers = loaded.map(i -> "embedded and containers (image " + i + ")")
                         .orElse("embedded only (Docker did not load the kit's image)");
@@ -77,8 +83,11 @@ public final class KitInstallCommand implements Callable<Integer> {
         if (!noDoctor) {
             doctor = runDoctor(installed, loaded, output);
         }
-        String state = noDoctor ? "installed (doctor not run)"
-                : doctor == ExitCode.OK ? "ready" : "installed, but doctor found a problem (exit " + doctor + ", see above)";
+        String state = noDoctor
+                ? "installed (doctor not run)"
+                : doctor == ExitCode.OK
+                        ? "ready"
+                        : "installed, but doctor found a problem (exit " + doctor + ", see above)";
         output.result("streamlab " + installed.version() + " in " + installed.home() + ": " + state + ", " + containers
                 + ". Start it with " + installed.launcher());
         return doctor;
@@ -95,12 +104,17 @@ public final class KitInstallCommand implements Callable<Integer> {
         if (image.isEmpty()) {
             command.addAll(List.of("--cluster", "embedded"));
         }
-        output.progress("Running " + String.join(" ", command.subList(command.size() - (image.isEmpty() ? 3 : 1), command.size()))
+        output.progress("Running "
+                + String.join(" ", command.subList(command.size() - (image.isEmpty() ? 3 : 1), command.size()))
                 + " from the installed copy");
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().remove("STREAMLAB_CDS"); // the installer's temporary copy turns it off; the installed copy makes its archive now
+        builder.environment()
+                .remove("STREAMLAB_CDS"); // the installer's temporary copy turns it off; the installed copy makes its
+        // archive now
         builder.environment().remove("STREAMLAB_CLUSTER");
-        image.ifPresentOrElse(i -> builder.environment().put("STREAMLAB_IMAGE", i), () -> builder.environment().remove("STREAMLAB_IMAGE"));
+        image.ifPresentOrElse(
+                i -> builder.environment().put("STREAMLAB_IMAGE", i),
+                () -> builder.environment().remove("STREAMLAB_IMAGE"));
         try {
             Process process = builder.start();
             try {
@@ -111,8 +125,8 @@ public final class KitInstallCommand implements Callable<Integer> {
                 return ExitCode.INTERNAL;
             }
         } catch (IOException e) {
-            output.error("The installed copy's doctor could not start (" + e.getMessage() + "). Run " + installed.launcher()
-                    + " doctor yourself to see why.");
+            output.error("The installed copy's doctor could not start (" + e.getMessage() + "). Run "
+                    + installed.launcher() + " doctor yourself to see why.");
             return ExitCode.ENVIRONMENT;
         }
     }

@@ -9,8 +9,7 @@ import dev.streamlab.cluster.ClusterListener;
  */
 final class LessonClusters {
 
-    private LessonClusters() {
-    }
+    private LessonClusters() {}
 
     static Cluster start(ClusterOptions options, int brokers, ClusterListener listener) {
         return options.start(listener, brokers);

@@ -1,12 +1,9 @@
 package dev.streamlab.cli;
 
-import picocli.CommandLine;
-
 /** The entry point of {@code ./streamlab}. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Verbosity.applyEarly(args);

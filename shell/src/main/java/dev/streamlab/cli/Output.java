@@ -1,8 +1,7 @@
 package dev.streamlab.cli;
 
-import java.io.PrintWriter;
-
 import dev.streamlab.terminal.Styles;
+import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

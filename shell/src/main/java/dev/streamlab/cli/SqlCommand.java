@@ -1,5 +1,13 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.files.ProjectRoot;
+import dev.streamlab.sql.SqlEngine;
+import dev.streamlab.sql.SqlEngineException;
+import dev.streamlab.sql.SqlOutcome;
+import dev.streamlab.sql.SqlStatements;
+import dev.streamlab.sql.SqlTable;
+import dev.streamlab.sql.SqlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,15 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.files.ProjectRoot;
-import dev.streamlab.sql.SqlEngine;
-import dev.streamlab.sql.SqlEngineException;
-import dev.streamlab.sql.SqlOutcome;
-import dev.streamlab.sql.SqlStatements;
-import dev.streamlab.sql.SqlTable;
-import dev.streamlab.sql.SqlText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,23 +31,31 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code streamlab sql FILE}: runs a file of SQL statements on Flink SQL against a cluster, headless, and exits. */
-@Command(name = "sql", description = {
-        "Run a file of SQL statements on the SQL engine (Apache Flink SQL) against a cluster, and exit with the result.",
-        "Kafka tables get the cluster's address, and read their topics up to where they end now, so every statement ends.",
-        "Results go to stdout; progress and errors to stderr. Exits 1 when a statement fails."})
+@Command(
+        name = "sql",
+        description = {
+            "Run a file of SQL statements on the SQL engine (Apache Flink SQL) against a cluster, and exit with the result.",
+            "Kafka tables get the cluster's address, and read their topics up to where they end now, so every statement ends.",
+            "Results go to stdout; progress and errors to stderr. Exits 1 when a statement fails."
+        })
 public final class SqlCommand implements Callable<Integer> {
 
     /** A file of statements is small; anything bigger is not what the learner meant to run. */
     static final long MAX_FILE_BYTES = 1_000_000;
+
     static final String ATTEMPTS_TOPIC = "authorization_attempts";
     /** A headless query that gives no row for this long reads a table that never ends. */
     static final java.time.Duration QUIET = java.time.Duration.ofSeconds(60);
 
-    @Parameters(paramLabel = "FILE", description = "A file of SQL statements, each ending in ;, e.g. lessons/sql/possible-fraud.sql.")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "A file of SQL statements, each ending in ;, e.g. lessons/sql/possible-fraud.sql.")
     Path file;
 
-    @Option(names = "--demo-data", description = "First load the demo data's authorization attempts into "
-            + ATTEMPTS_TOPIC + " (a topic of one partition, created when missing), as lesson 05 does.")
+    @Option(
+            names = "--demo-data",
+            description = "First load the demo data's authorization attempts into " + ATTEMPTS_TOPIC
+                    + " (a topic of one partition, created when missing), as lesson 05 does.")
     boolean demoData;
 
     @Mixin
@@ -85,10 +92,14 @@ public final class SqlCommand implements Callable<Integer> {
                 output.progress("Loading " + loadAttempts(cluster, attempts) + " demo attempts into " + ATTEMPTS_TOPIC);
             }
             output.progress("Starting the SQL engine (Apache Flink, in a JVM of its own)");
-            try (SqlEngine engine = SqlEngine.start(SqlEngine.Settings.of(cluster.clientConfig(), cluster.namespace().prefix())
-                    .headless(), output::progress)) {
-                output.progress("SQL engine ready in " + String.format("%.1f s", engine.readyIn().toMillis() / 1000.0)
-                        + " (Flink " + engine.flinkVersion() + ")");
+            try (SqlEngine engine = SqlEngine.start(
+                    SqlEngine.Settings.of(
+                                    cluster.clientConfig(), cluster.namespace().prefix())
+                            .headless(),
+                    output::progress)) {
+                output.progress("SQL engine ready in "
+                        + String.format("%.1f s", engine.readyIn().toMillis() / 1000.0) + " (Flink "
+                        + engine.flinkVersion() + ")");
                 return run(engine, statements, output);
             }
         } catch (SqlEngineException e) {
@@ -99,7 +110,8 @@ public final class SqlCommand implements Callable<Integer> {
 
     private int run(SqlEngine engine, List<SqlStatements.Statement> statements, Output output) {
         for (SqlStatements.Statement statement : statements) {
-            output.progress("Line " + statement.line() + ": " + statement.written().lines().findFirst().orElse(""));
+            output.progress("Line " + statement.line() + ": "
+                    + statement.written().lines().findFirst().orElse(""));
             SqlOutcome outcome = engine.execute(statement.text(), 0, QUIET, new SqlEngine.Watcher() {
                 @Override
                 public void columns(SqlTable table) {
@@ -129,7 +141,8 @@ public final class SqlCommand implements Callable<Integer> {
                     return ExitCode.CHECK_FAILED;
                 }
                 if (rows.ending().reason() == SqlOutcome.Reason.QUIET) {
-                    output.error(file + ", the statement on line " + statement.line() + " did not end: a table it reads never "
+                    output.error(file + ", the statement on line " + statement.line()
+                            + " did not end: a table it reads never "
                             + "ends (a Kafka table ends at the topic's end; datagen needs 'number-of-rows').");
                     return ExitCode.CHECK_FAILED;
                 }
@@ -141,14 +154,17 @@ public final class SqlCommand implements Callable<Integer> {
     /** The file's text, or a sentence saying why it cannot be run. */
     static String read(Path file) {
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("There is no file " + file + ". Name a file of SQL statements, e.g. lessons/sql/possible-fraud.sql.");
+            throw new IllegalArgumentException("There is no file " + file
+                    + ". Name a file of SQL statements, e.g. lessons/sql/possible-fraud.sql.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + " is not a file. Name a file of SQL statements, e.g. lessons/sql/possible-fraud.sql.");
+            throw new IllegalArgumentException(
+                    file + " is not a file. Name a file of SQL statements, e.g. lessons/sql/possible-fraud.sql.");
         }
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new IllegalArgumentException(file + " is larger than 1 MB: that is not a file of SQL statements.");
+                throw new IllegalArgumentException(
+                        file + " is larger than 1 MB: that is not a file of SQL statements.");
             }
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -157,10 +173,13 @@ public final class SqlCommand implements Callable<Integer> {
     }
 
     /** Loads the demo attempts, keyed by card, into a one-partition topic (Flink's watermark is per partition). */
-    private static int loadAttempts(Cluster cluster, Path attempts) throws IOException, InterruptedException, ExecutionException {
+    private static int loadAttempts(Cluster cluster, Path attempts)
+            throws IOException, InterruptedException, ExecutionException {
         String topic = cluster.namespace().real(ATTEMPTS_TOPIC);
         try (Admin admin = Admin.create(cluster.clientConfig())) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -170,9 +189,11 @@ public final class SqlCommand implements Callable<Integer> {
         Map<String, Object> config = new java.util.HashMap<>(cluster.clientConfig());
         config.put("linger.ms", 20);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (String line : lines) {
-                producer.send(new ProducerRecord<>(topic, json.readTree(line).path("card_number").asText(), line));
+                producer.send(new ProducerRecord<>(
+                        topic, json.readTree(line).path("card_number").asText(), line));
             }
             producer.flush();
         }

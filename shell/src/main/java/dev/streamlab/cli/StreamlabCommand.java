@@ -1,16 +1,16 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.terminal.Styles;
 import java.io.PrintWriter;
-
-import dev.streamlab.cluster.ClusterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The root command: {@code streamlab}. */
-@Command(name = "streamlab",
+@Command(
+        name = "streamlab",
         mixinStandardHelpOptions = true,
         versionProvider = StreamlabCommand.Version.class,
         description = "A hands-on Apache Kafka workshop in your terminal.",
@@ -32,7 +32,9 @@ import picocli.CommandLine.ScopeType;
         })
 public final class StreamlabCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "Show Kafka's own log messages (hidden by default).")
     boolean verbose;
 
@@ -52,8 +54,10 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
             boolean hasHelp = spec.options().stream().anyMatch(CommandLine.Model.OptionSpec::usageHelp)
                     || sub.getCommand() instanceof CommandLine.HelpCommand;
             if (!hasHelp) {
-                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help and exit.").build());
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help and exit.")
+                        .build());
             }
             addHelpOption(sub);
         }
@@ -69,12 +73,14 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
         addHelpOption(cmd);
         cmd.setOut(out);
         cmd.setErr(err);
-        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Styles.forStandardOutput().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
+                Styles.forStandardOutput().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cmd.setExitCodeExceptionMapper(StreamlabCommand::exitCodeFor);
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Output output = new Output(commandLine.getOut(), commandLine.getErr(), Styles.forStandardOutput());
             boolean verbose = parseResult != null && parseResult.hasMatchedOption("--verbose")
-                    || parseResult != null && parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+                    || parseResult != null
+                            && parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             output.error(describe(e, verbose));
             if (verbose) {
                 e.printStackTrace(commandLine.getErr());
@@ -93,21 +99,26 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
             return e.getMessage();
         }
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return "streamlab failed unexpectedly (" + what + ")." + (verbose ? " The stack trace follows."
-                : " Run the command again with --verbose to see where; please report it with that output.");
+        return "streamlab failed unexpectedly (" + what + ")."
+                + (verbose
+                        ? " The stack trace follows."
+                        : " Run the command again with --verbose to see where; please report it with that output.");
     }
 
     /** Exceptions whose message is written for a learner or an instructor: what happened and what to do. */
     private static boolean isForTheUser(Throwable e) {
-        return e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException
-                || e instanceof dev.streamlab.lesson.LessonFormatException || e instanceof dev.streamlab.sql.SqlEngineException;
+        return e instanceof ClusterException
+                || e instanceof dev.streamlab.grading.GradingException
+                || e instanceof dev.streamlab.lesson.LessonFormatException
+                || e instanceof dev.streamlab.sql.SqlEngineException;
     }
 
     static int exitCodeFor(Throwable e) {
         if (e instanceof CommandLine.ParameterException || e instanceof dev.streamlab.cluster.SettingException) {
             return ExitCode.USAGE;
         }
-        if (e instanceof ClusterException || e instanceof dev.streamlab.grading.GradingException
+        if (e instanceof ClusterException
+                || e instanceof dev.streamlab.grading.GradingException
                 || e instanceof dev.streamlab.sql.SqlEngineException) {
             return ExitCode.ENVIRONMENT;
         }
@@ -121,8 +132,10 @@ public final class StreamlabCommand implements java.util.concurrent.Callable<Int
             try (var in = StreamlabCommand.class.getResourceAsStream("/streamlab-version.properties")) {
                 versions.load(in);
             }
-            return new String[] {"streamlab " + versions.getProperty("streamlab.version"),
-                    "Apache Kafka " + versions.getProperty("kafka.version")};
+            return new String[] {
+                "streamlab " + versions.getProperty("streamlab.version"),
+                "Apache Kafka " + versions.getProperty("kafka.version")
+            };
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.streamlab.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
@@ -15,6 +12,8 @@ import dev.streamlab.web.Cells;
 import dev.streamlab.web.EditorAssets;
 import dev.streamlab.web.WebNotebook;
 import dev.streamlab.web.WebSession;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code learn --web}: the same cluster and notebook as the terminal's, served as a page until the page has been gone
@@ -42,36 +41,43 @@ final class WebLearning {
         WebNotebook[] serving = new WebNotebook[1];
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         // Ctrl-C: end the page's wait, then let this thread close the notebook and the cluster before the JVM exits.
-        Thread hook = new Thread(() -> {
-            WebNotebook page = serving[0];
-            stopped.set(true);
-            if (page != null) {
-                page.close();
-                try {
-                    closed.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "web-notebook-close");
+        Thread hook = new Thread(
+                () -> {
+                    WebNotebook page = serving[0];
+                    stopped.set(true);
+                    if (page != null) {
+                        page.close();
+                        try {
+                            closed.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "web-notebook-close");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Notebook.Started started = Notebook.start(
-                     () -> LessonClusters.start(clusterOptions, brokers, ClusterListener.SILENT));
-             WebSession session = new WebSession(Cells.of(started.notebook()), catalogue, progress, activity, lesson)) {
-            EditorAssets editor = EditorAssets.preinstalledOr(StreamlabHome.path().resolve("web-vendor"));
+        try (Notebook.Started started =
+                        Notebook.start(() -> LessonClusters.start(clusterOptions, brokers, ClusterListener.SILENT));
+                WebSession session =
+                        new WebSession(Cells.of(started.notebook()), catalogue, progress, activity, lesson)) {
+            EditorAssets editor =
+                    EditorAssets.preinstalledOr(StreamlabHome.path().resolve("web-vendor"));
             editor.ensure(output::progress, output::error);
             try (WebNotebook page = WebNotebook.start(session, editor, port, WebNotebook.IDLE)) {
                 serving[0] = page;
                 output.result("Lesson " + lesson.number() + " is open at " + page.url());
-                output.progress("Keep that address to yourself: it lets whoever has it run code as you. The session ends "
-                        + WebNotebook.IDLE.toMinutes() + " minutes after its last page is closed, or now with Ctrl-C.");
+                output.progress(
+                        "Keep that address to yourself: it lets whoever has it run code as you. The session ends "
+                                + WebNotebook.IDLE.toMinutes()
+                                + " minutes after its last page is closed, or now with Ctrl-C.");
                 if (openBrowser && !Browser.open(page.url())) {
                     output.progress("No desktop browser to open here: open the address above in yours.");
                 }
                 page.awaitEnd();
             }
-            output.progress((stopped.get() ? "Stopped" : "No page has asked for " + WebNotebook.IDLE.toMinutes() + " minutes")
-                    + ": closing the notebook and the cluster. Your progress is saved; `./streamlab learn --web` brings you back.");
+            output.progress(
+                    (stopped.get() ? "Stopped" : "No page has asked for " + WebNotebook.IDLE.toMinutes() + " minutes")
+                            + ": closing the notebook and the cluster. Your progress is saved; `./streamlab learn --web` brings you back.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

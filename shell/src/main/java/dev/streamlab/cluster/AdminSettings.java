@@ -2,7 +2,6 @@ package dev.streamlab.cluster;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
@@ -12,16 +11,19 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class AdminSettings {
 
-    private AdminSettings() {
-    }
+    private AdminSettings() {}
 
     /** The client settings with these timeouts where the settings name none, the API timeout at least the request's. */
-    public static Map<String, Object> withTimeouts(Map<String, Object> clientConfig, long requestTimeoutMs, long apiTimeoutMs) {
+    public static Map<String, Object> withTimeouts(
+            Map<String, Object> clientConfig, long requestTimeoutMs, long apiTimeoutMs) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(requestTimeoutMs));
-        long request = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG)).strip());
-        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(apiTimeoutMs, request)));
-        long api = Long.parseLong(String.valueOf(config.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)).strip());
+        long request = Long.parseLong(String.valueOf(config.get(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG))
+                .strip());
+        config.putIfAbsent(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(apiTimeoutMs, request)));
+        long api = Long.parseLong(String.valueOf(config.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG))
+                .strip());
         if (api < request) {
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(request));
         }

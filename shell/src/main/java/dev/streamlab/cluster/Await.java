@@ -9,8 +9,7 @@ public final class Await {
 
     private static final long POLL_MILLIS = 50;
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Returns the first present answer of {@code probe}, or throws a {@link ClusterException} with

@@ -1,13 +1,12 @@
 package dev.streamlab.cluster;
 
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import dev.streamlab.tls.KeystoreException;
-import dev.streamlab.tls.SelfSignedKeystore;
 
 /**
  * The TLS certificate of a cluster that listens for a room: a key pair and a self-signed certificate for the advertised
@@ -27,8 +26,7 @@ record BrokerCertificate(Path keyStore, String password, String pem) {
     /** Makes the key store in {@code directory} for clients that connect to {@code address}'s advertised host. */
     static BrokerCertificate create(Path directory, ListenAddress address) {
         try {
-            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory, "broker-tls.p12", ALIAS,
-                    subject(address));
+            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory, "broker-tls.p12", ALIAS, subject(address));
             return new BrokerCertificate(keystore.file(), keystore.password(), keystore.certificatePemOneLine());
         } catch (KeystoreException e) {
             throw new ClusterException(e.getMessage(), e);

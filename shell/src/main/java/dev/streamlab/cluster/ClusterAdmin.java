@@ -1,7 +1,6 @@
 package dev.streamlab.cluster;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 

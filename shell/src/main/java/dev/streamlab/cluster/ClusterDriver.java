@@ -60,5 +60,9 @@ public interface ClusterDriver {
     }
 
     /** What a learner can do to one broker. */
-    enum BrokerAction { STOP, KILL, RESTART }
+    enum BrokerAction {
+        STOP,
+        KILL,
+        RESTART
+    }
 }

@@ -6,7 +6,7 @@ package dev.streamlab.cluster;
 @FunctionalInterface
 public interface ClusterListener {
 
-    ClusterListener SILENT = step -> { };
+    ClusterListener SILENT = step -> {};
 
     /** A short, plain description of what is happening now, e.g. "Starting broker 2". */
     void step(String description);

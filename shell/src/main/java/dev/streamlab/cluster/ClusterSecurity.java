@@ -1,11 +1,10 @@
 package dev.streamlab.cluster;
 
+import dev.streamlab.cluster.policy.ClassLimits;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.streamlab.cluster.policy.ClassLimits;
 
 /**
  * How a secure cluster of ours authenticates and authorizes, as a classroom cluster would: clients and brokers speak
@@ -65,8 +64,8 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
 
     /** The JAAS line a SCRAM client logs in with. */
     public static String scramJaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /**
@@ -81,7 +80,8 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
         p.put("allow.everyone.if.no.acl.found", "false");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
         p.put("listener.name." + controller + ".sasl.enabled.mechanisms", "PLAIN");
-        p.put("listener.name." + controller + ".plain.sasl.jaas.config",
+        p.put(
+                "listener.name." + controller + ".plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + adminUser
                         + "\" password=\"" + adminPassword + "\" user_" + adminUser + "=\"" + adminPassword + "\";");
         p.putAll(limits.brokerSettings());
@@ -107,7 +107,9 @@ public record ClusterSecurity(String adminUser, String adminPassword, ClassLimit
         for (String name : listeners) {
             String listener = name.toLowerCase(java.util.Locale.ROOT);
             p.put("listener.name." + listener + ".sasl.enabled.mechanisms", MECHANISM);
-            p.put("listener.name." + listener + "." + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+            p.put(
+                    "listener.name." + listener + "." + MECHANISM.toLowerCase(java.util.Locale.ROOT)
+                            + ".sasl.jaas.config",
                     scramJaas(adminUser, adminPassword));
         }
         return p;

@@ -72,7 +72,8 @@ public final class EmbeddedCluster extends NodeOrchestrator {
             if (security == null && !address.loopbackOnly()) {
                 throw new SettingException("Only a secure cluster listens beyond this machine's loopback address.");
             }
-            EmbeddedCluster cluster = new EmbeddedCluster(EmbeddedDriver.create(security, address), brokers, basePort, listener);
+            EmbeddedCluster cluster =
+                    new EmbeddedCluster(EmbeddedDriver.create(security, address), brokers, basePort, listener);
             cluster.start();
             return cluster;
         }
@@ -82,8 +83,9 @@ public final class EmbeddedCluster extends NodeOrchestrator {
         long maxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         long neededMb = MIN_HEAP_PER_BROKER_MB * (brokers + 1);
         if (maxMb < neededMb) {
-            throw new ClusterException("Java may use only " + maxMb + " MB of memory, and " + brokers
-                    + " embedded brokers need about " + neededMb + " MB. Give Java more (JAVA_OPTS=-Xmx1g) or start fewer brokers.");
+            throw new ClusterException(
+                    "Java may use only " + maxMb + " MB of memory, and " + brokers + " embedded brokers need about "
+                            + neededMb + " MB. Give Java more (JAVA_OPTS=-Xmx1g) or start fewer brokers.");
         }
     }
 

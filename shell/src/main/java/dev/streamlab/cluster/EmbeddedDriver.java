@@ -3,7 +3,6 @@ package dev.streamlab.cluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -20,8 +19,12 @@ final class EmbeddedDriver implements ClusterDriver {
     private final ListenAddress address;
     private final BrokerCertificate certificate;
 
-    private EmbeddedDriver(ScratchDirectory directory, int controllerPort, ClusterSecurity security, ListenAddress address,
-                           BrokerCertificate certificate) {
+    private EmbeddedDriver(
+            ScratchDirectory directory,
+            int controllerPort,
+            ClusterSecurity security,
+            ListenAddress address,
+            BrokerCertificate certificate) {
         this.directory = directory;
         this.controllerPort = controllerPort;
         this.security = security;
@@ -42,7 +45,8 @@ final class EmbeddedDriver implements ClusterDriver {
         int controllerPort = Ports.free();
         ScratchDirectory directory = ScratchDirectory.create();
         try {
-            BrokerCertificate certificate = address.loopbackOnly() ? null : BrokerCertificate.create(directory.path(), address);
+            BrokerCertificate certificate =
+                    address.loopbackOnly() ? null : BrokerCertificate.create(directory.path(), address);
             return new EmbeddedDriver(directory, controllerPort, security, address, certificate);
         } catch (RuntimeException e) {
             directory.delete();
@@ -95,8 +99,11 @@ final class EmbeddedDriver implements ClusterDriver {
             String name = ClusterSecurity.BROKER_LISTENER;
             p.put("listeners", name + "://" + address.bind() + ":" + node.hostPort());
             p.put("advertised.listeners", name + "://" + address.advertised() + ":" + node.hostPort());
-            String brokerProtocol = certificate == null ? ClusterSecurity.SECURITY_PROTOCOL : BrokerCertificate.SECURITY_PROTOCOL;
-            p.put("listener.security.protocol.map", name + ":" + brokerProtocol + "," + controller + ":" + controllerProtocol);
+            String brokerProtocol =
+                    certificate == null ? ClusterSecurity.SECURITY_PROTOCOL : BrokerCertificate.SECURITY_PROTOCOL;
+            p.put(
+                    "listener.security.protocol.map",
+                    name + ":" + brokerProtocol + "," + controller + ":" + controllerProtocol);
             p.putAll(security.brokerSettings());
             if (certificate != null) {
                 p.putAll(certificate.brokerSettings(name));
@@ -110,7 +117,11 @@ final class EmbeddedDriver implements ClusterDriver {
 
     @Override
     public NodeDriver create(NodeSpec node, Map<String, String> settings) {
-        return new EmbeddedNode(node.id(), node.broker(), settings, clusterId,
+        return new EmbeddedNode(
+                node.id(),
+                node.broker(),
+                settings,
+                clusterId,
                 security == null ? List.of() : security.scramArguments());
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import kafka.server.BrokerServer;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -123,7 +122,8 @@ final class EmbeddedNode implements NodeDriver {
                 return Ports.inUse(port());
             }
         }
-        return new ClusterException((broker ? "Broker " + id + " " : "The controller ") + "did not start: " + e.getMessage(), e);
+        return new ClusterException(
+                (broker ? "Broker " + id + " " : "The controller ") + "did not start: " + e.getMessage(), e);
     }
 
     @Override
@@ -180,7 +180,8 @@ final class EmbeddedNode implements NodeDriver {
             brokerServer.lifecycleManager().beginControlledShutdown();
             brokerServer.lifecycleManager().controlledShutdownFuture().get(30, TimeUnit.SECONDS);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This Kafka version keeps its broker where streamlab does not expect it", e);
+            throw new IllegalStateException(
+                    "This Kafka version keeps its broker where streamlab does not expect it", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

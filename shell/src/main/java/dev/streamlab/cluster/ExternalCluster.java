@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 
@@ -23,8 +22,8 @@ import org.apache.kafka.common.Node;
 public final class ExternalCluster implements Cluster {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 15;
-    private static final java.util.List<String> STREAMLAB_KEYS = java.util.List.of("cluster", "bootstrap.server",
-            "class.learner", "class.prefix", "image", "command.config");
+    private static final java.util.List<String> STREAMLAB_KEYS = java.util.List.of(
+            "cluster", "bootstrap.server", "class.learner", "class.prefix", "image", "command.config");
 
     private final String bootstrapServers;
     private final Map<String, Object> clientConfig;
@@ -44,8 +43,8 @@ public final class ExternalCluster implements Cluster {
     }
 
     /** As a learner of a class: the names they use live in {@code namespace}. */
-    public static ExternalCluster connect(String bootstrapServers, Path commandConfig, ClusterListener listener,
-                                         Namespace namespace) {
+    public static ExternalCluster connect(
+            String bootstrapServers, Path commandConfig, ClusterListener listener, Namespace namespace) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new ClusterException("--cluster external needs the address of the cluster:"
                     + " --bootstrap-server HOST:PORT (or STREAMLAB_BOOTSTRAP_SERVER).");
@@ -59,7 +58,8 @@ public final class ExternalCluster implements Cluster {
         ExternalCluster cluster = new ExternalCluster(bootstrapServers, config, namespace);
         try {
             if (cluster.liveBrokers().isEmpty()) {
-                throw new ClusterException("The cluster at " + bootstrapServers + " lists no brokers. Check the address.");
+                throw new ClusterException(
+                        "The cluster at " + bootstrapServers + " lists no brokers. Check the address.");
             }
             return cluster;
         } catch (RuntimeException e) {
@@ -70,15 +70,17 @@ public final class ExternalCluster implements Cluster {
 
     public static Map<String, Object> readClientProperties(Path file) {
         if (!Files.isReadable(file)) {
-            throw new ClusterException("Cannot read the client settings file " + file
-                    + ". Check the path given to --command-config.");
+            throw new ClusterException(
+                    "Cannot read the client settings file " + file + ". Check the path given to --command-config.");
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             properties.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ClusterException("Cannot read the client settings file " + file + ": " + e.getMessage()
-                    + ". It must be a Kafka client properties file (key=value lines).", e);
+            throw new ClusterException(
+                    "Cannot read the client settings file " + file + ": " + e.getMessage()
+                            + ". It must be a Kafka client properties file (key=value lines).",
+                    e);
         }
         Map<String, Object> config = new HashMap<>();
         properties.forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
@@ -90,13 +92,17 @@ public final class ExternalCluster implements Cluster {
     private List<Integer> liveBrokers() {
         try {
             return admin.admin().describeCluster().nodes().get(2 * CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-                    .map(Node::id).sorted().toList();
+                    .map(Node::id)
+                    .sorted()
+                    .toList();
         } catch (ClusterException e) {
             throw e;
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ClusterException("No Kafka cluster answers at " + bootstrapServers + " (" + cause.getMessage()
-                    + "). Check the address and the settings in --command-config, or use --cluster embedded.", cause);
+            throw new ClusterException(
+                    "No Kafka cluster answers at " + bootstrapServers + " (" + cause.getMessage()
+                            + "). Check the address and the settings in --command-config, or use --cluster embedded.",
+                    cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while connecting to " + bootstrapServers + ".", e);
@@ -105,8 +111,10 @@ public final class ExternalCluster implements Cluster {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new ClusterException("Cannot connect to " + bootstrapServers + ": " + root.getMessage()
-                    + " Check the address and the settings in --command-config.", e);
+            throw new ClusterException(
+                    "Cannot connect to " + bootstrapServers + ": " + root.getMessage()
+                            + " Check the address and the settings in --command-config.",
+                    e);
         }
     }
 

@@ -24,10 +24,17 @@ import java.util.regex.Pattern;
 public record ListenAddress(String bind, String advertised, Choice choice) {
 
     /** How the advertised host was chosen. */
-    public enum Choice { LOOPBACK, GIVEN, BIND_ADDRESS, HOST_NAME, FIRST_ADDRESS }
+    public enum Choice {
+        LOOPBACK,
+        GIVEN,
+        BIND_ADDRESS,
+        HOST_NAME,
+        FIRST_ADDRESS
+    }
 
     static final String WILDCARD = "0.0.0.0";
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
 
     /** 127.0.0.1 only: the default, where nothing outside this machine reaches the brokers. */

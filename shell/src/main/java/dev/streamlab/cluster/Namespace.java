@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -78,7 +77,8 @@ public record Namespace(String prefix) {
     }
 
     /** A map keyed by partitions, with the keys mapped. */
-    public static <V> Map<TopicPartition, V> mapKeys(Map<TopicPartition, V> map, Function<TopicPartition, TopicPartition> f) {
+    public static <V> Map<TopicPartition, V> mapKeys(
+            Map<TopicPartition, V> map, Function<TopicPartition, TopicPartition> f) {
         if (map == null) {
             return null;
         }

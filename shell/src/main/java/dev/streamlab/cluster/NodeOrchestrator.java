@@ -1,5 +1,6 @@
 package dev.streamlab.cluster;
 
+import dev.streamlab.cluster.ClusterDriver.BrokerAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-
-import dev.streamlab.cluster.ClusterDriver.BrokerAction;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 
@@ -66,7 +65,9 @@ public abstract class NodeOrchestrator implements Cluster {
                 NodeSpec spec = new NodeSpec(id, true, ports.get(id - 1));
                 brokers.put(id, driver.create(spec, settings(spec, brokerCount, voters)));
             }
-            this.bootstrapServers = ports.stream().map(port -> address.advertised() + ":" + port).collect(Collectors.joining(","));
+            this.bootstrapServers = ports.stream()
+                    .map(port -> address.advertised() + ":" + port)
+                    .collect(Collectors.joining(","));
             this.admin = new ClusterAdmin(clientConfig());
         } catch (RuntimeException e) {
             driver.close();
@@ -96,8 +97,8 @@ public abstract class NodeOrchestrator implements Cluster {
 
     /** Teaching settings, the node's place in the KRaft quorum, and the driver's addresses, which may not change the rest. */
     private Map<String, String> settings(NodeSpec node, int brokerCount, String voters) {
-        Map<String, String> p = new LinkedHashMap<>(node.broker()
-                ? TeachingSettings.broker(brokerCount) : TeachingSettings.controller(brokerCount));
+        Map<String, String> p = new LinkedHashMap<>(
+                node.broker() ? TeachingSettings.broker(brokerCount) : TeachingSettings.controller(brokerCount));
         p.put("process.roles", node.broker() ? "broker" : "controller");
         p.put("node.id", String.valueOf(node.id()));
         p.put("controller.quorum.voters", voters);
@@ -162,14 +163,19 @@ public abstract class NodeOrchestrator implements Cluster {
 
     /** Waits until every one of {@code ids} is registered and unfenced, failing early when a node has stopped. */
     private void awaitRegistered(Set<Integer> ids, Duration deadline) {
-        Optional<ClusterException> failure = Await.until(deadline, () -> {
-            Optional<ClusterException> stopped = stoppedNode(ids);
-            if (stopped.isPresent()) {
-                return Optional.of(stopped);
-            }
-            return registeredBrokers().containsAll(ids) ? Optional.of(Optional.<ClusterException>empty()) : Optional.empty();
-        }, "Brokers " + ids + " did not register with the controller within " + deadline.toSeconds() + " s. "
-                + driver.overloadHint());
+        Optional<ClusterException> failure = Await.until(
+                deadline,
+                () -> {
+                    Optional<ClusterException> stopped = stoppedNode(ids);
+                    if (stopped.isPresent()) {
+                        return Optional.of(stopped);
+                    }
+                    return registeredBrokers().containsAll(ids)
+                            ? Optional.of(Optional.<ClusterException>empty())
+                            : Optional.empty();
+                },
+                "Brokers " + ids + " did not register with the controller within " + deadline.toSeconds() + " s. "
+                        + driver.overloadHint());
         if (failure.isPresent()) {
             throw failure.get();
         }
@@ -178,8 +184,14 @@ public abstract class NodeOrchestrator implements Cluster {
     /** The brokers the controller has registered and unfenced, as the cluster's metadata lists them. */
     protected Set<Integer> registeredBrokers() {
         try {
-            return admin.admin().describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                    .get(3, TimeUnit.SECONDS).stream().map(Node::id).collect(Collectors.toSet());
+            return admin
+                    .admin()
+                    .describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
+                    .nodes()
+                    .get(3, TimeUnit.SECONDS)
+                    .stream()
+                    .map(Node::id)
+                    .collect(Collectors.toSet());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while waiting for the brokers.", e);
@@ -270,7 +282,8 @@ public abstract class NodeOrchestrator implements Cluster {
         checkOpen();
         NodeDriver broker = brokers.get(brokerId);
         if (broker == null) {
-            throw new ClusterException("There is no broker " + brokerId + ". This cluster has brokers " + idList() + ".");
+            throw new ClusterException(
+                    "There is no broker " + brokerId + ". This cluster has brokers " + idList() + ".");
         }
         return broker;
     }
@@ -315,8 +328,8 @@ public abstract class NodeOrchestrator implements Cluster {
             failures.add(e);
         }
         if (!failures.isEmpty()) {
-            ClusterException e = new ClusterException("The cluster did not close cleanly: " + failures.get(0).getMessage(),
-                    failures.get(0));
+            ClusterException e = new ClusterException(
+                    "The cluster did not close cleanly: " + failures.get(0).getMessage(), failures.get(0));
             failures.stream().skip(1).forEach(e::addSuppressed);
             throw e;
         }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeLogDirsOptions;
@@ -36,6 +35,7 @@ public final class PartitionInspector implements AutoCloseable {
     private static final long TIMEOUT_MS = 10_000;
     /** A leader that was just killed does not answer; its offsets are then unknown rather than late. */
     private static final int OFFSETS_TIMEOUT_MS = 1_500;
+
     private static final long UNKNOWN_TOPIC_GRACE_MS = 2_000;
 
     private final Admin admin;
@@ -66,10 +66,12 @@ public final class PartitionInspector implements AutoCloseable {
                 latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
             }
         }
-        var offsetsRequest = latest.isEmpty() ? null
+        var offsetsRequest = latest.isEmpty()
+                ? null
                 : admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs(OFFSETS_TIMEOUT_MS));
-        var logDirsRequest = admin.describeLogDirs(leaderIds(partitions),
-                new DescribeLogDirsOptions().timeoutMs(OFFSETS_TIMEOUT_MS)).descriptions();
+        var logDirsRequest = admin.describeLogDirs(
+                        leaderIds(partitions), new DescribeLogDirsOptions().timeoutMs(OFFSETS_TIMEOUT_MS))
+                .descriptions();
         Map<TopicPartition, ListOffsetsResultInfo> offsets = new HashMap<>();
         for (TopicPartition tp : latest.keySet()) {
             quietly(() -> offsetsRequest.partitionResult(tp).get()).ifPresent(info -> offsets.put(tp, info));
@@ -79,14 +81,23 @@ public final class PartitionInspector implements AutoCloseable {
         List<PartitionState> states = new ArrayList<>();
         for (TopicPartitionInfo info : partitions) {
             TopicPartition tp = new TopicPartition(topic, info.partition());
-            int leader = info.leader() == null || info.leader().isEmpty() ? PartitionState.NO_LEADER : info.leader().id();
+            int leader = info.leader() == null || info.leader().isEmpty()
+                    ? PartitionState.NO_LEADER
+                    : info.leader().id();
             ListOffsetsResultInfo offset = offsets.get(tp);
             long highWatermark = offset == null ? -1 : offset.offset();
             int epoch = offset == null ? -1 : offset.leaderEpoch().orElse(-1);
             Long lag = lags.get(tp);
             long logEnd = highWatermark < 0 || lag == null ? highWatermark : highWatermark + lag;
-            states.add(new PartitionState(topic, info.partition(), leader,
-                    ids(info.replicas()), ids(info.isr()), epoch, highWatermark, logEnd));
+            states.add(new PartitionState(
+                    topic,
+                    info.partition(),
+                    leader,
+                    ids(info.replicas()),
+                    ids(info.isr()),
+                    epoch,
+                    highWatermark,
+                    logEnd));
         }
         return states;
     }
@@ -103,7 +114,8 @@ public final class PartitionInspector implements AutoCloseable {
             } catch (ClusterException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > giveUp) {
                     throw e.getCause() instanceof UnknownTopicOrPartitionException
-                            ? new ClusterException("Topic '" + topic + "' does not exist. Create it first, or check the name.")
+                            ? new ClusterException(
+                                    "Topic '" + topic + "' does not exist. Create it first, or check the name.")
                             : e;
                 }
                 try {
@@ -118,15 +130,19 @@ public final class PartitionInspector implements AutoCloseable {
 
     private TopicDescription describeTopicOnce(String topic) {
         try {
-            return admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic);
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .get(topic);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new ClusterException("Topic '" + topic + "' does not exist.", e.getCause());
             }
-            throw new ClusterException("Could not describe topic '" + topic + "': " + e.getCause().getMessage(), e.getCause());
+            throw new ClusterException(
+                    "Could not describe topic '" + topic + "': " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ClusterException("The cluster did not answer within " + TIMEOUT_MS / 1000 + " s. Is it still running?", e);
+            throw new ClusterException(
+                    "The cluster did not answer within " + TIMEOUT_MS / 1000 + " s. Is it still running?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while describing topic '" + topic + "'.", e);
@@ -137,10 +153,14 @@ public final class PartitionInspector implements AutoCloseable {
         return partitions.stream()
                 .map(TopicPartitionInfo::leader)
                 .filter(n -> n != null && !n.isEmpty())
-                .map(Node::id).distinct().toList();
+                .map(Node::id)
+                .distinct()
+                .toList();
     }
 
-    private static Map<TopicPartition, Long> leaderLags(String topic, List<TopicPartitionInfo> partitions,
+    private static Map<TopicPartition, Long> leaderLags(
+            String topic,
+            List<TopicPartitionInfo> partitions,
             Map<Integer, KafkaFuture<Map<String, LogDirDescription>>> logDirs) {
         Map<TopicPartition, Long> lags = new HashMap<>();
         for (TopicPartitionInfo info : partitions) {
@@ -148,7 +168,8 @@ public final class PartitionInspector implements AutoCloseable {
                 continue;
             }
             TopicPartition tp = new TopicPartition(topic, info.partition());
-            Optional<Map<String, LogDirDescription>> dirs = quietly(() -> logDirs.get(info.leader().id()).get());
+            Optional<Map<String, LogDirDescription>> dirs =
+                    quietly(() -> logDirs.get(info.leader().id()).get());
             dirs.ifPresent(d -> d.values().stream()
                     .map(dir -> dir.replicaInfos().get(tp))
                     .filter(r -> r != null && !r.isFuture())

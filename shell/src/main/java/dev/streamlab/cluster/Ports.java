@@ -10,8 +10,7 @@ public final class Ports {
 
     public static final String LOOPBACK = "127.0.0.1";
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that is free right now, chosen by the operating system. */
     public static int free() {
@@ -23,8 +22,12 @@ public final class Ports {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new ClusterException("Cannot open a port on " + address + " (" + e.getMessage() + ")."
-                    + (LOOPBACK.equals(address) ? " Check that the loopback network is up." : " Check the address given to --listen."), e);
+            throw new ClusterException(
+                    "Cannot open a port on " + address + " (" + e.getMessage() + ")."
+                            + (LOOPBACK.equals(address)
+                                    ? " Check that the loopback network is up."
+                                    : " Check the address given to --listen."),
+                    e);
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.streamlab.cluster;
 
+import dev.streamlab.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import dev.streamlab.files.FileTrees;
 
 /**
  * A temporary directory that streamlab owns (a cluster's data, a grader's work, a Connect worker's offsets), marked
@@ -38,11 +37,15 @@ public final class ScratchDirectory implements AutoCloseable {
         try {
             reapLeftovers(parent, prefix);
             Path dir = Files.createTempDirectory(parent, prefix);
-            Files.writeString(dir.resolve(OWNER_FILE), String.valueOf(ProcessHandle.current().pid()));
+            Files.writeString(
+                    dir.resolve(OWNER_FILE),
+                    String.valueOf(ProcessHandle.current().pid()));
             return new ScratchDirectory(dir);
         } catch (IOException e) {
-            throw new ClusterException("Cannot write a temporary directory in " + parent + " (" + e.getMessage() + ")."
-                    + " Free some disk space, or point TMPDIR at a folder you can write.", e);
+            throw new ClusterException(
+                    "Cannot write a temporary directory in " + parent + " (" + e.getMessage() + ")."
+                            + " Free some disk space, or point TMPDIR at a folder you can write.",
+                    e);
         }
     }
 

@@ -24,8 +24,7 @@ public final class TeachingSettings {
     static final int HEARTBEAT_INTERVAL_MS = 250;
     static final int SESSION_TIMEOUT_MS = 1_200;
 
-    private TeachingSettings() {
-    }
+    private TeachingSettings() {}
 
     /** The replication factor new topics get by default on a cluster of this many brokers. */
     public static int replicationFactor(int brokers) {
@@ -101,7 +100,8 @@ public final class TeachingSettings {
         p.put("broker.heartbeat.interval.ms", String.valueOf(HEARTBEAT_INTERVAL_MS));
         p.put("broker.session.timeout.ms", String.valueOf(SESSION_TIMEOUT_MS));
         p.put("controller.quorum.election.timeout.ms", "150");
-        // The controller checks a group's own settings (share.record.lock.duration.ms and the like) against these bounds.
+        // The controller checks a group's own settings (share.record.lock.duration.ms and the like) against these
+        // bounds.
         p.putAll(groups());
         p.put("num.network.threads", "1");
         p.put("num.io.threads", "1");

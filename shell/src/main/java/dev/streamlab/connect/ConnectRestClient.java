@@ -1,5 +1,8 @@
 package dev.streamlab.connect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.cluster.ClusterException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,12 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.cluster.ClusterException;
 
 /**
  * A Connect worker reached through its REST API, the way {@code curl} and every tool reach one: used for workers
@@ -33,12 +31,19 @@ public class ConnectRestClient implements ConnectWorker {
 
     /** A client of a worker whose REST API needs no certificate of the client's. */
     public ConnectRestClient(String restUrl) {
-        this(restUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this(
+                restUrl,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     /** A client that presents {@code tls}'s certificate, for a worker that answers only that one. */
     public ConnectRestClient(String restUrl, SSLContext tls) {
-        this(restUrl, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build());
+        this(
+                restUrl,
+                HttpClient.newBuilder()
+                        .sslContext(tls)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build());
     }
 
     private ConnectRestClient(String restUrl, HttpClient http) {
@@ -89,7 +94,10 @@ public class ConnectRestClient implements ConnectWorker {
     }
 
     private static ConnectorStatus.State state(JsonNode state) {
-        return new ConnectorStatus.State(state.path("id").asInt(-1), state.path("state").asText(), state.path("trace").asText(""));
+        return new ConnectorStatus.State(
+                state.path("id").asInt(-1),
+                state.path("state").asText(),
+                state.path("trace").asText(""));
     }
 
     @Override
@@ -102,32 +110,41 @@ public class ConnectRestClient implements ConnectWorker {
      * deadline covers a worker whose TLS refuses this client too: its messages name the handshake.
      */
     void awaitAnswer(Duration deadline) {
-        dev.streamlab.cluster.Await.until(deadline, () -> {
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                return answer.statusCode() == 200 ? java.util.Optional.of(answer) : java.util.Optional.empty();
-            } catch (IOException notYet) {
-                return java.util.Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ClusterException("Interrupted while waiting for Connect's REST API.", e);
-            }
-        }, "Connect's REST API at " + restUrl + " did not answer within " + deadline.toSeconds() + " s.");
+        dev.streamlab.cluster.Await.until(
+                deadline,
+                () -> {
+                    try {
+                        HttpResponse<String> answer = http.send(
+                                HttpRequest.newBuilder(URI.create(restUrl + "/"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return answer.statusCode() == 200 ? java.util.Optional.of(answer) : java.util.Optional.empty();
+                    } catch (IOException notYet) {
+                        return java.util.Optional.empty();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ClusterException("Interrupted while waiting for Connect's REST API.", e);
+                    }
+                },
+                "Connect's REST API at " + restUrl + " did not answer within " + deadline.toSeconds() + " s.");
     }
 
     /** Nothing to stop: the worker belongs to whoever started it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private JsonNode send(String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + path)).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .method(method, publisher).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + path))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .method(method, publisher)
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             if (response.statusCode() >= 400) {
@@ -136,8 +153,10 @@ public class ConnectRestClient implements ConnectWorker {
             }
             return answer;
         } catch (IOException e) {
-            throw new ClusterException("Connect's REST API at " + restUrl + " did not answer " + method + " " + path
-                    + ": " + e.getMessage() + ". Is the worker still running?", e);
+            throw new ClusterException(
+                    "Connect's REST API at " + restUrl + " did not answer " + method + " " + path + ": "
+                            + e.getMessage() + ". Is the worker still running?",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while asking Connect " + method + " " + path + ".", e);

@@ -1,11 +1,10 @@
 package dev.streamlab.connect;
 
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.ClusterException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.streamlab.cluster.Await;
-import dev.streamlab.cluster.ClusterException;
 
 /**
  * A running Kafka Connect worker beside a cluster. The embedded cluster gets one inside this JVM;
@@ -40,10 +39,13 @@ public interface ConnectWorker extends AutoCloseable {
     default void awaitRunning(String name, Duration deadline) {
         ConnectorStatus settled;
         try {
-            settled = Await.until(deadline, () -> {
-                ConnectorStatus status = status(name);
-                return status.failed() || status.running() ? Optional.of(status) : Optional.empty();
-            }, "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s.");
+            settled = Await.until(
+                    deadline,
+                    () -> {
+                        ConnectorStatus status = status(name);
+                        return status.failed() || status.running() ? Optional.of(status) : Optional.empty();
+                    },
+                    "Connector '" + name + "' is not running after " + deadline.toSeconds() + " s.");
         } catch (ClusterException notYet) {
             throw new ClusterException(notYet.getMessage() + " Its state: " + state(name) + ".", notYet);
         }

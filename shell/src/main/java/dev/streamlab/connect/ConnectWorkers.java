@@ -1,12 +1,11 @@
 package dev.streamlab.connect;
 
-import java.nio.file.Path;
-import java.util.Optional;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.containers.ClusterNetwork;
 import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.learner.Kafka;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Starts a Connect worker where it belongs: in a container beside a containers cluster, in this JVM otherwise
@@ -14,8 +13,7 @@ import dev.streamlab.learner.Kafka;
  */
 public final class ConnectWorkers {
 
-    private ConnectWorkers() {
-    }
+    private ConnectWorkers() {}
 
     /**
      * A worker beside the cluster this notebook's Java session runs against. In a class it is the learner's own, in

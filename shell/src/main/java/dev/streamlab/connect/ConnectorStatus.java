@@ -10,7 +10,9 @@ public record ConnectorStatus(State connector, List<State> tasks) {
 
         /** The state, with the first line of its trace when there is one. */
         String describe() {
-            return trace == null || trace.isBlank() ? state : state + ": " + trace.lines().findFirst().orElse("");
+            return trace == null || trace.isBlank()
+                    ? state
+                    : state + ": " + trace.lines().findFirst().orElse("");
         }
     }
 
@@ -24,7 +26,8 @@ public record ConnectorStatus(State connector, List<State> tasks) {
 
     /** The connector and every one of its tasks run (a connector with no task yet does not). */
     public boolean running() {
-        return "RUNNING".equals(connector.state()) && !tasks.isEmpty()
+        return "RUNNING".equals(connector.state())
+                && !tasks.isEmpty()
                 && tasks.stream().allMatch(t -> "RUNNING".equals(t.state()));
     }
 

@@ -1,5 +1,13 @@
 package dev.streamlab.connect;
 
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.cluster.containers.ClusterNetwork;
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +22,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Volume;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.cluster.containers.ClusterNetwork;
-import dev.streamlab.tls.KeystoreException;
-import dev.streamlab.tls.SelfSignedKeystore;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -44,8 +43,8 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     private final GenericContainer<?> container;
     private final ScratchDirectory directory;
 
-    private ContainerConnectWorker(String restUrl, SelfSignedKeystore keystore, GenericContainer<?> container,
-                                   ScratchDirectory directory) {
+    private ContainerConnectWorker(
+            String restUrl, SelfSignedKeystore keystore, GenericContainer<?> container, ScratchDirectory directory) {
         super(restUrl, keystore.sslContext());
         this.container = container;
         this.directory = directory;
@@ -57,8 +56,10 @@ public final class ContainerConnectWorker extends ConnectRestClient {
         try {
             shared = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
         } catch (IOException e) {
-            throw new ClusterException("The temporary folder " + System.getProperty("java.io.tmpdir") + " is not there ("
-                    + e.getMessage() + "). Point TMPDIR at a folder you can write.", e);
+            throw new ClusterException(
+                    "The temporary folder " + System.getProperty("java.io.tmpdir") + " is not there (" + e.getMessage()
+                            + "). Point TMPDIR at a folder you can write.",
+                    e);
         }
         ScratchDirectory scratch = ScratchDirectory.create(shared, "connect");
         Path directory = scratch.path();
@@ -67,9 +68,16 @@ public final class ContainerConnectWorker extends ConnectRestClient {
             Path plugin = writePluginJar(directory.resolve("streamlab-connect-plugins.jar"));
             // The scratch folder is the learner's alone; the container runs as the learner, so it reads the keystore.
             String dockerHost = DockerClientFactory.instance().dockerHostIpAddress();
-            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory, "connect-rest.p12", "connect",
-                    new SelfSignedKeystore.Subject("the Connect worker", "streamlab Connect worker",
-                            java.util.stream.Stream.of("127.0.0.1", "localhost", dockerHost).distinct().toList()));
+            SelfSignedKeystore keystore = SelfSignedKeystore.make(
+                    directory,
+                    "connect-rest.p12",
+                    "connect",
+                    new SelfSignedKeystore.Subject(
+                            "the Connect worker",
+                            "streamlab Connect worker",
+                            java.util.stream.Stream.of("127.0.0.1", "localhost", dockerHost)
+                                    .distinct()
+                                    .toList()));
             Path settings = writeSettings(directory, cluster.bootstrapServers(), keystore);
             String user = Files.getAttribute(directory, "unix:uid") + ":" + Files.getAttribute(directory, "unix:gid");
             List<Bind> binds = new ArrayList<>();
@@ -82,18 +90,26 @@ public final class ContainerConnectWorker extends ConnectRestClient {
                     .withNetworkMode(cluster.network())
                     .withLabels(cluster.labels())
                     .withExposedPorts(REST_PORT)
-                    .withCommand("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
+                    .withCommand(
+                            "java",
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:-UsePerfData",
                             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                            "-cp", "/opt/kafka/libs/*:" + plugin,
-                            "org.apache.kafka.connect.cli.ConnectStandalone", settings.toString())
+                            "-cp",
+                            "/opt/kafka/libs/*:" + plugin,
+                            "org.apache.kafka.connect.cli.ConnectStandalone",
+                            settings.toString())
                     // As the user who owns the shared folders, so files a sink writes are the learner's. Binds are set
                     // on the command: Testcontainers' withFileSystemBind first runs a probe container it must pull.
-                    .withCreateContainerCmdModifier(cmd -> cmd.withUser(user).getHostConfig().withBinds(binds))
+                    .withCreateContainerCmdModifier(
+                            cmd -> cmd.withUser(user).getHostConfig().withBinds(binds))
                     .waitingFor(Wait.forListeningPort().withStartupTimeout(START_DEADLINE));
             container.start();
             String host = "localhost".equals(container.getHost()) ? "127.0.0.1" : container.getHost();
-            ContainerConnectWorker worker = new ContainerConnectWorker("https://" + host + ":" + container.getMappedPort(REST_PORT),
-                    keystore, container, scratch);
+            ContainerConnectWorker worker = new ContainerConnectWorker(
+                    "https://" + host + ":" + container.getMappedPort(REST_PORT), keystore, container, scratch);
             worker.awaitAnswer(START_DEADLINE);
             return worker;
         } catch (KeystoreException e) {
@@ -101,19 +117,24 @@ public final class ContainerConnectWorker extends ConnectRestClient {
             throw new ClusterException("The Connect worker did not start: " + e.getMessage(), e);
         } catch (IOException e) {
             stop(container, scratch);
-            throw new ClusterException("Cannot prepare the Connect worker's files in " + directory + ": " + e.getMessage(), e);
+            throw new ClusterException(
+                    "Cannot prepare the Connect worker's files in " + directory + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             String logs = container == null ? "" : lastLines(container);
             stop(container, scratch);
-            throw new ClusterException("The Connect worker's container did not start: " + e.getMessage()
-                    + (logs.isEmpty() ? "" : "\nIts last lines:\n" + logs), e);
+            throw new ClusterException(
+                    "The Connect worker's container did not start: " + e.getMessage()
+                            + (logs.isEmpty() ? "" : "\nIts last lines:\n" + logs),
+                    e);
         }
     }
 
     /** Settings of a standalone worker, the same as the embedded one's, with its offsets in the shared directory. */
-    private static Path writeSettings(Path directory, String bootstrapServers, SelfSignedKeystore keystore) throws IOException {
+    private static Path writeSettings(Path directory, String bootstrapServers, SelfSignedKeystore keystore)
+            throws IOException {
         Properties settings = new Properties();
-        settings.putAll(WorkerSettings.standalone(bootstrapServers, directory.resolve("offsets"), "https://0.0.0.0:" + REST_PORT));
+        settings.putAll(WorkerSettings.standalone(
+                bootstrapServers, directory.resolve("offsets"), "https://0.0.0.0:" + REST_PORT));
         settings.putAll(WorkerSettings.restTls(keystore));
         Path file = directory.resolve("worker.properties");
         // The settings hold the keystore's password; the scratch folder around them is the learner's alone.
@@ -130,7 +151,11 @@ public final class ContainerConnectWorker extends ConnectRestClient {
     static Path writePluginJar(Path jar) throws IOException {
         Path source;
         try {
-            source = Path.of(MaskIpAddress.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            source = Path.of(MaskIpAddress.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IOException("Cannot find streamlab's classes: " + e.getMessage(), e);
         }

@@ -2,7 +2,6 @@ package dev.streamlab.connect;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -20,13 +19,30 @@ public class DemoDataSourceConnector extends SourceConnector {
     public static final String KEY_FIELD_CONFIG = "key.field";
 
     static final ConfigDef CONFIG = new ConfigDef()
-            .define(FILE_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
+            .define(
+                    FILE_CONFIG,
+                    ConfigDef.Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH,
                     "The JSON lines file to replay.")
-            .define(TOPIC_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
+            .define(
+                    TOPIC_CONFIG,
+                    ConfigDef.Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH,
                     "The topic to write to.")
-            .define(RATE_CONFIG, ConfigDef.Type.INT, 10, ConfigDef.Range.between(1, 100_000), ConfigDef.Importance.MEDIUM,
+            .define(
+                    RATE_CONFIG,
+                    ConfigDef.Type.INT,
+                    10,
+                    ConfigDef.Range.between(1, 100_000),
+                    ConfigDef.Importance.MEDIUM,
                     "How many records per second.")
-            .define(KEY_FIELD_CONFIG, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
+            .define(
+                    KEY_FIELD_CONFIG,
+                    ConfigDef.Type.STRING,
+                    "",
+                    ConfigDef.Importance.LOW,
                     "The field whose value becomes the record key (empty: no key).");
 
     private Map<String, String> settings;
@@ -48,8 +64,7 @@ public class DemoDataSourceConnector extends SourceConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {

@@ -1,5 +1,7 @@
 package dev.streamlab.connect;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -66,13 +65,21 @@ public class DemoDataSourceTask extends SourceTask {
                 if (text.isBlank()) {
                     continue;
                 }
-                Map<String, Object> value = JSON.readValue(text, new TypeReference<Map<String, Object>>() { });
+                Map<String, Object> value = JSON.readValue(text, new TypeReference<Map<String, Object>>() {});
                 Object key = keyField.isEmpty() ? null : String.valueOf(value.get(keyField));
-                batch.add(new SourceRecord(sourcePartition(), Map.of("line", line), topic, null,
-                        key == null ? null : Schema.STRING_SCHEMA, key, null, value));
+                batch.add(new SourceRecord(
+                        sourcePartition(),
+                        Map.of("line", line),
+                        topic,
+                        null,
+                        key == null ? null : Schema.STRING_SCHEMA,
+                        key,
+                        null,
+                        value));
             }
         } catch (IOException e) {
-            throw new ConnectException("Line " + (line + 1) + " of " + file + " is not valid JSON: " + e.getMessage(), e);
+            throw new ConnectException(
+                    "Line " + (line + 1) + " of " + file + " is not valid JSON: " + e.getMessage(), e);
         }
         return batch.isEmpty() ? null : batch;
     }

@@ -1,5 +1,10 @@
 package dev.streamlab.connect;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,12 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.tls.KeystoreException;
-import dev.streamlab.tls.SelfSignedKeystore;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
@@ -29,14 +28,15 @@ import org.apache.kafka.connect.util.FutureCallback;
 public final class EmbeddedConnectWorker implements ConnectWorker {
 
     private static final long REQUEST_SECONDS = 30;
-    static final SelfSignedKeystore.Subject REST_SUBJECT = new SelfSignedKeystore.Subject("the Connect worker",
-            "streamlab Connect worker", java.util.List.of("127.0.0.1", "localhost"));
+    static final SelfSignedKeystore.Subject REST_SUBJECT = new SelfSignedKeystore.Subject(
+            "the Connect worker", "streamlab Connect worker", java.util.List.of("127.0.0.1", "localhost"));
 
     private final Connect<StandaloneHerder> connect;
     private final ScratchDirectory directory;
     private final SelfSignedKeystore keystore;
 
-    private EmbeddedConnectWorker(Connect<StandaloneHerder> connect, ScratchDirectory directory, SelfSignedKeystore keystore) {
+    private EmbeddedConnectWorker(
+            Connect<StandaloneHerder> connect, ScratchDirectory directory, SelfSignedKeystore keystore) {
         this.connect = connect;
         this.directory = directory;
         this.keystore = keystore;
@@ -50,10 +50,13 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     public static EmbeddedConnectWorker start(Map<String, Object> clientConfig) {
         ScratchDirectory directory = ScratchDirectory.create("connect");
         try {
-            SelfSignedKeystore keystore = SelfSignedKeystore.make(directory.path(), "connect-rest.p12", "connect", REST_SUBJECT);
+            SelfSignedKeystore keystore =
+                    SelfSignedKeystore.make(directory.path(), "connect-rest.p12", "connect", REST_SUBJECT);
             Map<String, String> props = new HashMap<>(WorkerSettings.clients(clientConfig));
-            props.putAll(WorkerSettings.standalone(String.valueOf(clientConfig.get("bootstrap.servers")),
-                    directory.resolve("offsets"), "https://127.0.0.1:0"));
+            props.putAll(WorkerSettings.standalone(
+                    String.valueOf(clientConfig.get("bootstrap.servers")),
+                    directory.resolve("offsets"),
+                    "https://127.0.0.1:0"));
             props.putAll(WorkerSettings.restTls(keystore));
             Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(props);
             return new EmbeddedConnectWorker(connect, directory, keystore);
@@ -79,8 +82,10 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
 
     @Override
     public java.net.http.HttpClient restClient() {
-        return java.net.http.HttpClient.newBuilder().sslContext(keystore.sslContext())
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        return java.net.http.HttpClient.newBuilder()
+                .sslContext(keystore.sslContext())
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
     }
 
     @Override
@@ -94,13 +99,16 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
             List<String> problems = new ArrayList<>();
             for (ConfigInfo info : infos.configs()) {
                 if (!info.configValue().errors().isEmpty()) {
-                    problems.add(info.configValue().name() + ": " + String.join(" ", info.configValue().errors()));
+                    problems.add(info.configValue().name() + ": "
+                            + String.join(" ", info.configValue().errors()));
                 }
             }
             throw new ConnectorConfigException(name, problems);
         }
-        FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> created =
-                new FutureCallback<>();
+        FutureCallback<
+                        org.apache.kafka.connect.runtime.Herder.Created<
+                                org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>>
+                created = new FutureCallback<>();
         connect.herder().putConnectorConfig(name, full, true, created);
         await(created, "create " + name);
     }
@@ -109,14 +117,19 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
     public ConnectorStatus status(String name) {
         ConnectorStateInfo status = connect.herder().connectorStatus(name);
         return new ConnectorStatus(
-                new ConnectorStatus.State(-1, status.connector().state(), status.connector().trace()),
-                status.tasks().stream().map(t -> new ConnectorStatus.State(t.id(), t.state(), t.trace())).toList());
+                new ConnectorStatus.State(
+                        -1, status.connector().state(), status.connector().trace()),
+                status.tasks().stream()
+                        .map(t -> new ConnectorStatus.State(t.id(), t.state(), t.trace()))
+                        .toList());
     }
 
     @Override
     public void deleteConnector(String name) {
-        FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> deleted =
-                new FutureCallback<>();
+        FutureCallback<
+                        org.apache.kafka.connect.runtime.Herder.Created<
+                                org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>>
+                deleted = new FutureCallback<>();
         connect.herder().deleteConnectorConfig(name, deleted);
         await(deleted, "delete " + name);
     }
@@ -136,10 +149,10 @@ public final class EmbeddedConnectWorker implements ConnectWorker {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while trying to " + what + ".", e);
         } catch (ExecutionException e) {
-            throw new ClusterException("Connect could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new ClusterException(
+                    "Connect could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new ClusterException("Connect did not " + what + " within " + REQUEST_SECONDS + " s.", e);
         }
     }
-
 }

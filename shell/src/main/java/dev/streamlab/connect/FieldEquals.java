@@ -2,7 +2,6 @@ package dev.streamlab.connect;
 
 import java.util.Map;
 import java.util.Objects;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Struct;
@@ -24,9 +23,17 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
 public class FieldEquals<R extends ConnectRecord<R>> implements Predicate<R> {
 
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define("field", ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
+            .define(
+                    "field",
+                    ConfigDef.Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH,
                     "The field of the record's value to compare.")
-            .define("value", ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
+            .define(
+                    "value",
+                    ConfigDef.Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH,
                     "The value it must have, compared as text.");
 
     private String field;
@@ -56,6 +63,5 @@ public class FieldEquals<R extends ConnectRecord<R>> implements Predicate<R> {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -2,7 +2,6 @@ package dev.streamlab.connect;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -13,7 +12,11 @@ public class JsonLinesSinkConnector extends SinkConnector {
     public static final String FILE_CONFIG = "file";
 
     static final ConfigDef CONFIG = new ConfigDef()
-            .define(FILE_CONFIG, ConfigDef.Type.STRING, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Importance.HIGH,
+            .define(
+                    FILE_CONFIG,
+                    ConfigDef.Type.STRING,
+                    ConfigDef.NO_DEFAULT_VALUE,
+                    ConfigDef.Importance.HIGH,
                     "The file to append to.");
 
     private Map<String, String> settings;
@@ -35,8 +38,7 @@ public class JsonLinesSinkConnector extends SinkConnector {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     @Override
     public ConfigDef config() {

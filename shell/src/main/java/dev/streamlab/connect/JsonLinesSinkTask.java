@@ -1,5 +1,6 @@
 package dev.streamlab.connect;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -27,12 +26,14 @@ public class JsonLinesSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        file = Path.of(new AbstractConfig(JsonLinesSinkConnector.CONFIG, props).getString(JsonLinesSinkConnector.FILE_CONFIG));
+        file = Path.of(
+                new AbstractConfig(JsonLinesSinkConnector.CONFIG, props).getString(JsonLinesSinkConnector.FILE_CONFIG));
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            writer = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new ConnectException("Cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,13 +1,12 @@
 package dev.streamlab.connect;
 
+import dev.streamlab.cluster.Namespace;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import dev.streamlab.cluster.Namespace;
 
 /**
  * A learner's own Connect worker in a class, whose connectors use the learner's names: a source connector's records
@@ -57,14 +56,22 @@ final class NamespacedConnectWorker implements ConnectWorker {
         Map<String, String> real = new LinkedHashMap<>(config);
         boolean sink = config.containsKey("topics") || config.containsKey("topics.regex");
         if (sink) {
-            real.computeIfPresent("topics", (k, topics) -> Arrays.stream(topics.split(","))
-                    .map(String::strip).filter(t -> !t.isEmpty()).map(ns::real).collect(Collectors.joining(",")));
+            real.computeIfPresent(
+                    "topics",
+                    (k, topics) -> Arrays.stream(topics.split(","))
+                            .map(String::strip)
+                            .filter(t -> !t.isEmpty())
+                            .map(ns::real)
+                            .collect(Collectors.joining(",")));
             // Wrapped only when it is a regular expression on its own: "x)|(.*" would close the group around it. One
             // that is not is left for Connect's own validation to refuse.
-            real.computeIfPresent("topics.regex", (k, regex) -> standsAlone(regex)
-                    ? Pattern.quote(ns.prefix()) + "(?:" + regex + ")" : regex);
+            real.computeIfPresent(
+                    "topics.regex",
+                    (k, regex) -> standsAlone(regex) ? Pattern.quote(ns.prefix()) + "(?:" + regex + ")" : regex);
             real.computeIfPresent("errors.deadletterqueue.topic.name", (k, topic) -> ns.real(topic.strip()));
-            real.put("consumer.override.group.id", ns.real(config.getOrDefault("consumer.override.group.id", "connect-" + name)));
+            real.put(
+                    "consumer.override.group.id",
+                    ns.real(config.getOrDefault("consumer.override.group.id", "connect-" + name)));
             addRouter(real, Pattern.quote(ns.prefix()) + "(.*)", "$1", true);
         } else {
             addRouter(real, "(.*)", Matcher.quoteReplacement(ns.prefix()) + "$1", false);
@@ -83,7 +90,8 @@ final class NamespacedConnectWorker implements ConnectWorker {
 
     private static void addRouter(Map<String, String> config, String regex, String replacement, boolean first) {
         String chain = config.getOrDefault("transforms", "").strip();
-        config.put("transforms", chain.isEmpty() ? TRANSFORM : first ? TRANSFORM + "," + chain : chain + "," + TRANSFORM);
+        config.put(
+                "transforms", chain.isEmpty() ? TRANSFORM : first ? TRANSFORM + "," + chain : chain + "," + TRANSFORM);
         config.put("transforms." + TRANSFORM + ".type", "org.apache.kafka.connect.transforms.RegexRouter");
         config.put("transforms." + TRANSFORM + ".regex", regex);
         config.put("transforms." + TRANSFORM + ".replacement", replacement);

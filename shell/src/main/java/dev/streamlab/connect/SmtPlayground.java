@@ -3,7 +3,6 @@ package dev.streamlab.connect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -19,15 +18,15 @@ public final class SmtPlayground {
         }
     }
 
-    private SmtPlayground() {
-    }
+    private SmtPlayground() {}
 
     /** Applies the chain and describes each record as {@code before -> after}, one record a line. */
     public static String show(Map<String, String> transforms, String topic, List<?> values) {
         StringBuilder text = new StringBuilder();
         for (Outcome outcome : apply(transforms, topic, values)) {
             List<Object> order = outcome.before() instanceof Map<?, ?> map ? new ArrayList<>(map.keySet()) : List.of();
-            text.append(describe(outcome.topicBefore(), outcome.before(), order)).append("\n  -> ")
+            text.append(describe(outcome.topicBefore(), outcome.before(), order))
+                    .append("\n  -> ")
                     .append(outcome.dropped() ? "(dropped)" : describe(outcome.topicAfter(), outcome.after(), order))
                     .append('\n');
         }
@@ -43,12 +42,16 @@ public final class SmtPlayground {
             return topic + " " + value;
         }
         List<Object> keys = new ArrayList<>(map.keySet());
-        keys.sort(java.util.Comparator.comparingInt(key -> order.contains(key) ? order.indexOf(key) : Integer.MAX_VALUE));
+        keys.sort(
+                java.util.Comparator.comparingInt(key -> order.contains(key) ? order.indexOf(key) : Integer.MAX_VALUE));
         StringBuilder text = new StringBuilder(topic).append(" {");
         String separator = "";
         for (Object key : keys) {
             Object field = map.get(key);
-            text.append(separator).append(key).append(": ").append(field instanceof String s && s.isEmpty() ? "\"\"" : field);
+            text.append(separator)
+                    .append(key)
+                    .append(": ")
+                    .append(field instanceof String s && s.isEmpty() ? "\"\"" : field);
             separator = ", ";
         }
         return text.append('}').toString();
@@ -65,8 +68,10 @@ public final class SmtPlayground {
             for (Object value : values) {
                 SourceRecord before = new SourceRecord(Map.of(), Map.of(), topic, null, null, null, null, value, 0L);
                 SourceRecord after = chain.apply(before);
-                outcomes.add(after == null ? new Outcome(topic, value, null, null)
-                        : new Outcome(topic, value, after.topic(), after.value()));
+                outcomes.add(
+                        after == null
+                                ? new Outcome(topic, value, null, null)
+                                : new Outcome(topic, value, after.topic(), after.value()));
             }
         }
         return outcomes;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
@@ -24,8 +23,8 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  */
 public final class TransformChain<R extends ConnectRecord<R>> implements AutoCloseable {
 
-    private record Stage<R extends ConnectRecord<R>>(String name, Transformation<R> transformation,
-                                                     Predicate<R> predicate, boolean negate) {
+    private record Stage<R extends ConnectRecord<R>>(
+            String name, Transformation<R> transformation, Predicate<R> predicate, boolean negate) {
         R apply(R record) {
             if (predicate != null && predicate.test(record) == negate) {
                 return record;
@@ -55,7 +54,9 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
             if (predicateName != null && !predicateName.isBlank()) {
                 predicate = predicates.get(predicateName.trim());
                 if (predicate == null) {
-                    throw new ConfigException(prefix + ".predicate", predicateName,
+                    throw new ConfigException(
+                            prefix + ".predicate",
+                            predicateName,
                             "No predicate of that name; list it in 'predicates' and give it a 'predicates."
                                     + predicateName.trim() + ".type'.");
                 }
@@ -92,7 +93,10 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
         if (list == null || list.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -100,9 +104,14 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
         String typeKey = prefix + ".type";
         String className = config.get(typeKey);
         if (className == null || className.isBlank()) {
-            throw new ConfigException(typeKey, null, "Missing: say which class to use, e.g. "
-                    + (kind == Predicate.class ? "org.apache.kafka.connect.transforms.predicates.HasHeaderKey"
-                    : "org.apache.kafka.connect.transforms.ReplaceField$Value") + ".");
+            throw new ConfigException(
+                    typeKey,
+                    null,
+                    "Missing: say which class to use, e.g. "
+                            + (kind == Predicate.class
+                                    ? "org.apache.kafka.connect.transforms.predicates.HasHeaderKey"
+                                    : "org.apache.kafka.connect.transforms.ReplaceField$Value")
+                            + ".");
         }
         Object instance;
         try {
@@ -112,17 +121,21 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
             }
             instance = type.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException e) {
-            throw new ConfigException(typeKey, className, "Class not found. Check the spelling; nested classes use '$', "
-                    + "as in org.apache.kafka.connect.transforms.ReplaceField$Value.");
+            throw new ConfigException(
+                    typeKey,
+                    className,
+                    "Class not found. Check the spelling; nested classes use '$', "
+                            + "as in org.apache.kafka.connect.transforms.ReplaceField$Value.");
         } catch (ReflectiveOperationException e) {
             throw new ConfigException(typeKey, className, "Could not create it: " + e.getMessage());
         }
         Map<String, String> settings = settings(config, prefix + ".");
-        ConfigDef definition = kind == Predicate.class ? ((Predicate<?>) instance).config()
-                : ((Transformation<?>) instance).config();
+        ConfigDef definition =
+                kind == Predicate.class ? ((Predicate<?>) instance).config() : ((Transformation<?>) instance).config();
         for (ConfigValue value : definition.validate(settings)) {
             if (!value.errorMessages().isEmpty()) {
-                throw new ConfigException(prefix + "." + value.name(), value.value(), String.join(" ", value.errorMessages()));
+                throw new ConfigException(
+                        prefix + "." + value.name(), value.value(), String.join(" ", value.errorMessages()));
             }
         }
         unknownKeys(settings, definition, prefix);
@@ -137,8 +150,11 @@ public final class TransformChain<R extends ConnectRecord<R>> implements AutoClo
     /** Connect ignores a misspelt key silently; a learner is better served by hearing about it. */
     private static void unknownKeys(Map<String, String> settings, ConfigDef definition, String prefix) {
         for (String key : settings.keySet()) {
-            if (!definition.names().contains(key) && !List.of("type", "predicate", "negate").contains(key)) {
-                throw new ConfigException(prefix + "." + key, settings.get(key),
+            if (!definition.names().contains(key)
+                    && !List.of("type", "predicate", "negate").contains(key)) {
+                throw new ConfigException(
+                        prefix + "." + key,
+                        settings.get(key),
                         "Unknown setting. This transform knows: " + String.join(", ", definition.names()) + ".");
             }
         }

@@ -1,16 +1,14 @@
 package dev.streamlab.connect;
 
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.streamlab.tls.SelfSignedKeystore;
-
 /** The settings every streamlab Connect worker runs with, in the JVM or in a container. */
 final class WorkerSettings {
 
-    private WorkerSettings() {
-    }
+    private WorkerSettings() {}
 
     /**
      * A standalone worker: keys as strings, values as plain JSON (no schema envelope, so learners read what they

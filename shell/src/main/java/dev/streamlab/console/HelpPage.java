@@ -1,10 +1,9 @@
 package dev.streamlab.console;
 
-import java.util.List;
-
 import dev.streamlab.notebook.PromptCommand;
 import dev.streamlab.notebook.PromptCommand.Where;
 import dev.streamlab.terminal.Styles;
+import java.util.List;
 
 /** What {@code /help} shows: the keys, then every command of the table, by where it applies, in one layout. */
 final class HelpPage {
@@ -23,17 +22,28 @@ final class HelpPage {
     }
 
     String render(List<PromptCommand> commands, int width) {
-        int column = 2 + Math.max(12, commands.stream().mapToInt(c -> c.usage().length()).max().orElse(0)) + 2;
+        int column = 2
+                + Math.max(
+                        12,
+                        commands.stream()
+                                .mapToInt(c -> c.usage().length())
+                                .max()
+                                .orElse(0))
+                + 2;
         StringBuilder out = new StringBuilder();
         KEYS.forEach(key -> out.append(row("", key[0], key[1], column, width)));
         for (Where where : Where.values()) {
-            List<PromptCommand> here = commands.stream().filter(c -> c.where() == where).toList();
+            List<PromptCommand> here =
+                    commands.stream().filter(c -> c.where() == where).toList();
             if (!here.isEmpty()) {
-                out.append('\n').append(styles.apply(Styles.HEADING, title(where))).append('\n');
+                out.append('\n')
+                        .append(styles.apply(Styles.HEADING, title(where)))
+                        .append('\n');
                 here.forEach(c -> out.append(row("  ", c.usage(), c.help(), column, width)));
             }
         }
-        return out.append("\nOr type any Java, such as send(\"greetings\", \"bob\", \"Hi\")\n").toString();
+        return out.append("\nOr type any Java, such as send(\"greetings\", \"bob\", \"Hi\")\n")
+                .toString();
     }
 
     private static String title(Where where) {

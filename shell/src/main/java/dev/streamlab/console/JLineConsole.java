@@ -1,5 +1,7 @@
 package dev.streamlab.console;
 
+import dev.streamlab.notebook.JavaSession;
+import dev.streamlab.notebook.PromptCommands;
 import dev.streamlab.terminal.Styles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,9 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import dev.streamlab.notebook.JavaSession;
-import dev.streamlab.notebook.PromptCommands;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.Candidate;
@@ -58,7 +57,8 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
     /** On any terminal: tests type into one over streams. */
     JLineConsole(Terminal terminal, JavaSession java, PromptCommands commands, Path history) {
         this.terminal = terminal;
-        boolean real = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        boolean real =
+                !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         styles = Styles.forTerminal(real);
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -106,8 +106,13 @@ public final class JLineConsole implements ConsoleIO, AutoCloseable {
      * while a cell runs arrives as ESC [ D, which JLine would not know (it would insert "[D" as text).
      */
     private void keysTypedAheadAreKeys() {
-        List<Capability> keys = List.of(Capability.key_up, Capability.key_down, Capability.key_left,
-                Capability.key_right, Capability.key_home, Capability.key_end);
+        List<Capability> keys = List.of(
+                Capability.key_up,
+                Capability.key_down,
+                Capability.key_left,
+                Capability.key_right,
+                Capability.key_home,
+                Capability.key_end);
         for (String map : List.of(LineReader.EMACS, LineReader.VIINS, LineReader.VICMD, LineReader.MENU)) {
             KeyMap<Binding> keyMap = reader.getKeyMaps().get(map);
             for (Capability key : keys) {

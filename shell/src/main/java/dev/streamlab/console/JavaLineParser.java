@@ -1,8 +1,7 @@
 package dev.streamlab.console;
 
-import java.util.List;
-
 import dev.streamlab.notebook.JavaSession;
+import java.util.List;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
@@ -23,7 +22,9 @@ final class JavaLineParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith("/") && !line.isBlank()
+        if (context == ParseContext.ACCEPT_LINE
+                && !line.strip().startsWith("/")
+                && !line.isBlank()
                 && java.isIncomplete(line)) {
             throw new EOFError(-1, -1, "The Java is not finished yet", "more");
         }

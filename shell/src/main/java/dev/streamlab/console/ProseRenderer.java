@@ -1,11 +1,10 @@
 package dev.streamlab.console;
 
+import dev.streamlab.lesson.Prose;
+import dev.streamlab.lesson.Span;
 import dev.streamlab.terminal.Styles;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.streamlab.lesson.Prose;
-import dev.streamlab.lesson.Span;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -36,7 +35,8 @@ public final class ProseRenderer {
         return switch (block.kind()) {
             case HEADING -> "\n" + styles.apply(Styles.HEADING, block.plainText()) + "\n";
             case PARAGRAPH -> wrap(block.lines().get(0), "", "");
-            case PICTURE -> wrap(List.of(new Span(Span.Style.EMPHASIS, "[picture: " + block.plainText() + "]")), "", "");
+            case PICTURE ->
+                wrap(List.of(new Span(Span.Style.EMPHASIS, "[picture: " + block.plainText() + "]")), "", "");
             case LIST -> {
                 StringBuilder out = new StringBuilder();
                 int n = 1;
@@ -47,7 +47,8 @@ public final class ProseRenderer {
                 yield out.toString();
             }
             case ADMONITION -> {
-                String label = block.label().charAt(0) + block.label().substring(1).toLowerCase(java.util.Locale.ROOT);
+                String label =
+                        block.label().charAt(0) + block.label().substring(1).toLowerCase(java.util.Locale.ROOT);
                 StringBuilder out = new StringBuilder();
                 boolean first = true;
                 for (List<Span> paragraph : block.lines()) {
@@ -65,7 +66,9 @@ public final class ProseRenderer {
                 StringBuilder out = new StringBuilder();
                 for (List<Span> line : block.lines()) {
                     String text = line.stream().map(Span::text).reduce("", String::concat);
-                    out.append(styles.apply(Styles.FAINT, "  │ ")).append(styles.apply(Styles.CODE, text)).append('\n');
+                    out.append(styles.apply(Styles.FAINT, "  │ "))
+                            .append(styles.apply(Styles.CODE, text))
+                            .append('\n');
                 }
                 yield out.toString();
             }
@@ -129,7 +132,9 @@ public final class ProseRenderer {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             String text = styles.render(lines.get(i));
-            out.append(i == 0 ? firstIndent : indent).append(stripTrailingSpaces(text)).append('\n');
+            out.append(i == 0 ? firstIndent : indent)
+                    .append(stripTrailingSpaces(text))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -1,14 +1,5 @@
 package dev.streamlab.console;
 
-import dev.streamlab.terminal.Styles;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.diagram.ValueText;
 import dev.streamlab.lesson.Cell;
@@ -27,6 +18,14 @@ import dev.streamlab.notebook.PromptCommand;
 import dev.streamlab.notebook.PromptCommand.Where;
 import dev.streamlab.notebook.PromptCommands;
 import dev.streamlab.notebook.Transcript;
+import dev.streamlab.terminal.Styles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The learning loop: show a step's prose, offer its cell (Enter runs it, or edit it first), show the
@@ -44,6 +43,7 @@ public final class Repl {
     private final ProseRenderer prose;
     /** Every command typed at the prompt, the notebook's and this loop's own: /help, completion and dispatch read it. */
     private final PromptCommands commands;
+
     private LessonCursor cursor;
     private Transcript transcript;
     /** False once the learner asked to leave. */
@@ -62,14 +62,28 @@ public final class Repl {
         this.commands = notebook.commands();
         own("/next", "The next step.", Where.IN_LESSON, args -> next());
         own("/back", "The step before.", Where.IN_LESSON, args -> back());
-        own("/run", "Run the lesson's cell as written, even if you edited it.", Where.IN_LESSON, args -> runAsWritten());
+        own(
+                "/run",
+                "Run the lesson's cell as written, even if you edited it.",
+                Where.IN_LESSON,
+                args -> runAsWritten());
         own("/hint", "A hint for this step.", Where.IN_LESSON, args -> hint());
         own("/toc", "Lessons and your progress.", Where.IN_LESSON, args -> toc());
         own("/reset", "Forget your Java variables (the cluster stays).", Where.ANY_TIME, args -> reset());
         own("/save FILE", "Save this session, with every output, as AsciiDoc.", Where.ANY_TIME, this::save);
-        own("/help", "This list.", Where.ANY_TIME, args -> io.print(new HelpPage(styles, prose).render(commands.all(), io.width())));
-        commands.add(new PromptCommand("/quit", List.of("/exit"), "/quit, /exit", "Leave (your progress is saved).", Where.ANY_TIME,
-                PromptCommand.Arguments.NONE, args -> {
+        own(
+                "/help",
+                "This list.",
+                Where.ANY_TIME,
+                args -> io.print(new HelpPage(styles, prose).render(commands.all(), io.width())));
+        commands.add(new PromptCommand(
+                "/quit",
+                List.of("/exit"),
+                "/quit, /exit",
+                "Leave (your progress is saved).",
+                Where.ANY_TIME,
+                PromptCommand.Arguments.NONE,
+                args -> {
                     live = false;
                     return Drawing.text("");
                 }));
@@ -132,7 +146,10 @@ public final class Repl {
     private boolean isTheCell(String text, Cell cell) {
         boolean command = Notebook.isCommand(text);
         if (command != (cell.kind() == Cell.Kind.COMMAND)
-                || (command && commands.find(text).filter(c -> c.where().runsInCells()).isEmpty())) {
+                || (command
+                        && commands.find(text)
+                                .filter(c -> c.where().runsInCells())
+                                .isEmpty())) {
             return false;
         }
         String code = cell.code().strip();
@@ -140,7 +157,8 @@ public final class Repl {
         if (text.regionMatches(0, code, 0, prefix)) {
             return true;
         }
-        List<String> cellLines = code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> cellLines =
+                code.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         return text.lines().map(String::strip).anyMatch(cellLines::contains);
     }
 
@@ -190,24 +208,30 @@ public final class Repl {
      * Says in one line what ran and what did not pass.
      */
     private void catchUp(Lesson lesson, int atStep) {
-        long cells = lesson.steps().subList(0, atStep).stream().filter(Step::hasCell).count();
+        long cells =
+                lesson.steps().subList(0, atStep).stream().filter(Step::hasCell).count();
         if (cells == 0) {
             return;
         }
         note("Catching up: running the " + (cells == 1 ? "cell" : cells + " cells")
                 + " before this step again, so the next cells find what they need...");
-        List<CellResult> results = io.interruptible(() -> new LessonRunner(notebook).catchUp(lesson, atStep, result -> {
-            if (!result.skipped()) {
-                transcript.add(result);
-            }
-        }), notebook::stop);
+        List<CellResult> results = io.interruptible(
+                () -> new LessonRunner(notebook).catchUp(lesson, atStep, result -> {
+                    if (!result.skipped()) {
+                        transcript.add(result);
+                    }
+                }),
+                notebook::stop);
         List<String> failed = new ArrayList<>();
         long skipped = results.stream().filter(CellResult::skipped).count();
-        results.stream().filter(r -> !r.skipped() && !r.passed())
+        results.stream()
+                .filter(r -> !r.skipped() && !r.passed())
                 .forEach(r -> failed.add("line " + r.cell().line() + " (" + r.whyNot() + ")"));
         long ran = cells - skipped;
-        String skips = skipped == 0 ? "" : " " + (skipped == 1 ? "One cell" : skipped + " cells")
-                + " did not run: this cluster's brokers are not streamlab's to stop.";
+        String skips = skipped == 0
+                ? ""
+                : " " + (skipped == 1 ? "One cell" : skipped + " cells")
+                        + " did not run: this cluster's brokers are not streamlab's to stop.";
         if (failed.isEmpty()) {
             note("Caught up: " + ran + (ran == 1 ? " cell" : " cells") + " ran and passed." + skips);
         } else {
@@ -222,7 +246,9 @@ public final class Repl {
         Progress.LessonProgress done = progress.of(lesson.id());
         io.print("\n" + styles.apply(Styles.HEADING, "Lesson " + lesson.number() + ": " + lesson.title()) + "\n");
         int cells = lesson.cells().size();
-        String passed = done.passedCells().isEmpty() ? "" : " You have passed " + done.passedCells().size() + " of " + cells + " cells.";
+        String passed = done.passedCells().isEmpty()
+                ? ""
+                : " You have passed " + done.passedCells().size() + " of " + cells + " cells.";
         note(lesson.steps().size() + " steps." + passed + " Enter runs a cell; /help lists the commands.");
         if (!notebook.clusterIsUp()) {
             note("The Kafka cluster is starting in the background; a cell that needs it waits for it.");
@@ -241,7 +267,10 @@ public final class Repl {
         Lesson lesson = cursor.lesson();
         int step = cursor.step();
         progress.at(lesson.id(), step);
-        io.print("\n" + styles.apply(Styles.FAINT, "── step " + (step + 1) + " of " + lesson.steps().size() + " ──") + "\n");
+        io.print("\n"
+                + styles.apply(
+                        Styles.FAINT,
+                        "── step " + (step + 1) + " of " + lesson.steps().size() + " ──") + "\n");
         io.print(prose.render(cursor.current().prose()));
         activity.stepReached(lesson.id(), step + 1);
         if (cursor.isLastStep()) {
@@ -250,10 +279,16 @@ public final class Repl {
         Cell cell = cursor.cell();
         if (cell != null) {
             boolean done = progress.of(lesson.id()).passedCells().contains(cursor.cellIndex());
-            note((cell.kind() == Cell.Kind.JAVA ? "A Java cell" : cell.kind() == Cell.Kind.SQL ? "A SQL cell" : "A command") + (done ? " (you passed it before)" : "")
-                    + ": press Enter to run it, or edit it first.");
+            note((cell.kind() == Cell.Kind.JAVA
+                            ? "A Java cell"
+                            : cell.kind() == Cell.Kind.SQL ? "A SQL cell" : "A command")
+                    + (done ? " (you passed it before)" : "") + ": press Enter to run it, or edit it first.");
         } else if (cursor.isLastStep()) {
-            note("End of the lesson." + catalogue.after(lesson).map(l -> " /next starts lesson " + l.number() + ": " + l.title() + ".").orElse(""));
+            note("End of the lesson."
+                    + catalogue
+                            .after(lesson)
+                            .map(l -> " /next starts lesson " + l.number() + ": " + l.title() + ".")
+                            .orElse(""));
         } else {
             note("Press Enter to go on.");
         }
@@ -264,7 +299,9 @@ public final class Repl {
             showStep();
             return;
         }
-        catalogue.after(cursor.lesson()).ifPresentOrElse(l -> open(l, 0, false), () -> note("This was the last lesson. Well done!"));
+        catalogue
+                .after(cursor.lesson())
+                .ifPresentOrElse(l -> open(l, 0, false), () -> note("This was the last lesson. Well done!"));
     }
 
     private void runCell(String code) {
@@ -282,18 +319,24 @@ public final class Repl {
         CellResult result = execute(() -> notebook.run(cell, code), cell.kind() != Cell.Kind.COMMAND);
         activity.cellRun(lesson.id(), step + 1, result);
         for (CellResult.Check check : result.checks()) {
-            io.print(check.held()
-                    ? styles.apply(Styles.GOOD, "  ✓ " + check.text()) + "\n"
-                    : styles.apply(Styles.BAD, "  ✗ " + check.text()) + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
+            io.print(
+                    check.held()
+                            ? styles.apply(Styles.GOOD, "  ✓ " + check.text()) + "\n"
+                            : styles.apply(Styles.BAD, "  ✗ " + check.text())
+                                    + styles.apply(Styles.FAINT, "  (" + check.detail() + ")") + "\n");
         }
         if (result.passed()) {
             cursor.passed();
             progress.passed(lesson.id(), cursor.cellIndex());
-            io.print(styles.apply(Styles.GOOD, "Step done.") + " " + styles.apply(Styles.FAINT, "Press Enter for the next step.") + "\n");
+            io.print(styles.apply(Styles.GOOD, "Step done.") + " "
+                    + styles.apply(Styles.FAINT, "Press Enter for the next step.") + "\n");
         } else {
             io.print(styles.apply(Styles.NOTICE, "Not yet.") + " "
-                    + styles.apply(Styles.FAINT, "Edit the cell and press Enter to try again"
-                    + (cell.hints().isEmpty() ? "" : ", or type /hint") + ".") + "\n");
+                    + styles.apply(
+                            Styles.FAINT,
+                            "Edit the cell and press Enter to try again"
+                                    + (cell.hints().isEmpty() ? "" : ", or type /hint") + ".")
+                    + "\n");
             cursor.failed(code);
         }
     }
@@ -339,17 +382,21 @@ public final class Repl {
             return;
         }
         activity.hintAsked(cursor.lesson().id(), cursor.step() + 1);
-        io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n" + prose.render(hint.get().prose()));
+        io.print(styles.apply(Styles.NOTICE, "Hint:") + "\n"
+                + prose.render(hint.get().prose()));
     }
 
     private void toc() {
         for (Lesson l : catalogue.lessons()) {
             int passed = progress.of(l.id()).passedCells().size();
             String marker = l.equals(cursor.lesson()) ? "▶ " : "  ";
-            io.print(marker + l.number() + "  " + l.title() + styles.apply(Styles.FAINT,
-                    "  (" + passed + " of " + l.cells().size() + " cells passed)") + "\n");
+            io.print(marker + l.number() + "  " + l.title()
+                    + styles.apply(
+                            Styles.FAINT, "  (" + passed + " of " + l.cells().size() + " cells passed)") + "\n");
         }
-        note("You are at step " + (cursor.step() + 1) + " of " + cursor.lesson().steps().size() + " of lesson " + cursor.lesson().number() + ".");
+        note("You are at step " + (cursor.step() + 1) + " of "
+                + cursor.lesson().steps().size() + " of lesson "
+                + cursor.lesson().number() + ".");
     }
 
     private void save(List<String> args) {

@@ -1,5 +1,7 @@
 package dev.streamlab.demodata;
 
+import dev.streamlab.demodata.FraudManifest.FlaggedWindow;
+import dev.streamlab.demodata.FraudManifest.NearMiss;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import dev.streamlab.demodata.FraudManifest.FlaggedWindow;
-import dev.streamlab.demodata.FraudManifest.NearMiss;
 
 /**
  * Card authorization attempts for lesson 5: legitimate traffic, planted fraud bursts, near misses
@@ -33,23 +32,35 @@ public final class AuthorizationAttempts {
     static final Duration SPAN = Duration.ofHours(3);
     /** Planted windows keep this far from the start and the end, so late events and window closes fit in. */
     private static final Duration PLANTED_FROM = Duration.ofMinutes(15);
+
     private static final Duration PLANTED_UNTIL_END = Duration.ofMinutes(45);
     /** Other attempts of a planted card keep this far from its planted window. */
     private static final Duration QUIET_AROUND = Duration.ofMinutes(30);
 
     private static final String[] HOME_COUNTRIES = {"NL", "DE", "BE", "FR", "ES", "IT", "PL", "DK"};
     private static final String[] FAR_COUNTRIES = {"US", "GB", "SG", "CA", "AU", "BR"};
-    private static final String[] SHOPS = {"Corner Grocer", "Fuel Stop", "City Rail", "Bookshop", "Pharmacy",
-        "Coffee Bar", "Electronics Hub", "Fashion Outlet", "Streaming Plus", "Ride Share", "Bakery", "Hardware Store"};
-    private static final String[] FRAUD_SHOPS = {"Gift Card Store", "Online Electronics", "Digital Vouchers",
-        "Game Credits"};
+    private static final String[] SHOPS = {
+        "Corner Grocer",
+        "Fuel Stop",
+        "City Rail",
+        "Bookshop",
+        "Pharmacy",
+        "Coffee Bar",
+        "Electronics Hub",
+        "Fashion Outlet",
+        "Streaming Plus",
+        "Ride Share",
+        "Bakery",
+        "Hardware Store"
+    };
+    private static final String[] FRAUD_SHOPS = {
+        "Gift Card Store", "Online Electronics", "Digital Vouchers", "Game Credits"
+    };
 
     /** The attempts in arrival order, and what was planted in them. */
-    public record DataSet(List<AuthorizationAttempt> attempts, FraudManifest manifest) {
-    }
+    public record DataSet(List<AuthorizationAttempt> attempts, FraudManifest manifest) {}
 
-    private AuthorizationAttempts() {
-    }
+    private AuthorizationAttempts() {}
 
     /**
      * About {@code legitimateAttempts} legitimate attempts plus planted ones: 1 fraudulent card per
@@ -60,9 +71,8 @@ public final class AuthorizationAttempts {
     }
 
     /** One attempt before it gets its id: when it happened, and when it reaches Kafka. */
-    private record Planned(Instant eventTime, Instant arrival, String card, BigDecimal amount, String merchant,
-            String country) {
-    }
+    private record Planned(
+            Instant eventTime, Instant arrival, String card, BigDecimal amount, String merchant, String country) {}
 
     private static final class Generator {
 
@@ -104,12 +114,24 @@ public final class AuthorizationAttempts {
             inArrivalOrder.sort(Comparator.comparing(Planned::arrival).thenComparing(Planned::eventTime));
             List<AuthorizationAttempt> attempts = new ArrayList<>();
             for (Planned p : inArrivalOrder) {
-                attempts.add(new AuthorizationAttempt(String.format("a-%06d", attempts.size() + 1), p.card(),
-                        p.amount(), "EUR", p.merchant(), p.country(), p.eventTime().toString()));
+                attempts.add(new AuthorizationAttempt(
+                        String.format("a-%06d", attempts.size() + 1),
+                        p.card(),
+                        p.amount(),
+                        "EUR",
+                        p.merchant(),
+                        p.country(),
+                        p.eventTime().toString()));
             }
             flagged.sort(Comparator.comparing(FlaggedWindow::windowStart).thenComparing(FlaggedWindow::cardNumber));
-            var manifest = new FraudManifest(FILE, seed, attempts.size(), cards.size(), FraudManifest.Rule.current(),
-                    List.copyOf(flagged), List.copyOf(nearMisses));
+            var manifest = new FraudManifest(
+                    FILE,
+                    seed,
+                    attempts.size(),
+                    cards.size(),
+                    FraudManifest.Rule.current(),
+                    List.copyOf(flagged),
+                    List.copyOf(nearMisses));
             return new DataSet(List.copyOf(attempts), manifest);
         }
 
@@ -129,8 +151,13 @@ public final class AuthorizationAttempts {
             List<Long> offsets = distinctSeconds(lastOneOutOfOrder ? count - 1 : count, 120);
             for (int i = 0; i < offsets.size(); i++) {
                 boolean big = !lastOneOutOfOrder && i == offsets.size() - 1;
-                add(burst.plusSeconds(offsets.get(i)), smallDelay(), card, big ? bigAmount() : testingAmount(),
-                        merchant, country);
+                add(
+                        burst.plusSeconds(offsets.get(i)),
+                        smallDelay(),
+                        card,
+                        big ? bigAmount() : testingAmount(),
+                        merchant,
+                        country);
             }
             String note = "";
             if (lastOneOutOfOrder) {
@@ -150,21 +177,28 @@ public final class AuthorizationAttempts {
                 add(burst.plusSeconds(offset), smallDelay(), card, testingAmount(), shop(), homeCountry.get(card));
             }
             addQuietAttempts(card, window);
-            nearMisses.add(new NearMiss(card, "exactly-three",
-                    "3 attempts in one window: the rule wants more than 3"));
+            nearMisses.add(new NearMiss(card, "exactly-three", "3 attempts in one window: the rule wants more than 3"));
         }
 
         private void plantAcrossBoundary(String card) {
             Instant boundary = plantedWindow().plus(FraudRule.WINDOW);
             for (long offset : distinctSeconds(3, 70)) {
-                add(boundary.minusSeconds(70 - offset), smallDelay(), card, testingAmount(), shop(), homeCountry.get(card));
+                add(
+                        boundary.minusSeconds(70 - offset),
+                        smallDelay(),
+                        card,
+                        testingAmount(),
+                        shop(),
+                        homeCountry.get(card));
             }
             for (long offset : distinctSeconds(2, 80)) {
                 add(boundary.plusSeconds(offset), smallDelay(), card, testingAmount(), shop(), homeCountry.get(card));
             }
             addQuietAttempts(card, boundary.minus(FraudRule.WINDOW));
             addQuietAttempts(card, boundary);
-            nearMisses.add(new NearMiss(card, "across-window-boundary",
+            nearMisses.add(new NearMiss(
+                    card,
+                    "across-window-boundary",
                     "5 attempts within 2.5 minutes, but 3 fall in one window and 2 in the next:"
                             + " tumbling windows do not overlap"));
         }
@@ -175,10 +209,13 @@ public final class AuthorizationAttempts {
                 add(window.plusSeconds(offset), smallDelay(), card, testingAmount(), shop(), homeCountry.get(card));
             }
             Instant eventTime = window.plusSeconds(200 + random.nextInt(80));
-            Instant arrival = window.plus(FraudRule.WINDOW).plus(FraudRule.GRACE).plusSeconds(20 * 60 + random.nextInt(600));
+            Instant arrival =
+                    window.plus(FraudRule.WINDOW).plus(FraudRule.GRACE).plusSeconds(20 * 60 + random.nextInt(600));
             add(eventTime, Duration.between(eventTime, arrival), card, bigAmount(), shop(), homeCountry.get(card));
             addQuietAttempts(card, window);
-            nearMisses.add(new NearMiss(card, "too-late",
+            nearMisses.add(new NearMiss(
+                    card,
+                    "too-late",
                     "4 attempts in one window, but the 4th arrives over 20 minutes after the window closed"
                             + " (grace: 1 minute), so it is not counted"));
         }
@@ -198,7 +235,12 @@ public final class AuthorizationAttempts {
                 // 3 in 100 arrive late: a phone that was offline, a terminal that batches.
                 Duration delay = random.nextInt(100) < 3 ? Duration.ofSeconds(30 + random.nextInt(870)) : smallDelay();
                 boolean abroad = random.nextInt(20) == 0;
-                add(eventTime, delay, card, everydayAmount(), shop(),
+                add(
+                        eventTime,
+                        delay,
+                        card,
+                        everydayAmount(),
+                        shop(),
                         abroad ? HOME_COUNTRIES[random.nextInt(HOME_COUNTRIES.length)] : homeCountry.get(card));
                 added++;
             }
@@ -222,8 +264,8 @@ public final class AuthorizationAttempts {
             return START.plus(PLANTED_FROM).plus(FraudRule.WINDOW.multipliedBy(random.nextInt((int) windows)));
         }
 
-        private void add(Instant eventTime, Duration delay, String card, BigDecimal amount, String merchant,
-                String country) {
+        private void add(
+                Instant eventTime, Duration delay, String card, BigDecimal amount, String merchant, String country) {
             planned.add(new Planned(eventTime, eventTime.plus(delay), card, amount, merchant, country));
         }
 

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * remove or mask. {@code amount} is a string on purpose, for a Cast transform to turn into a number.
  */
 @JsonPropertyOrder({"user", "gender", "ip", "email", "action", "priority", "amount", "timestamp"})
-public record CustomerEvent(String user, String gender, String ip, String email, String action,
-        String priority, String amount, String timestamp) {
-}
+public record CustomerEvent(
+        String user,
+        String gender,
+        String ip,
+        String email,
+        String action,
+        String priority,
+        String amount,
+        String timestamp) {}

@@ -18,8 +18,7 @@ public final class CustomerEvents {
     /** Purchases above this amount are high priority, like every support request. */
     static final BigDecimal HIGH_PRIORITY_AMOUNT = new BigDecimal("100.00");
 
-    private CustomerEvents() {
-    }
+    private CustomerEvents() {}
 
     /** {@code count} events in the order they happened. */
     public static List<CustomerEvent> generate(long seed, int count) {
@@ -35,13 +34,21 @@ public final class CustomerEvents {
         for (int i = 0; i < count; i++) {
             Person person = i == 0 ? Person.TALK_EXAMPLE : people.get(random.nextInt(people.size()));
             int roll = random.nextInt(10);
-            String action = i == 0 ? "login" : roll < 5 ? "view" : roll < 7 ? "login" : roll < 9 ? "purchase" : "support";
+            String action =
+                    i == 0 ? "login" : roll < 5 ? "view" : roll < 7 ? "login" : roll < 9 ? "purchase" : "support";
             BigDecimal amount = action.equals("purchase")
                     ? BigDecimal.valueOf(199 + random.nextInt(40_000), 2)
                     : new BigDecimal("0.00");
             boolean high = action.equals("support") || amount.compareTo(HIGH_PRIORITY_AMOUNT) > 0;
-            events.add(new CustomerEvent(person.user(), person.gender(), person.ip(), person.email(), action,
-                    high ? "high" : "normal", amount.toPlainString(), START.plusSeconds(seconds.get(i)).toString()));
+            events.add(new CustomerEvent(
+                    person.user(),
+                    person.gender(),
+                    person.ip(),
+                    person.email(),
+                    action,
+                    high ? "high" : "normal",
+                    amount.toPlainString(),
+                    START.plusSeconds(seconds.get(i)).toString()));
         }
         return events;
     }

@@ -1,5 +1,6 @@
 package dev.streamlab.demodata;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Writes the data sets shipped in {@code demo-data/}, always the same bytes for the same seed.
@@ -28,8 +27,7 @@ public final class DemoDataFiles {
     static final int CUSTOMER_EVENT_COUNT = 300;
     static final int LEGITIMATE_ATTEMPTS = 1_000;
 
-    private DemoDataFiles() {
-    }
+    private DemoDataFiles() {}
 
     /** The shipped files, name to content. */
     public static Map<String, String> shipped() {
@@ -51,8 +49,10 @@ public final class DemoDataFiles {
 
     static String manifestText(FraudManifest manifest) {
         try {
-            return JsonLines.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).replace("\r\n", "\n")
-                    + "\n";
+            return JsonLines.JSON
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(manifest)
+                            .replace("\r\n", "\n") + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,7 @@ public final class FraudRule {
     public static final Duration GRACE = Duration.ofMinutes(1);
     public static final int MORE_THAN = 3;
 
-    private FraudRule() {
-    }
+    private FraudRule() {}
 
     public static Instant windowStart(Instant eventTime) {
         long millis = eventTime.toEpochMilli();

@@ -3,8 +3,7 @@ package dev.streamlab.demodata;
 /** The Luhn check digit that card numbers end with, so made-up numbers still look valid to a validator. */
 final class Luhn {
 
-    private Luhn() {
-    }
+    private Luhn() {}
 
     static String withCheckDigit(String digits) {
         int sum = 0;

@@ -1,5 +1,9 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.diagram.GroupView.Member;
+import dev.streamlab.diagram.GroupView.PartitionOffset;
+import dev.streamlab.diagram.GroupView.TopicPartition;
+import dev.streamlab.diagram.Style.Part;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,11 +12,6 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import dev.streamlab.diagram.GroupView.Member;
-import dev.streamlab.diagram.GroupView.PartitionOffset;
-import dev.streamlab.diagram.GroupView.TopicPartition;
-import dev.streamlab.diagram.Style.Part;
-
 /**
  * Draws consumer groups as a table: one row per partition a group reads, with the member that owns
  * it, the committed offset, the log end and the lag, and the group's protocol on its first row. Members
@@ -20,7 +19,9 @@ import dev.streamlab.diagram.Style.Part;
  */
 public final class GroupTable {
 
-    private static final String[] HEADERS = {"group", "state", "partition", "member", "committed", "log end", "lag", "protocol"};
+    private static final String[] HEADERS = {
+        "group", "state", "partition", "member", "committed", "log end", "lag", "protocol"
+    };
     private static final int LAG = 6;
     private static final int MAX_MEMBER = 20;
     private static final String NONE = "-";
@@ -77,8 +78,11 @@ public final class GroupTable {
             OptionalLong committed = offset == null ? OptionalLong.empty() : offset.committed();
             OptionalLong lag = offset == null ? OptionalLong.empty() : offset.lag();
             String logEnd = offset == null || offset.logEnd() < 0 ? "?" : Long.toString(offset.logEnd());
-            rows.add(new Row(new String[] {"", "", tp.toString(), owners.getOrDefault(tp, NONE),
-                number(committed), logEnd, number(lag), ""}, lag.orElse(0) > 0));
+            rows.add(new Row(
+                    new String[] {
+                        "", "", tp.toString(), owners.getOrDefault(tp, NONE), number(committed), logEnd, number(lag), ""
+                    },
+                    lag.orElse(0) > 0));
         }
         for (String member : idle) {
             rows.add(new Row(new String[] {"", "", NONE, member, NONE, NONE, NONE, ""}, false));
@@ -120,6 +124,5 @@ public final class GroupTable {
         return value.isPresent() ? Long.toString(value.getAsLong()) : NONE;
     }
 
-    private record Row(String[] cells, boolean behind) {
-    }
+    private record Row(String[] cells, boolean behind) {}
 }

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * @param offsets per partition: what the group committed, and where the log ends
  * @param protocol the group's protocol as Kafka names its type, e.g. "consumer" (KIP-848) or "classic"; empty when unknown
  */
-public record GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets, String protocol)
+public record GroupView(
+        String group, String state, List<Member> members, List<PartitionOffset> offsets, String protocol)
         implements View {
 
     public GroupView(String group, String state, List<Member> members, List<PartitionOffset> offsets) {
@@ -60,6 +61,8 @@ public record GroupView(String group, String state, List<Member> members, List<P
     public GroupView {
         protocol = protocol == null ? "" : protocol;
         members = List.copyOf(members);
-        offsets = offsets.stream().sorted(Comparator.comparing(PartitionOffset::partition)).toList();
+        offsets = offsets.stream()
+                .sorted(Comparator.comparing(PartitionOffset::partition))
+                .toList();
     }
 }

@@ -1,5 +1,8 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.diagram.LogView.Position;
+import dev.streamlab.diagram.LogView.Record;
+import dev.streamlab.diagram.Style.Part;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import dev.streamlab.diagram.LogView.Position;
-import dev.streamlab.diagram.LogView.Record;
-import dev.streamlab.diagram.Style.Part;
 
 /**
  * Draws one partition's log as a strip of boxes, old offsets on the left and new on the right, with
@@ -28,6 +27,7 @@ public final class LogStrip {
     private static final int MAX_TEXT = 8;
     /** At most this many offsets are kept on each side of an arrow when the log is elided. */
     private static final int MAX_CONTEXT = 3;
+
     private static final String GAP = "…";
 
     private final Style style;
@@ -48,8 +48,10 @@ public final class LogStrip {
                 + style.paint(Part.MUTED, " (old on the left, new on the right)"));
         Strip strip = layout(log);
         if (log.isEmpty()) {
-            lines.add(log.logStartOffset() == 0 ? "No records yet."
-                    : "No records left: those before offset " + log.logStartOffset() + " were deleted.");
+            lines.add(
+                    log.logStartOffset() == 0
+                            ? "No records yet."
+                            : "No records left: those before offset " + log.logStartOffset() + " were deleted.");
         } else if (log.logStartOffset() > 0) {
             lines.add("Records before offset " + log.logStartOffset() + " were deleted.");
         }
@@ -64,11 +66,13 @@ public final class LogStrip {
         long start = log.logStartOffset();
         long end = log.logEndOffset();
         Map<Long, Record> records = new TreeMap<>();
-        log.records().stream().filter(r -> r.offset() >= start && r.offset() < end)
+        log.records().stream()
+                .filter(r -> r.offset() >= start && r.offset() < end)
                 .forEach(r -> records.put(r.offset(), r));
         int textWidth = records.values().stream()
                 .mapToInt(r -> Math.max(text(r.key()).length(), text(r.value()).length()))
-                .max().orElse(0);
+                .max()
+                .orElse(0);
         int boxWidth = Math.max(Long.toString(Math.max(start, end - 1)).length(), Math.min(MAX_TEXT, textWidth));
 
         TreeSet<Long> marked = new TreeSet<>();
@@ -85,7 +89,8 @@ public final class LogStrip {
             withEnds.add(end - 1);
         }
         // Only a log that could fit is tried whole: a log of millions of offsets goes straight to eliding.
-        Strip strip = end - start > width ? null
+        Strip strip = end - start > width
+                ? null
                 : new Strip(log, boxWidth, records, cellsAround(withEnds, start, end, Long.MAX_VALUE));
         for (int context = MAX_CONTEXT; context >= 0 && (strip == null || strip.width() > width); context--) {
             strip = new Strip(log, boxWidth, records, cellsAround(withEnds, start, end, context));
@@ -133,22 +138,28 @@ public final class LogStrip {
         for (Position position : log.positions()) {
             long offset = position.offset();
             if (offset < log.logStartOffset()) {
-                markers.add(new Marker(strip.column(log.logStartOffset()),
-                        position.name() + " is at " + offset + ", before the log start", Part.POSITION));
+                markers.add(new Marker(
+                        strip.column(log.logStartOffset()),
+                        position.name() + " is at " + offset + ", before the log start",
+                        Part.POSITION));
             } else if (offset > log.logEndOffset()) {
-                markers.add(new Marker(strip.column(log.logEndOffset()),
-                        position.name() + " is at " + offset + ", past the log end", Part.POSITION));
+                markers.add(new Marker(
+                        strip.column(log.logEndOffset()),
+                        position.name() + " is at " + offset + ", past the log end",
+                        Part.POSITION));
             } else {
-                namesAtColumn.computeIfAbsent(strip.column(offset), c -> new ArrayList<>()).add(position.name());
+                namesAtColumn
+                        .computeIfAbsent(strip.column(offset), c -> new ArrayList<>())
+                        .add(position.name());
             }
         }
-        namesAtColumn.forEach((column, names) -> markers.add(new Marker(column,
-                Text.listOf(names) + (names.size() == 1 ? " is here" : " are here"), Part.POSITION)));
+        namesAtColumn.forEach((column, names) -> markers.add(new Marker(
+                column, Text.listOf(names) + (names.size() == 1 ? " is here" : " are here"), Part.POSITION)));
 
         long highWatermark = log.highWatermark();
         if (highWatermark >= log.logStartOffset() && highWatermark <= log.logEndOffset()) {
-            markers.add(new Marker(strip.column(highWatermark),
-                    "high watermark: consumers read up to here", Part.WATERMARK));
+            markers.add(new Marker(
+                    strip.column(highWatermark), "high watermark: consumers read up to here", Part.WATERMARK));
         }
         markers.add(new Marker(strip.column(log.logEndOffset()), "log end: the next record goes here", Part.WATERMARK));
         markers.sort(Comparator.comparingInt(Marker::column));
@@ -176,7 +187,8 @@ public final class LogStrip {
             if (label.length() + 1 <= column) {
                 return List.of(Text.spaces(column - label.length() - 1) + style.paint(part, label + " ↑"));
             }
-            return List.of(Text.spaces(column) + style.paint(part, "↑"),
+            return List.of(
+                    Text.spaces(column) + style.paint(part, "↑"),
                     Text.spaces(width - label.length()) + style.paint(part, label));
         }
     }
@@ -234,10 +246,20 @@ public final class LogStrip {
             rows.add(border('┌', '┬', '┐'));
             rows.add(row("offset", cell -> Long.toString(cell), true) + " " + next);
             if (records.values().stream().anyMatch(r -> r.key() != null && isShown(r.offset()))) {
-                rows.add(row("key", cell -> records.containsKey(cell) ? text(records.get(cell).key()) : "", false));
+                rows.add(row(
+                        "key",
+                        cell -> records.containsKey(cell)
+                                ? text(records.get(cell).key())
+                                : "",
+                        false));
             }
             if (records.values().stream().anyMatch(r -> isShown(r.offset()))) {
-                rows.add(row("value", cell -> records.containsKey(cell) ? text(records.get(cell).value()) : "", false));
+                rows.add(row(
+                        "value",
+                        cell -> records.containsKey(cell)
+                                ? text(records.get(cell).value())
+                                : "",
+                        false));
             }
             rows.add(border('└', '┴', '┘'));
             return rows;
@@ -259,11 +281,15 @@ public final class LogStrip {
             StringBuilder line = new StringBuilder(Text.padRight(label, MARGIN)).append('│');
             for (Long cell : cells) {
                 if (cell == null) {
-                    line.append(' ').append(isOffsetRow ? style.paint(Part.MUTED, GAP) : " ").append(' ');
+                    line.append(' ')
+                            .append(isOffsetRow ? style.paint(Part.MUTED, GAP) : " ")
+                            .append(' ');
                 } else {
                     String text = Text.center(content.apply(cell), boxWidth);
                     boolean invisible = isOffsetRow && log.highWatermark() >= 0 && cell >= log.highWatermark();
-                    line.append(' ').append(invisible ? style.paint(Part.MUTED, text) : text).append(' ');
+                    line.append(' ')
+                            .append(invisible ? style.paint(Part.MUTED, text) : text)
+                            .append(' ');
                 }
                 line.append('│');
             }

@@ -1,14 +1,13 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.diagram.LogView.Position;
+import dev.streamlab.diagram.LogView.Record;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import dev.streamlab.diagram.LogView.Position;
-import dev.streamlab.diagram.LogView.Record;
 
 /**
  * The log strip as a picture for a slide: the talk's "old on the left, new on the right", each group's arrow under
@@ -33,13 +32,19 @@ public final class LogStripSvg {
         List<Placed> placed = place(markers(log, cells), width);
         int rows = placed.stream().mapToInt(Placed::row).max().orElse(0) + 1;
         int height = TOP + BOX_HEIGHT + 30 + rows * 34 + 10;
-        StringBuilder svg = new StringBuilder(Svg.open(width, height, "picture log-strip",
-                "Log of " + log.topic() + ", partition " + log.partition()));
+        StringBuilder svg = new StringBuilder(Svg.open(
+                width, height, "picture log-strip", "Log of " + log.topic() + ", partition " + log.partition()));
         svg.append(Svg.text(LEFT, 30, "start", "title", log.topic() + ", partition " + log.partition()));
         svg.append(Svg.text(width - LEFT, 30, "end", "muted", "old on the left, new on the right →"));
         if (log.isEmpty()) {
-            svg.append(Svg.text(LEFT, TOP + 40, "start", "muted", log.logStartOffset() == 0 ? "No records yet."
-                    : "No records left: those before offset " + log.logStartOffset() + " were deleted."));
+            svg.append(Svg.text(
+                    LEFT,
+                    TOP + 40,
+                    "start",
+                    "muted",
+                    log.logStartOffset() == 0
+                            ? "No records yet."
+                            : "No records left: those before offset " + log.logStartOffset() + " were deleted."));
         }
         Map<Long, Record> records = new TreeMap<>();
         log.records().forEach(r -> records.put(r.offset(), r));
@@ -62,15 +67,17 @@ public final class LogStripSvg {
         if (!log.isEmpty()) {
             double next = LEFT + cells.size() * (BOX + GAP);
             svg.append(Svg.rect(next, TOP, BOX, BOX_HEIGHT, "next"));
-            svg.append(Svg.text(next + BOX / 2.0, TOP + 26, "middle", "offset muted", Long.toString(log.logEndOffset())));
+            svg.append(
+                    Svg.text(next + BOX / 2.0, TOP + 26, "middle", "offset muted", Long.toString(log.logEndOffset())));
         }
         for (Placed label : placed) {
             Marker marker = label.marker();
             double labelY = TOP + BOX_HEIGHT + 40 + label.row() * 34;
             svg.append(Svg.arrowUp(marker.x(), TOP + BOX_HEIGHT + 4, labelY - 20, marker.css()));
-            svg.append(label.leftOfArrow()
-                    ? Svg.text(marker.x() + 6, labelY, "end", marker.css(), marker.label())
-                    : Svg.text(marker.x() - 6, labelY, "start", marker.css(), marker.label()));
+            svg.append(
+                    label.leftOfArrow()
+                            ? Svg.text(marker.x() + 6, labelY, "end", marker.css(), marker.label())
+                            : Svg.text(marker.x() - 6, labelY, "start", marker.css(), marker.label()));
         }
         return svg.append("</svg>\n").toString();
     }
@@ -102,8 +109,7 @@ public final class LogStripSvg {
         throw new AssertionError("unreachable");
     }
 
-    private record Marker(double x, String label, String css) {
-    }
+    private record Marker(double x, String label, String css) {}
 
     private static List<Marker> markers(LogView log, List<Long> cells) {
         List<Marker> markers = new ArrayList<>();
@@ -115,8 +121,10 @@ public final class LogStripSvg {
             long at = Math.max(log.logStartOffset(), Math.min(log.logEndOffset(), p.offset()));
             byOffset.computeIfAbsent(at, o -> new ArrayList<>()).add(p.name());
         }
-        byOffset.forEach((offset, names) -> markers.add(new Marker(center(offset, log, cells),
-                Text.listOf(names) + (names.size() == 1 ? " is here" : " are here"), "position")));
+        byOffset.forEach((offset, names) -> markers.add(new Marker(
+                center(offset, log, cells),
+                Text.listOf(names) + (names.size() == 1 ? " is here" : " are here"),
+                "position")));
         if (log.highWatermark() >= log.logStartOffset() && log.highWatermark() < log.logEndOffset()) {
             markers.add(new Marker(center(log.highWatermark(), log, cells), "high watermark", "watermark"));
         }
@@ -134,8 +142,7 @@ public final class LogStripSvg {
     }
 
     /** A marker's label: on the right of its arrow, or on the left where the picture ends; in the first row it fits. */
-    private record Placed(Marker marker, int row, boolean leftOfArrow, double from, double to) {
-    }
+    private record Placed(Marker marker, int row, boolean leftOfArrow, double from, double to) {}
 
     private static List<Placed> place(List<Marker> markers, int width) {
         List<Placed> placed = new ArrayList<>();

@@ -19,21 +19,22 @@ public record LogView(
         long highWatermark,
         long logEndOffset,
         List<Record> records,
-        List<Position> positions) implements View {
+        List<Position> positions)
+        implements View {
 
-    public record Record(long offset, String key, String value) {
-    }
+    public record Record(long offset, String key, String value) {}
 
     /** A consumer group's committed offset in this partition: the next record it will read. */
-    public record Position(String name, long offset) {
-    }
+    public record Position(String name, long offset) {}
 
     public LogView {
         if (logStartOffset < 0 || logEndOffset < logStartOffset) {
             throw new IllegalArgumentException(
                     "log start " + logStartOffset + " must be 0 or more and at most the log end " + logEndOffset);
         }
-        records = records.stream().sorted(Comparator.comparingLong(Record::offset)).toList();
+        records = records.stream()
+                .sorted(Comparator.comparingLong(Record::offset))
+                .toList();
         positions = List.copyOf(positions);
     }
 

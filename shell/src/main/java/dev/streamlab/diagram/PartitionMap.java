@@ -1,11 +1,10 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.diagram.Style.Part;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
-import dev.streamlab.cluster.PartitionState;
-import dev.streamlab.diagram.Style.Part;
 
 /**
  * Draws a topic's partitions against the cluster's brokers: which broker actually leads each
@@ -54,7 +53,9 @@ public final class PartitionMap {
         rows.add(statuses);
 
         for (PartitionState partition : now.partitions()) {
-            PartitionState before = previous == null ? null : previous.partition(partition.partition()).orElse(null);
+            PartitionState before = previous == null
+                    ? null
+                    : previous.partition(partition.partition()).orElse(null);
             List<Cell> row = new ArrayList<>();
             row.add(new Cell("partition " + partition.partition(), Part.TITLE, previous != null && before == null));
             for (int id : brokerIds) {
@@ -69,9 +70,12 @@ public final class PartitionMap {
         }
 
         List<String> lines = new ArrayList<>();
-        int replicationFactor = now.partitions().isEmpty() ? 0 : now.partitions().get(0).replicas().size();
-        lines.add(style.paint(Part.TITLE, "Topic " + now.topic()) + ": " + count(now.partitions().size(), "partition")
-                + ", " + count(replicationFactor, "copy", "copies") + " of each");
+        int replicationFactor = now.partitions().isEmpty()
+                ? 0
+                : now.partitions().get(0).replicas().size();
+        lines.add(style.paint(Part.TITLE, "Topic " + now.topic()) + ": "
+                + count(now.partitions().size(), "partition") + ", " + count(replicationFactor, "copy", "copies")
+                + " of each");
         lines.addAll(table(rows));
         lines.addAll(notes(now, rows.stream().flatMap(List::stream).anyMatch(Cell::changed)));
         return String.join("\n", lines);
@@ -113,7 +117,8 @@ public final class PartitionMap {
         for (PartitionState p : now.partitions()) {
             String name = "Partition " + p.partition();
             if (!p.hasLeader()) {
-                notes.add(style.paint(Part.PROBLEM, name + " has no leader: no writes or reads until an in-sync copy is back."));
+                notes.add(style.paint(
+                        Part.PROBLEM, name + " has no leader: no writes or reads until an in-sync copy is back."));
             } else if (!status(now, p.leader()).equals("up")) {
                 notes.add(name + ": its leader, broker " + p.leader() + ", is down; a new one will be elected.");
             } else if (p.leader() != p.preferredLeader()) {
@@ -122,7 +127,8 @@ public final class PartitionMap {
             }
         }
         boolean anyOutOfSync = now.partitions().stream()
-                .anyMatch(p -> p.outOfSyncReplicas().stream().anyMatch(id -> status(now, id).equals("up")));
+                .anyMatch(p -> p.outOfSyncReplicas().stream()
+                        .anyMatch(id -> status(now, id).equals("up")));
         if (anyOutOfSync) {
             notes.add("out of ISR: a copy that fell behind; it cannot lead until it catches up.");
         }

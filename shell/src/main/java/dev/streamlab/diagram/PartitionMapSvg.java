@@ -1,9 +1,8 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.cluster.PartitionState;
 import java.util.List;
 import java.util.TreeSet;
-
-import dev.streamlab.cluster.PartitionState;
 
 /**
  * The partition map as a picture for a slide: the talk's "four brokers with leaders and followers". A broker per
@@ -20,16 +19,29 @@ public final class PartitionMapSvg {
         List<Integer> brokers = brokerIds(view);
         int width = LABEL + brokers.size() * COLUMN + 20;
         int height = TOP + Math.max(1, view.partitions().size()) * ROW + 46;
-        StringBuilder svg = new StringBuilder(Svg.open(width, height, "picture partition-map", "Partitions of " + view.topic()));
-        int copies = view.partitions().isEmpty() ? 0 : view.partitions().get(0).replicas().size();
-        svg.append(Svg.text(10, 30, "start", "title", view.topic() + ": " + view.partitions().size()
-                + (view.partitions().size() == 1 ? " partition, " : " partitions, ") + copies + (copies == 1 ? " copy" : " copies") + " of each"));
+        StringBuilder svg =
+                new StringBuilder(Svg.open(width, height, "picture partition-map", "Partitions of " + view.topic()));
+        int copies = view.partitions().isEmpty()
+                ? 0
+                : view.partitions().get(0).replicas().size();
+        svg.append(Svg.text(
+                10,
+                30,
+                "start",
+                "title",
+                view.topic() + ": " + view.partitions().size()
+                        + (view.partitions().size() == 1 ? " partition, " : " partitions, ") + copies
+                        + (copies == 1 ? " copy" : " copies") + " of each"));
         for (int i = 0; i < brokers.size(); i++) {
             int id = brokers.get(i);
             double x = LABEL + i * COLUMN;
             boolean up = view.broker(id).map(TopicView.Broker::up).orElse(false);
             svg.append(Svg.rect(x + 6, TOP - 44, COLUMN - 12, 34, up ? "broker" : "broker down"));
-            svg.append(Svg.text(x + COLUMN / 2.0, TOP - 20, "middle", up ? "broker-name" : "broker-name down",
+            svg.append(Svg.text(
+                    x + COLUMN / 2.0,
+                    TOP - 20,
+                    "middle",
+                    up ? "broker-name" : "broker-name down",
                     "broker " + id + (up ? "" : " (down)")));
             if (!up) {
                 double bottom = TOP + view.partitions().size() * ROW - 8;
@@ -46,10 +58,12 @@ public final class PartitionMapSvg {
                 double x = LABEL + i * COLUMN;
                 String role = role(view, p, id);
                 if (!role.isEmpty()) {
-                    svg.append("<g><title>").append(Svg.escape(view.topic() + "-" + p.partition() + " on broker " + id + ": " + role))
+                    svg.append("<g><title>")
+                            .append(Svg.escape(view.topic() + "-" + p.partition() + " on broker " + id + ": " + role))
                             .append("</title>\n");
                     svg.append(Svg.rect(x + 14, y + 10, COLUMN - 28, ROW - 20, "copy " + role.replace(' ', '-')));
-                    svg.append(Svg.text(x + COLUMN / 2.0, y + ROW / 2.0 + 6, "middle", "role " + role.replace(' ', '-'), role));
+                    svg.append(Svg.text(
+                            x + COLUMN / 2.0, y + ROW / 2.0 + 6, "middle", "role " + role.replace(' ', '-'), role));
                     svg.append("</g>\n");
                 }
             }

@@ -1,14 +1,13 @@
 package dev.streamlab.diagram;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
 import dev.streamlab.diagram.GroupView.Member;
 import dev.streamlab.diagram.QueueView.Batch;
 import dev.streamlab.diagram.QueueView.RecordState;
 import dev.streamlab.diagram.QueueView.SharePartition;
 import dev.streamlab.diagram.Style.Part;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Draws a share group for the terminal: its members and what each was given, then per partition its start offset and
@@ -17,10 +16,13 @@ import dev.streamlab.diagram.Style.Part;
 public final class QueueTable {
 
     /** What the picture can and cannot know, said under it. */
-    public static final String LEGEND = "Kafka writes a record's state when it is acknowledged, released, rejected or its lock"
-            + " runs out. Who holds a record right now only the partition's leader knows, in memory: no API shows it.";
-    public static final String NO_STATES = "Record states need read access to Kafka's internal topic __share_group_state"
-            + " (an admin's); here only the start offsets and the lag show.";
+    public static final String LEGEND =
+            "Kafka writes a record's state when it is acknowledged, released, rejected or its lock"
+                    + " runs out. Who holds a record right now only the partition's leader knows, in memory: no API shows it.";
+
+    public static final String NO_STATES =
+            "Record states need read access to Kafka's internal topic __share_group_state"
+                    + " (an admin's); here only the start offsets and the lag show.";
 
     private final Style style;
     private final int width;
@@ -36,12 +38,17 @@ public final class QueueTable {
         if (queue.members().isEmpty()) {
             lines.add(style.paint(Part.MUTED, "  no members"));
         }
-        int nameWidth = queue.members().stream().mapToInt(m -> Text.shorten(m.clientId(), 20).length()).max().orElse(0);
+        int nameWidth = queue.members().stream()
+                .mapToInt(m -> Text.shorten(m.clientId(), 20).length())
+                .max()
+                .orElse(0);
         for (Member member : queue.members()) {
             String name = Text.shorten(member.clientId(), 20);
-            String reads = member.assignment().isEmpty() ? "nothing"
+            String reads = member.assignment().isEmpty()
+                    ? "nothing"
                     : member.assignment().stream().map(Object::toString).collect(Collectors.joining(", "));
-            lines.add("  " + style.paint(Part.POSITION, name) + Text.spaces(nameWidth - name.length()) + "  reads " + reads);
+            lines.add("  " + style.paint(Part.POSITION, name) + Text.spaces(nameWidth - name.length()) + "  reads "
+                    + reads);
         }
         for (SharePartition partition : queue.partitions()) {
             lines.add("");
@@ -60,9 +67,12 @@ public final class QueueTable {
     }
 
     private String row(Batch batch) {
-        String offsets = batch.first() == batch.last() ? "offset " + batch.first() : "offsets " + batch.first() + "-" + batch.last();
+        String offsets = batch.first() == batch.last()
+                ? "offset " + batch.first()
+                : "offsets " + batch.first() + "-" + batch.last();
         String state = batch.state().word();
-        String deliveries = batch.deliveries() < 0 ? ""
+        String deliveries = batch.deliveries() < 0
+                ? ""
                 : "delivered " + batch.deliveries() + (batch.deliveries() == 1 ? " time" : " times");
         String text = "  " + pad(offsets, 16) + style.paint(partOf(batch.state()), pad(state, 14)) + deliveries;
         return text.stripTrailing();

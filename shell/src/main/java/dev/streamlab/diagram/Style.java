@@ -11,7 +11,17 @@ public interface Style {
 
     /** The kinds of text a diagram has; each style decides how they look, except PLAIN, which stays as it is. */
     enum Part {
-        PLAIN, TITLE, MUTED, LEADER, FOLLOWER, OUT_OF_SYNC, DOWN, PROBLEM, CHANGED, POSITION, WATERMARK
+        PLAIN,
+        TITLE,
+        MUTED,
+        LEADER,
+        FOLLOWER,
+        OUT_OF_SYNC,
+        DOWN,
+        PROBLEM,
+        CHANGED,
+        POSITION,
+        WATERMARK
     }
 
     String paint(Part part, String text);

@@ -3,8 +3,7 @@ package dev.streamlab.diagram;
 /** Small helpers for laying out plain text in columns. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     static String spaces(int count) {
         return " ".repeat(Math.max(0, count));

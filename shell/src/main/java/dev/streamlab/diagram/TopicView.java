@@ -1,10 +1,9 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.cluster.PartitionState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import dev.streamlab.cluster.PartitionState;
 
 /**
  * A topic's partitions and the brokers of the cluster, as the partition map draws them.
@@ -14,12 +13,13 @@ import dev.streamlab.cluster.PartitionState;
  */
 public record TopicView(String topic, List<Broker> brokers, List<PartitionState> partitions) implements View {
 
-    public record Broker(int id, boolean up) {
-    }
+    public record Broker(int id, boolean up) {}
 
     public TopicView {
         brokers = brokers.stream().sorted(Comparator.comparingInt(Broker::id)).toList();
-        partitions = partitions.stream().sorted(Comparator.comparingInt(PartitionState::partition)).toList();
+        partitions = partitions.stream()
+                .sorted(Comparator.comparingInt(PartitionState::partition))
+                .toList();
     }
 
     Optional<PartitionState> partition(int number) {

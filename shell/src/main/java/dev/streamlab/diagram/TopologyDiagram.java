@@ -1,18 +1,17 @@
 package dev.streamlab.diagram;
 
+import dev.streamlab.diagram.Style.Part;
+import dev.streamlab.diagram.TopologyView.Kind;
+import dev.streamlab.diagram.TopologyView.Step;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.streamlab.diagram.Style.Part;
-import dev.streamlab.diagram.TopologyView.Kind;
-import dev.streamlab.diagram.TopologyView.Step;
 import org.apache.kafka.streams.TopologyDescription;
 
 /**
@@ -46,8 +45,9 @@ public final class TopologyDiagram {
         }
         if (!topology.globalStores().isEmpty()) {
             lines.add("");
-            topology.globalStores().forEach(store -> lines.add(style.paint(Part.TITLE, "Global store ")
-                    + String.join(", ", store.stores()) + " from " + topics(store.source())));
+            topology.globalStores()
+                    .forEach(store -> lines.add(style.paint(Part.TITLE, "Global store ")
+                            + String.join(", ", store.stores()) + " from " + topics(store.source())));
         }
         return lines.isEmpty() ? "An empty topology: no step reads a topic yet." : String.join("\n", lines);
     }
@@ -66,7 +66,9 @@ public final class TopologyDiagram {
                 lines.add("  " + style.paint(Part.POSITION, topics(step)));
                 lines.add(arrow());
             }
-            StringBuilder line = new StringBuilder("  ").append(pad(what(step), width)).append("  ")
+            StringBuilder line = new StringBuilder("  ")
+                    .append(pad(what(step), width))
+                    .append("  ")
                     .append(style.paint(Part.MUTED, step.name()));
             if (!step.stores().isEmpty()) {
                 line.append("  ").append(style.paint(Part.WATERMARK, "store " + String.join(", ", step.stores())));
@@ -74,10 +76,16 @@ public final class TopologyDiagram {
             lines.add(line.toString());
             if (step.kind() == Kind.SINK) {
                 lines.add(arrow());
-                lines.add("  " + style.paint(Part.POSITION, step.topics().isEmpty() ? "(topic chosen per record)" : step.topics().get(0)));
+                lines.add("  "
+                        + style.paint(
+                                Part.POSITION,
+                                step.topics().isEmpty()
+                                        ? "(topic chosen per record)"
+                                        : step.topics().get(0)));
             }
             List<String> next = step.successors();
-            boolean flowsOn = i + 1 < order.size() && next.equals(List.of(order.get(i + 1).name()));
+            boolean flowsOn =
+                    i + 1 < order.size() && next.equals(List.of(order.get(i + 1).name()));
             if (flowsOn) {
                 lines.add(arrow());
             } else if (!next.isEmpty()) {
@@ -95,7 +103,9 @@ public final class TopologyDiagram {
         Map<String, Step> byName = new LinkedHashMap<>();
         part.steps().stream().sorted(Comparator.comparing(Step::name)).forEach(step -> byName.put(step.name(), step));
         Set<Step> seen = new LinkedHashSet<>();
-        byName.values().stream().filter(step -> step.predecessors().isEmpty()).forEach(step -> visit(step, byName, seen));
+        byName.values().stream()
+                .filter(step -> step.predecessors().isEmpty())
+                .forEach(step -> visit(step, byName, seen));
         byName.values().forEach(step -> visit(step, byName, seen));
         return new ArrayList<>(seen);
     }
@@ -104,7 +114,10 @@ public final class TopologyDiagram {
         if (!seen.add(step)) {
             return;
         }
-        step.successors().stream().sorted().map(byName::get).filter(java.util.Objects::nonNull)
+        step.successors().stream()
+                .sorted()
+                .map(byName::get)
+                .filter(java.util.Objects::nonNull)
                 .forEach(next -> visit(next, byName, seen));
     }
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyDescription.Node;
 import org.apache.kafka.streams.TopologyDescription.Processor;
@@ -31,14 +30,25 @@ public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) imp
         }
     }
 
-    public enum Kind { SOURCE, PROCESSOR, SINK }
+    public enum Kind {
+        SOURCE,
+        PROCESSOR,
+        SINK
+    }
 
     /**
      * One step. {@code topics} are those a source reads or the one a sink writes (none when a sink chooses per
      * record); {@code topicPattern} is a source's pattern, or null.
      */
-    public record Step(String name, Kind kind, List<String> topics, String topicPattern, List<String> stores,
-                       List<String> predecessors, List<String> successors) implements Serializable {
+    public record Step(
+            String name,
+            Kind kind,
+            List<String> topics,
+            String topicPattern,
+            List<String> stores,
+            List<String> predecessors,
+            List<String> successors)
+            implements Serializable {
         public Step {
             topics = List.copyOf(topics);
             stores = List.copyOf(stores);
@@ -57,11 +67,16 @@ public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) imp
     public static TopologyView of(TopologyDescription description) {
         List<Part> parts = description.subtopologies().stream()
                 .sorted(Comparator.comparingInt(TopologyDescription.Subtopology::id))
-                .map(part -> new Part(part.id(), part.nodes().stream().map(TopologyView::step)
-                        .sorted(Comparator.comparing(Step::name)).toList()))
+                .map(part -> new Part(
+                        part.id(),
+                        part.nodes().stream()
+                                .map(TopologyView::step)
+                                .sorted(Comparator.comparing(Step::name))
+                                .toList()))
                 .toList();
         List<GlobalStore> stores = description.globalStores().stream()
-                .map(store -> new GlobalStore(List.copyOf(new TreeSet<>(store.processor().stores())), step(store.source())))
+                .map(store -> new GlobalStore(
+                        List.copyOf(new TreeSet<>(store.processor().stores())), step(store.source())))
                 .toList();
         return new TopologyView(parts, stores);
     }
@@ -76,7 +91,8 @@ public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) imp
             if (source.topicSet() != null) {
                 topics.addAll(new TreeSet<>(source.topicSet()));
             }
-            pattern = source.topicPattern() == null ? null : source.topicPattern().pattern();
+            pattern =
+                    source.topicPattern() == null ? null : source.topicPattern().pattern();
         } else if (node instanceof Sink sink) {
             kind = Kind.SINK;
             if (sink.topic() != null) {
@@ -85,7 +101,8 @@ public record TopologyView(List<Part> parts, List<GlobalStore> globalStores) imp
         } else if (node instanceof Processor processor) {
             stores = List.copyOf(new TreeSet<>(processor.stores()));
         }
-        return new Step(node.name(), kind, topics, pattern, stores, names(node.predecessors()), names(node.successors()));
+        return new Step(
+                node.name(), kind, topics, pattern, stores, names(node.predecessors()), names(node.successors()));
     }
 
     private static List<String> names(Set<Node> nodes) {

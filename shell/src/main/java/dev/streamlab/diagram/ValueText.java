@@ -10,8 +10,7 @@ public final class ValueText {
     public static final int MAX_LINES = 20;
     static final int MIN_WIDTH = 20;
 
-    private ValueText() {
-    }
+    private ValueText() {}
 
     /** A value as {@code name ==> text}, cut to the width (at least 20 columns, however narrow the window). */
     public static String shown(String name, String text, int width) {
@@ -30,8 +29,10 @@ public final class ValueText {
                 text.append('\n');
             }
             String line = lines[i];
-            text.append(line.codePointCount(0, line.length()) <= width ? line
-                    : line.substring(0, line.offsetByCodePoints(0, width - 1)) + "…");
+            text.append(
+                    line.codePointCount(0, line.length()) <= width
+                            ? line
+                            : line.substring(0, line.offsetByCodePoints(0, width - 1)) + "…");
         }
         return text.toString();
     }

@@ -57,8 +57,7 @@ public record EnvironmentFacts(
         return Optional.empty();
     }
 
-    private record Docker(boolean answers, String detail) {
-    }
+    private record Docker(boolean answers, String detail) {}
 
     /**
      * Asks the Docker engine's {@code /_ping} endpoint over its Unix socket. Testcontainers does far more;
@@ -75,11 +74,13 @@ public record EnvironmentFacts(
         }
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            channel.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            channel.write(
+                    ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer answer = ByteBuffer.allocate(512);
             channel.read(answer);
             String reply = new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII);
-            return reply.contains(" 200 ") ? new Docker(true, "engine answers at " + socket)
+            return reply.contains(" 200 ")
+                    ? new Docker(true, "engine answers at " + socket)
                     : new Docker(false, "engine at " + socket + " did not answer OK");
         } catch (IOException e) {
             return new Docker(false, "no engine answers at " + socket + " (" + e.getMessage() + ")");

@@ -1,11 +1,10 @@
 package dev.streamlab.doctor;
 
-import java.time.Duration;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.drill.FailoverDrill;
 import dev.streamlab.drill.FailoverReport;
+import java.time.Duration;
 
 /**
  * The workshop's "is my laptop ready?" check: start a cluster, then run the failover drill on it.
@@ -35,7 +34,8 @@ public final class ReadinessCheck {
             Duration ready = Duration.ofNanos(System.nanoTime() - start);
             listener.step("Cluster ready after " + String.format("%.1f", ready.toMillis() / 1000.0) + " s");
             FailoverReport failover = new FailoverDrill(cluster, listener, RECORDS_PER_BATCH).run();
-            return new ReadinessReport(environment, cluster.kind(), cluster.brokerIds().size(), ready, failover);
+            return new ReadinessReport(
+                    environment, cluster.kind(), cluster.brokerIds().size(), ready, failover);
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.streamlab.doctor;
 
-import java.time.Duration;
-
 import dev.streamlab.drill.FailoverReport;
+import java.time.Duration;
 
 /** Everything {@code streamlab doctor} found out. */
 public record ReadinessReport(

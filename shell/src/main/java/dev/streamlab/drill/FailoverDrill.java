@@ -1,5 +1,10 @@
 package dev.streamlab.drill;
 
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.TeachingSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,12 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import dev.streamlab.cluster.Await;
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.TeachingSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -74,7 +73,7 @@ public final class FailoverDrill {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicLong sequence = new AtomicLong();
         try (Admin admin = Admin.create(cluster.clientConfig());
-             KafkaProducer<String, String> producer = producer()) {
+                KafkaProducer<String, String> producer = producer()) {
             createTopic(admin, brokers);
 
             listener.step("Writing " + recordsPerBatch + " records with acks=all");
@@ -83,8 +82,8 @@ public final class FailoverDrill {
             int leader = leaderOfPartitionZero(admin);
             listener.step("Killing broker " + leader + ", the leader of partition 0, while writing goes on");
             AtomicBoolean writing = new AtomicBoolean(true);
-            Thread background = new Thread(() -> writeUntilStopped(producer, sequence, acknowledged, writing),
-                    "streamlab-drill-writer");
+            Thread background = new Thread(
+                    () -> writeUntilStopped(producer, sequence, acknowledged, writing), "streamlab-drill-writer");
             background.start();
             long killedAt = System.nanoTime();
             int newLeader;
@@ -105,15 +104,18 @@ public final class FailoverDrill {
             listener.step("Reading everything back");
             Set<String> read = readAll();
             long found = acknowledged.stream().filter(read::contains).count();
-            return new FailoverReport(leader, newLeader, timeToNewLeader, acknowledged.size(), found,
-                    acknowledged.size() - found);
+            return new FailoverReport(
+                    leader, newLeader, timeToNewLeader, acknowledged.size(), found, acknowledged.size() - found);
         }
     }
 
     private void createTopic(Admin admin, int brokers) {
         short replicationFactor = (short) TeachingSettings.replicationFactor(brokers);
         listener.step("Creating topic '" + topic + "' with replication factor " + replicationFactor);
-        get(admin.createTopics(List.of(new NewTopic(topic, 3, replicationFactor))).all(), "create topic " + topic);
+        get(
+                admin.createTopics(List.of(new NewTopic(topic, 3, replicationFactor)))
+                        .all(),
+                "create topic " + topic);
     }
 
     private KafkaProducer<String, String> producer() {
@@ -134,8 +136,11 @@ public final class FailoverDrill {
         producer.flush();
     }
 
-    private void writeUntilStopped(KafkaProducer<String, String> producer, AtomicLong sequence,
-                                   Set<String> acknowledged, AtomicBoolean writing) {
+    private void writeUntilStopped(
+            KafkaProducer<String, String> producer,
+            AtomicLong sequence,
+            Set<String> acknowledged,
+            AtomicBoolean writing) {
         while (writing.get()) {
             send(producer, sequence, acknowledged);
             if (sequence.get() % 50 == 0) {
@@ -156,18 +161,28 @@ public final class FailoverDrill {
 
     private int leaderOfPartitionZero(Admin admin) {
         TopicPartitionInfo p0 = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
-                .get(topic).partitions().get(0);
+                .get(topic)
+                .partitions()
+                .get(0);
         return p0.leader().id();
     }
 
     /** Asks for the leader until it is someone other than the killed broker. */
     private int awaitNewLeader(Admin admin, int oldLeader) {
-        return Await.until(LEADER_DEADLINE, () -> {
-            Node leader = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
-                    .get(topic).partitions().get(0).leader();
-            return leader != null && !leader.isEmpty() && leader.id() != oldLeader ? Optional.of(leader.id()) : Optional.empty();
-        }, "No new leader for partition 0 of '" + topic + "' within " + LEADER_DEADLINE.toSeconds()
-                + " s. The cluster may be overloaded; try again with fewer programs running.");
+        return Await.until(
+                LEADER_DEADLINE,
+                () -> {
+                    Node leader = get(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
+                            .get(topic)
+                            .partitions()
+                            .get(0)
+                            .leader();
+                    return leader != null && !leader.isEmpty() && leader.id() != oldLeader
+                            ? Optional.of(leader.id())
+                            : Optional.empty();
+                },
+                "No new leader for partition 0 of '" + topic + "' within " + LEADER_DEADLINE.toSeconds()
+                        + " s. The cluster may be overloaded; try again with fewer programs running.");
     }
 
     /** Reads every partition from the beginning up to the end offsets taken now. */
@@ -178,9 +193,10 @@ public final class FailoverDrill {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "streamlab-drill-reader");
         Set<String> ids = new HashSet<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));

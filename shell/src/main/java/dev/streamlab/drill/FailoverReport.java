@@ -13,12 +13,7 @@ import java.time.Duration;
  * @param lost acknowledged records that could not be read back (must be 0)
  */
 public record FailoverReport(
-        int killedBroker,
-        int newLeader,
-        Duration timeToNewLeader,
-        long acknowledged,
-        long read,
-        long lost) {
+        int killedBroker, int newLeader, Duration timeToNewLeader, long acknowledged, long read, long lost) {
 
     public boolean nothingLost() {
         return lost == 0 && acknowledged > 0;

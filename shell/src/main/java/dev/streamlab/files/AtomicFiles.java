@@ -9,8 +9,7 @@ import java.nio.file.StandardCopyOption;
 /** Writes a file so that no reader ever sees half of it, and nothing is left behind when writing fails. */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code content} to a temporary file beside {@code target}, then moves it into place in one step. */
     public static Path write(Path target, String content) throws IOException {

@@ -26,8 +26,7 @@ public final class FileTrees {
     /** Rounds over the tree: each one removes what the one before could not yet (a folder opened up during it). */
     private static final int MAX_ROUNDS = 4;
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /**
      * Removes {@code root} (a folder, a file or a link; a link is removed, never followed) and everything under it.
@@ -86,6 +85,7 @@ public final class FileTrees {
     private static final class Remover extends SimpleFileVisitor<Path> {
         /** Folders that could not be entered and were given their owner's permissions: walked next. */
         final Deque<Path> opened = new ArrayDeque<>();
+
         boolean progress;
 
         @Override
@@ -97,8 +97,12 @@ public final class FileTrees {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
             // A folder that cannot be opened (no read or execute permission for its owner): open it, walk it after.
-            if (e instanceof AccessDeniedException && grantOwner(file, PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                    PosixFilePermission.OWNER_EXECUTE)) {
+            if (e instanceof AccessDeniedException
+                    && grantOwner(
+                            file,
+                            PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE,
+                            PosixFilePermission.OWNER_EXECUTE)) {
                 opened.add(file);
                 progress = true;
             } else {
@@ -118,9 +122,11 @@ public final class FileTrees {
                 Files.deleteIfExists(p);
                 progress = true;
             } catch (AccessDeniedException denied) {
-                // Its folder may not be writable (chmod 500): give the owner write permission there, and try again once.
+                // Its folder may not be writable (chmod 500): give the owner write permission there, and try again
+                // once.
                 Path parent = p.getParent();
-                if (parent != null && grantOwner(parent, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)) {
+                if (parent != null
+                        && grantOwner(parent, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)) {
                     try {
                         Files.deleteIfExists(p);
                         progress = true;
@@ -142,7 +148,8 @@ public final class FileTrees {
      */
     private static boolean grantOwner(Path dir, PosixFilePermission... wanted) {
         try {
-            PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributes attributes =
+                    Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isDirectory()) {
                 return false;
             }

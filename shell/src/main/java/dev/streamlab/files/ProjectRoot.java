@@ -14,12 +14,13 @@ public final class ProjectRoot {
     /** The file at the top of an installed distribution; it holds the version. */
     public static final String DISTRIBUTION_MARKER = "streamlab.dist";
 
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     /** The project around streamlab's own classes or jar, else the working directory. */
     public static Path find() {
-        return around(codeLocation()).or(() -> around(Path.of("").toAbsolutePath())).orElse(Path.of("").toAbsolutePath());
+        return around(codeLocation())
+                .or(() -> around(Path.of("").toAbsolutePath()))
+                .orElse(Path.of("").toAbsolutePath());
     }
 
     /** The nearest folder at or above {@code start} that holds {@code shell/pom.xml} (or is a distribution). */
@@ -34,7 +35,11 @@ public final class ProjectRoot {
 
     private static Path codeLocation() {
         try {
-            return Path.of(ProjectRoot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(ProjectRoot.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (Exception e) {
             return null;
         }

@@ -1,20 +1,5 @@
 package dev.streamlab.grading;
 
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.tools.Diagnostic;
-
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -27,6 +12,19 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
 
 /**
  * Finds every use of a class, method, field or constructor that {@link ApiPolicy} refuses, in the submission as javac
@@ -61,7 +59,9 @@ final class ApiUseScanner implements TaskListener {
                 }
             }
         }
-        if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getCompilationUnit() != null && !isHarness(event.getCompilationUnit())) {
+        if (event.getKind() == TaskEvent.Kind.ANALYZE
+                && event.getCompilationUnit() != null
+                && !isHarness(event.getCompilationUnit())) {
             new Scan(event.getCompilationUnit()).scan(event.getCompilationUnit(), null);
         }
     }
@@ -137,7 +137,9 @@ final class ApiUseScanner implements TaskListener {
         private String file() {
             Path file = Path.of(unit.getSourceFile().toUri());
             try {
-                return sources.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+                return sources.toAbsolutePath()
+                        .relativize(file.toAbsolutePath())
+                        .toString();
             } catch (IllegalArgumentException e) {
                 return file.getFileName().toString();
             }
@@ -159,8 +161,11 @@ final class ApiUseScanner implements TaskListener {
         }
         if (element instanceof ExecutableElement method) {
             if (method.getKind() == ElementKind.CONSTRUCTOR) {
-                String first = method.getParameters().isEmpty() ? "" : erasure(method.getParameters().get(0).asType());
-                return ApiPolicy.refusedConstructor(topName, first).map(why -> said("new " + shown + "(" + first + ")", why));
+                String first = method.getParameters().isEmpty()
+                        ? ""
+                        : erasure(method.getParameters().get(0).asType());
+                return ApiPolicy.refusedConstructor(topName, first)
+                        .map(why -> said("new " + shown + "(" + first + ")", why));
             }
             return ApiPolicy.refusedMethod(topName, method.getSimpleName().toString())
                     .map(why -> said(shown + "." + method.getSimpleName(), why));
@@ -194,7 +199,9 @@ final class ApiUseScanner implements TaskListener {
     /** The top-level class around a class, also around a local or an anonymous one (enclosed by a method). */
     private static TypeElement topLevel(TypeElement type) {
         TypeElement top = type;
-        for (Element e = type.getEnclosingElement(); e != null && e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+        for (Element e = type.getEnclosingElement();
+                e != null && e.getKind() != ElementKind.PACKAGE;
+                e = e.getEnclosingElement()) {
             if (e instanceof TypeElement outer) {
                 top = outer;
             }

@@ -1,5 +1,12 @@
 package dev.streamlab.grading;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.grading.check.CheckSeed;
+import dev.streamlab.grading.child.CheckEvent;
+import dev.streamlab.grading.child.CheckRunner;
+import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
+import dev.streamlab.grading.host.LearnerHost;
+import dev.streamlab.jvm.JavaCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,14 +25,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.grading.check.CheckSeed;
-import dev.streamlab.grading.child.CheckEvent;
-import dev.streamlab.grading.child.CheckRunner;
-import dev.streamlab.grading.child.CheckRunner.RunnerSettings;
-import dev.streamlab.grading.host.LearnerHost;
-import dev.streamlab.jvm.JavaCommand;
 
 /**
  * Runs a lab's checks in a JVM of their own (the check JVM), which starts the learner's code in a further JVM when a check
@@ -68,7 +67,7 @@ final class CheckProcess {
                         }
                     }
                     case CheckEvent.DONE -> done = true;
-                    default -> { }
+                    default -> {}
                 }
             }
             return Optional.empty();
@@ -92,8 +91,15 @@ final class CheckProcess {
      * @param sandbox where the check JVM runs, or null to run it here (unverified)
      * @param onEvent hears each event while the check JVM runs, for progress
      */
-    CheckProcess(Path work, Path scratchParent, String classpath, long seed, int heapMb, int learnerHeapMb, Sandbox sandbox,
-                 Consumer<CheckEvent> onEvent) {
+    CheckProcess(
+            Path work,
+            Path scratchParent,
+            String classpath,
+            long seed,
+            int heapMb,
+            int learnerHeapMb,
+            Sandbox sandbox,
+            Consumer<CheckEvent> onEvent) {
         this.learnerHeapMb = learnerHeapMb;
         this.onEvent = onEvent;
         this.work = work;
@@ -106,37 +112,57 @@ final class CheckProcess {
 
     /** How a path of the grading folder is seen by the check JVM. */
     private Path seen(Path hostPath) {
-        return sandbox == null ? hostPath : Sandbox.INSIDE.resolve(work.relativize(hostPath).toString());
+        return sandbox == null
+                ? hostPath
+                : Sandbox.INSIDE.resolve(work.relativize(hostPath).toString());
     }
 
-    Outcome run(List<Path> checkRoots, Path learnerClasses, Duration checkTimeout, Duration overallTimeout, boolean listOnly,
-                List<String> skip) throws IOException, InterruptedException {
+    Outcome run(
+            List<Path> checkRoots,
+            Path learnerClasses,
+            Duration checkTimeout,
+            Duration overallTimeout,
+            boolean listOnly,
+            List<String> skip)
+            throws IOException, InterruptedException {
         int attempt = runs++;
         Path settingsFile = work.resolve("runner-" + attempt + ".properties");
         Path scratch = Files.createDirectories(scratchParent.resolve("scratch-" + attempt));
         List<Path> runtime = Sandbox.runtimeClasspath(classpath);
         Path tmp = sandbox == null ? scratch : Sandbox.SCRATCH;
-        new RunnerSettings(checkRoots.stream().map(this::seen).toList(), learnerCommand(runtime, learnerClasses, scratch),
-                (int) checkTimeout.toSeconds(), listOnly, skip, sandbox != null).write(settingsFile);
+        new RunnerSettings(
+                        checkRoots.stream().map(this::seen).toList(),
+                        learnerCommand(runtime, learnerClasses, scratch),
+                        (int) checkTimeout.toSeconds(),
+                        listOnly,
+                        skip,
+                        sandbox != null)
+                .write(settingsFile);
 
         JavaCommand check = JavaCommand.ofThisJdk()
-                .option("-Xmx" + heapMb + "m").option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1")
-                .option("-Xshare:auto").option("-XX:+DisableAttachMechanism");
+                .option("-Xmx" + heapMb + "m")
+                .option("-XX:+UseSerialGC")
+                .option("-XX:TieredStopAtLevel=1")
+                .option("-Xshare:auto")
+                .option("-XX:+DisableAttachMechanism");
         check.property(CheckSeed.PROPERTY, seed);
         // Kafka's config providers read files (${file:...}, ${dir:...}): none may be named in a setting the checks use.
         check.property("org.apache.kafka.automatic.config.providers", "none");
         // Kafka's scratch folders go inside the scratch folder, so nothing is left behind when the JVM is killed.
         check.property("java.io.tmpdir", tmp).property("user.home", tmp);
         // No class of the learner's is on this class path: their code runs in its own JVM (see LearnerCode).
-        check.classPath(runtime).classPath(checkRoots.stream().map(this::seen).toList())
+        check.classPath(runtime)
+                .classPath(checkRoots.stream().map(this::seen).toList())
                 .main(CheckRunner.class.getName(), seen(settingsFile).toString());
-        // Limits for the check JVM too: its brokers map index files, so room beyond the heap (3 brokers peak near 1.7 GB).
+        // Limits for the check JVM too: its brokers map index files, so room beyond the heap (3 brokers peak near 1.7
+        // GB).
         ProcessLimits limits = new ProcessLimits(((long) heapMb << 20) + (3L << 30), 8192, 1L << 30);
         List<String> java = new ArrayList<>(limits.prefix().command());
         java.addAll(check.toList());
 
         List<String> command = sandbox == null ? java : sandbox.command(work, learnerClasses, scratch, runtime, java);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(sandbox == null ? scratch.toFile() : work.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().put("LANG", "C.UTF-8");
@@ -203,7 +229,12 @@ final class CheckProcess {
             deleteQuietly(scratch);
             Files.deleteIfExists(scratch.resolveSibling(scratch.getFileName() + ".hosts"));
         }
-        return new Outcome(events, timedOut, timedOut ? -1 : process.isAlive() ? -1 : process.exitValue(), log.text(), Optional.empty());
+        return new Outcome(
+                events,
+                timedOut,
+                timedOut ? -1 : process.isAlive() ? -1 : process.exitValue(),
+                log.text(),
+                Optional.empty());
     }
 
     /**
@@ -216,15 +247,22 @@ final class CheckProcess {
         Path tmp = sandbox == null ? Files.createDirectories(scratch.resolve("learner")) : Sandbox.SCRATCH;
         JavaCommand learner = JavaCommand.ofThisJdk().option("-Xmx" + learnerHeapMb + "m");
         ProcessLimits.jvmOptions().forEach(learner::option);
-        learner.option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-Xshare:auto")
-                .option("-XX:+DisableAttachMechanism").option("-XX:-UsePerfData");
+        learner.option("-XX:+UseSerialGC")
+                .option("-XX:TieredStopAtLevel=1")
+                .option("-Xshare:auto")
+                .option("-XX:+DisableAttachMechanism")
+                .option("-XX:-UsePerfData");
         learner.property("java.io.tmpdir", tmp).property("user.home", tmp);
         // The learner's JVM has no streamlab jar, so no simplelogger.properties: the shell's quiet settings, said here.
-        learner.property("org.slf4j.simpleLogger.defaultLogLevel", "error").property("org.slf4j.simpleLogger.logFile", "System.err")
-                .property("org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerMembershipManager", "off");
+        learner.property("org.slf4j.simpleLogger.defaultLogLevel", "error")
+                .property("org.slf4j.simpleLogger.logFile", "System.err")
+                .property(
+                        "org.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerMembershipManager",
+                        "off");
         List<Path> learnerRuntime = LearnerClassPath.from(runtime);
         learner.classPath(learnerRuntime).classPath(List.of(classes)).main(LearnerHost.class.getName());
-        // The address space bounds heap, stacks and native memory together: threads without end stop with an OutOfMemoryError.
+        // The address space bounds heap, stacks and native memory together: threads without end stop with an
+        // OutOfMemoryError.
         ProcessLimits limits = new ProcessLimits(((long) learnerHeapMb << 20) + (1L << 30), 1024, 256L << 20);
         List<String> java = new ArrayList<>(limits.prefix().command());
         java.addAll(learner.toList());
@@ -242,36 +280,38 @@ final class CheckProcess {
 
     /** Reads lines of at most {@link #MAX_LINE_BYTES}; longer ones are dropped. */
     private static Thread reader(String name, InputStream in, Consumer<String> lines) {
-        Thread t = new Thread(() -> {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            boolean tooLong = false;
-            byte[] buffer = new byte[8192];
-            try (in) {
-                for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
-                    for (int i = 0; i < n; i++) {
-                        byte b = buffer[i];
-                        if (b == '\n') {
-                            if (!tooLong) {
-                                lines.accept(line.toString(StandardCharsets.UTF_8));
-                            }
-                            line.reset();
-                            tooLong = false;
-                        } else if (!tooLong) {
-                            line.write(b);
-                            if (line.size() > MAX_LINE_BYTES) {
-                                tooLong = true;
-                                line.reset();
+        Thread t = new Thread(
+                () -> {
+                    ByteArrayOutputStream line = new ByteArrayOutputStream();
+                    boolean tooLong = false;
+                    byte[] buffer = new byte[8192];
+                    try (in) {
+                        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                            for (int i = 0; i < n; i++) {
+                                byte b = buffer[i];
+                                if (b == '\n') {
+                                    if (!tooLong) {
+                                        lines.accept(line.toString(StandardCharsets.UTF_8));
+                                    }
+                                    line.reset();
+                                    tooLong = false;
+                                } else if (!tooLong) {
+                                    line.write(b);
+                                    if (line.size() > MAX_LINE_BYTES) {
+                                        tooLong = true;
+                                        line.reset();
+                                    }
+                                }
                             }
                         }
+                        if (!tooLong && line.size() > 0) {
+                            lines.accept(line.toString(StandardCharsets.UTF_8));
+                        }
+                    } catch (IOException closed) {
+                        // The process ended.
                     }
-                }
-                if (!tooLong && line.size() > 0) {
-                    lines.accept(line.toString(StandardCharsets.UTF_8));
-                }
-            } catch (IOException closed) {
-                // The process ended.
-            }
-        }, name);
+                },
+                name);
         t.setDaemon(true);
         t.start();
         return t;

@@ -1,10 +1,9 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.grading.child.CheckEvent;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import dev.streamlab.grading.child.CheckEvent;
 
 /** Turns the check JVM's events into progress lines: "Check 2 of 4 passed: ...". */
 final class CheckProgress implements Consumer<CheckEvent> {
@@ -21,9 +20,10 @@ final class CheckProgress implements Consumer<CheckEvent> {
     public void accept(CheckEvent event) {
         switch (event.type()) {
             case CheckEvent.PLANNED -> names.put(event.id(), event.name());
-            case CheckEvent.FINISHED -> progress.accept("Check " + ++done + " of " + names.size() + " " + event.status()
-                    + ": " + names.getOrDefault(event.id(), event.id()));
-            default -> { }
+            case CheckEvent.FINISHED ->
+                progress.accept("Check " + ++done + " of " + names.size() + " " + event.status() + ": "
+                        + names.getOrDefault(event.id(), event.id()));
+            default -> {}
         }
     }
 }

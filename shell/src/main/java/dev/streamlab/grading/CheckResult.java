@@ -11,13 +11,35 @@ package dev.streamlab.grading;
  * @param method the check's Java method as JUnit's XML report names it, such as {@code flagsACard()} (empty when none)
  * @param errorType the class of what made it fail, such as {@code org.opentest4j.AssertionFailedError} (empty when none)
  */
-public record CheckResult(String className, String name, boolean visible, Status status, int points, int maxPoints,
-                          String message, String hint, long millis, String method, String errorType) {
+public record CheckResult(
+        String className,
+        String name,
+        boolean visible,
+        Status status,
+        int points,
+        int maxPoints,
+        String message,
+        String hint,
+        long millis,
+        String method,
+        String errorType) {
 
-    public enum Status { PASSED, FAILED, NOT_RUN }
+    public enum Status {
+        PASSED,
+        FAILED,
+        NOT_RUN
+    }
 
-    public CheckResult(String className, String name, boolean visible, Status status, int points, int maxPoints,
-                       String message, String hint, long millis) {
+    public CheckResult(
+            String className,
+            String name,
+            boolean visible,
+            Status status,
+            int points,
+            int maxPoints,
+            String message,
+            String hint,
+            long millis) {
         this(className, name, visible, status, points, maxPoints, message, hint, millis, "", "");
     }
 

@@ -1,5 +1,7 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.grading.CheckResult.Status;
+import dev.streamlab.grading.child.CheckEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,17 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.streamlab.grading.CheckResult.Status;
-import dev.streamlab.grading.child.CheckEvent;
-
 /**
  * What the check JVM reported, as one {@link CheckResult} per planned check: passed, failed with JUnit's words said
  * plainly, or not run and why. Text from the check JVM is made printable first: the learner's code may have written it.
  */
 final class CheckResults {
 
-    private CheckResults() {
-    }
+    private CheckResults() {}
 
     static List<CheckResult> results(CheckProcess.Outcome outcome, Set<String> visibleClasses, Lab lab) {
         Map<String, CheckEvent> planned = new LinkedHashMap<>();
@@ -29,7 +27,7 @@ final class CheckResults {
                 case CheckEvent.PLANNED -> planned.put(e.id(), e);
                 case CheckEvent.FINISHED -> finished.put(e.id(), e);
                 case CheckEvent.CLASS_FAILED -> classFailures.put(e.className(), e.message());
-                default -> { }
+                default -> {}
             }
         }
         String notFinished = whyNotFinished(outcome, lab);
@@ -39,17 +37,38 @@ final class CheckResults {
             CheckEvent f = finished.get(p.id());
             String method = legacyMethodName(p.id());
             if (f != null && CheckEvent.PASSED.equals(f.status())) {
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.PASSED, p.points(), p.points(), "", p.hint(),
-                        f.millis(), method, ""));
+                results.add(new CheckResult(
+                        p.className(),
+                        p.name(),
+                        visible,
+                        Status.PASSED,
+                        p.points(),
+                        p.points(),
+                        "",
+                        p.hint(),
+                        f.millis(),
+                        method,
+                        ""));
             } else if (f != null) {
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.FAILED, 0, p.points(),
-                        Grader.printable(explain(f.message(), lab)), p.hint(), f.millis(), method,
+                results.add(new CheckResult(
+                        p.className(),
+                        p.name(),
+                        visible,
+                        Status.FAILED,
+                        0,
+                        p.points(),
+                        Grader.printable(explain(f.message(), lab)),
+                        p.hint(),
+                        f.millis(),
+                        method,
                         f.errorType() == null ? "" : Grader.printable(f.errorType())));
             } else {
-                String why = Grader.printable(classFailures.containsKey(p.className())
-                        ? "Not run: setting up the checks failed: " + classFailures.get(p.className()) : notFinished);
-                results.add(new CheckResult(p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0,
-                        method, ""));
+                String why = Grader.printable(
+                        classFailures.containsKey(p.className())
+                                ? "Not run: setting up the checks failed: " + classFailures.get(p.className())
+                                : notFinished);
+                results.add(new CheckResult(
+                        p.className(), p.name(), visible, Status.NOT_RUN, 0, p.points(), why, p.hint(), 0, method, ""));
             }
         }
         results.sort(java.util.Comparator.comparing(r -> !r.visible()));
@@ -64,23 +83,28 @@ final class CheckResults {
      * {@code [engine:junit-jupiter]/[class:lab05.checks.C]/[method:flags(java.util.Random)]}: {@code flags(Random)}.
      */
     static String legacyMethodName(String uniqueId) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[method:([^(\\]]+)\\(([^)]*)\\)\\]$").matcher(uniqueId);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[method:([^(\\]]+)\\(([^)]*)\\)\\]$")
+                .matcher(uniqueId);
         if (!m.find()) {
             return "";
         }
-        String parameters = java.util.Arrays.stream(m.group(2).split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                .map(t -> t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('$')) + 1)).collect(Collectors.joining(", "));
+        String parameters = java.util.Arrays.stream(m.group(2).split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .map(t -> t.substring(Math.max(t.lastIndexOf('.'), t.lastIndexOf('$')) + 1))
+                .collect(Collectors.joining(", "));
         return m.group(1) + "(" + parameters + ")";
     }
 
     private static String whyNotFinished(CheckProcess.Outcome outcome, Lab lab) {
         if (outcome.timedOut()) {
-            return "Not run: grading stopped after the lab's time limit of " + lab.overallTimeout().toSeconds()
+            return "Not run: grading stopped after the lab's time limit of "
+                    + lab.overallTimeout().toSeconds()
                     + " s. Some code kept running; look for a loop or a wait that never ends.";
         }
         if (!outcome.finished()) {
-            return "Not run: the check JVM ended early (exit code " + outcome.exitCode() + "; did your code call System.exit?). Its last words: "
-                    + lastLines(outcome.logTail(), 6);
+            return "Not run: the check JVM ended early (exit code " + outcome.exitCode()
+                    + "; did your code call System.exit?). Its last words: " + lastLines(outcome.logTail(), 6);
         }
         return "Not run.";
     }

@@ -1,5 +1,12 @@
 package dev.streamlab.grading;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,18 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
-import com.sun.source.util.SourcePositions;
-import com.sun.source.util.Trees;
 
 /**
  * Where each check method of a lab is written: its file, line and place in the source, and for a visible check its
@@ -32,8 +30,7 @@ import com.sun.source.util.Trees;
 final class CheckSources {
 
     /** One check method in the lab's sources. */
-    record Place(String file, long line, int order, String code, boolean visible, int points) {
-    }
+    record Place(String file, long line, int order, String code, boolean visible, int points) {}
 
     private final Map<String, Place> byClassAndMethod;
 
@@ -64,9 +61,10 @@ final class CheckSources {
         if (compiler == null) {
             return order;
         }
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
-                    files.getJavaFileObjects(file));
+        try (StandardJavaFileManager files =
+                compiler.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) compiler.getTask(
+                    null, files, diagnostic -> {}, List.of("-proc:none"), null, files.getJavaFileObjects(file));
             SourcePositions positions = Trees.instance(task).getSourcePositions();
             String source = Files.readString(file, StandardCharsets.UTF_8);
             int next = order;
@@ -78,10 +76,18 @@ final class CheckSources {
                             if (member instanceof MethodTree method && isTest(method)) {
                                 long start = positions.getStartPosition(unit, method);
                                 long end = positions.getEndPosition(unit, method);
-                                String code = visible && start >= 0 && end > start ? source.substring((int) start, (int) end) : "";
-                                places.put(pkg + klass.getSimpleName() + "#" + method.getName(), new Place(
-                                        root.relativize(file).toString(), unit.getLineMap().getLineNumber(start), next++, code,
-                                        visible, points(method)));
+                                String code = visible && start >= 0 && end > start
+                                        ? source.substring((int) start, (int) end)
+                                        : "";
+                                places.put(
+                                        pkg + klass.getSimpleName() + "#" + method.getName(),
+                                        new Place(
+                                                root.relativize(file).toString(),
+                                                unit.getLineMap().getLineNumber(start),
+                                                next++,
+                                                code,
+                                                visible,
+                                                points(method)));
                             }
                         }
                     }
@@ -95,19 +101,31 @@ final class CheckSources {
 
     /** The most points the lab's checks give (the visible ones only, or all), as their {@code @Points} say. */
     int maxPoints(boolean visibleOnly) {
-        return byClassAndMethod.values().stream().filter(p -> p.visible() || !visibleOnly).mapToInt(Place::points).sum();
+        return byClassAndMethod.values().stream()
+                .filter(p -> p.visible() || !visibleOnly)
+                .mapToInt(Place::points)
+                .sum();
     }
 
     /** {@code @Points(3)} on the method, else 1 (the runner's default). */
     private static int points(MethodTree method) {
         return method.getModifiers().getAnnotations().stream()
-                .filter(a -> a.getAnnotationType().toString().endsWith("Points") && a.getArguments().size() == 1)
-                .map(a -> a.getArguments().get(0).toString().replaceAll("^value\\s*=\\s*", "").strip())
-                .filter(v -> v.matches("\\d{1,4}")).map(Integer::parseInt).findFirst().orElse(1);
+                .filter(a -> a.getAnnotationType().toString().endsWith("Points")
+                        && a.getArguments().size() == 1)
+                .map(a -> a.getArguments()
+                        .get(0)
+                        .toString()
+                        .replaceAll("^value\\s*=\\s*", "")
+                        .strip())
+                .filter(v -> v.matches("\\d{1,4}"))
+                .map(Integer::parseInt)
+                .findFirst()
+                .orElse(1);
     }
 
     private static boolean isTest(MethodTree method) {
-        return method.getModifiers().getAnnotations().stream().map(a -> a.getAnnotationType().toString())
+        return method.getModifiers().getAnnotations().stream()
+                .map(a -> a.getAnnotationType().toString())
                 .anyMatch(name -> name.equals("Test") || name.endsWith(".Test"));
     }
 

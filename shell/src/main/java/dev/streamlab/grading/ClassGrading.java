@@ -36,12 +36,16 @@ public final class ClassGrading {
         void write(Scorecard card, Path folder) throws Exception;
     }
 
-    private ClassGrading() {
-    }
+    private ClassGrading() {}
 
     /** Grades each folder in turn; see {@link #gradeAll(Lab, List, Path, OneLearner, ResultFiles, Consumer, int)}. */
-    public static Map<String, Scorecard> gradeAll(Lab lab, List<Path> folders, Path target, OneLearner grader, ResultFiles results,
-                                                  Consumer<String> progress) {
+    public static Map<String, Scorecard> gradeAll(
+            Lab lab,
+            List<Path> folders,
+            Path target,
+            OneLearner grader,
+            ResultFiles results,
+            Consumer<String> progress) {
         return gradeAll(lab, folders, target, grader, results, progress, 1);
     }
 
@@ -52,8 +56,14 @@ public final class ClassGrading {
      *
      * @return each learner's scorecard by folder name, in the order of {@code folders}: every folder is there
      */
-    public static Map<String, Scorecard> gradeAll(Lab lab, List<Path> folders, Path target, OneLearner grader, ResultFiles results,
-                                                  Consumer<String> progress, int workers) {
+    public static Map<String, Scorecard> gradeAll(
+            Lab lab,
+            List<Path> folders,
+            Path target,
+            OneLearner grader,
+            ResultFiles results,
+            Consumer<String> progress,
+            int workers) {
         Map<String, Path> named = new LinkedHashMap<>();
         for (Path folder : folders) {
             named.put(uniqueName(String.valueOf(folder.getFileName()), named), folder);
@@ -71,8 +81,15 @@ public final class ClassGrading {
                 Scorecard card = gradeOne(lab, folder, name, target, grader, results);
                 cards.put(name, card);
                 synchronized (progress) {
-                    progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %d/%d points (%.1f s)", done.incrementAndGet(),
-                            named.size(), VisibleText.of(name), card.points(), card.maxPoints(), card.duration().toMillis() / 1000.0));
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "[%d/%d] %s: %d/%d points (%.1f s)",
+                            done.incrementAndGet(),
+                            named.size(),
+                            VisibleText.of(name),
+                            card.points(),
+                            card.maxPoints(),
+                            card.duration().toMillis() / 1000.0));
                 }
             })));
             for (Future<?> f : running) {
@@ -87,7 +104,8 @@ public final class ClassGrading {
     }
 
     /** One learner: whatever grading or writing throws becomes 0 points with the reason, never an exception. */
-    private static Scorecard gradeOne(Lab lab, Path folder, String name, Path target, OneLearner grader, ResultFiles results) {
+    private static Scorecard gradeOne(
+            Lab lab, Path folder, String name, Path target, OneLearner grader, ResultFiles results) {
         Optional<String> reserved = reservedName(name);
         if (reserved.isPresent()) {
             return Grader.failed(lab, folder, new GradingException(reserved.get()));
@@ -126,15 +144,22 @@ public final class ClassGrading {
     public static int workersFor(Lab lab) {
         long perGrading = ((long) lab.heapMb() + lab.learnerHeapMb() + 1024) << 20;
         long memory = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 4L << 30;
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize()
+                : 4L << 30;
         return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() + 1, memory / 2 / perGrading));
     }
 
     /** The class summary table: a line per learner, with the reason when nothing could be graded. */
     public static List<String> table(Map<String, Scorecard> cards) {
         List<String> lines = new ArrayList<>();
-        cards.forEach((learner, card) -> lines.add(String.format(Locale.ROOT, "%-24s %3d/%-3d %s", VisibleText.of(learner),
-                card.points(), card.maxPoints(), card.passed() ? "full marks" : card.compiled() ? "" : ClassSummary.whyNotGraded(card))));
+        cards.forEach((learner, card) -> lines.add(String.format(
+                Locale.ROOT,
+                "%-24s %3d/%-3d %s",
+                VisibleText.of(learner),
+                card.points(),
+                card.maxPoints(),
+                card.passed() ? "full marks" : card.compiled() ? "" : ClassSummary.whyNotGraded(card))));
         return lines;
     }
 
@@ -144,8 +169,9 @@ public final class ClassGrading {
      */
     public static Optional<String> reservedName(String folder) {
         if (folder.equalsIgnoreCase(ClassSummary.FILE)) {
-            return Optional.of("this folder is named " + ClassSummary.FILE + ", the class summary that grade --all writes beside"
-                    + " the learners' results, so it is not graded; rename the folder and grade it again.");
+            return Optional.of(
+                    "this folder is named " + ClassSummary.FILE + ", the class summary that grade --all writes beside"
+                            + " the learners' results, so it is not graded; rename the folder and grade it again.");
         }
         return Optional.empty();
     }
@@ -163,20 +189,32 @@ public final class ClassGrading {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        return e instanceof Exception ex && ex.getMessage() != null && !ex.getMessage().isBlank() ? ex
+        return e instanceof Exception ex
+                        && ex.getMessage() != null
+                        && !ex.getMessage().isBlank()
+                ? ex
                 : new GradingException(reason(e), e);
     }
 
     private static String reason(Throwable e) {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
-        return e instanceof Error ? "the grader ran into " + e.getClass().getSimpleName() + message + " while grading this folder"
+        return e instanceof Error
+                ? "the grader ran into " + e.getClass().getSimpleName() + message + " while grading this folder"
                 : e.getClass().getSimpleName() + message;
     }
 
     private static Scorecard withWarning(Scorecard card, String warning) {
         List<String> warnings = new ArrayList<>(card.warnings());
         warnings.add(Grader.printable(warning));
-        return new Scorecard(card.lab(), card.submission(), card.seed(), card.visibleOnly(), card.compileErrors(), card.checks(),
-                warnings, card.duration(), card.junitXml());
+        return new Scorecard(
+                card.lab(),
+                card.submission(),
+                card.seed(),
+                card.visibleOnly(),
+                card.compileErrors(),
+                card.checks(),
+                warnings,
+                card.duration(),
+                card.junitXml());
     }
 }

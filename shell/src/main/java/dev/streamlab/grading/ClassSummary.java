@@ -1,11 +1,10 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import dev.streamlab.files.AtomicFiles;
 
 /**
  * The class summary of {@code grade --all}: one CSV row per learner, the name as {@link VisibleText} shows it;
@@ -15,10 +14,10 @@ import dev.streamlab.files.AtomicFiles;
 public final class ClassSummary {
 
     public static final String FILE = "class-summary.csv";
-    static final String HEADER = "learner,points,max_points,percent,passed_checks,checks,compiled,seed,seconds,first_failure,verified";
+    static final String HEADER =
+            "learner,points,max_points,percent,passed_checks,checks,compiled,seed,seconds,first_failure,verified";
 
-    private ClassSummary() {
-    }
+    private ClassSummary() {}
 
     public static Path write(Map<String, Scorecard> byLearner, Path resultsDir) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
@@ -27,7 +26,8 @@ public final class ClassSummary {
         try {
             AtomicFiles.write(file, csv.toString());
         } catch (IOException e) {
-            throw new GradingException("Cannot write " + file + " (" + e.getMessage() + "). Choose another folder with --results.", e);
+            throw new GradingException(
+                    "Cannot write " + file + " (" + e.getMessage() + "). Choose another folder with --results.", e);
         }
         return file;
     }
@@ -35,13 +35,27 @@ public final class ClassSummary {
     static String row(String learner, Scorecard card) {
         int percent = card.maxPoints() == 0 ? 0 : Math.round(100f * card.points() / card.maxPoints());
         String firstFailure = card.compiled()
-                ? card.checks().stream().filter(c -> !c.passed()).map(CheckResult::fullName).findFirst().orElse("")
+                ? card.checks().stream()
+                        .filter(c -> !c.passed())
+                        .map(CheckResult::fullName)
+                        .findFirst()
+                        .orElse("")
                 : whyNotGraded(card);
-        return String.join(",", List.of(field(VisibleText.of(learner)), String.valueOf(card.points()), String.valueOf(card.maxPoints()),
-                String.valueOf(percent), String.valueOf(card.passedChecks()), String.valueOf(card.checks().size()),
-                String.valueOf(card.compiled()), String.valueOf(card.seed()),
-                String.format(java.util.Locale.ROOT, "%.1f", card.duration().toMillis() / 1000.0), field(firstFailure),
-                String.valueOf(card.verified())));
+        return String.join(
+                ",",
+                List.of(
+                        field(VisibleText.of(learner)),
+                        String.valueOf(card.points()),
+                        String.valueOf(card.maxPoints()),
+                        String.valueOf(percent),
+                        String.valueOf(card.passedChecks()),
+                        String.valueOf(card.checks().size()),
+                        String.valueOf(card.compiled()),
+                        String.valueOf(card.seed()),
+                        String.format(
+                                java.util.Locale.ROOT, "%.1f", card.duration().toMillis() / 1000.0),
+                        field(firstFailure),
+                        String.valueOf(card.verified())));
     }
 
     /**
@@ -49,7 +63,9 @@ public final class ClassSummary {
      * {@code grade --all} refused), the reason.
      */
     static String whyNotGraded(Scorecard card) {
-        return card.checks().isEmpty() && !card.compileErrors().isEmpty() ? card.compileErrors().get(0) : "does not compile";
+        return card.checks().isEmpty() && !card.compileErrors().isEmpty()
+                ? card.compileErrors().get(0)
+                : "does not compile";
     }
 
     static String field(String value) {

@@ -1,5 +1,9 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.files.FileTrees;
+import dev.streamlab.grading.child.CheckEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.files.FileTrees;
-import dev.streamlab.grading.child.CheckEvent;
 
 /**
  * A lab's checks, compiled once per grader process: a class of thirty submissions (and the test suite) compiled the
@@ -32,8 +31,7 @@ final class CompiledCheckCache {
     private static final Map<String, List<CheckEvent>> PLANNED = new ConcurrentHashMap<>();
     private static ScratchDirectory folder;
 
-    private CompiledCheckCache() {
-    }
+    private CompiledCheckCache() {}
 
     /** What to compile into a folder; empty when it compiled, else javac's errors. */
     interface Compilation {

@@ -1,5 +1,9 @@
 package dev.streamlab.grading;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.streamlab.files.AtomicFiles;
 
 /**
  * Machine-readable results of one scorecard, each in the shape its consumer reads (the rules are those of the
@@ -44,10 +42,10 @@ public final class GradingReports {
 
     /** Exercism's limit on a test's {@code output}, and on a message. */
     static final int EXERCISM_OUTPUT_LIMIT = 500;
+
     static final int EXERCISM_MESSAGE_LIMIT = 65_535;
 
-    private GradingReports() {
-    }
+    private GradingReports() {}
 
     /** {@code junit.xml} and {@code autograding.json}: for GitHub Classroom and CI test reporters. */
     public static List<Path> write(Scorecard card, Path resultsDir) {
@@ -68,7 +66,11 @@ public final class GradingReports {
         try {
             Files.createDirectories(resultsDir);
             Path json = resultsDir.resolve(EXERCISM_JSON);
-            AtomicFiles.write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(exercismResult(card)));
+            AtomicFiles.write(
+                    json,
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(exercismResult(card)));
             return json;
         } catch (IOException e) {
             throw cannotWrite(resultsDir, e);
@@ -84,14 +86,18 @@ public final class GradingReports {
     }
 
     private static GradingException cannotWrite(Path dir, IOException e) {
-        return new GradingException("Cannot write the results to " + dir + " (" + e.getMessage()
-                + "). Choose another folder with --results.", e);
+        return new GradingException(
+                "Cannot write the results to " + dir + " (" + e.getMessage()
+                        + "). Choose another folder with --results.",
+                e);
     }
 
     /** What {@code autograding.json} holds. */
     public static String classroomJson(Scorecard card) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(classroomResult(card));
+            return new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(classroomResult(card));
         } catch (JsonProcessingException e) {
             throw new GradingException("Cannot write the Classroom result: " + e.getMessage(), e);
         }
@@ -117,15 +123,28 @@ public final class GradingReports {
             error.put("status", "error");
             error.put("score", 0);
             error.put("line_no", 0);
-            error.put("message", !card.compiled() ? String.join("\n", card.compileErrors())
-                    : card.checks().stream().map(CheckResult::message).filter(m -> !m.isBlank()).findFirst().orElse("Nothing could be graded."));
+            error.put(
+                    "message",
+                    !card.compiled()
+                            ? String.join("\n", card.compileErrors())
+                            : card.checks().stream()
+                                    .map(CheckResult::message)
+                                    .filter(m -> !m.isBlank())
+                                    .findFirst()
+                                    .orElse("Nothing could be graded."));
             tests.add(error);
         }
         for (CheckResult check : card.checks()) {
-            long line = check.visible() ? sources.of(check).map(CheckSources.Place::line).orElse(0L) : 0L;
+            long line = check.visible()
+                    ? sources.of(check).map(CheckSources.Place::line).orElse(0L)
+                    : 0L;
             for (int point = 1; point <= check.maxPoints(); point++) {
                 Map<String, Object> test = new LinkedHashMap<>();
-                test.put("name", check.maxPoints() == 1 ? check.fullName() : check.fullName() + " [" + point + "/" + check.maxPoints() + "]");
+                test.put(
+                        "name",
+                        check.maxPoints() == 1
+                                ? check.fullName()
+                                : check.fullName() + " [" + point + "/" + check.maxPoints() + "]");
                 test.put("status", check.passed() ? "pass" : "fail");
                 test.put("score", check.passed() ? 1 : 0);
                 test.put("line_no", line);
@@ -166,12 +185,16 @@ public final class GradingReports {
         CheckSources sources = CheckSources.of(card.lab());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("version", 3);
-        boolean nothingRan = !card.compiled() || card.checks().isEmpty()
+        boolean nothingRan = !card.compiled()
+                || card.checks().isEmpty()
                 || card.checks().stream().allMatch(c -> c.status() == CheckResult.Status.NOT_RUN);
         result.put("status", nothingRan ? "error" : card.passed() ? "pass" : "fail");
         if (nothingRan) {
-            String why = !card.compiled() ? String.join("\n", card.compileErrors())
-                    : card.checks().isEmpty() ? "Nothing could be graded." : card.checks().get(0).message();
+            String why = !card.compiled()
+                    ? String.join("\n", card.compileErrors())
+                    : card.checks().isEmpty()
+                            ? "Nothing could be graded."
+                            : card.checks().get(0).message();
             result.put("message", limit(why, EXERCISM_MESSAGE_LIMIT));
         }
         List<Map<String, Object>> tests = new ArrayList<>();
@@ -181,11 +204,15 @@ public final class GradingReports {
         for (CheckResult check : ordered) {
             Map<String, Object> test = new LinkedHashMap<>();
             test.put("name", check.fullName());
-            test.put("status", check.passed() ? "pass" : check.status() == CheckResult.Status.NOT_RUN ? "error" : "fail");
+            test.put(
+                    "status",
+                    check.passed() ? "pass" : check.status() == CheckResult.Status.NOT_RUN ? "error" : "fail");
             if (!check.passed()) {
                 test.put("message", limit(whyAndHint(check), EXERCISM_MESSAGE_LIMIT));
             }
-            String code = check.visible() ? sources.of(check).map(CheckSources.Place::code).orElse("") : "";
+            String code = check.visible()
+                    ? sources.of(check).map(CheckSources.Place::code).orElse("")
+                    : "";
             if (!code.isEmpty()) {
                 test.put("test_code", code);
             }
@@ -209,9 +236,13 @@ public final class GradingReports {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            long failures = card.checks().stream().filter(c -> c.status() == CheckResult.Status.FAILED).count()
+            long failures = card.checks().stream()
+                            .filter(c -> c.status() == CheckResult.Status.FAILED)
+                            .count()
                     + (card.compiled() ? 0 : 1);
-            long errors = card.checks().stream().filter(c -> c.status() == CheckResult.Status.NOT_RUN).count();
+            long errors = card.checks().stream()
+                    .filter(c -> c.status() == CheckResult.Status.NOT_RUN)
+                    .count();
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
@@ -235,7 +266,12 @@ public final class GradingReports {
                 xml.writeAttribute("classname", "compile");
                 xml.writeAttribute("name", "compile");
                 xml.writeAttribute("time", "0");
-                outcome(xml, "failure", "Your code does not compile", "streamlab.CompileError", String.join("\n", card.compileErrors()));
+                outcome(
+                        xml,
+                        "failure",
+                        "Your code does not compile",
+                        "streamlab.CompileError",
+                        String.join("\n", card.compileErrors()));
                 xml.writeEndElement();
             }
             for (CheckResult c : card.checks()) {
@@ -245,10 +281,15 @@ public final class GradingReports {
                 xml.writeAttribute("name", xmlText(c.method().isEmpty() ? c.name() : c.method()));
                 xml.writeAttribute("time", seconds(c.millis()));
                 switch (c.status()) {
-                    case FAILED -> outcome(xml, "failure", c.message(), c.errorType().isEmpty() ? "streamlab.CheckFailed" : c.errorType(),
-                            whyAndHint(c));
+                    case FAILED ->
+                        outcome(
+                                xml,
+                                "failure",
+                                c.message(),
+                                c.errorType().isEmpty() ? "streamlab.CheckFailed" : c.errorType(),
+                                whyAndHint(c));
                     case NOT_RUN -> outcome(xml, "error", c.message(), "streamlab.NotRun", whyAndHint(c));
-                    case PASSED -> { }
+                    case PASSED -> {}
                 }
                 xml.writeEndElement();
             }
@@ -270,7 +311,8 @@ public final class GradingReports {
         xml.writeAttribute("value", xmlText(value));
     }
 
-    private static void outcome(XMLStreamWriter xml, String element, String message, String type, String body) throws XMLStreamException {
+    private static void outcome(XMLStreamWriter xml, String element, String message, String type, String body)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement(element);
         xml.writeAttribute("message", xmlText(message));
@@ -288,7 +330,12 @@ public final class GradingReports {
     static String xmlText(String text) {
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) {
+            if (c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || c >= 0x20 && c <= 0xD7FF
+                    || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000 && c <= 0x10FFFF) {
                 b.appendCodePoint(c);
             }
         });

@@ -1,5 +1,7 @@
 package dev.streamlab.grading;
 
+import com.sun.source.util.JavacTask;
+import dev.streamlab.jvm.JavaCommand;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -16,16 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-
-import com.sun.source.util.JavacTask;
-import dev.streamlab.jvm.JavaCommand;
 
 /**
  * Compiles every {@code .java} file under a folder with the JDK's own compiler ({@code javax.tools}), in a JVM of its own
@@ -54,13 +52,13 @@ public final class JavaCompilation {
     static final int HEAP_MB = 512;
     /** The start of each of the compiler JVM's lines that carry the result (the JVM itself may print warnings on stdout). */
     static final String REPLY = "streamlab-compilation ";
+
     static final int MAX_ERRORS = 200;
     static final int MAX_REFUSALS = 1000;
     /** The compiler JVM's other output kept, for a crash's message. */
     private static final int LOG_LINES = 20;
 
-    private JavaCompilation() {
-    }
+    private JavaCompilation() {}
 
     public static Result compile(Path sources, String classpath, Path output) {
         return compile(sources, classpath, output, false, TIME_LIMIT);
@@ -79,11 +77,19 @@ public final class JavaCompilation {
     /** Runs the compiler's JVM, and stops it after {@code timeLimit}: that code then gets a result that says so. */
     static Result compile(Path sources, String classpath, Path output, boolean applyPolicy, Duration timeLimit) {
         if (javaFiles(sources).isEmpty()) {
-            return new Result(false, List.of("No .java files in " + sources + ". Point --submission at the folder with your code."));
+            return new Result(
+                    false,
+                    List.of("No .java files in " + sources + ". Point --submission at the folder with your code."));
         }
-        List<String> command = JavaCommand.ofThisJdk().option("-Xmx" + HEAP_MB + "m").option("-XX:+UseSerialGC")
-                .option("-XX:TieredStopAtLevel=1").option("-Xshare:auto").option("-XX:-UsePerfData")
-                .classPath(JavaCommand.ownClassPath()).main(JavaCompilationProcess.class.getName()).toList();
+        List<String> command = JavaCommand.ofThisJdk()
+                .option("-Xmx" + HEAP_MB + "m")
+                .option("-XX:+UseSerialGC")
+                .option("-XX:TieredStopAtLevel=1")
+                .option("-Xshare:auto")
+                .option("-XX:-UsePerfData")
+                .classPath(JavaCommand.ownClassPath())
+                .main(JavaCompilationProcess.class.getName())
+                .toList();
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -99,7 +105,8 @@ public final class JavaCompilation {
         reader.start();
         try {
             try (OutputStream in = process.getOutputStream()) {
-                in.write(JavaCompilationProcess.request(sources.toAbsolutePath(), output.toAbsolutePath(), applyPolicy, classpath)
+                in.write(JavaCompilationProcess.request(
+                                sources.toAbsolutePath(), output.toAbsolutePath(), applyPolicy, classpath)
                         .getBytes(StandardCharsets.UTF_8));
             } catch (IOException ended) {
                 // It ended before reading: its exit code says why.
@@ -129,14 +136,16 @@ public final class JavaCompilation {
 
     /** The one sentence a learner whose code javac could not finish on reads. */
     static String timedOut(Duration timeLimit) {
-        return "The Java compiler did not finish within " + Math.max(1, timeLimit.toSeconds()) + " s on this code, so it"
+        return "The Java compiler did not finish within " + Math.max(1, timeLimit.toSeconds())
+                + " s on this code, so it"
                 + " cannot be graded: simplify deeply nested calls (such as List.of(c ? List.of(...) : ...)), long chains whose"
                 + " types Java must infer, or nested finally blocks, for instance by giving parts their own variables with"
                 + " their types written out.";
     }
 
     private static void read(Process process, List<String> replies, ArrayDeque<String> log) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(REPLY)) {
                     synchronized (replies) {
@@ -171,17 +180,23 @@ public final class JavaCompilation {
                 case JavaCompilationProcess.ERROR -> errors.add(text);
                 case JavaCompilationProcess.REFUSAL -> refusals.add(text);
                 case JavaCompilationProcess.END -> ended = true;
-                default -> { }
+                default -> {}
             }
         }
         if (!ended) {
             String said;
             synchronized (log) {
-                said = log.stream().filter(l -> l.contains("Error") || l.contains("error")).findFirst().orElse("");
+                said = log.stream()
+                        .filter(l -> l.contains("Error") || l.contains("error"))
+                        .findFirst()
+                        .orElse("");
             }
-            return new Result(false, List.of("The Java compiler crashed on this code (exit code " + exitCode
-                    + (said.isEmpty() ? "" : ": " + Grader.printable(said)) + "), so it cannot be graded. Look for a very deeply"
-                    + " nested expression or a huge method, and simplify it."));
+            return new Result(
+                    false,
+                    List.of("The Java compiler crashed on this code (exit code " + exitCode
+                            + (said.isEmpty() ? "" : ": " + Grader.printable(said))
+                            + "), so it cannot be graded. Look for a very deeply"
+                            + " nested expression or a huge method, and simplify it."));
         }
         return new Result(success && errors.isEmpty(), errors, refusals);
     }
@@ -193,21 +208,40 @@ public final class JavaCompilation {
     static Result compileHere(Path sources, String classpath, Path output, boolean applyPolicy) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new GradingException("Grading needs the Java compiler, and this Java is not a full JDK. Install a JDK 17 or newer.");
+            throw new GradingException(
+                    "Grading needs the Java compiler, and this Java is not a full JDK. Install a JDK 17 or newer.");
         }
         List<File> files = javaFiles(sources);
         if (files.isEmpty()) {
-            return new Result(false, List.of("No .java files in " + sources + ". Point --submission at the folder with your code."));
+            return new Result(
+                    false,
+                    List.of("No .java files in " + sources + ". Point --submission at the folder with your code."));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fileManager =
+                compiler.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
             Files.createDirectories(output);
-            List<String> options = List.of("-classpath", classpath, "-d", output.toString(), "-proc:none",
-                    "-encoding", "UTF-8", "--release", "17", "-nowarn", "-Xlint:none");
+            List<String> options = List.of(
+                    "-classpath",
+                    classpath,
+                    "-d",
+                    output.toString(),
+                    "-proc:none",
+                    "-encoding",
+                    "UTF-8",
+                    "--release",
+                    "17",
+                    "-nowarn",
+                    "-Xlint:none");
             boolean ok;
             ApiUseScanner scanner = null;
             try {
-                JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), fileManager, diagnostics, options, null,
+                JavaCompiler.CompilationTask task = compiler.getTask(
+                        new StringWriter(),
+                        fileManager,
+                        diagnostics,
+                        options,
+                        null,
                         fileManager.getJavaFileObjectsFromFiles(files));
                 if (applyPolicy) {
                     scanner = new ApiUseScanner((JavacTask) task, sources);
@@ -216,8 +250,12 @@ public final class JavaCompilation {
                 ok = task.call();
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError crash) {
                 Throwable cause = crash.getCause() != null ? crash.getCause() : crash;
-                return new Result(false, List.of("The Java compiler crashed on this code (" + cause.getClass().getSimpleName()
-                        + "), so it cannot be graded. Look for a very deeply nested expression or a huge method, and simplify it."));
+                return new Result(
+                        false,
+                        List.of(
+                                "The Java compiler crashed on this code ("
+                                        + cause.getClass().getSimpleName()
+                                        + "), so it cannot be graded. Look for a very deeply nested expression or a huge method, and simplify it."));
             }
             List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -241,7 +279,9 @@ public final class JavaCompilation {
     }
 
     private static String describe(Path sources, Diagnostic<? extends JavaFileObject> d) {
-        String file = d.getSource() == null ? "" : relative(sources, Path.of(d.getSource().toUri()));
+        String file = d.getSource() == null
+                ? ""
+                : relative(sources, Path.of(d.getSource().toUri()));
         String where = file.isEmpty() ? "" : file + ":" + d.getLineNumber() + ": ";
         return where + d.getMessage(Locale.ENGLISH).lines().findFirst().orElse("");
     }
@@ -259,7 +299,10 @@ public final class JavaCompilation {
             return List.of();
         }
         try (Stream<Path> paths = Files.walk(sources)) {
-            return paths.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().map(Path::toFile).toList();
+            return paths.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .sorted()
+                    .map(Path::toFile)
+                    .toList();
         } catch (IOException e) {
             throw new GradingException("Cannot read " + sources + ": " + e.getMessage(), e);
         }

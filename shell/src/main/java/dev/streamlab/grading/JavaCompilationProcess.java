@@ -25,14 +25,15 @@ public final class JavaCompilationProcess {
     static final String FATAL = "fatal";
     static final String END = "end";
 
-    private JavaCompilationProcess() {
-    }
+    private JavaCompilationProcess() {}
 
     /** What {@link #main} reads: the grader's own paths, never a line break in them. */
     static String request(Path sources, Path output, boolean applyPolicy, String classpath) {
-        String request = String.join("\n", sources.toString(), output.toString(), String.valueOf(applyPolicy), classpath);
+        String request =
+                String.join("\n", sources.toString(), output.toString(), String.valueOf(applyPolicy), classpath);
         if (request.chars().filter(c -> c == '\n' || c == '\r').count() != 3) {
-            throw new GradingException("Cannot compile " + sources + ": a path with a line break in it. Rename the folder.");
+            throw new GradingException(
+                    "Cannot compile " + sources + ": a path with a line break in it. Rename the folder.");
         }
         return request + "\n";
     }
@@ -49,9 +50,14 @@ public final class JavaCompilationProcess {
         } catch (GradingException e) {
             out.println(JavaCompilation.REPLY + FATAL + " " + oneLine(e.getMessage()));
         } catch (Exception | StackOverflowError | OutOfMemoryError crash) {
-            reply(out, new JavaCompilation.Result(false, List.of("The Java compiler crashed on this code ("
-                    + crash.getClass().getSimpleName() + "), so it cannot be graded. Look for a very deeply nested expression"
-                    + " or a huge method, and simplify it.")));
+            reply(
+                    out,
+                    new JavaCompilation.Result(
+                            false,
+                            List.of("The Java compiler crashed on this code ("
+                                    + crash.getClass().getSimpleName()
+                                    + "), so it cannot be graded. Look for a very deeply nested expression"
+                                    + " or a huge method, and simplify it.")));
         }
         out.println(JavaCompilation.REPLY + END);
         out.flush();

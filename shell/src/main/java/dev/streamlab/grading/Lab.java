@@ -12,8 +12,15 @@ import java.util.Properties;
  * One lab, a folder {@code labs/NN-name/}: {@code README.adoc}, {@code starter/}, {@code solution/},
  * {@code checks/visible/}, {@code checks/hidden/}, {@code harness/} and {@code lab.properties} (title, time limits, heaps).
  */
-public record Lab(String number, String name, Path directory, String title, Duration checkTimeout,
-                  Duration overallTimeout, int heapMb, int learnerHeapMb) {
+public record Lab(
+        String number,
+        String name,
+        Path directory,
+        String title,
+        Duration checkTimeout,
+        Duration overallTimeout,
+        int heapMb,
+        int learnerHeapMb) {
 
     public static Lab load(Path directory) {
         String folder = directory.getFileName().toString();
@@ -27,7 +34,10 @@ public record Lab(String number, String name, Path directory, String title, Dura
                 throw new GradingException("Cannot read " + file + ": " + e.getMessage(), e);
             }
         }
-        return new Lab(folder.substring(0, dash), folder.substring(dash + 1), directory,
+        return new Lab(
+                folder.substring(0, dash),
+                folder.substring(dash + 1),
+                directory,
                 p.getProperty("title", folder),
                 Duration.ofSeconds(Long.parseLong(p.getProperty("check.timeout.seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(p.getProperty("overall.timeout.seconds", "120"))),

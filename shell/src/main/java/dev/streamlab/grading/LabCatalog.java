@@ -1,13 +1,12 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.catalog.NumberedName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.streamlab.catalog.NumberedName;
 
 /** The labs in a {@code labs/} folder, found by their {@code NN-name} folder names. */
 public final class LabCatalog {
@@ -40,6 +39,8 @@ public final class LabCatalog {
 
     /** Finds a lab by number ({@code 5}, {@code 05}), name ({@code fraud-window}) or both ({@code 05-fraud-window}). */
     public Optional<Lab> find(String wanted) {
-        return labs().stream().filter(lab -> new NumberedName(lab.number(), lab.name()).answersTo(wanted)).findFirst();
+        return labs().stream()
+                .filter(lab -> new NumberedName(lab.number(), lab.name()).answersTo(wanted))
+                .findFirst();
     }
 }

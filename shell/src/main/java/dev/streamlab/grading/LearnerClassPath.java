@@ -1,5 +1,6 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.grading.host.LearnerHost;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.streamlab.grading.host.LearnerHost;
-
 /**
  * The class path a submission compiles and runs against: the learner host's own module and the libraries its build named
  * (its {@code learner-classpath.txt}), taken from the grader's class path by file name. Nothing else of streamlab's
@@ -27,8 +26,7 @@ final class LearnerClassPath {
 
     static final String LIST = "learner-classpath.txt";
 
-    private LearnerClassPath() {
-    }
+    private LearnerClassPath() {}
 
     /** The entries of {@code runtime} (the grader's class path) a learner's JVM gets, in the grader's order. */
     static List<Path> from(List<Path> runtime) {
@@ -38,7 +36,9 @@ final class LearnerClassPath {
         Set<String> found = new LinkedHashSet<>();
         for (Path entry : runtime) {
             Path normalized = entry.toAbsolutePath().normalize();
-            String name = normalized.getFileName() == null ? "" : normalized.getFileName().toString();
+            String name = normalized.getFileName() == null
+                    ? ""
+                    : normalized.getFileName().toString();
             if (normalized.equals(host)) {
                 entries.add(entry);
             } else if (libraries.contains(name) && found.add(name)) {
@@ -51,8 +51,9 @@ final class LearnerClassPath {
         Set<String> missing = new LinkedHashSet<>(libraries);
         missing.removeAll(found);
         if (!missing.isEmpty()) {
-            throw new GradingException("The learner's libraries " + String.join(", ", missing) + " are not on streamlab's"
-                    + " class path, so no submission can run: build streamlab again (./mvnw install) or reinstall the kit.");
+            throw new GradingException(
+                    "The learner's libraries " + String.join(", ", missing) + " are not on streamlab's"
+                            + " class path, so no submission can run: build streamlab again (./mvnw install) or reinstall the kit.");
         }
         return List.copyOf(entries);
     }
@@ -64,8 +65,13 @@ final class LearnerClassPath {
 
     private static Path hostEntry() {
         try {
-            return Path.of(LearnerHost.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toAbsolutePath().normalize();
+            return Path.of(LearnerHost.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath()
+                    .normalize();
         } catch (URISyntaxException | RuntimeException e) {
             throw new GradingException("Cannot find where the learner host's classes are (" + e.getMessage() + ").");
         }
@@ -74,10 +80,12 @@ final class LearnerClassPath {
     private static Set<String> libraryNames() {
         try (InputStream in = LearnerHost.class.getResourceAsStream(LIST)) {
             if (in == null) {
-                throw new GradingException("The learner host has no " + LIST + ": build streamlab again (./mvnw install).");
+                throw new GradingException(
+                        "The learner host has no " + LIST + ": build streamlab again (./mvnw install).");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            return Arrays.stream(text.split("[:;\\s]+")).filter(s -> !s.isBlank())
+            return Arrays.stream(text.split("[:;\\s]+"))
+                    .filter(s -> !s.isBlank())
                     .map(s -> Path.of(s).getFileName().toString())
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         } catch (IOException e) {

@@ -213,7 +213,8 @@ record PackageDeclaration(String name, int line) {
                     int end = s.indexOf("*/", pos + 2);
                     int stop = end < 0 ? s.length() : end + 2;
                     for (int i = pos; i < stop; i++) {
-                        if (s.charAt(i) == '\n' || s.charAt(i) == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n')) {
+                        if (s.charAt(i) == '\n'
+                                || s.charAt(i) == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n')) {
                             line++;
                         }
                     }

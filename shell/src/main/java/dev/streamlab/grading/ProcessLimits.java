@@ -32,6 +32,7 @@ public record ProcessLimits(long addressSpaceBytes, long openFiles, long fileSiz
     public static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     /** What a JVM needs beside its heap under {@link #jvmOptions()}: 430 MiB measured, and room for threads. */
     public static final long JVM_OVERHEAD_BYTES = 512L << 20;
+
     public static final long DEFAULT_OPEN_FILES = 4096;
     public static final long DEFAULT_FILE_SIZE_BYTES = 512L << 20;
 
@@ -48,14 +49,15 @@ public record ProcessLimits(long addressSpaceBytes, long openFiles, long fileSiz
 
     public ProcessLimits {
         if (addressSpaceBytes <= 0 || openFiles <= 0 || fileSizeBytes <= 0) {
-            throw new IllegalArgumentException("Process limits must be positive: " + addressSpaceBytes + ", " + openFiles + ", "
-                    + fileSizeBytes);
+            throw new IllegalArgumentException(
+                    "Process limits must be positive: " + addressSpaceBytes + ", " + openFiles + ", " + fileSizeBytes);
         }
     }
 
     /** Limits for a JVM with this heap ({@code -Xmx}) and {@link #jvmOptions()}: the heap and {@link #JVM_OVERHEAD_BYTES}. */
     public static ProcessLimits forJvmHeap(int heapMb) {
-        return new ProcessLimits(((long) heapMb << 20) + JVM_OVERHEAD_BYTES, DEFAULT_OPEN_FILES, DEFAULT_FILE_SIZE_BYTES);
+        return new ProcessLimits(
+                ((long) heapMb << 20) + JVM_OVERHEAD_BYTES, DEFAULT_OPEN_FILES, DEFAULT_FILE_SIZE_BYTES);
     }
 
     /** {@code /usr/bin/prlimit --as=... --nofile=... --fsize=... --core=0 --}, or an empty prefix where it is not installed. */
@@ -64,12 +66,18 @@ public record ProcessLimits(long addressSpaceBytes, long openFiles, long fileSiz
     }
 
     Prefix prefix(Path prlimit) {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            return new Prefix(List.of(), Optional.of("process limits need Linux's prlimit; this is " + System.getProperty("os.name")));
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("linux")) {
+            return new Prefix(
+                    List.of(),
+                    Optional.of("process limits need Linux's prlimit; this is " + System.getProperty("os.name")));
         }
         if (!Files.isExecutable(prlimit)) {
-            return new Prefix(List.of(), Optional.of(prlimit + " is not installed (util-linux), so the process runs without"
-                    + " limits on its memory, open files and file size"));
+            return new Prefix(
+                    List.of(),
+                    Optional.of(prlimit + " is not installed (util-linux), so the process runs without"
+                            + " limits on its memory, open files and file size"));
         }
         List<String> command = new ArrayList<>();
         command.add(prlimit.toString());
@@ -86,7 +94,11 @@ public record ProcessLimits(long addressSpaceBytes, long openFiles, long fileSiz
      * JVM reserves beside its heap (class metadata, compressed class space, code cache: 1 GB and 240 MB by default).
      */
     public static List<String> jvmOptions() {
-        return List.of("-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=48m");
+        return List.of(
+                "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m",
+                "-XX:CompressedClassSpaceSize=64m",
+                "-XX:ReservedCodeCacheSize=48m");
     }
 
     /**

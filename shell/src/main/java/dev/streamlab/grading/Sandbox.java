@@ -32,7 +32,8 @@ final class Sandbox {
     /** Another bwrap than the one on the PATH (tests point it at nothing to see grading fail closed). */
     static final String BWRAP_PROPERTY = "streamlab.grading.bwrap";
 
-    private static final java.util.Map<String, Optional<String>> PROBED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Optional<String>> PROBED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String bwrap;
 
@@ -66,7 +67,9 @@ final class Sandbox {
     }
 
     private static Optional<String> probe() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("linux")) {
             return Optional.of("the sandbox needs Linux (bubblewrap); this is " + System.getProperty("os.name"));
         }
         Optional<String> bwrap = bwrapPath();
@@ -79,9 +82,14 @@ final class Sandbox {
             try {
                 Path scratch = Files.createDirectories(empty.resolve("scratch"));
                 // The learner's sandbox inside the check JVM's, as in grading: both must start.
-                List<String> command = sandbox.command(scratch, scratch, scratch, List.of(),
+                List<String> command = sandbox.command(
+                        scratch,
+                        scratch,
+                        scratch,
+                        List.of(),
                         sandbox.learnerCommand(List.of(), List.of("/usr/bin/true")));
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 p.getOutputStream().close();
                 boolean ended = p.waitFor(20, TimeUnit.SECONDS);
                 String out = new String(p.getInputStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
@@ -90,7 +98,8 @@ final class Sandbox {
                     return Optional.of("bubblewrap did not start within 20 s");
                 }
                 if (p.exitValue() != 0) {
-                    return Optional.of("bubblewrap cannot start a sandbox here (" + (out.isEmpty() ? "exit code " + p.exitValue() : out)
+                    return Optional.of("bubblewrap cannot start a sandbox here ("
+                            + (out.isEmpty() ? "exit code " + p.exitValue() : out)
                             + "); user namespaces may be forbidden");
                 }
                 return Optional.empty();
@@ -108,6 +117,7 @@ final class Sandbox {
 
     /** The size of the check JVM's {@code /tmp} (a tmpfs: Kafka's data of the checks' clusters), and of the learner's. */
     static final long CHECK_TMP_BYTES = 1L << 30;
+
     static final long LEARNER_TMP_BYTES = 256L << 20;
 
     /** Where the learner's compiled classes are seen, by the check JVM and in the learner's own sandbox. */
@@ -123,18 +133,36 @@ final class Sandbox {
      * @param scratch a host folder beside which the sandbox's hosts file is written
      * @param readOnly further files and folders (the grader's jars), each seen read-only at its own path
      */
-    List<String> command(Path grading, Path learnerClasses, Path scratch, List<Path> readOnly, List<String> inner) throws IOException {
-        List<String> c = new ArrayList<>(List.of(bwrap, "--unshare-user-try", "--unshare-ipc", "--unshare-net", "--unshare-uts",
-                "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--hostname", "streamlab-grading"));
+    List<String> command(Path grading, Path learnerClasses, Path scratch, List<Path> readOnly, List<String> inner)
+            throws IOException {
+        List<String> c = new ArrayList<>(List.of(
+                bwrap,
+                "--unshare-user-try",
+                "--unshare-ipc",
+                "--unshare-net",
+                "--unshare-uts",
+                "--unshare-cgroup-try",
+                "--die-with-parent",
+                "--new-session",
+                "--hostname",
+                "streamlab-grading"));
         c.addAll(system());
         // Its own hosts file: the sandbox's host name resolves at once (to its loopback), as on any machine.
         Path hosts = scratch.resolveSibling(scratch.getFileName() + ".hosts");
-        Files.writeString(hosts, "127.0.0.1 localhost streamlab-grading streamlab-learner\n::1 localhost ip6-localhost ip6-loopback\n");
+        Files.writeString(
+                hosts,
+                "127.0.0.1 localhost streamlab-grading streamlab-learner\n::1 localhost ip6-localhost ip6-loopback\n");
         c.addAll(List.of("--ro-bind", hosts.toString(), "/etc/hosts"));
         // Writable: the learner's sandbox writes its user mappings there.
         c.addAll(List.of("--bind", "/proc", "/proc", "--dev", "/dev"));
-        c.addAll(List.of("--size", String.valueOf(CHECK_TMP_BYTES), "--tmpfs", SCRATCH.toString(),
-                "--ro-bind", grading.toString(), INSIDE.toString()));
+        c.addAll(List.of(
+                "--size",
+                String.valueOf(CHECK_TMP_BYTES),
+                "--tmpfs",
+                SCRATCH.toString(),
+                "--ro-bind",
+                grading.toString(),
+                INSIDE.toString()));
         if (learnerClasses != null) {
             c.addAll(List.of("--ro-bind", learnerClasses.toString(), LEARNER_CLASSES.toString()));
         }
@@ -151,13 +179,33 @@ final class Sandbox {
      * grading folder and no file of the check JVM.
      */
     List<String> learnerCommand(List<Path> readOnly, List<String> java) throws IOException {
-        List<String> c = new ArrayList<>(List.of("/usr/bin/bwrap".equals(bwrap) || bwrap.startsWith("/usr/") ? bwrap : "/usr/bin/bwrap",
-                "--unshare-user-try", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-                "--die-with-parent", "--new-session", "--hostname", "streamlab-learner"));
+        List<String> c = new ArrayList<>(List.of(
+                "/usr/bin/bwrap".equals(bwrap) || bwrap.startsWith("/usr/") ? bwrap : "/usr/bin/bwrap",
+                "--unshare-user-try",
+                "--unshare-pid",
+                "--unshare-ipc",
+                "--unshare-uts",
+                "--unshare-cgroup-try",
+                "--die-with-parent",
+                "--new-session",
+                "--hostname",
+                "streamlab-learner"));
         c.addAll(system());
-        c.addAll(List.of("--ro-bind", "/etc/hosts", "/etc/hosts", "--proc", "/proc", "--dev", "/dev",
-                "--size", String.valueOf(LEARNER_TMP_BYTES), "--tmpfs", SCRATCH.toString(),
-                "--ro-bind", LEARNER_CLASSES.toString(), LEARNER_CLASSES.toString()));
+        c.addAll(List.of(
+                "--ro-bind",
+                "/etc/hosts",
+                "/etc/hosts",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--size",
+                String.valueOf(LEARNER_TMP_BYTES),
+                "--tmpfs",
+                SCRATCH.toString(),
+                "--ro-bind",
+                LEARNER_CLASSES.toString(),
+                LEARNER_CLASSES.toString()));
         c.addAll(afterTmp(readOnly));
         c.addAll(java);
         return c;
@@ -175,7 +223,8 @@ final class Sandbox {
             }
         }
         Set<Path> etc = new LinkedHashSet<>();
-        for (String f : List.of("nsswitch.conf", "passwd", "group", "ld.so.cache", "localtime", "host.conf", "gai.conf")) {
+        for (String f :
+                List.of("nsswitch.conf", "passwd", "group", "ld.so.cache", "localtime", "host.conf", "gai.conf")) {
             etc.add(Path.of("/etc", f));
         }
         // The JDK's configuration files may be links into /etc (Debian's /etc/java-17-openjdk).
@@ -199,7 +248,8 @@ final class Sandbox {
             c.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         }
         // Then the root itself (bwrap's tmpfs) read-only: /tmp is the only place to write.
-        c.addAll(List.of("--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
+        c.addAll(List.of(
+                "--remount-ro", "/", "--chdir", SCRATCH.toString(), "--setenv", "HOME", SCRATCH.toString(), "--"));
         return c;
     }
 
@@ -217,7 +267,9 @@ final class Sandbox {
                             Path real = p.toRealPath();
                             // A runtime made by jlink links its legal notices to each other: inside the JDK, which is
                             // bound already; binding the folder above it would show the installation's labs and checks.
-                            if (!real.startsWith("/usr") && !real.startsWith(javaHome.toRealPath()) && real.getNameCount() >= 2) {
+                            if (!real.startsWith("/usr")
+                                    && !real.startsWith(javaHome.toRealPath())
+                                    && real.getNameCount() >= 2) {
                                 tops.add(real.getRoot().resolve(real.subpath(0, 2)));
                             }
                         } catch (IOException dangling) {
@@ -243,7 +295,8 @@ final class Sandbox {
                 continue;
             }
             Path p = Path.of(e).toAbsolutePath().normalize();
-            if (Files.exists(p) && !(Files.isDirectory(p) && p.getFileName().toString().equals("test-classes"))) {
+            if (Files.exists(p)
+                    && !(Files.isDirectory(p) && p.getFileName().toString().equals("test-classes"))) {
                 addWithManifestClassPath(p, entries);
             }
         }
@@ -255,12 +308,16 @@ final class Sandbox {
      * check JVM gets them as entries of its own class path, and the sandbox shows each of them.
      */
     private static void addWithManifestClassPath(Path entry, Set<Path> entries) {
-        if (!entries.add(entry) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+        if (!entries.add(entry)
+                || !Files.isRegularFile(entry)
+                || !entry.toString().endsWith(".jar")) {
             return;
         }
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry.toFile())) {
             java.util.jar.Manifest manifest = jar.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            String classPath = manifest == null
+                    ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
             if (classPath == null) {
                 return;
             }

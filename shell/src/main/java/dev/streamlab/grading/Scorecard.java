@@ -9,8 +9,16 @@ import java.util.Optional;
  * Everything grading one submission found out: points per check, compiler errors, the seed to replay the run,
  * warnings about the grader itself, and the JUnit XML the check JVM wrote (when it got that far).
  */
-public record Scorecard(Lab lab, Path submission, long seed, boolean visibleOnly, List<String> compileErrors,
-                        List<CheckResult> checks, List<String> warnings, Duration duration, Optional<String> junitXml) {
+public record Scorecard(
+        Lab lab,
+        Path submission,
+        long seed,
+        boolean visibleOnly,
+        List<String> compileErrors,
+        List<CheckResult> checks,
+        List<String> warnings,
+        Duration duration,
+        Optional<String> junitXml) {
 
     public Scorecard {
         compileErrors = List.copyOf(compileErrors);

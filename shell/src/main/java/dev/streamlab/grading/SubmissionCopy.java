@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import javax.lang.model.SourceVersion;
 
 /**
@@ -33,8 +32,16 @@ final class SubmissionCopy {
     static final int MAX_FILES = 500;
     static final int MAX_DEPTH = 16;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_$.\\-]{0,99}");
-    private static final List<String> FORBIDDEN_PACKAGES = List.of("dev/streamlab/", "org/junit/", "java/", "javax/", "jdk/",
-            "sun/", "org/opentest4j/", "org/apache/kafka/", "com/fasterxml/");
+    private static final List<String> FORBIDDEN_PACKAGES = List.of(
+            "dev/streamlab/",
+            "org/junit/",
+            "java/",
+            "javax/",
+            "jdk/",
+            "sun/",
+            "org/opentest4j/",
+            "org/apache/kafka/",
+            "com/fasterxml/");
 
     /** The copy's outcome: empty problems mean every file was copied. */
     record Result(List<String> problems) {
@@ -43,8 +50,7 @@ final class SubmissionCopy {
         }
     }
 
-    private SubmissionCopy() {
-    }
+    private SubmissionCopy() {}
 
     /**
      * The lab's own packages, where a submission's classes belong: the folders under its {@code starter/}, such as
@@ -60,7 +66,8 @@ final class SubmissionCopy {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // No starter folder: no package of the lab's own to keep to (the grader's and the checks' are still refused).
+            // No starter folder: no package of the lab's own to keep to (the grader's and the checks' are still
+            // refused).
         }
         return packages;
     }
@@ -71,7 +78,8 @@ final class SubmissionCopy {
      * @param labPackages   the lab's own packages ({@link #labPackages}): each {@code .java} file must declare one of them
      *                      or a package inside one (but {@code lab05.checks}); empty, any package but those refused
      */
-    static Result copy(Path submission, Path target, Set<String> checkPackages, Set<String> labPackages) throws IOException {
+    static Result copy(Path submission, Path target, Set<String> checkPackages, Set<String> labPackages)
+            throws IOException {
         Set<String> checks = new TreeSet<>();
         checkPackages.forEach(folder -> checks.add(folder.replaceAll("/+$", "").replace('/', '.')));
         labPackages.forEach(pkg -> checks.add(pkg + ".checks"));
@@ -80,7 +88,8 @@ final class SubmissionCopy {
         int[] files = {0};
         Files.createDirectories(target);
         if (Files.isSymbolicLink(submission)) {
-            return new Result(List.of("The submission folder is a symbolic link; point --submission at the folder itself."));
+            return new Result(
+                    List.of("The submission folder is a symbolic link; point --submission at the folder itself."));
         }
         Files.walkFileTree(submission, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
             @Override
@@ -93,7 +102,8 @@ final class SubmissionCopy {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (!NAME.matcher(name).matches()) {
-                    problems.add(shown(submission, dir) + ": a folder name with characters other than letters, digits, '_', '-' and '.'."
+                    problems.add(shown(submission, dir)
+                            + ": a folder name with characters other than letters, digits, '_', '-' and '.'."
                             + " Rename it.");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -114,22 +124,26 @@ final class SubmissionCopy {
                     }
                 } else if (!NAME.matcher(name).matches()) {
                     if (name.endsWith(".java")) {
-                        problems.add(relative + ": a file name with characters other than letters, digits, '_', '-' and '.'."
-                                + " Name the file after its class.");
+                        problems.add(
+                                relative + ": a file name with characters other than letters, digits, '_', '-' and '.'."
+                                        + " Name the file after its class.");
                     }
                 } else if (name.endsWith(".java")) {
                     String path = submission.relativize(file).toString();
-                    if (FORBIDDEN_PACKAGES.stream().anyMatch(path::startsWith) || checkPackages.stream().anyMatch(path::startsWith)) {
-                        problems.add(relative + ": a class in a package that belongs to the grader, a library or the lab's checks."
+                    if (FORBIDDEN_PACKAGES.stream().anyMatch(path::startsWith)
+                            || checkPackages.stream().anyMatch(path::startsWith)) {
+                        problems.add(relative
+                                + ": a class in a package that belongs to the grader, a library or the lab's checks."
                                 + " Keep your classes in the starter's packages.");
                     } else if (attrs.size() > MAX_FILE_BYTES) {
-                        problems.add(relative + ": too large (" + attrs.size() / 1024 + " KB; at most " + MAX_FILE_BYTES / 1024
-                                + " KB per file).");
+                        problems.add(relative + ": too large (" + attrs.size() / 1024 + " KB; at most "
+                                + MAX_FILE_BYTES / 1024 + " KB per file).");
                     } else if (++files[0] > MAX_FILES) {
                         problems.add("More than " + MAX_FILES + " .java files; submit only your code.");
                         return FileVisitResult.TERMINATE;
                     } else if ((total[0] += attrs.size()) > MAX_TOTAL_BYTES) {
-                        problems.add("More than " + MAX_TOTAL_BYTES / (1 << 20) + " MB of .java files; submit only your code.");
+                        problems.add("More than " + MAX_TOTAL_BYTES / (1 << 20)
+                                + " MB of .java files; submit only your code.");
                         return FileVisitResult.TERMINATE;
                     } else {
                         // NOFOLLOW_LINKS: a file swapped for a link since the walk saw it is not followed. The bytes
@@ -142,7 +156,8 @@ final class SubmissionCopy {
                             problems.add(relative + ": too large (it grew while being copied).");
                             return FileVisitResult.CONTINUE;
                         }
-                        String wrongPackage = wrongPackage(relative, new String(bytes, StandardCharsets.UTF_8), labPackages, checks);
+                        String wrongPackage =
+                                wrongPackage(relative, new String(bytes, StandardCharsets.UTF_8), labPackages, checks);
                         if (wrongPackage != null) {
                             problems.add(wrongPackage);
                             return FileVisitResult.CONTINUE;
@@ -157,7 +172,8 @@ final class SubmissionCopy {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(shown(submission, file) + ": cannot be read (" + e.getClass().getSimpleName() + ").");
+                problems.add(shown(submission, file) + ": cannot be read ("
+                        + e.getClass().getSimpleName() + ").");
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -175,9 +191,10 @@ final class SubmissionCopy {
         String where = relative + ":" + declared.line() + ": ";
         String own = labPackages.isEmpty() ? "" : String.join(" or ", labPackages);
         String example = labPackages.isEmpty() ? "" : labPackages.iterator().next();
-        String keep = labPackages.isEmpty() ? " Put your classes in the starter's packages."
+        String keep = labPackages.isEmpty()
+                ? " Put your classes in the starter's packages."
                 : " Put your classes in package " + own + " (or a package inside it, such as " + example + ".util) and"
-                + " start the file with 'package " + example + ";'.";
+                        + " start the file with 'package " + example + ";'.";
         for (String check : checkPackages) {
             if (within(name, check)) {
                 return where + "declares package " + VisibleText.of(name) + ", the package of the lab's checks." + keep;

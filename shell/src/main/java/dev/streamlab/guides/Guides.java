@@ -1,5 +1,6 @@
 package dev.streamlab.guides;
 
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-
-import dev.streamlab.files.AtomicFiles;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -25,8 +24,8 @@ import org.asciidoctor.log.Severity;
 public final class Guides implements AutoCloseable {
 
     /** The READMEs the guides link to, beside the guides themselves. */
-    static final List<String> READMES = List.of("README.adoc", "lessons/README.adoc", "labs/README.adoc",
-            "slides/README.adoc", "demo-data/README.adoc");
+    static final List<String> READMES = List.of(
+            "README.adoc", "lessons/README.adoc", "labs/README.adoc", "slides/README.adoc", "demo-data/README.adoc");
 
     private final Asciidoctor asciidoctor;
     private final List<LogRecord> records = new ArrayList<>();
@@ -42,11 +41,18 @@ public final class Guides implements AutoCloseable {
     public static List<Path> sources(Path root) {
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
-            docs.filter(f -> f.getFileName().toString().endsWith(".adoc")).sorted().map(root::relativize).forEach(sources::add);
+            docs.filter(f -> f.getFileName().toString().endsWith(".adoc"))
+                    .sorted()
+                    .map(root::relativize)
+                    .forEach(sources::add);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the guides in " + root.resolve("docs") + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot list the guides in " + root.resolve("docs") + ": " + e.getMessage(), e);
         }
-        READMES.stream().map(Path::of).filter(f -> Files.isRegularFile(root.resolve(f))).forEach(sources::add);
+        READMES.stream()
+                .map(Path::of)
+                .filter(f -> Files.isRegularFile(root.resolve(f)))
+                .forEach(sources::add);
         return sources;
     }
 
@@ -67,19 +73,21 @@ public final class Guides implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
             }
-            String page = asciidoctor.convert(text, Options.builder()
-                    .backend("html5")
-                    .safe(SafeMode.SAFE) // includes only from inside the document's own folder
-                    .baseDir(file.getParent().toFile())
-                    .toFile(false)
-                    .standalone(true)
-                    .attributes(Attributes.builder()
-                            .attribute("webfonts!", "") // no font from the network: the guides work offline
-                            .attribute("icons!", "")
-                            .attribute("experimental", "")
-                            .attribute("attribute-missing", "warn")
-                            .build())
-                    .build());
+            String page = asciidoctor.convert(
+                    text,
+                    Options.builder()
+                            .backend("html5")
+                            .safe(SafeMode.SAFE) // includes only from inside the document's own folder
+                            .baseDir(file.getParent().toFile())
+                            .toFile(false)
+                            .standalone(true)
+                            .attributes(Attributes.builder()
+                                    .attribute("webfonts!", "") // no font from the network: the guides work offline
+                                    .attribute("icons!", "")
+                                    .attribute("experimental", "")
+                                    .attribute("attribute-missing", "warn")
+                                    .build())
+                            .build());
             try {
                 Files.createDirectories(html.getParent());
                 AtomicFiles.write(html, page);
@@ -88,7 +96,8 @@ public final class Guides implements AutoCloseable {
             }
             for (LogRecord record : records) {
                 if (record.getSeverity().ordinal() >= Severity.INFO.ordinal()) {
-                    int line = record.getCursor() == null ? 0 : record.getCursor().getLineNumber();
+                    int line =
+                            record.getCursor() == null ? 0 : record.getCursor().getLineNumber();
                     problems.add(source + (line > 0 ? ":" + line : "") + ": " + record.getMessage());
                 }
             }

@@ -1,10 +1,9 @@
 package dev.streamlab.guides;
 
+import dev.streamlab.cli.StreamlabCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-
-import dev.streamlab.cli.StreamlabCommand;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.extension.IncludeProcessor;
 import org.asciidoctor.extension.PreprocessorReader;
@@ -30,7 +29,8 @@ final class HelpInclude extends IncludeProcessor {
 
     /** The help of a command named by its path from the root, such as {@code class/create}; "" is the root's. */
     static String usage(String path) {
-        CommandLine command = StreamlabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine command =
+                StreamlabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         if (!path.isEmpty()) {
             for (String name : path.split("/")) {
                 CommandLine sub = command.getSubcommands().get(name);

@@ -19,12 +19,26 @@ final class KafkaJars {
 
     /** Jar name prefixes that stay out of the image: streamlab's own tools, and Streams' 60 MB of RocksDB. */
     private static final List<String> LEFT_OUT = List.of(
-            "streamlab", "testcontainers", "docker-java", "jna", "duct-tape", "picocli", "jline",
-            "rocksdbjni", "kafka-streams", "junit", "opentest4j", "apiguardian", "assertj", "awaitility",
-            "hamcrest", "byte-buddy", "asciidoctorj", "jruby");
+            "streamlab",
+            "testcontainers",
+            "docker-java",
+            "jna",
+            "duct-tape",
+            "picocli",
+            "jline",
+            "rocksdbjni",
+            "kafka-streams",
+            "junit",
+            "opentest4j",
+            "apiguardian",
+            "assertj",
+            "awaitility",
+            "hamcrest",
+            "byte-buddy",
+            "asciidoctorj",
+            "jruby");
 
-    private KafkaJars() {
-    }
+    private KafkaJars() {}
 
     /** Every jar on this JVM's classpath, following a launcher jar's {@code Class-Path} to {@code lib/}. */
     static List<Path> onClasspath() {
@@ -40,7 +54,8 @@ final class KafkaJars {
     }
 
     static List<Path> forImage() {
-        List<Path> jars = onClasspath().stream().filter(KafkaJars::belongsInImage).toList();
+        List<Path> jars =
+                onClasspath().stream().filter(KafkaJars::belongsInImage).toList();
         if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("kafka_2.13-"))) {
             throw new IllegalStateException("Kafka's jars are not on streamlab's classpath; build streamlab with"
                     + " './mvnw -pl shell -am package' and run it through ./streamlab.");
@@ -57,7 +72,8 @@ final class KafkaJars {
         List<Path> entries = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
             if (classPath != null) {
                 for (String relative : classPath.trim().split("\\s+")) {
                     Path path = jar.getParent().resolve(relative).normalize();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import kafka.docker.KafkaDockerWrapper$;
 import kafka.tools.StorageTool;
 import scala.jdk.javaapi.CollectionConverters;
@@ -23,8 +22,7 @@ public final class KafkaStarter {
     private static final Path MOUNTED_CONFIGS = Path.of("/mnt/shared/config");
     private static final Path FINAL_CONFIGS = Path.of("/opt/kafka/config");
 
-    private KafkaStarter() {
-    }
+    private KafkaStarter() {}
 
     public static void main(String[] args) throws Exception {
         scala.collection.immutable.Map<String, String> env =
@@ -39,6 +37,7 @@ public final class KafkaStarter {
             System.err.println("Formatting the storage failed (exit code " + formatted + ").");
             System.exit(formatted);
         }
-        kafka.Kafka.main(new String[] {FINAL_CONFIGS.resolve("server.properties").toString()});
+        kafka.Kafka.main(
+                new String[] {FINAL_CONFIGS.resolve("server.properties").toString()});
     }
 }

@@ -1,5 +1,12 @@
 package dev.streamlab.image;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.cluster.containers.KafkaImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.model.BuildResponseItem;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.containers.DockerEngine;
-import dev.streamlab.cluster.containers.KafkaImage;
-
 /**
  * Builds {@link KafkaImage#LOCAL} without any container registry: a Debian bookworm base with a Java 17 runtime made
  * by {@code debootstrap} from Debian's packages and imported into Docker, then Kafka's jars from streamlab's own
@@ -37,8 +36,14 @@ public final class LocalImageBuilder {
     public static final String BASE_IMAGE = "streamlab/debian-jre:17-bookworm-local";
     static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
     /** The files of the repository's {@code image/} folder, packaged into streamlab's jar under {@code image/}. */
-    static final List<String> IMAGE_FILES = List.of("Dockerfile", "docker/run", "docker/configure", "docker/launch",
-            "docker/make-class-archive", "docker/server.properties");
+    static final List<String> IMAGE_FILES = List.of(
+            "Dockerfile",
+            "docker/run",
+            "docker/configure",
+            "docker/launch",
+            "docker/make-class-archive",
+            "docker/server.properties");
+
     private static final long DEBOOTSTRAP_MINUTES = 20;
     private static final long NEEDED_DISK_MB = 2_048;
 
@@ -71,11 +76,27 @@ public final class LocalImageBuilder {
         Path work = temporaryDirectory("streamlab-rootfs-");
         try {
             Path rootfs = work.resolve("rootfs");
-            listener.step("Installing Debian bookworm with a Java 17 runtime into " + rootfs + " (debootstrap, about a minute)");
-            run(List.of("debootstrap", "--variant=minbase", "--include=openjdk-17-jre-headless", "bookworm",
-                    rootfs.toString(), mirror), DEBOOTSTRAP_MINUTES, new DebootstrapProgress(listener));
-            run(List.of("sh", "-c", "rm -rf usr/share/doc/* usr/share/man/* usr/share/locale/* var/cache/apt/archives/*.deb"
-                    + " var/lib/apt/lists/*"), rootfs, 2, line -> { });
+            listener.step("Installing Debian bookworm with a Java 17 runtime into " + rootfs
+                    + " (debootstrap, about a minute)");
+            run(
+                    List.of(
+                            "debootstrap",
+                            "--variant=minbase",
+                            "--include=openjdk-17-jre-headless",
+                            "bookworm",
+                            rootfs.toString(),
+                            mirror),
+                    DEBOOTSTRAP_MINUTES,
+                    new DebootstrapProgress(listener));
+            run(
+                    List.of(
+                            "sh",
+                            "-c",
+                            "rm -rf usr/share/doc/* usr/share/man/* usr/share/locale/* var/cache/apt/archives/*.deb"
+                                    + " var/lib/apt/lists/*"),
+                    rootfs,
+                    2,
+                    line -> {});
             listener.step("Importing it into Docker as " + BASE_IMAGE);
             importRootfs(rootfs);
         } finally {
@@ -92,8 +113,16 @@ public final class LocalImageBuilder {
             throw new ClusterException("The docker command is not installed; the base image is imported with it."
                     + " Install Docker's command-line client (package docker.io or docker-ce-cli) and try again.");
         }
-        run(List.of("bash", "-c", "set -o pipefail; tar -C \"$1\" --numeric-owner -c . | docker import - \"$2\"", "import",
-                rootfs.toString(), BASE_IMAGE), 15, line -> { });
+        run(
+                List.of(
+                        "bash",
+                        "-c",
+                        "set -o pipefail; tar -C \"$1\" --numeric-owner -c . | docker import - \"$2\"",
+                        "import",
+                        rootfs.toString(),
+                        BASE_IMAGE),
+                15,
+                line -> {});
     }
 
     private void buildKafkaLayer(DockerClient docker, String tag) {
@@ -128,7 +157,8 @@ public final class LocalImageBuilder {
                 Files.createDirectories(target.getParent());
                 try (InputStream in = LocalImageBuilder.class.getResourceAsStream("/image/" + file)) {
                     if (in == null) {
-                        throw new IllegalStateException("image/" + file + " is missing from streamlab's jar; rebuild streamlab.");
+                        throw new IllegalStateException(
+                                "image/" + file + " is missing from streamlab's jar; rebuild streamlab.");
                     }
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -144,8 +174,10 @@ public final class LocalImageBuilder {
             writeStarterJar(libs.resolve("streamlab-kafka-starter.jar"));
             return jars.size() + 1;
         } catch (IOException e) {
-            throw new ClusterException("Could not prepare the image's files in " + context + ": " + e.getMessage()
-                    + ". Check the free disk space.", e);
+            throw new ClusterException(
+                    "Could not prepare the image's files in " + context + ": " + e.getMessage()
+                            + ". Check the free disk space.",
+                    e);
         }
     }
 
@@ -153,7 +185,7 @@ public final class LocalImageBuilder {
     private static void writeStarterJar(Path jar) throws IOException {
         String entry = KafkaStarter.class.getName().replace('.', '/') + ".class";
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             InputStream in = KafkaStarter.class.getResourceAsStream("/" + entry)) {
+                InputStream in = KafkaStarter.class.getResourceAsStream("/" + entry)) {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
             out.closeEntry();
@@ -163,12 +195,14 @@ public final class LocalImageBuilder {
     private static void checkCanDebootstrap() {
         if (!System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
             throw new ClusterException("The offline image is built with Debian's debootstrap, which runs on Linux only."
-                    + " Build it on a Linux machine and copy it over ('docker save " + KafkaImage.LOCAL + "' / 'docker load'),"
+                    + " Build it on a Linux machine and copy it over ('docker save " + KafkaImage.LOCAL
+                    + "' / 'docker load'),"
                     + " or use --cluster embedded.");
         }
         if (!onPath("debootstrap")) {
-            throw new ClusterException("debootstrap is not installed. Install it ('sudo apt-get install -y debootstrap')"
-                    + " and run 'streamlab image build' again.");
+            throw new ClusterException(
+                    "debootstrap is not installed. Install it ('sudo apt-get install -y debootstrap')"
+                            + " and run 'streamlab image build' again.");
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             throw new ClusterException("debootstrap must run as root. Run 'sudo ./streamlab image build'.");
@@ -189,13 +223,16 @@ public final class LocalImageBuilder {
             Path base = Path.of(System.getProperty("streamlab.image.workdir", "/var/tmp"));
             long freeMb = Files.getFileStore(Files.createDirectories(base)).getUsableSpace() / (1024 * 1024);
             if (freeMb < NEEDED_DISK_MB) {
-                throw new ClusterException("Only " + freeMb + " MB are free in " + base + ", and building the image needs about "
-                        + NEEDED_DISK_MB + " MB. Free some disk space and try again.");
+                throw new ClusterException(
+                        "Only " + freeMb + " MB are free in " + base + ", and building the image needs about "
+                                + NEEDED_DISK_MB + " MB. Free some disk space and try again.");
             }
             return Files.createTempDirectory(base, prefix);
         } catch (IOException e) {
-            throw new ClusterException("Cannot create a working directory for the image build: " + e.getMessage()
-                    + ". Check that /var/tmp is writable.", e);
+            throw new ClusterException(
+                    "Cannot create a working directory for the image build: " + e.getMessage()
+                            + ". Check that /var/tmp is writable.",
+                    e);
         }
     }
 
@@ -205,20 +242,26 @@ public final class LocalImageBuilder {
         }
         String message = String.valueOf(e.getMessage());
         if (message.toLowerCase(Locale.ROOT).contains("no space left on device")) {
-            return new ClusterException("Docker is out of disk space while trying to " + what + ". Free some with"
-                    + " 'docker system prune' and try again.", e);
+            return new ClusterException(
+                    "Docker is out of disk space while trying to " + what + ". Free some with"
+                            + " 'docker system prune' and try again.",
+                    e);
         }
-        return new ClusterException("Docker could not " + what + ": " + message.strip().lines().findFirst().orElse("")
-                + ". The lines above show how far it got.", e);
+        return new ClusterException(
+                "Docker could not " + what + ": "
+                        + message.strip().lines().findFirst().orElse("") + ". The lines above show how far it got.",
+                e);
     }
 
     private void run(List<String> command, long timeoutMinutes, java.util.function.Consumer<String> output) {
         run(command, null, timeoutMinutes, output);
     }
 
-    private void run(List<String> command, Path directory, long timeoutMinutes, java.util.function.Consumer<String> output) {
+    private void run(
+            List<String> command, Path directory, long timeoutMinutes, java.util.function.Consumer<String> output) {
         Process process = start(command, directory);
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder tail = new StringBuilder();
             for (String line; (line = lines.readLine()) != null; ) {
                 output.accept(line);
@@ -231,9 +274,11 @@ public final class LocalImageBuilder {
                 throw new ClusterException(command.get(0) + " did not finish within " + timeoutMinutes + " minutes.");
             }
             if (process.exitValue() != 0) {
-                throw new ClusterException(command.get(0) + " failed (exit code " + process.exitValue() + "). Its last lines:\n"
-                        + tail.toString().strip() + "\nCheck that " + mirror + " can be reached (or set STREAMLAB_DEBIAN_MIRROR)"
-                        + " and that there is free disk space.");
+                throw new ClusterException(
+                        command.get(0) + " failed (exit code " + process.exitValue() + "). Its last lines:\n"
+                                + tail.toString().strip() + "\nCheck that " + mirror
+                                + " can be reached (or set STREAMLAB_DEBIAN_MIRROR)"
+                                + " and that there is free disk space.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -260,7 +305,10 @@ public final class LocalImageBuilder {
     /** A rootfs holds device files and root-owned trees; rm does the job better than a Java file walk. */
     private void delete(Path directory) {
         try {
-            new ProcessBuilder("rm", "-rf", directory.toString()).inheritIO().start().waitFor(5, TimeUnit.MINUTES);
+            new ProcessBuilder("rm", "-rf", directory.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor(5, TimeUnit.MINUTES);
         } catch (IOException e) {
             listener.step("Could not remove " + directory + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -283,8 +331,12 @@ public final class LocalImageBuilder {
                 if (++retrieved % 25 == 0) {
                     listener.step("  debootstrap: " + retrieved + " packages downloaded");
                 }
-            } else if (line.startsWith("I: ") && !line.startsWith("I: Validating ") && !line.startsWith("I: Extracting ")
-                    && !line.startsWith("I: Unpacking ") && !line.startsWith("I: Configuring ") && !line.startsWith("I: Retrieving ")) {
+            } else if (line.startsWith("I: ")
+                    && !line.startsWith("I: Validating ")
+                    && !line.startsWith("I: Extracting ")
+                    && !line.startsWith("I: Unpacking ")
+                    && !line.startsWith("I: Configuring ")
+                    && !line.startsWith("I: Retrieving ")) {
                 listener.step("  debootstrap: " + line.substring(3));
             } else if (line.startsWith("E: ") || line.startsWith("W: ")) {
                 listener.step("  debootstrap: " + line);
@@ -305,7 +357,8 @@ public final class LocalImageBuilder {
             super.onNext(item);
             String stream = item.getStream();
             if (stream != null) {
-                stream.lines().map(String::strip)
+                stream.lines()
+                        .map(String::strip)
                         .filter(l -> l.startsWith("Step ") || l.startsWith("-r") || l.startsWith("Successfully"))
                         .forEach(l -> listener.step("  " + l));
             }

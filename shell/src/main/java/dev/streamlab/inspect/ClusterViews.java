@@ -1,5 +1,18 @@
 package dev.streamlab.inspect;
 
+import dev.streamlab.cluster.AdminSettings;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.Namespace;
+import dev.streamlab.cluster.PartitionInspector;
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.diagram.GroupView;
+import dev.streamlab.diagram.GroupView.Member;
+import dev.streamlab.diagram.GroupView.PartitionOffset;
+import dev.streamlab.diagram.LogView;
+import dev.streamlab.diagram.LogView.Position;
+import dev.streamlab.diagram.TopicView;
+import dev.streamlab.diagram.TopicView.Broker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,19 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.streamlab.cluster.AdminSettings;
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.PartitionInspector;
-import dev.streamlab.cluster.PartitionState;
-import dev.streamlab.diagram.GroupView;
-import dev.streamlab.diagram.GroupView.Member;
-import dev.streamlab.diagram.GroupView.PartitionOffset;
-import dev.streamlab.diagram.LogView;
-import dev.streamlab.diagram.LogView.Position;
-import dev.streamlab.diagram.TopicView;
-import dev.streamlab.diagram.TopicView.Broker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -38,7 +38,6 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
@@ -82,10 +81,13 @@ public final class ClusterViews implements AutoCloseable {
         TopicPartition tp = new TopicPartition(ns.real(topic), partition);
         PartitionState state = partitionState(ns.real(topic), partition);
         requireOffsets(state);
-        long logStart = get(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp),
-                "read the log start of " + tp).offset();
+        long logStart = get(
+                        admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).partitionResult(tp),
+                        "read the log start of " + tp)
+                .offset();
         List<Position> positions = new ArrayList<>();
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(consumerGroupIds(), Set.of(tp));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+                committedOffsets(consumerGroupIds(), Set.of(tp));
         committed.forEach((group, offsets) -> {
             OffsetAndMetadata offset = offsets.get(tp);
             if (offset != null) {
@@ -93,8 +95,16 @@ public final class ClusterViews implements AutoCloseable {
             }
         });
         LogView view = logView(state, logStart, positions);
-        return ns.isNone() ? view : new LogView(topic, view.partition(), view.logStartOffset(), view.highWatermark(),
-                view.logEndOffset(), view.records(), view.positions());
+        return ns.isNone()
+                ? view
+                : new LogView(
+                        topic,
+                        view.partition(),
+                        view.logStartOffset(),
+                        view.highWatermark(),
+                        view.logEndOffset(),
+                        view.records(),
+                        view.positions());
     }
 
     /** Drawing an empty log for a partition without a leader would be a lie: its offsets are unknown, not zero. */
@@ -107,10 +117,17 @@ public final class ClusterViews implements AutoCloseable {
 
     static LogView logView(PartitionState state, long logStart, List<Position> positions) {
         List<Position> sorted = positions.stream()
-                .sorted(java.util.Comparator.comparingLong(Position::offset).thenComparing(Position::name)).toList();
+                .sorted(java.util.Comparator.comparingLong(Position::offset).thenComparing(Position::name))
+                .toList();
         long logEnd = Math.max(state.logEndOffset(), state.highWatermark());
-        return new LogView(state.topic(), state.partition(), logStart, state.highWatermark(),
-                Math.max(logStart, logEnd), List.of(), sorted);
+        return new LogView(
+                state.topic(),
+                state.partition(),
+                logStart,
+                state.highWatermark(),
+                Math.max(logStart, logEnd),
+                List.of(),
+                sorted);
     }
 
     /** Like {@link #log(String, int)}, with the keys and values of up to {@code lastRecords} records before the high watermark. */
@@ -136,7 +153,9 @@ public final class ClusterViews implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(committed.getOrDefault(id, Map.of()));
             Set<TopicPartition> unanswered = new LinkedHashSet<>();
             if (description != null) {
-                description.members().forEach(m -> unanswered.addAll(m.assignment().topicPartitions()));
+                description
+                        .members()
+                        .forEach(m -> unanswered.addAll(m.assignment().topicPartitions()));
             }
             unanswered.removeAll(offsets.keySet());
             if (!unanswered.isEmpty()) {
@@ -147,7 +166,10 @@ public final class ClusterViews implements AutoCloseable {
 
         Set<TopicPartition> partitions = new LinkedHashSet<>();
         committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
-        descriptions.values().forEach(d -> d.members().forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
+        descriptions
+                .values()
+                .forEach(d -> d.members()
+                        .forEach(m -> partitions.addAll(m.assignment().topicPartitions())));
         Map<TopicPartition, Long> ends = logEnds(partitions);
 
         List<GroupView> groups = new ArrayList<>();
@@ -158,7 +180,9 @@ public final class ClusterViews implements AutoCloseable {
             if (description != null) {
                 for (MemberDescription member : description.members()) {
                     List<GroupView.TopicPartition> assignment = member.assignment().topicPartitions().stream()
-                            .map(this::view).sorted().toList();
+                            .map(this::view)
+                            .sorted()
+                            .toList();
                     members.add(new Member(shownClientId(member.clientId()), assignment));
                     groupPartitions.addAll(member.assignment().topicPartitions());
                 }
@@ -168,12 +192,14 @@ public final class ClusterViews implements AutoCloseable {
             List<PartitionOffset> partitionOffsets = new ArrayList<>();
             for (TopicPartition tp : groupPartitions) {
                 OffsetAndMetadata offset = offsets.get(tp);
-                partitionOffsets.add(new PartitionOffset(view(tp),
+                partitionOffsets.add(new PartitionOffset(
+                        view(tp),
                         offset == null ? OptionalLong.empty() : OptionalLong.of(offset.offset()),
                         ends.getOrDefault(tp, -1L)));
             }
             String state = description == null ? "gone" : stateWord(description.groupState());
-            String protocol = description == null || description.type() == GroupType.UNKNOWN ? ""
+            String protocol = description == null || description.type() == GroupType.UNKNOWN
+                    ? ""
                     : description.type().toString().toLowerCase(Locale.ROOT);
             groups.add(new GroupView(ns.shown(id), state, members, partitionOffsets, protocol));
         }
@@ -202,18 +228,26 @@ public final class ClusterViews implements AutoCloseable {
 
     /** Every broker of a cluster we run, up or down. */
     public static List<Broker> brokersOf(Cluster cluster) {
-        return cluster.brokerIds().stream().map(id -> new Broker(id, cluster.isRunning(id))).toList();
+        return cluster.brokerIds().stream()
+                .map(id -> new Broker(id, cluster.isRunning(id)))
+                .toList();
     }
 
     private PartitionState partitionState(String topic, int partition) {
-        return inspector.describe(topic).stream().filter(p -> p.partition() == partition).findFirst()
+        return inspector.describe(topic).stream()
+                .filter(p -> p.partition() == partition)
+                .findFirst()
                 .orElseThrow(() -> new ClusterException("Topic '" + topic + "' has no partition " + partition + "."));
     }
 
     private List<String> consumerGroupIds() {
         Collection<GroupListing> listings =
                 get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all(), "list the consumer groups");
-        return listings.stream().map(GroupListing::groupId).filter(ns::owns).sorted().toList();
+        return listings.stream()
+                .map(GroupListing::groupId)
+                .filter(ns::owns)
+                .sorted()
+                .toList();
     }
 
     /**
@@ -223,8 +257,8 @@ public final class ClusterViews implements AutoCloseable {
      * a partition asked for by name and left out is asked for again, for up to {@link #OFFSETS_ANSWER}; a group's
      * committed offset is never shown as missing because its coordinator was busy.
      */
-    private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(List<String> groups,
-            Set<TopicPartition> partitions) {
+    private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(
+            List<String> groups, Set<TopicPartition> partitions) {
         if (groups.isEmpty()) {
             return Map.of();
         }
@@ -235,8 +269,11 @@ public final class ClusterViews implements AutoCloseable {
         long deadline = System.nanoTime() + OFFSETS_ANSWER.toNanos();
         while (!asked.isEmpty()) {
             Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-            asked.forEach((group, which) -> specs.put(group, which == null ? new ListConsumerGroupOffsetsSpec()
-                    : new ListConsumerGroupOffsetsSpec().topicPartitions(which)));
+            asked.forEach((group, which) -> specs.put(
+                    group,
+                    which == null
+                            ? new ListConsumerGroupOffsetsSpec()
+                            : new ListConsumerGroupOffsetsSpec().topicPartitions(which)));
             Map<String, Map<TopicPartition, OffsetAndMetadata>> all =
                     get(admin.listConsumerGroupOffsets(specs).all(), "list the committed offsets");
             Map<String, Set<TopicPartition>> again = new HashMap<>();
@@ -267,6 +304,7 @@ public final class ClusterViews implements AutoCloseable {
 
     /** How long a partition asked for by name may go unanswered before the view shows it without an offset. */
     static final Duration OFFSETS_ANSWER = Duration.ofSeconds(5);
+
     private static final Duration OFFSETS_RETRY = Duration.ofMillis(100);
 
     private static void pause(Duration pause) {
@@ -365,8 +403,10 @@ public final class ClusterViews implements AutoCloseable {
             }
             throw new ClusterException("Could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ClusterException("The cluster did not answer within " + TIMEOUT_MS / 1000
-                    + " s while trying to " + what + ". Is it still running?", e);
+            throw new ClusterException(
+                    "The cluster did not answer within " + TIMEOUT_MS / 1000 + " s while trying to " + what
+                            + ". Is it still running?",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while trying to " + what + ".", e);

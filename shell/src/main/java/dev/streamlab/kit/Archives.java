@@ -5,16 +5,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
-
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -31,8 +30,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  */
 public final class Archives {
 
-    private Archives() {
-    }
+    private Archives() {}
 
     /** Unpacks {@code archive} into {@code into} (which must exist), leaving out the archive's top folder. */
     public static void extract(Path archive, Path into) throws IOException {
@@ -52,12 +50,12 @@ public final class Archives {
 
     private static void extract(Path archive, Path into, MessageDigest digest) throws IOException {
         String name = archive.getFileName().toString();
-        try (InputStream file = new BufferedInputStream(new DigestInputStream(Files.newInputStream(archive), digest), 1 << 16)) {
+        try (InputStream file =
+                new BufferedInputStream(new DigestInputStream(Files.newInputStream(archive), digest), 1 << 16)) {
             // The readers close what they read; the file stays open for the checksum's last bytes.
             InputStream shielded = new FilterInputStream(file) {
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
             if (name.endsWith(".zip")) {
                 try (ZipArchiveInputStream zip = new ZipArchiveInputStream(shielded)) {
@@ -75,7 +73,8 @@ public final class Archives {
         }
     }
 
-    private static void extract(ArchiveInputStream<? extends ArchiveEntry> in, Path archive, Path into) throws IOException {
+    private static void extract(ArchiveInputStream<? extends ArchiveEntry> in, Path archive, Path into)
+            throws IOException {
         Path root = into.toAbsolutePath().normalize();
         ArchiveEntry entry;
         while ((entry = in.getNextEntry()) != null) {
@@ -93,7 +92,8 @@ public final class Archives {
             if (entry instanceof TarArchiveEntry tar && tar.isSymbolicLink()) {
                 // jlink's runtime links its legal notices; a link may only point inside the folder
                 Path link = Path.of(tar.getLinkName());
-                if (link.isAbsolute() || !target.getParent().resolve(link).normalize().startsWith(root)) {
+                if (link.isAbsolute()
+                        || !target.getParent().resolve(link).normalize().startsWith(root)) {
                     throw new KitException(archive.getFileName() + " holds a link that points outside its folder ("
                             + entry.getName() + " -> " + tar.getLinkName() + "): use the kit's own file.");
                 }
@@ -115,7 +115,9 @@ public final class Archives {
             if (executable(entry)) {
                 try {
                     Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(target));
-                    permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    permissions.addAll(Set.of(
+                            PosixFilePermission.OWNER_EXECUTE,
+                            PosixFilePermission.GROUP_EXECUTE,
                             PosixFilePermission.OTHERS_EXECUTE));
                     Files.setPosixFilePermissions(target, permissions);
                 } catch (UnsupportedOperationException e) {
@@ -133,7 +135,8 @@ public final class Archives {
     }
 
     private static boolean executable(ArchiveEntry entry) {
-        int mode = entry instanceof TarArchiveEntry tar ? tar.getMode()
+        int mode = entry instanceof TarArchiveEntry tar
+                ? tar.getMode()
                 : entry instanceof ZipArchiveEntry zip ? zip.getUnixMode() : 0;
         return (mode & 0100) != 0;
     }

@@ -26,8 +26,7 @@ public final class Checksums {
 
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64}) [ *]([A-Za-z0-9][A-Za-z0-9._-]*)");
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     /** The SHA-256 of a file, in lower-case hex. */
     public static String sha256(Path file) {
@@ -36,7 +35,8 @@ public final class Checksums {
             while (in.read(buffer) >= 0) {
                 // reading is digesting
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
@@ -79,7 +79,8 @@ public final class Checksums {
             }
             Matcher m = LINE.matcher(line.strip());
             if (!m.matches()) {
-                throw new KitException(file + " is damaged (line " + number + " is not 'SHA-256  NAME'): copy the kit folder again.");
+                throw new KitException(
+                        file + " is damaged (line " + number + " is not 'SHA-256  NAME'): copy the kit folder again.");
             }
             expected.put(m.group(2), m.group(1));
         }
@@ -120,15 +121,15 @@ public final class Checksums {
                     + ": make the kit again with 'streamlab kit make DIR'.");
         }
         if (!Files.isRegularFile(dir.resolve(name))) {
-            throw new KitException("The kit's file " + name + " is missing from " + dir
-                    + ": copy the whole kit folder again.");
+            throw new KitException(
+                    "The kit's file " + name + " is missing from " + dir + ": copy the whole kit folder again.");
         }
         return sha;
     }
 
     static KitException damaged(String name) {
-        return new KitException("The kit's file " + name + " is damaged (its SHA-256 differs from "
-                + FILE + "): copy it from the kit again.");
+        return new KitException("The kit's file " + name + " is damaged (its SHA-256 differs from " + FILE
+                + "): copy it from the kit again.");
     }
 
     static MessageDigest newDigest() {

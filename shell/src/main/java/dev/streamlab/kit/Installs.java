@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Removing a folder tree (a staging folder, an old installation), without following links. */
 final class Installs {
 
-    private Installs() {
-    }
+    private Installs() {}
 
     /**
      * A new folder beside {@code target} (same file system, so it can be moved into place), readable by everyone as an

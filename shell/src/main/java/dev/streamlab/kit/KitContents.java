@@ -14,8 +14,13 @@ import java.util.Properties;
  * What a kit holds, as its {@code kit.properties} says: streamlab's version, the distribution's archives by name, and the
  * saved Kafka image (its name and file) when there is one. Every file it names is also in {@code CHECKSUMS}.
  */
-public record KitContents(String version, String tarGz, Optional<String> zip, Optional<String> linuxX64,
-                          Optional<String> image, Optional<String> imageFile) {
+public record KitContents(
+        String version,
+        String tarGz,
+        Optional<String> zip,
+        Optional<String> linuxX64,
+        Optional<String> image,
+        Optional<String> imageFile) {
 
     public static final String FILE = "kit.properties";
 
@@ -39,7 +44,9 @@ public record KitContents(String version, String tarGz, Optional<String> zip, Op
         image.ifPresent(i -> p.setProperty("image", i));
         imageFile.ifPresent(f -> p.setProperty("image.file", f));
         try (Writer out = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
-            p.store(out, "A streamlab kit: install it with 'sh install.sh' (or install.cmd), or 'streamlab kit install DIR'");
+            p.store(
+                    out,
+                    "A streamlab kit: install it with 'sh install.sh' (or install.cmd), or 'streamlab kit install DIR'");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
         }
@@ -51,15 +58,21 @@ public record KitContents(String version, String tarGz, Optional<String> zip, Op
         try (Reader in = Files.newBufferedReader(dir.resolve(FILE), StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException e) {
-            throw new KitException(dir.resolve(FILE) + " cannot be read (" + e.getMessage() + "): copy the kit folder again.", e);
+            throw new KitException(
+                    dir.resolve(FILE) + " cannot be read (" + e.getMessage() + "): copy the kit folder again.", e);
         }
         String version = p.getProperty("version");
         String tarGz = p.getProperty("dist.tar.gz");
         if (version == null || tarGz == null) {
-            throw new KitException(dir.resolve(FILE) + " does not name the distribution: make the kit again with 'streamlab kit make DIR'.");
+            throw new KitException(dir.resolve(FILE)
+                    + " does not name the distribution: make the kit again with 'streamlab kit make DIR'.");
         }
-        return new KitContents(version, tarGz, Optional.ofNullable(p.getProperty("dist.zip")),
-                Optional.ofNullable(p.getProperty("dist.linux-x64")), Optional.ofNullable(p.getProperty("image")),
+        return new KitContents(
+                version,
+                tarGz,
+                Optional.ofNullable(p.getProperty("dist.zip")),
+                Optional.ofNullable(p.getProperty("dist.linux-x64")),
+                Optional.ofNullable(p.getProperty("image")),
                 Optional.ofNullable(p.getProperty("image.file")));
     }
 }

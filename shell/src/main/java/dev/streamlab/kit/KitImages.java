@@ -1,5 +1,8 @@
 package dev.streamlab.kit;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.streamlab.cluster.containers.DockerEngine;
+import dev.streamlab.cluster.containers.KafkaImage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,26 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import com.github.dockerjava.api.DockerClient;
-
-import dev.streamlab.cluster.containers.DockerEngine;
-import dev.streamlab.cluster.containers.KafkaImage;
-
 /**
  * The Kafka image in a kit: {@code docker save} on the instructor's machine, {@code docker load} on an attendee's,
  * through the Docker client streamlab already uses (Testcontainers' docker-java), so no {@code docker} command is needed.
  */
 public final class KitImages {
 
-    private KitImages() {
-    }
+    private KitImages() {}
 
     /** Saves {@code image} (which must be here) into {@code file}. */
     public static void save(String image, Path file) throws IOException {
         DockerClient docker = DockerEngine.client();
         if (!KafkaImage.isPresent(docker, image)) {
-            throw new KitException("The image " + image + " is not in this Docker engine. Build it with 'streamlab image build'"
-                    + " (for " + KafkaImage.LOCAL + "), pull it, name another with --image, or make an embedded-only kit with --no-image.");
+            throw new KitException(
+                    "The image " + image + " is not in this Docker engine. Build it with 'streamlab image build'"
+                            + " (for " + KafkaImage.LOCAL
+                            + "), pull it, name another with --image, or make an embedded-only kit with --no-image.");
         }
         try (InputStream in = docker.saveImageCmd(image).exec()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);

@@ -1,16 +1,15 @@
 package dev.streamlab.kit;
 
+import dev.streamlab.files.ProjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import dev.streamlab.files.ProjectRoot;
 
 /**
  * {@code streamlab kit install DIR}: checks every file of the kit against {@code CHECKSUMS} first, then unpacks the
@@ -22,7 +21,8 @@ import dev.streamlab.files.ProjectRoot;
 public final class KitInstaller {
 
     /** What was installed: where, which version, and the kit's saved image (its name and file) if it has one. */
-    public record Installed(Path home, String version, String archive, Optional<String> image, Optional<Path> imageFile) {
+    public record Installed(
+            Path home, String version, String archive, Optional<String> image, Optional<Path> imageFile) {
 
         /** The installed launcher for this operating system. */
         public Path launcher() {
@@ -75,9 +75,11 @@ public final class KitInstaller {
             staging = Installs.stagingBeside(home, "partial");
             progress.accept("Unpacking and checking " + archive + " against " + Checksums.FILE + " (SHA-256)");
             unpackChecked(kit.resolve(archive), archiveSha, staging);
-            if (!Files.isRegularFile(staging.resolve(ProjectRoot.DISTRIBUTION_MARKER)) || !Files.isRegularFile(staging.resolve("app/streamlab.jar"))) {
-                throw new KitException(archive + " is not a streamlab distribution (no " + ProjectRoot.DISTRIBUTION_MARKER
-                        + " or app/streamlab.jar): make the kit again with 'streamlab kit make DIR'.");
+            if (!Files.isRegularFile(staging.resolve(ProjectRoot.DISTRIBUTION_MARKER))
+                    || !Files.isRegularFile(staging.resolve("app/streamlab.jar"))) {
+                throw new KitException(
+                        archive + " is not a streamlab distribution (no " + ProjectRoot.DISTRIBUTION_MARKER
+                                + " or app/streamlab.jar): make the kit again with 'streamlab kit make DIR'.");
             }
             if (replacing) {
                 old = Files.createTempDirectory(home.getParent(), "." + home.getFileName() + "-old-");
@@ -97,13 +99,20 @@ public final class KitInstaller {
                     // the message names the folder
                 }
             }
-            throw new KitException("Cannot install into " + home + " (" + e.getMessage() + "). Check the free space and"
-                    + " that you may write there, or choose another folder with --to.", e);
+            throw new KitException(
+                    "Cannot install into " + home + " (" + e.getMessage() + "). Check the free space and"
+                            + " that you may write there, or choose another folder with --to.",
+                    e);
         } finally {
             Installs.deleteQuietly(staging);
             Installs.deleteQuietly(old);
         }
-        return new Installed(home, contents.version(), archive, contents.image(), contents.imageFile().map(kit::resolve));
+        return new Installed(
+                home,
+                contents.version(),
+                archive,
+                contents.image(),
+                contents.imageFile().map(kit::resolve));
     }
 
     /**
@@ -151,7 +160,10 @@ public final class KitInstaller {
     static String chooseArchive(KitContents contents, boolean portable) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
-        if (os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")) && contents.linuxX64().isPresent() && !portable) {
+        if (os.contains("linux")
+                && (arch.equals("amd64") || arch.equals("x86_64"))
+                && contents.linuxX64().isPresent()
+                && !portable) {
             return contents.linuxX64().get();
         }
         if (windows() && contents.zip().isPresent()) {

@@ -25,8 +25,7 @@ public final class KitMaker {
     }
 
     /** What was made: the folder, its files, and their size in bytes. */
-    public record Made(Path dir, KitContents contents, List<String> files, long bytes) {
-    }
+    public record Made(Path dir, KitContents contents, List<String> files, long bytes) {}
 
     static final String INSTALL_SH = "install.sh";
     static final String INSTALL_CMD = "install.cmd";
@@ -44,11 +43,13 @@ public final class KitMaker {
      */
     public Made make(Path tarGz, String version, Optional<String> image, ImageSaver saver, Path dir) {
         if (!Files.isRegularFile(tarGz)) {
-            throw new KitException("There is no distribution at " + tarGz + ". Build it with './mvnw -B -ntp -Pdist -DskipTests"
-                    + " package' (it writes dist/target/streamlab-VERSION.tar.gz), or name one with --dist FILE.");
+            throw new KitException(
+                    "There is no distribution at " + tarGz + ". Build it with './mvnw -B -ntp -Pdist -DskipTests"
+                            + " package' (it writes dist/target/streamlab-VERSION.tar.gz), or name one with --dist FILE.");
         }
         if (!tarGz.getFileName().toString().endsWith(".tar.gz")) {
-            throw new KitException(tarGz + " is not a .tar.gz: name the distribution's streamlab-VERSION.tar.gz with --dist.");
+            throw new KitException(
+                    tarGz + " is not a .tar.gz: name the distribution's streamlab-VERSION.tar.gz with --dist.");
         }
         Path target = dir.toAbsolutePath().normalize();
         refuseNonEmpty(target);
@@ -74,7 +75,8 @@ public final class KitMaker {
                 staging.resolve(script).toFile().setExecutable(true, false);
                 files.add(script);
             }
-            KitContents contents = new KitContents(version, tarGz.getFileName().toString(), zip, linux, image, imageFile);
+            KitContents contents =
+                    new KitContents(version, tarGz.getFileName().toString(), zip, linux, image, imageFile);
             contents.write(staging);
             files.add(KitContents.FILE);
             progress.accept("Writing " + Checksums.FILE + " (SHA-256 of every file)");
@@ -90,8 +92,10 @@ public final class KitMaker {
             Files.move(staging, target);
             return new Made(target, contents, List.copyOf(files), bytes);
         } catch (IOException e) {
-            throw new KitException("Cannot write the kit into " + target + " (" + e.getMessage() + "). Check the free space"
-                    + " and that the folder is writable.", e);
+            throw new KitException(
+                    "Cannot write the kit into " + target + " (" + e.getMessage() + "). Check the free space"
+                            + " and that the folder is writable.",
+                    e);
         } finally {
             Installs.deleteQuietly(staging);
         }
@@ -119,7 +123,8 @@ public final class KitMaker {
             Files.createDirectories(parent);
             return Installs.stagingBeside(target, "partial");
         } catch (IOException e) {
-            throw new KitException("Cannot write beside " + target + " (" + e.getMessage() + "): name a folder you can write to.", e);
+            throw new KitException(
+                    "Cannot write beside " + target + " (" + e.getMessage() + "): name a folder you can write to.", e);
         }
     }
 

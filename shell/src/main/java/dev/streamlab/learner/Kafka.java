@@ -1,11 +1,10 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +42,7 @@ public final class Kafka {
 
     private static KafkaProducer<String, String> shared;
 
-    private Kafka() {
-    }
+    private Kafka() {}
 
     /** Set when the cluster may still be starting: then the helpers wait for its address. */
     public static final String PENDING_PROPERTY = "streamlab.cluster.pending";
@@ -57,6 +55,7 @@ public final class Kafka {
     public static final String SQL_GATEWAY_PROPERTY = "streamlab.sql.gateway";
     /** The SQL engine's keystore (PKCS12): the certificate its ports ask for (see {@link #sqlGatewayClient()}). */
     public static final String SQL_KEYSTORE_PROPERTY = "streamlab.sql.keystore";
+
     public static final String SQL_KEYSTORE_PASSWORD_PROPERTY = "streamlab.sql.keystore.password";
     /** The engine's certificate alone, in PEM, for curl's {@code --cacert}. */
     public static final String SQL_CERTIFICATE_PROPERTY = "streamlab.sql.certificate";
@@ -86,8 +85,8 @@ public final class Kafka {
         Map<String, Object> config = clientConfig();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");         // a record counts once every in-sync replica has it
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);        // send at once: we look at every record
+        config.put(ProducerConfig.ACKS_CONFIG, "all"); // a record counts once every in-sync replica has it
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: we look at every record
         // end::producer-defaults[]
         config.putAll(overrides);
         Namespace ns = namespace();
@@ -124,7 +123,9 @@ public final class Kafka {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Kafka 4's clients still default to "classic"; the course teaches the protocol Kafka is moving to. A cluster's
         // own client settings (an external cluster's --command-config) may still choose classic.
-        config.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, GroupProtocol.CONSUMER.name().toLowerCase(java.util.Locale.ROOT));
+        config.putIfAbsent(
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG,
+                GroupProtocol.CONSUMER.name().toLowerCase(java.util.Locale.ROOT));
         config.putAll(overrides);
         Namespace ns = namespace();
         if (ns.isNone()) {
@@ -179,9 +180,10 @@ public final class Kafka {
     static <T extends RuntimeException> T fromLearnerCode(T exception) {
         StackTraceElement[] frames = new Throwable().getStackTrace();
         int first = 0;
-        while (first < frames.length && (frames[first].getClassName().equals(Kafka.class.getName())
-                || frames[first].getClassName().startsWith(LearnerShareConsumer.class.getName())
-                || frames[first].getClassName().startsWith("org.apache.kafka."))) {
+        while (first < frames.length
+                && (frames[first].getClassName().equals(Kafka.class.getName())
+                        || frames[first].getClassName().startsWith(LearnerShareConsumer.class.getName())
+                        || frames[first].getClassName().startsWith("org.apache.kafka."))) {
             first++;
         }
         exception.setStackTrace(java.util.Arrays.copyOfRange(frames, first, frames.length));
@@ -218,7 +220,9 @@ public final class Kafka {
     public static Properties streamsConfig(String applicationId) {
         Properties props = new Properties();
         props.putAll(clientConfig());
-        props.put("application.id", namespace().real(applicationId)); // StreamsConfig's keys: this class needs kafka-clients only
+        props.put(
+                "application.id",
+                namespace().real(applicationId)); // StreamsConfig's keys: this class needs kafka-clients only
         props.put("default.key.serde", org.apache.kafka.common.serialization.Serdes.StringSerde.class.getName());
         props.put("default.value.serde", org.apache.kafka.common.serialization.Serdes.StringSerde.class.getName());
         return props;
@@ -227,8 +231,10 @@ public final class Kafka {
     /** Creates a topic with the cluster's default replication, or does nothing if it exists. */
     public static String createTopic(String name, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty())))
-                    .all().get();
+            admin.createTopics(
+                            List.of(new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty())))
+                    .all()
+                    .get();
             return "Created topic " + name + " with " + partitions + (partitions == 1 ? " partition" : " partitions");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -236,7 +242,8 @@ public final class Kafka {
             }
             if (e.getCause() instanceof PolicyViolationException) {
                 // The broker's sentence, named so the shell knows a class limit refused it.
-                throw new IllegalStateException("PolicyViolationException: " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalStateException(
+                        "PolicyViolationException: " + e.getCause().getMessage(), e.getCause());
             }
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -255,7 +262,10 @@ public final class Kafka {
         try {
             return shared.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    e.getCause().getClass().getSimpleName() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
@@ -288,7 +298,8 @@ public final class Kafka {
      * Polls a share consumer until records come (a new member first has to join its share group), for at most
      * {@code seconds}, and prints them with their delivery counts. Returns them, to acknowledge.
      */
-    public static ConsumerRecords<String, String> pollAndPrint(KafkaShareConsumer<String, String> consumer, int seconds) {
+    public static ConsumerRecords<String, String> pollAndPrint(
+            KafkaShareConsumer<String, String> consumer, int seconds) {
         return Printing.pollAndPrint(consumer, seconds);
     }
 
@@ -306,7 +317,9 @@ public final class Kafka {
         }
         // An installed distribution's launcher names its own demo-data/ (the learner may start it from any folder).
         String installed = System.getenv("STREAMLAB_DEMO_DATA");
-        if (installed != null && !installed.isBlank() && java.nio.file.Files.exists(java.nio.file.Path.of(installed, name))) {
+        if (installed != null
+                && !installed.isBlank()
+                && java.nio.file.Files.exists(java.nio.file.Path.of(installed, name))) {
             return java.nio.file.Path.of(installed, name).toAbsolutePath();
         }
         throw new IllegalArgumentException("There is no demo-data/" + name + " here or in a folder above. "

@@ -1,5 +1,6 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.AcknowledgementCommitCallback;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,9 +66,19 @@ final class LearnerShareConsumer<K, V> extends KafkaShareConsumer<K, V> {
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<K, V>> list = new ArrayList<>();
             for (ConsumerRecord<K, V> r : records.records(tp)) {
-                ConsumerRecord<K, V> copy = new ConsumerRecord<>(ns.shown(r.topic()), r.partition(), r.offset(), r.timestamp(),
-                        r.timestampType(), r.serializedKeySize(), r.serializedValueSize(), r.key(), r.value(),
-                        r.headers(), r.leaderEpoch(), r.deliveryCount());
+                ConsumerRecord<K, V> copy = new ConsumerRecord<>(
+                        ns.shown(r.topic()),
+                        r.partition(),
+                        r.offset(),
+                        r.timestamp(),
+                        r.timestampType(),
+                        r.serializedKeySize(),
+                        r.serializedValueSize(),
+                        r.key(),
+                        r.value(),
+                        r.headers(),
+                        r.leaderEpoch(),
+                        r.deliveryCount());
                 polled.put(copy, r);
                 list.add(copy);
             }
@@ -114,14 +123,18 @@ final class LearnerShareConsumer<K, V> extends KafkaShareConsumer<K, V> {
 
     @Override
     public void setAcknowledgementCommitCallback(AcknowledgementCommitCallback callback) {
-        super.setAcknowledgementCommitCallback(callback == null ? null : (offsets, e) -> {
-            Map<TopicIdPartition, Set<Long>> shown = new LinkedHashMap<>();
-            offsets.forEach((tip, o) -> shown.put(shown(tip), o));
-            callback.onComplete(shown, e);
-        });
+        super.setAcknowledgementCommitCallback(
+                callback == null
+                        ? null
+                        : (offsets, e) -> {
+                            Map<TopicIdPartition, Set<Long>> shown = new LinkedHashMap<>();
+                            offsets.forEach((tip, o) -> shown.put(shown(tip), o));
+                            callback.onComplete(shown, e);
+                        });
     }
 
-    private Map<TopicIdPartition, Optional<KafkaException>> shown(Map<TopicIdPartition, Optional<KafkaException>> results) {
+    private Map<TopicIdPartition, Optional<KafkaException>> shown(
+            Map<TopicIdPartition, Optional<KafkaException>> results) {
         Map<TopicIdPartition, Optional<KafkaException>> shown = new LinkedHashMap<>();
         results.forEach((tip, result) -> shown.put(shown(tip), result));
         return shown;

@@ -1,10 +1,9 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.streamlab.cluster.Namespace;
 
 /**
  * The lesson's cluster as the JVM that runs the cells knows it, from the system properties streamlab sets there: its
@@ -16,8 +15,7 @@ final class LessonCluster {
     private static final long CLUSTER_WAIT_MS = 120_000;
     private static final Object CLUSTER_SETTINGS = new Object();
 
-    private LessonCluster() {
-    }
+    private LessonCluster() {}
 
     static String bootstrapServers() {
         synchronized (CLUSTER_SETTINGS) {
@@ -34,7 +32,8 @@ final class LessonCluster {
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (!Boolean.getBoolean(Kafka.PENDING_PROPERTY) || left <= 0) {
-                    throw new IllegalStateException("No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
+                    throw new IllegalStateException(
+                            "No cluster is known here: run this code in `streamlab learn` or `streamlab check`.");
                 }
                 if (!told) {
                     System.out.println("(The cluster is still starting: waiting for it...)");

@@ -1,5 +1,6 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,18 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.DeleteTopicsResult;
 import org.apache.kafka.clients.admin.DescribeConfigsResult;
 import org.apache.kafka.clients.admin.DescribeTopicsResult;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -47,8 +46,8 @@ final class NamespacedAdmin implements InvocationHandler {
     }
 
     static Admin wrap(Admin admin, Namespace ns) {
-        return (Admin) Proxy.newProxyInstance(NamespacedAdmin.class.getClassLoader(), new Class<?>[] {Admin.class},
-                new NamespacedAdmin(admin, ns));
+        return (Admin) Proxy.newProxyInstance(
+                NamespacedAdmin.class.getClassLoader(), new Class<?>[] {Admin.class}, new NamespacedAdmin(admin, ns));
     }
 
     @Override
@@ -81,14 +80,20 @@ final class NamespacedAdmin implements InvocationHandler {
         if (result instanceof DescribeConfigsResult r) {
             Map<ConfigResource, KafkaFuture<Config>> shown = new LinkedHashMap<>();
             r.values().forEach((resource, future) -> shown.put(shown(resource), future));
-            return new DescribeConfigsResult(shown) { };
+            return new DescribeConfigsResult(shown) {};
         }
         if (result instanceof DescribeTopicsResult r && r.topicNameValues() != null) {
             Map<String, KafkaFuture<TopicDescription>> shown = new LinkedHashMap<>();
-            r.topicNameValues().forEach((name, future) -> shown.put(ns.shown(name), future.thenApply(d ->
-                    new TopicDescription(ns.shown(d.name()), d.isInternal(), d.partitions(), d.authorizedOperations(),
-                            d.topicId()))));
-            return new DescribeTopicsResult(null, shown) { };
+            r.topicNameValues()
+                    .forEach((name, future) -> shown.put(
+                            ns.shown(name),
+                            future.thenApply(d -> new TopicDescription(
+                                    ns.shown(d.name()),
+                                    d.isInternal(),
+                                    d.partitions(),
+                                    d.authorizedOperations(),
+                                    d.topicId()))));
+            return new DescribeTopicsResult(null, shown) {};
         }
         if (result instanceof CreateTopicsResult r) {
             return shown(r);
@@ -96,7 +101,7 @@ final class NamespacedAdmin implements InvocationHandler {
         if (result instanceof DeleteTopicsResult r && r.topicNameValues() != null) {
             Map<String, KafkaFuture<Void>> shown = new LinkedHashMap<>();
             r.topicNameValues().forEach((name, future) -> shown.put(ns.shown(name), future));
-            return new DeleteTopicsResult(null, shown) { };
+            return new DeleteTopicsResult(null, shown) {};
         }
         return result;
     }
@@ -145,21 +150,29 @@ final class NamespacedAdmin implements InvocationHandler {
     @SuppressWarnings("unchecked")
     private void mapArguments(String name, Object[] args) {
         switch (name) {
-            case "createTopics" -> args[0] = ((Collection<NewTopic>) args[0]).stream().map(this::real).toList();
+            case "createTopics" ->
+                args[0] = ((Collection<NewTopic>) args[0])
+                        .stream().map(this::real).toList();
             case "deleteTopics", "describeTopics" -> args[0] = topics(args[0]);
             case "createPartitions" -> args[0] = stringKeys((Map<String, Object>) args[0]);
-            case "listOffsets", "deleteRecords", "electLeaders", "alterPartitionReassignments" -> args[0] = partitionArg(args[0]);
+            case "listOffsets", "deleteRecords", "electLeaders", "alterPartitionReassignments" ->
+                args[0] = partitionArg(args[0]);
             case "alterConsumerGroupOffsets", "deleteConsumerGroupOffsets" -> {
                 args[0] = ns.real((String) args[0]);
                 args[1] = partitionArg(args[1]);
             }
-            case "listConsumerGroupOffsets" -> args[0] = args[0] instanceof String group ? ns.real(group)
-                    : groupSpecs((Map<String, ListConsumerGroupOffsetsSpec>) args[0]);
+            case "listConsumerGroupOffsets" ->
+                args[0] = args[0] instanceof String group
+                        ? ns.real(group)
+                        : groupSpecs((Map<String, ListConsumerGroupOffsetsSpec>) args[0]);
             case "describeShareGroups", "deleteShareGroups" -> args[0] = ns.realTopics((Collection<String>) args[0]);
             case "listShareGroupOffsets" -> args[0] = stringKeys((Map<String, Object>) args[0]);
-            case "deleteConsumerGroups", "describeConsumerGroups", "removeMembersFromConsumerGroup" -> args[0] =
-                    args[0] instanceof String group ? ns.real(group) : ns.realTopics((Collection<String>) args[0]);
-            case "describeConfigs" -> args[0] = ((Collection<ConfigResource>) args[0]).stream().map(this::real).toList();
+            case "deleteConsumerGroups", "describeConsumerGroups", "removeMembersFromConsumerGroup" ->
+                args[0] =
+                        args[0] instanceof String group ? ns.real(group) : ns.realTopics((Collection<String>) args[0]);
+            case "describeConfigs" ->
+                args[0] = ((Collection<ConfigResource>) args[0])
+                        .stream().map(this::real).toList();
             case "incrementalAlterConfigs" -> args[0] = resourceKeys((Map<ConfigResource, Object>) args[0]);
             default -> {
                 // not a call that names topics or groups: it goes as it is, and the cluster's ACLs decide
@@ -170,7 +183,8 @@ final class NamespacedAdmin implements InvocationHandler {
     private NewTopic real(NewTopic topic) {
         NewTopic real = topic.replicasAssignments() != null
                 ? new NewTopic(ns.real(topic.name()), topic.replicasAssignments())
-                : new NewTopic(ns.real(topic.name()),
+                : new NewTopic(
+                        ns.real(topic.name()),
                         topic.numPartitions() < 0 ? Optional.empty() : Optional.of(topic.numPartitions()),
                         topic.replicationFactor() < 0 ? Optional.empty() : Optional.of(topic.replicationFactor()));
         return topic.configs() == null ? real : real.configs(topic.configs());
@@ -210,8 +224,12 @@ final class NamespacedAdmin implements InvocationHandler {
 
     private Map<String, ListConsumerGroupOffsetsSpec> groupSpecs(Map<String, ListConsumerGroupOffsetsSpec> specs) {
         Map<String, ListConsumerGroupOffsetsSpec> real = new LinkedHashMap<>();
-        specs.forEach((group, spec) -> real.put(ns.real(group), spec.topicPartitions() == null ? spec
-                : new ListConsumerGroupOffsetsSpec().topicPartitions(List.copyOf(ns.realPartitions(spec.topicPartitions())))));
+        specs.forEach((group, spec) -> real.put(
+                ns.real(group),
+                spec.topicPartitions() == null
+                        ? spec
+                        : new ListConsumerGroupOffsetsSpec()
+                                .topicPartitions(List.copyOf(ns.realPartitions(spec.topicPartitions())))));
         return real;
     }
 

@@ -1,5 +1,6 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -107,9 +106,19 @@ final class NamespacedConsumer<K, V> extends KafkaConsumer<K, V> {
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<K, V>> list = new ArrayList<>();
             for (ConsumerRecord<K, V> r : records.records(tp)) {
-                list.add(new ConsumerRecord<>(ns.shown(r.topic()), r.partition(), r.offset(), r.timestamp(),
-                        r.timestampType(), r.serializedKeySize(), r.serializedValueSize(), r.key(), r.value(),
-                        r.headers(), r.leaderEpoch(), r.deliveryCount()));
+                list.add(new ConsumerRecord<>(
+                        ns.shown(r.topic()),
+                        r.partition(),
+                        r.offset(),
+                        r.timestamp(),
+                        r.timestampType(),
+                        r.serializedKeySize(),
+                        r.serializedValueSize(),
+                        r.key(),
+                        r.value(),
+                        r.headers(),
+                        r.leaderEpoch(),
+                        r.deliveryCount()));
             }
             shown.put(ns.shown(tp), list);
         }
@@ -127,8 +136,7 @@ final class NamespacedConsumer<K, V> extends KafkaConsumer<K, V> {
     }
 
     private OffsetCommitCallback shown(OffsetCommitCallback callback) {
-        return callback == null ? null
-                : (offsets, e) -> callback.onComplete(Namespace.mapKeys(offsets, ns::shown), e);
+        return callback == null ? null : (offsets, e) -> callback.onComplete(Namespace.mapKeys(offsets, ns::shown), e);
     }
 
     @Override
@@ -182,8 +190,17 @@ final class NamespacedConsumer<K, V> extends KafkaConsumer<K, V> {
     }
 
     private List<PartitionInfo> shown(List<PartitionInfo> infos) {
-        return infos == null ? null : infos.stream().map(p -> new PartitionInfo(ns.shown(p.topic()), p.partition(),
-                p.leader(), p.replicas(), p.inSyncReplicas(), p.offlineReplicas())).toList();
+        return infos == null
+                ? null
+                : infos.stream()
+                        .map(p -> new PartitionInfo(
+                                ns.shown(p.topic()),
+                                p.partition(),
+                                p.leader(),
+                                p.replicas(),
+                                p.inSyncReplicas(),
+                                p.offlineReplicas()))
+                        .toList();
     }
 
     @Override
@@ -237,7 +254,8 @@ final class NamespacedConsumer<K, V> extends KafkaConsumer<K, V> {
     }
 
     @Override
-    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestamps, Duration timeout) {
+    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
+            Map<TopicPartition, Long> timestamps, Duration timeout) {
         return Namespace.mapKeys(super.offsetsForTimes(Namespace.mapKeys(timestamps, ns::real), timeout), ns::shown);
     }
 

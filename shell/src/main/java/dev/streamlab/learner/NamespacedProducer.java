@@ -1,13 +1,12 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.cluster.Namespace;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
@@ -33,10 +32,15 @@ final class NamespacedProducer<K, V> extends KafkaProducer<K, V> {
 
     @Override
     public Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
-        ProducerRecord<K, V> real = new ProducerRecord<>(namespace.real(record.topic()), record.partition(),
-                record.timestamp(), record.key(), record.value(), record.headers());
-        Future<RecordMetadata> sent = super.send(real,
-                callback == null ? null : (metadata, e) -> callback.onCompletion(shown(metadata), e));
+        ProducerRecord<K, V> real = new ProducerRecord<>(
+                namespace.real(record.topic()),
+                record.partition(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                record.headers());
+        Future<RecordMetadata> sent =
+                super.send(real, callback == null ? null : (metadata, e) -> callback.onCompletion(shown(metadata), e));
         return new Future<>() {
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
@@ -70,20 +74,31 @@ final class NamespacedProducer<K, V> extends KafkaProducer<K, V> {
         if (m == null) {
             return null;
         }
-        return new RecordMetadata(namespace.shown(new TopicPartition(m.topic(), m.partition())), m.offset(), 0,
-                m.timestamp(), m.serializedKeySize(), m.serializedValueSize());
+        return new RecordMetadata(
+                namespace.shown(new TopicPartition(m.topic(), m.partition())),
+                m.offset(),
+                0,
+                m.timestamp(),
+                m.serializedKeySize(),
+                m.serializedValueSize());
     }
 
     @Override
     public List<PartitionInfo> partitionsFor(String topic) {
         return super.partitionsFor(namespace.real(topic)).stream()
-                .map(p -> new PartitionInfo(namespace.shown(p.topic()), p.partition(), p.leader(), p.replicas(),
-                        p.inSyncReplicas(), p.offlineReplicas()))
+                .map(p -> new PartitionInfo(
+                        namespace.shown(p.topic()),
+                        p.partition(),
+                        p.leader(),
+                        p.replicas(),
+                        p.inSyncReplicas(),
+                        p.offlineReplicas()))
                 .toList();
     }
 
     @Override
-    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
+    public void sendOffsetsToTransaction(
+            Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
         super.sendOffsetsToTransaction(Namespace.mapKeys(offsets, namespace::real), groupMetadata);
     }
 }

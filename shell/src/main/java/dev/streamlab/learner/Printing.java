@@ -1,7 +1,6 @@
 package dev.streamlab.learner;
 
 import java.time.Duration;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,8 +10,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /** How {@link Kafka}'s helpers print records on the cell's output, one a line. */
 final class Printing {
 
-    private Printing() {
-    }
+    private Printing() {}
 
     static void print(ConsumerRecords<?, ?> records) {
         if (records.isEmpty()) {
@@ -25,7 +23,8 @@ final class Printing {
 
     static void print(ConsumerRecord<?, ?> record) {
         String delivery = record.deliveryCount().map(n -> "  delivery " + n).orElse("");
-        System.out.printf("%s-%d  offset %-4d  key=%-10s  value=%s%s%n",
+        System.out.printf(
+                "%s-%d  offset %-4d  key=%-10s  value=%s%s%n",
                 record.topic(), record.partition(), record.offset(), record.key(), record.value(), delivery);
     }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -25,12 +24,13 @@ final class ShareGroups {
     static final String RESET = "share.auto.offset.reset";
     private static final long TIMEOUT_S = 15;
 
-    private ShareGroups() {
-    }
+    private ShareGroups() {}
 
     /** Fails with one sentence when the cluster's brokers have share groups switched off, or are too old for them. */
     static void requireEnabled(Admin admin) {
-        FinalizedVersionRange version = get(admin.describeFeatures().featureMetadata()).finalizedFeatures().get(FEATURE);
+        FinalizedVersionRange version = get(admin.describeFeatures().featureMetadata())
+                .finalizedFeatures()
+                .get(FEATURE);
         if (version == null || version.maxVersionLevel() < 1) {
             throw new IllegalStateException("This cluster has no share groups: its brokers need Kafka 4.2 or newer with"
                     + " the feature share.version at 1 or more (kafka-features.sh --bootstrap-server HOST:PORT upgrade"
@@ -46,15 +46,20 @@ final class ShareGroups {
         if (reset != null && reset.source() == ConfigEntry.ConfigSource.DYNAMIC_GROUP_CONFIG) {
             return;
         }
-        get(admin.incrementalAlterConfigs(Map.of(resource,
-                List.of(new AlterConfigOp(new ConfigEntry(RESET, "earliest"), AlterConfigOp.OpType.SET)))).all());
+        get(admin.incrementalAlterConfigs(Map.of(
+                        resource,
+                        List.of(new AlterConfigOp(new ConfigEntry(RESET, "earliest"), AlterConfigOp.OpType.SET))))
+                .all());
     }
 
     private static <T> T get(KafkaFuture<T> future) {
         try {
             return future.get(TIMEOUT_S, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    e.getCause().getClass().getSimpleName() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The cluster did not answer within " + TIMEOUT_S + " s.", e);
         } catch (InterruptedException e) {

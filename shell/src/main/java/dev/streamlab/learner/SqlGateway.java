@@ -1,12 +1,11 @@
 package dev.streamlab.learner;
 
+import dev.streamlab.sql.EngineKeystore;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import dev.streamlab.sql.EngineKeystore;
 
 /**
  * The way into Flink's SQL Gateway from the learner's cells, from the system properties streamlab sets once the SQL
@@ -15,13 +14,13 @@ import dev.streamlab.sql.EngineKeystore;
  */
 final class SqlGateway {
 
-    private SqlGateway() {
-    }
+    private SqlGateway() {}
 
     static String address() {
         String url = System.getProperty(Kafka.SQL_GATEWAY_PROPERTY);
         if (url == null || url.isBlank()) {
-            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
+            throw new IllegalStateException(
+                    "The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
         }
         return url;
     }
@@ -29,8 +28,8 @@ final class SqlGateway {
     static HttpClient client() {
         address(); // says so when the engine has not started
         return HttpClient.newBuilder()
-                .sslContext(EngineKeystore.sslContext(Path.of(property(Kafka.SQL_KEYSTORE_PROPERTY)),
-                        property(Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY)))
+                .sslContext(EngineKeystore.sslContext(
+                        Path.of(property(Kafka.SQL_KEYSTORE_PROPERTY)), property(Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY)))
                 .build();
     }
 
@@ -46,20 +45,27 @@ final class SqlGateway {
             Files.writeString(written, text); // a temporary file is its owner's alone
             Files.move(written, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot write curl's settings for the SQL Gateway in " + config.getParent()
-                    + " (" + e.getMessage() + "). Start the SQL engine again.", e);
+            throw new IllegalStateException(
+                    "Cannot write curl's settings for the SQL Gateway in " + config.getParent() + " (" + e.getMessage()
+                            + "). Start the SQL engine again.",
+                    e);
         }
         return "--config " + config;
     }
 
     static String kafkaOptions(String topic) {
-        StringBuilder options = new StringBuilder("'connector' = 'kafka', 'topic' = '" + LessonCluster.namespace().real(topic) + "'");
+        StringBuilder options = new StringBuilder(
+                "'connector' = 'kafka', 'topic' = '" + LessonCluster.namespace().real(topic) + "'");
         LessonCluster.clientConfig().forEach((key, value) -> {
             String text = String.valueOf(value);
             if (key.equals("sasl.jaas.config") && text.startsWith("org.apache.kafka.")) {
                 text = "org.apache.flink.kafka.shaded." + text; // Kafka's classes are shaded in Flink's connector
             }
-            options.append(", 'properties.").append(key).append("' = '").append(text.replace("'", "''")).append("'");
+            options.append(", 'properties.")
+                    .append(key)
+                    .append("' = '")
+                    .append(text.replace("'", "''"))
+                    .append("'");
         });
         return options.toString();
     }
@@ -71,7 +77,8 @@ final class SqlGateway {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
+            throw new IllegalStateException(
+                    "The SQL engine has not started yet, so there is no SQL Gateway. Run a SQL cell first.");
         }
         return value;
     }

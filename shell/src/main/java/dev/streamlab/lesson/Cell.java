@@ -13,7 +13,11 @@ import java.util.List;
  */
 public record Cell(Kind kind, String code, int line, List<Expectation> expect, int expectLine, List<Hint> hints) {
 
-    public enum Kind { JAVA, SQL, COMMAND }
+    public enum Kind {
+        JAVA,
+        SQL,
+        COMMAND
+    }
 
     public Cell {
         expect = List.copyOf(expect);

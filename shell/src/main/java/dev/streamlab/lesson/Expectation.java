@@ -1,12 +1,11 @@
 package dev.streamlab.lesson;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What must hold after a cell ran. Written one per line in an {@code [expect]} block:
@@ -36,14 +35,16 @@ public sealed interface Expectation {
     String text();
 
     /** The cell's output contains {@code text}. */
-    record OutputContains(String text, String value) implements Expectation { }
+    record OutputContains(String text, String value) implements Expectation {}
 
     /** Some part of the cell's output matches the regular expression. */
     record OutputMatches(String text, Pattern pattern) implements Expectation {
         // Pattern has no equals of its own: two expectations read from the same text are the same.
         @Override
         public boolean equals(Object other) {
-            return other instanceof OutputMatches that && text.equals(that.text) && pattern.pattern().equals(that.pattern.pattern());
+            return other instanceof OutputMatches that
+                    && text.equals(that.text)
+                    && pattern.pattern().equals(that.pattern.pattern());
         }
 
         @Override
@@ -53,20 +54,21 @@ public sealed interface Expectation {
     }
 
     /** The cell must fail (a compile error, an exception, a command error) with output that contains {@code value}. */
-    record FailsWith(String text, String value) implements Expectation { }
+    record FailsWith(String text, String value) implements Expectation {}
 
-    record TopicExists(String text, String topic, Duration within) implements Expectation { }
+    record TopicExists(String text, String topic, Duration within) implements Expectation {}
 
-    record TopicPartitions(String text, String topic, int partitions, Duration within) implements Expectation { }
+    record TopicPartitions(String text, String topic, int partitions, Duration within) implements Expectation {}
 
     /** The log end offsets of the topic's partitions add up to at least {@code records}. */
-    record TopicRecords(String text, String topic, long records, Duration within) implements Expectation { }
+    record TopicRecords(String text, String topic, long records, Duration within) implements Expectation {}
 
     /** The partition's leader is not the one it had before the cell ran. */
-    record NewLeader(String text, String topic, int partition, Duration within) implements Expectation { }
+    record NewLeader(String text, String topic, int partition, Duration within) implements Expectation {}
 
     /** The partition's in-sync replica set has exactly {@code replicas} brokers. */
-    record InSyncReplicas(String text, String topic, int partition, int replicas, Duration within) implements Expectation { }
+    record InSyncReplicas(String text, String topic, int partition, int replicas, Duration within)
+            implements Expectation {}
 
     /** The group's committed offsets (summed over the topic's partitions, or all its partitions) compare to {@code value}. */
     record CommittedOffset(String text, String group, String topic, String comparison, long value, Duration within)
@@ -124,9 +126,11 @@ public sealed interface Expectation {
             return new NewLeader(text, m.group(2), Integer.parseInt(m.group(1)), within);
         }
         if ((m = match("partition (\\d+) of " + NAME + " has (\\d+) in-sync replicas?", body)) != null) {
-            return new InSyncReplicas(text, m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), within);
+            return new InSyncReplicas(
+                    text, m.group(2), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), within);
         }
-        if ((m = match("group " + NAME + " committed offset (>=|<=|>|<|=) (\\d+)(?: on " + NAME + ")?", body)) != null) {
+        if ((m = match("group " + NAME + " committed offset (>=|<=|>|<|=) (\\d+)(?: on " + NAME + ")?", body))
+                != null) {
             return new CommittedOffset(text, m.group(1), m.group(4), m.group(2), Long.parseLong(m.group(3)), within);
         }
         throw new IllegalArgumentException("cannot read the expectation `" + text + "`. Write one of: "

@@ -18,8 +18,7 @@ final class InlineText {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
-    private InlineText() {
-    }
+    private InlineText() {}
 
     static List<Span> spans(String html) {
         List<Span> spans = new ArrayList<>();
@@ -57,7 +56,8 @@ final class InlineText {
                 styles.pop();
                 if (style == Span.Style.LINK && !links.isEmpty()) {
                     String url = links.pop();
-                    String shown = spans.isEmpty() ? "" : spans.get(spans.size() - 1).text();
+                    String shown =
+                            spans.isEmpty() ? "" : spans.get(spans.size() - 1).text();
                     if (!url.isEmpty() && !url.startsWith("#") && !url.equals(shown)) {
                         add(spans, Span.Style.PLAIN, " (" + url + ")");
                     }
@@ -91,8 +91,11 @@ final class InlineText {
                 case "quot" -> "\"";
                 case "apos" -> "'";
                 case "nbsp" -> " ";
-                default -> new String(Character.toChars(e.startsWith("#x")
-                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+                default ->
+                    new String(Character.toChars(
+                            e.startsWith("#x")
+                                    ? Integer.parseInt(e.substring(2), 16)
+                                    : Integer.parseInt(e.substring(1))));
             };
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -11,8 +11,8 @@ import java.util.List;
  *                    ({@code :reset-topics: a, b} in the header; a name may end with {@code *})
  * @param resetGroups consumer groups a demo deletes before it starts ({@code :reset-groups:})
  */
-public record Lesson(String id, String title, String file, List<Step> steps, List<String> resetTopics,
-                     List<String> resetGroups) {
+public record Lesson(
+        String id, String title, String file, List<Step> steps, List<String> resetTopics, List<String> resetGroups) {
 
     public Lesson {
         steps = List.copyOf(steps);
@@ -77,6 +77,9 @@ public record Lesson(String id, String title, String file, List<Step> steps, Lis
     /** Whether a learner may call this lesson {@code name}: its number, its short name, or its id. */
     public boolean answersTo(String name) {
         return new dev.streamlab.catalog.NumberedName(number(), shortName()).answersTo(name)
-                || name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.adoc$", "").equals(id);
+                || name.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceFirst("\\.adoc$", "")
+                        .equals(id);
     }
 }

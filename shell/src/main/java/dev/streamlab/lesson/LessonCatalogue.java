@@ -1,16 +1,15 @@
 package dev.streamlab.lesson;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The lessons that ship with streamlab, parsed at build time ({@link LessonCompiler}) and loaded
@@ -45,8 +44,11 @@ public final class LessonCatalogue {
     /** The catalogue built into streamlab, with the problems of the lessons left out of it. */
     public static LessonCatalogue builtIn() {
         LessonCatalogue lessons = load(RESOURCE);
-        try (InputStream in = LessonCatalogue.class.getResourceAsStream(RESOURCE.replace("catalogue.json", PROBLEMS_FILE))) {
-            return in == null ? lessons : new LessonCatalogue(lessons.lessons(), List.of(JSON.readValue(in, String[].class)));
+        try (InputStream in =
+                LessonCatalogue.class.getResourceAsStream(RESOURCE.replace("catalogue.json", PROBLEMS_FILE))) {
+            return in == null
+                    ? lessons
+                    : new LessonCatalogue(lessons.lessons(), List.of(JSON.readValue(in, String[].class)));
         } catch (IOException e) {
             throw new UncheckedIOException("The built-in lessons' problems cannot be read: " + e.getMessage(), e);
         }
@@ -90,7 +92,8 @@ public final class LessonCatalogue {
 
     /** A list of the lessons, one a line, for messages such as "there is no lesson 42". */
     public String listing() {
-        return lessons.stream().map(l -> "  " + l.number() + "  " + l.shortName() + "  " + l.title())
+        return lessons.stream()
+                .map(l -> "  " + l.number() + "  " + l.shortName() + "  " + l.title())
                 .collect(Collectors.joining("\n"));
     }
 

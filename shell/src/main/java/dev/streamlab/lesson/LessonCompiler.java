@@ -1,13 +1,12 @@
 package dev.streamlab.lesson;
 
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import dev.streamlab.files.AtomicFiles;
 
 /**
  * Runs during the build (see {@code shell/pom.xml}): parses every lesson with {@link LessonParser}
@@ -18,8 +17,7 @@ import dev.streamlab.files.AtomicFiles;
  */
 public final class LessonCompiler {
 
-    private LessonCompiler() {
-    }
+    private LessonCompiler() {}
 
     public static void main(String[] args) throws IOException {
         Path lessonsDir = Path.of(args[0]);
@@ -43,8 +41,9 @@ public final class LessonCompiler {
             write(output.resolveSibling(LessonCatalogue.DEMOS_FILE), LessonCatalogue.toJson(demos));
             write(output.resolveSibling(LessonCatalogue.PROBLEMS_FILE), LessonCatalogue.problemsToJson(problems));
             write(output, LessonCatalogue.toJson(lessons));
-            System.out.println("Parsed " + lessons.size() + " lessons and " + demos.size() + " demos into " + output.getParent()
-                    + (problems.isEmpty() ? "" : "; left out " + problems.size() + " that cannot be read"));
+            System.out.println(
+                    "Parsed " + lessons.size() + " lessons and " + demos.size() + " demos into " + output.getParent()
+                            + (problems.isEmpty() ? "" : "; left out " + problems.size() + " that cannot be read"));
         } catch (LessonFormatException e) {
             System.err.println("Lesson error: " + e.getMessage());
             System.exit(1);
@@ -81,7 +80,9 @@ public final class LessonCompiler {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(demosDir)) {
-            files = list.filter(p -> p.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9-]*\\.adoc")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().matches("[A-Za-z0-9][A-Za-z0-9-]*\\.adoc"))
+                    .sorted()
+                    .toList();
         }
         List<Lesson> demos = new ArrayList<>();
         try (LessonParser parser = new LessonParser()) {
@@ -106,7 +107,9 @@ public final class LessonCompiler {
 
     private static List<Path> lessonFiles(Path lessonsDir) throws IOException {
         try (Stream<Path> list = Files.list(lessonsDir)) {
-            return list.filter(p -> p.getFileName().toString().matches("\\d+-[A-Za-z0-9-]+\\.adoc")).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().matches("\\d+-[A-Za-z0-9-]+\\.adoc"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
@@ -50,15 +49,17 @@ public final class LessonParser implements AutoCloseable {
         problems.clear();
         Document document;
         try {
-            document = asciidoctor.load(Files.readString(file), Options.builder()
-                    .safe(SafeMode.UNSAFE) // lessons include code from our own sources
-                    .sourcemap(true)
-                    .baseDir(file.toAbsolutePath().getParent().toFile())
-                    .attributes(org.asciidoctor.Attributes.builder()
-                            .attribute("docfile", file.toAbsolutePath().toString())
-                            .experimental(true) // kbd:[Enter]
-                            .build())
-                    .build());
+            document = asciidoctor.load(
+                    Files.readString(file),
+                    Options.builder()
+                            .safe(SafeMode.UNSAFE) // lessons include code from our own sources
+                            .sourcemap(true)
+                            .baseDir(file.toAbsolutePath().getParent().toFile())
+                            .attributes(org.asciidoctor.Attributes.builder()
+                                    .attribute("docfile", file.toAbsolutePath().toString())
+                                    .experimental(true) // kbd:[Enter]
+                                    .build())
+                            .build());
         } catch (java.io.IOException e) {
             throw new LessonFormatException(displayName, 0, "cannot read the file: " + e.getMessage());
         }
@@ -70,8 +71,15 @@ public final class LessonParser implements AutoCloseable {
         String id = file.getFileName().toString().replaceFirst("\\.adoc$", "");
         Builder builder = new Builder(displayName);
         builder.walk(document.getBlocks());
-        String title = document.getDoctitle() == null ? id : InlineText.unescape(document.getDoctitle().replaceAll("<[^>]+>", ""));
-        return new Lesson(id, title, displayName, builder.steps(), listAttribute(document, "reset-topics"),
+        String title = document.getDoctitle() == null
+                ? id
+                : InlineText.unescape(document.getDoctitle().replaceAll("<[^>]+>", ""));
+        return new Lesson(
+                id,
+                title,
+                displayName,
+                builder.steps(),
+                listAttribute(document, "reset-topics"),
                 listAttribute(document, "reset-groups"));
     }
 
@@ -80,7 +88,10 @@ public final class LessonParser implements AutoCloseable {
         if (value == null || value.toString().isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(value.toString().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Override
@@ -116,7 +127,9 @@ public final class LessonParser implements AutoCloseable {
         private void visit(StructuralNode node) {
             String context = node.getContext();
             String style = node.getStyle();
-            int line = node.getSourceLocation() == null ? 0 : node.getSourceLocation().getLineNumber();
+            int line = node.getSourceLocation() == null
+                    ? 0
+                    : node.getSourceLocation().getLineNumber();
             if (node.hasRole("notes")) {
                 speakerNotes(node);
                 return;
@@ -135,15 +148,21 @@ public final class LessonParser implements AutoCloseable {
                 case "preamble" -> walk(node.getBlocks());
                 case "section" -> {
                     Section section = (Section) node;
-                    pending.add(new Prose(Prose.Kind.HEADING, section.getLevel(), "", List.of(InlineText.spans(section.getTitle()))));
+                    pending.add(new Prose(
+                            Prose.Kind.HEADING, section.getLevel(), "", List.of(InlineText.spans(section.getTitle()))));
                     walk(node.getBlocks());
                 }
                 case "paragraph" -> {
                     requireStyle(node, line, null, "normal", "abstract");
-                    pending.add(new Prose(Prose.Kind.PARAGRAPH, 0, "", List.of(InlineText.spans(node.getContent().toString()))));
+                    pending.add(new Prose(
+                            Prose.Kind.PARAGRAPH,
+                            0,
+                            "",
+                            List.of(InlineText.spans(node.getContent().toString()))));
                 }
                 case "admonition" -> {
-                    String label = String.valueOf(node.getAttribute("name", style)).toUpperCase(java.util.Locale.ROOT);
+                    String label =
+                            String.valueOf(node.getAttribute("name", style)).toUpperCase(java.util.Locale.ROOT);
                     if (!ADMONITIONS.contains(label)) {
                         throw unknownStyle(line, context, style);
                     }
@@ -165,13 +184,21 @@ public final class LessonParser implements AutoCloseable {
                     walk(node.getBlocks());
                 }
                 case "quote", "verse" -> pending.add(new Prose(Prose.Kind.QUOTE, 0, "", paragraphsOf(node)));
-                case "image" -> pending.add(new Prose(Prose.Kind.PICTURE, 0, String.valueOf(node.getAttribute("target", "")),
-                        List.of(List.of(Span.plain(String.valueOf(node.getAttribute("alt", "")))))));
+                case "image" ->
+                    pending.add(new Prose(
+                            Prose.Kind.PICTURE,
+                            0,
+                            String.valueOf(node.getAttribute("target", "")),
+                            List.of(List.of(Span.plain(String.valueOf(node.getAttribute("alt", "")))))));
                 case "thematic_break", "page_break", "toc", "pass", "comment" -> {
                     // nothing to show in a terminal
                 }
-                default -> throw new LessonFormatException(file, line,
-                        "a lesson cannot contain a " + context + " block. See lessons/README.adoc for what it can contain.");
+                default ->
+                    throw new LessonFormatException(
+                            file,
+                            line,
+                            "a lesson cannot contain a " + context
+                                    + " block. See lessons/README.adoc for what it can contain.");
             }
         }
 
@@ -186,7 +213,8 @@ public final class LessonParser implements AutoCloseable {
             } else if ("expect".equals(style)) {
                 attachExpectations(block, line);
             } else if (style == null || Set.of("source", "listing", "literal").contains(style)) {
-                List<List<Span>> lines = code(block).lines().map(l -> List.of(Span.plain(l))).toList();
+                List<List<Span>> lines =
+                        code(block).lines().map(l -> List.of(Span.plain(l))).toList();
                 pending.add(new Prose(Prose.Kind.CODE, 0, language, lines));
             } else {
                 throw unknownStyle(line, block.getContext(), style);
@@ -202,7 +230,11 @@ public final class LessonParser implements AutoCloseable {
         /** A {@code [.notes]} block: for the presenter, never in the learner's prose. */
         private void speakerNotes(StructuralNode node) {
             if (node.getBlocks().isEmpty()) {
-                pendingNotes.add(new Prose(Prose.Kind.PARAGRAPH, 0, "", List.of(InlineText.spans(node.getContent().toString()))));
+                pendingNotes.add(new Prose(
+                        Prose.Kind.PARAGRAPH,
+                        0,
+                        "",
+                        List.of(InlineText.spans(node.getContent().toString()))));
                 return;
             }
             Builder inner = new Builder(file);
@@ -244,7 +276,8 @@ public final class LessonParser implements AutoCloseable {
         /** Expectations and hints belong to the cell right above them, with no prose in between. */
         private Step stepForAttachment(int line, String what) {
             if (steps.isEmpty() || !pending.isEmpty()) {
-                throw new LessonFormatException(file, line, "an " + what + " block must come right after the cell it belongs to.");
+                throw new LessonFormatException(
+                        file, line, "an " + what + " block must come right after the cell it belongs to.");
             }
             return steps.get(steps.size() - 1);
         }
@@ -255,7 +288,9 @@ public final class LessonParser implements AutoCloseable {
 
         private static String code(Block block) {
             // Callouts (// <1>) explain code in the lesson; they are not part of it.
-            return block.getSource().replaceAll("(?m)[ \\t]*(//|#)?[ \\t]*<\\d+>[ \\t]*$", "").stripTrailing();
+            return block.getSource()
+                    .replaceAll("(?m)[ \\t]*(//|#)?[ \\t]*<\\d+>[ \\t]*$", "")
+                    .stripTrailing();
         }
 
         private Prose list(StructuralNode node, String marker) {
@@ -270,7 +305,8 @@ public final class LessonParser implements AutoCloseable {
             List<List<Span>> items = new ArrayList<>();
             for (var entry : ((org.asciidoctor.ast.DescriptionList) node).getItems()) {
                 List<Span> item = new ArrayList<>();
-                entry.getTerms().forEach(term -> item.addAll(InlineText.spans("<strong>" + term.getText() + "</strong>")));
+                entry.getTerms()
+                        .forEach(term -> item.addAll(InlineText.spans("<strong>" + term.getText() + "</strong>")));
                 if (entry.getDescription() != null) {
                     item.add(Span.plain(": "));
                     item.addAll(InlineText.spans(entry.getDescription().getText()));
@@ -302,8 +338,11 @@ public final class LessonParser implements AutoCloseable {
         }
 
         private LessonFormatException unknownStyle(int line, String context, String style) {
-            return new LessonFormatException(file, line, "unknown block style [" + style + "] on a " + context
-                    + " block. Lessons know [source,java], [command], [expect] and [hint]; see lessons/README.adoc.");
+            return new LessonFormatException(
+                    file,
+                    line,
+                    "unknown block style [" + style + "] on a " + context
+                            + " block. Lessons know [source,java], [command], [expect] and [hint]; see lessons/README.adoc.");
         }
     }
 }

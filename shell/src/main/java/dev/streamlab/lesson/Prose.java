@@ -15,7 +15,15 @@ import java.util.List;
 public record Prose(Kind kind, int level, String label, List<List<Span>> lines, boolean onSlide) {
 
     /** A PICTURE's label is its file, relative to the lesson's folder. */
-    public enum Kind { HEADING, PARAGRAPH, LIST, ADMONITION, CODE, QUOTE, PICTURE }
+    public enum Kind {
+        HEADING,
+        PARAGRAPH,
+        LIST,
+        ADMONITION,
+        CODE,
+        QUOTE,
+        PICTURE
+    }
 
     public Prose {
         lines = List.copyOf(lines.stream().map(List::copyOf).toList());
@@ -32,8 +40,10 @@ public record Prose(Kind kind, int level, String label, List<List<Span>> lines, 
 
     /** The text without styles, for plain output and tests. */
     public String plainText() {
-        return String.join("\n", lines.stream()
-                .map(line -> line.stream().map(Span::text).reduce("", String::concat))
-                .toList());
+        return String.join(
+                "\n",
+                lines.stream()
+                        .map(line -> line.stream().map(Span::text).reduce("", String::concat))
+                        .toList());
     }
 }

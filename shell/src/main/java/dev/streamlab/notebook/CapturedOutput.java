@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 final class CapturedOutput extends OutputStream {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private volatile Consumer<String> live = text -> { };
+    private volatile Consumer<String> live = text -> {};
 
     @Override
     public synchronized void write(int b) {
@@ -46,7 +46,7 @@ final class CapturedOutput extends OutputStream {
     /** Sets who watches the output live, and returns who watched it before. */
     Consumer<String> watch(Consumer<String> listener) {
         Consumer<String> before = live;
-        live = listener == null ? text -> { } : listener;
+        live = listener == null ? text -> {} : listener;
         return before;
     }
 }

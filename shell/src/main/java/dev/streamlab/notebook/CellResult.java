@@ -1,13 +1,12 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.diagram.Drawing;
+import dev.streamlab.lesson.Cell;
+import dev.streamlab.lesson.Expectation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
-import dev.streamlab.diagram.Drawing;
-import dev.streamlab.lesson.Cell;
-import dev.streamlab.lesson.Expectation;
 
 /**
  * What running a cell gave, as data: its parts whole (what the code printed, its values, the exception it threw, the
@@ -22,8 +21,15 @@ import dev.streamlab.lesson.Expectation;
  * @param drawing what a command showed, for a front end to draw in colour at its width ({@link #output()} has it
  *                plain), or null
  */
-public record CellResult(Cell cell, String code, JavaOutcome outcome, List<Part> parts, String problem,
-                         List<Check> checks, Duration elapsed, Drawing drawing) {
+public record CellResult(
+        Cell cell,
+        String code,
+        JavaOutcome outcome,
+        List<Part> parts,
+        String problem,
+        List<Check> checks,
+        Duration elapsed,
+        Drawing drawing) {
 
     public CellResult {
         parts = List.copyOf(parts);
@@ -31,14 +37,34 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, List<Part>
     }
 
     /** A result whose output is one text (a command's, a query's). */
-    public CellResult(Cell cell, String code, JavaOutcome outcome, String output, String problem, List<Check> checks,
-                      Duration elapsed, Drawing drawing) {
-        this(cell, code, outcome, output.isEmpty() ? List.of() : List.of(new Part.Text(output)), problem, checks, elapsed,
+    public CellResult(
+            Cell cell,
+            String code,
+            JavaOutcome outcome,
+            String output,
+            String problem,
+            List<Check> checks,
+            Duration elapsed,
+            Drawing drawing) {
+        this(
+                cell,
+                code,
+                outcome,
+                output.isEmpty() ? List.of() : List.of(new Part.Text(output)),
+                problem,
+                checks,
+                elapsed,
                 drawing);
     }
 
-    public CellResult(Cell cell, String code, JavaOutcome outcome, String output, String problem, List<Check> checks,
-                      Duration elapsed) {
+    public CellResult(
+            Cell cell,
+            String code,
+            JavaOutcome outcome,
+            String output,
+            String problem,
+            List<Check> checks,
+            Duration elapsed) {
         this(cell, code, outcome, output, problem, checks, elapsed, null);
     }
 
@@ -97,7 +123,10 @@ public record CellResult(Cell cell, String code, JavaOutcome outcome, List<Part>
         if (problem != null && checks.stream().noneMatch(c -> c.expectation() instanceof Expectation.FailsWith)) {
             return problem;
         }
-        return checks.stream().filter(c -> !c.held()).map(c -> c.text() + " (" + c.detail() + ")")
-                .findFirst().orElse(problem);
+        return checks.stream()
+                .filter(c -> !c.held())
+                .map(c -> c.text() + " (" + c.detail() + ")")
+                .findFirst()
+                .orElse(problem);
     }
 }

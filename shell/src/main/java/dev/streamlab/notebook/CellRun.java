@@ -63,22 +63,24 @@ final class CellRun {
             return;
         }
         long target = runs.get();
-        Thread stopper = new Thread(() -> {
-            long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-            while (stillRunning(target) && System.nanoTime() < deadline) {
-                if (!process.askToStop()) {
-                    return;
-                }
-                try {
-                    Thread.sleep(STOP_RETRY_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (stillRunning(target) && state.compareAndSet(State.STOP_ASKED, State.KILLED)) {
-                process.kill();
-            }
-        }, "streamlab-stop");
+        Thread stopper = new Thread(
+                () -> {
+                    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+                    while (stillRunning(target) && System.nanoTime() < deadline) {
+                        if (!process.askToStop()) {
+                            return;
+                        }
+                        try {
+                            Thread.sleep(STOP_RETRY_MS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    if (stillRunning(target) && state.compareAndSet(State.STOP_ASKED, State.KILLED)) {
+                        process.kill();
+                    }
+                },
+                "streamlab-stop");
         stopper.setDaemon(true);
         stopper.start();
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jdk.jshell.SourceCodeAnalysis;
 
 /**
@@ -14,16 +13,14 @@ import jdk.jshell.SourceCodeAnalysis;
 final class CellSnippets {
 
     /** One snippet of the cell, and the cell's line (from 0) on which it starts. */
-    record Piece(String source, int firstLine) {
-    }
+    record Piece(String source, int firstLine) {}
 
     /**
      * The cell cut into snippets, or the part that is not finished (an open bracket or quote, a missing semicolon).
      *
      * @param unfinished the code from where it is not finished on, or null when every snippet is whole
      */
-    record Split(List<Piece> pieces, String unfinished) {
-    }
+    record Split(List<Piece> pieces, String unfinished) {}
 
     /** Where each snippet of the cell that runs now starts, by JShell's id: a stack frame names the snippet. */
     private final Map<String, Integer> cellLines = new HashMap<>();
@@ -38,8 +35,10 @@ final class CellSnippets {
                 return new Split(pieces, remaining.strip());
             }
             String consumed = code.substring(0, code.length() - remaining.length());
-            String leading = remaining.substring(0, remaining.length() - remaining.stripLeading().length());
-            pieces.add(new Piece(source, (int) (consumed + leading).chars().filter(c -> c == '\n').count()));
+            String leading = remaining.substring(
+                    0, remaining.length() - remaining.stripLeading().length());
+            pieces.add(new Piece(source, (int)
+                    (consumed + leading).chars().filter(c -> c == '\n').count()));
             remaining = info.remaining();
         }
         return new Split(pieces, null);
@@ -81,8 +80,10 @@ final class CellSnippets {
             String file = frame.getFileName();
             if (frame.getClassName().startsWith("REPL.") || file != null && file.startsWith("#")) {
                 Integer cellLine = file == null ? null : cellLines.get(file.substring(1));
-                trace.add(cellLine != null ? "your code, line " + (frame.getLineNumber() + cellLine)
-                        : "your code from an earlier cell, line " + frame.getLineNumber() + " of its snippet");
+                trace.add(
+                        cellLine != null
+                                ? "your code, line " + (frame.getLineNumber() + cellLine)
+                                : "your code from an earlier cell, line " + frame.getLineNumber() + " of its snippet");
                 break;
             }
             trace.add(frame.toString());

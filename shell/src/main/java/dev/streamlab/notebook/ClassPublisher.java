@@ -1,5 +1,9 @@
 package dev.streamlab.notebook;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.classroom.ProgressEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,11 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.streamlab.classroom.JoinFile;
-import dev.streamlab.classroom.ProgressEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +30,7 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
 
     /** Enough for a whole day of a busy learner (a few hundred events) many times over. */
     public static final int DEFAULT_CAPACITY = 10_000;
+
     private static final ObjectWriter JSON = new ObjectMapper().writerFor(ProgressEvent.class);
 
     private final String learner;
@@ -50,11 +50,17 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
     private final Thread sender;
     private volatile boolean closing;
 
-    private ClassPublisher(Map<String, Object> clientConfig, String topic, String learner, Consumer<String> warnings,
-                           int capacity, Clock clock) {
+    private ClassPublisher(
+            Map<String, Object> clientConfig,
+            String topic,
+            String learner,
+            Consumer<String> warnings,
+            int capacity,
+            Clock clock) {
         if (!ProgressEvent.isValidName(learner)) {
-            throw new IllegalArgumentException("The learner's name '" + learner + "' is not one a class accepts: use 1 to"
-                    + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
+            throw new IllegalArgumentException(
+                    "The learner's name '" + learner + "' is not one a class accepts: use 1 to"
+                            + " 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.");
         }
         this.server = String.valueOf(clientConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.topic = topic;
@@ -87,9 +93,15 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
         return start(server, learner, warnings, DEFAULT_CAPACITY, Clock.systemUTC());
     }
 
-    public static ClassPublisher start(String server, String learner, Consumer<String> warnings, int capacity, Clock clock) {
-        return start(new ClassPublisher(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, server), ProgressEvent.TOPIC,
-                learner, warnings, capacity, clock));
+    public static ClassPublisher start(
+            String server, String learner, Consumer<String> warnings, int capacity, Clock clock) {
+        return start(new ClassPublisher(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, server),
+                ProgressEvent.TOPIC,
+                learner,
+                warnings,
+                capacity,
+                clock));
     }
 
     /**
@@ -101,8 +113,8 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
     }
 
     public static ClassPublisher start(JoinFile join, Consumer<String> warnings, int capacity, Clock clock) {
-        return start(new ClassPublisher(join.clientConfig(), ProgressEvent.topicOf(join.learner()), join.learner(),
-                warnings, capacity, clock));
+        return start(new ClassPublisher(
+                join.clientConfig(), ProgressEvent.topicOf(join.learner()), join.learner(), warnings, capacity, clock));
     }
 
     private static ClassPublisher start(ClassPublisher publisher) {
@@ -131,8 +143,12 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
         } else {
             outcome = ProgressEvent.FAILED;
             // The lesson's own words only: the problem sentence or the output may hold the learner's code.
-            expectation = result.checks().stream().filter(c -> !c.held()).map(CellResult.Check::text).findFirst()
-                    .map(t -> t.length() > 200 ? t.substring(0, 200) : t).orElse(null);
+            expectation = result.checks().stream()
+                    .filter(c -> !c.held())
+                    .map(CellResult.Check::text)
+                    .findFirst()
+                    .map(t -> t.length() > 200 ? t.substring(0, 200) : t)
+                    .orElse(null);
         }
         publish(ProgressEvent.CELL_RUN, lesson, step, outcome, expectation, null, null);
     }
@@ -152,10 +168,27 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
         publish(ProgressEvent.LAB_GRADED, lab, null, null, null, score, maxScore);
     }
 
-    private void publish(String type, String lesson, Integer step, String outcome, String expectation, Integer score,
-                         Integer maxScore) {
-        ProgressEvent event = new ProgressEvent(ProgressEvent.VERSION, learner, session, seq.getAndIncrement(),
-                clock.millis(), type, lesson, step, outcome, expectation, score, maxScore);
+    private void publish(
+            String type,
+            String lesson,
+            Integer step,
+            String outcome,
+            String expectation,
+            Integer score,
+            Integer maxScore) {
+        ProgressEvent event = new ProgressEvent(
+                ProgressEvent.VERSION,
+                learner,
+                session,
+                seq.getAndIncrement(),
+                clock.millis(),
+                type,
+                lesson,
+                step,
+                outcome,
+                expectation,
+                score,
+                maxScore);
         while (!buffer.offerLast(event)) {
             if (buffer.pollFirst() != null) {
                 dropped.incrementAndGet();
@@ -225,7 +258,8 @@ public final class ClassPublisher implements LearnerActivity, AutoCloseable {
 
     /** The one warning a learner reads when their progress cannot go. */
     private String problem(Exception e) {
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+                e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
                 || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
             return "The class cluster " + server + " refused your progress (" + cause.getMessage() + "). Ask your"

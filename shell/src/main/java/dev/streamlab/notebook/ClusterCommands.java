@@ -1,15 +1,5 @@
 package dev.streamlab.notebook;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-
 import dev.streamlab.cluster.AdminSettings;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.PartitionState;
@@ -25,6 +15,15 @@ import dev.streamlab.diagram.TopicView;
 import dev.streamlab.inspect.ClusterViews;
 import dev.streamlab.notebook.PromptCommand.Arguments;
 import dev.streamlab.notebook.PromptCommand.Where;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -43,6 +42,7 @@ public final class ClusterCommands implements AutoCloseable {
     private final Cluster cluster;
     /** The last view of each topic, so {@code /partitions} can show what changed since. */
     private final Map<String, TopicView> lastViews = new java.util.HashMap<>();
+
     private Admin admin;
     private ClusterViews views;
 
@@ -53,21 +53,57 @@ public final class ClusterCommands implements AutoCloseable {
     /** Adds the cluster's commands to {@code table}. */
     public void addTo(PromptCommands table) {
         Where where = Where.NEEDS_CLUSTER;
-        table.add(new PromptCommand("/brokers", "/brokers", "Which brokers are up.", where, Arguments.NONE,
+        table.add(new PromptCommand(
+                "/brokers",
+                "/brokers",
+                "Which brokers are up.",
+                where,
+                Arguments.NONE,
                 args -> Drawing.text(brokers())));
-        table.add(new PromptCommand("/broker", "/broker kill|stop|restart ID", "Kill (crash), stop (gracefully) or restart a broker. "
-                + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.",
-                where, this::brokerArguments, args -> Drawing.text(broker(args))));
-        table.add(new PromptCommand("/topics", "/topics", "The topics, with their partition counts.", where, Arguments.NONE,
+        table.add(new PromptCommand(
+                "/broker",
+                "/broker kill|stop|restart ID",
+                "Kill (crash), stop (gracefully) or restart a broker. "
+                        + "ID may also be `leader TOPIC PARTITION`, `follower TOPIC PARTITION`, or `stopped` to restart every stopped broker.",
+                where,
+                this::brokerArguments,
+                args -> Drawing.text(broker(args))));
+        table.add(new PromptCommand(
+                "/topics",
+                "/topics",
+                "The topics, with their partition counts.",
+                where,
+                Arguments.NONE,
                 args -> Drawing.text(topics())));
-        table.add(new PromptCommand("/partitions", "/partitions TOPIC", "Partitions against brokers: leaders, followers, copies out of sync, "
-                + "and what changed since you last looked.", where, Arguments.NONE, args -> partitions(one(args, "/partitions TOPIC"))));
-        table.add(new PromptCommand("/log", "/log TOPIC [PARTITION]", "A partition's log from old to new, with where each group is.",
-                where, Arguments.NONE, this::log));
-        table.add(new PromptCommand("/groups", "/groups", "Consumer groups: members, committed offsets and lag.", where,
-                Arguments.NONE, args -> groups()));
-        table.add(new PromptCommand("/queue", "/queue GROUP", "A share group: its members, and each record's state (acknowledged, "
-                + "available again, archived) with how many times Kafka delivered it.", where, Arguments.NONE,
+        table.add(new PromptCommand(
+                "/partitions",
+                "/partitions TOPIC",
+                "Partitions against brokers: leaders, followers, copies out of sync, "
+                        + "and what changed since you last looked.",
+                where,
+                Arguments.NONE,
+                args -> partitions(one(args, "/partitions TOPIC"))));
+        table.add(new PromptCommand(
+                "/log",
+                "/log TOPIC [PARTITION]",
+                "A partition's log from old to new, with where each group is.",
+                where,
+                Arguments.NONE,
+                this::log));
+        table.add(new PromptCommand(
+                "/groups",
+                "/groups",
+                "Consumer groups: members, committed offsets and lag.",
+                where,
+                Arguments.NONE,
+                args -> groups()));
+        table.add(new PromptCommand(
+                "/queue",
+                "/queue GROUP",
+                "A share group: its members, and each record's state (acknowledged, "
+                        + "available again, archived) with how many times Kafka delivered it.",
+                where,
+                Arguments.NONE,
                 args -> queue(one(args, "/queue GROUP"))));
     }
 
@@ -83,7 +119,10 @@ public final class ClusterCommands implements AutoCloseable {
         if (!(cluster instanceof StartingCluster starting) || starting.isUp()) {
             cluster.brokerIds().forEach(id -> which.add(String.valueOf(id)));
         }
-        which.addAll(before.get(0).equals("restart") ? List.of("leader", "follower", "stopped") : List.of("leader", "follower"));
+        which.addAll(
+                before.get(0).equals("restart")
+                        ? List.of("leader", "follower", "stopped")
+                        : List.of("leader", "follower"));
         return which;
     }
 
@@ -103,11 +142,14 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("/broker can kill, stop or restart, not `" + action + "`. Usage: " + usage);
         }
         if (!cluster.canControlBrokers()) {
-            throw new CommandException("This cluster's brokers are not streamlab's to " + action + " (someone else runs them,"
-                    + " as in a class): read on, or try this step on a cluster of your own with --cluster embedded.");
+            throw new CommandException(
+                    "This cluster's brokers are not streamlab's to " + action + " (someone else runs them,"
+                            + " as in a class): read on, or try this step on a cluster of your own with --cluster embedded.");
         }
         if (action.equals("restart") && args.get(1).equals("stopped")) {
-            List<Integer> stopped = cluster.brokerIds().stream().filter(id -> !cluster.isRunning(id)).toList();
+            List<Integer> stopped = cluster.brokerIds().stream()
+                    .filter(id -> !cluster.isRunning(id))
+                    .toList();
             if (stopped.isEmpty()) {
                 return "Every broker is up already.";
             }
@@ -136,8 +178,11 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Name the partition: /broker kill leader TOPIC [PARTITION]");
         }
         int partition = args.size() > 3 ? number(args.get(3), "partition") : 0;
-        PartitionState state = describe(args.get(2)).stream().filter(p -> p.partition() == partition).findFirst()
-                .orElseThrow(() -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
+        PartitionState state = describe(args.get(2)).stream()
+                .filter(p -> p.partition() == partition)
+                .findFirst()
+                .orElseThrow(
+                        () -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
         if (!state.hasLeader()) {
             throw new CommandException("Partition " + partition + " of " + args.get(2) + " has no leader right now.");
         }
@@ -150,9 +195,14 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Name the partition: /broker kill follower TOPIC [PARTITION]");
         }
         int partition = args.size() > 3 ? number(args.get(3), "partition") : 0;
-        PartitionState state = describe(args.get(2)).stream().filter(p -> p.partition() == partition).findFirst()
-                .orElseThrow(() -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
-        return state.isr().stream().filter(id -> id != state.leader()).findFirst()
+        PartitionState state = describe(args.get(2)).stream()
+                .filter(p -> p.partition() == partition)
+                .findFirst()
+                .orElseThrow(
+                        () -> new CommandException("Topic " + args.get(2) + " has no partition " + partition + "."));
+        return state.isr().stream()
+                .filter(id -> id != state.leader())
+                .findFirst()
                 .orElseThrow(() -> new CommandException("Partition " + partition + " of " + args.get(2)
                         + " has no in-sync follower right now: only its leader has all the records."));
     }
@@ -168,15 +218,20 @@ public final class ClusterCommands implements AutoCloseable {
     private String topics() {
         try {
             dev.streamlab.cluster.Namespace ns = cluster.namespace();
-            Set<String> names = new TreeSet<>(admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
+            Set<String> names = new TreeSet<>(
+                    admin().listTopics(new ListTopicsOptions()).names().get(10, TimeUnit.SECONDS));
             names.removeIf(n -> !ns.owns(n));
             if (names.isEmpty()) {
                 return "No topics yet.";
             }
             Map<String, Integer> partitions = new LinkedHashMap<>();
-            admin().describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS)
+            admin().describeTopics(names)
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
                     .forEach((name, d) -> partitions.put(name, d.partitions().size()));
-            return names.stream().map(n -> String.format("%-20s %d partition%s", ns.shown(n), partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
+            return names.stream()
+                    .map(n -> String.format(
+                            "%-20s %d partition%s", ns.shown(n), partitions.get(n), partitions.get(n) == 1 ? "" : "s"))
                     .collect(Collectors.joining("\n"));
         } catch (ExecutionException | TimeoutException e) {
             throw new CommandException("Cannot list the topics: " + e.getMessage(), e);
@@ -190,8 +245,11 @@ public final class ClusterCommands implements AutoCloseable {
         describe(topic);
         TopicView now = views().topic(topic, ClusterViews.brokersOf(cluster));
         TopicView before = lastViews.put(topic, now);
-        return Drawing.of(List.of(now), (style, width) -> before == null ? new PartitionMap(style, width).render(now)
-                : new PartitionMap(style, width).render(now, before));
+        return Drawing.of(
+                List.of(now),
+                (style, width) -> before == null
+                        ? new PartitionMap(style, width).render(now)
+                        : new PartitionMap(style, width).render(now, before));
     }
 
     private Drawing log(List<String> args) {
@@ -199,19 +257,25 @@ public final class ClusterCommands implements AutoCloseable {
             throw new CommandException("Usage: /log TOPIC [PARTITION]");
         }
         String topic = args.get(0);
-        List<Integer> partitions = describe(topic).stream().map(PartitionState::partition)
-                .filter(p -> args.size() < 2 || p == number(args.get(1), "partition")).toList();
+        List<Integer> partitions = describe(topic).stream()
+                .map(PartitionState::partition)
+                .filter(p -> args.size() < 2 || p == number(args.get(1), "partition"))
+                .toList();
         if (partitions.isEmpty()) {
             throw new CommandException("Topic " + topic + " has no partition " + args.get(1) + ".");
         }
-        List<LogView> logs = partitions.stream().map(p -> views().log(topic, p, LOG_RECORDS)).toList();
-        return Drawing.of(logs, (style, width) -> logs.stream().map(new LogStrip(style, width)::render)
-                .collect(Collectors.joining("\n\n")));
+        List<LogView> logs =
+                partitions.stream().map(p -> views().log(topic, p, LOG_RECORDS)).toList();
+        return Drawing.of(
+                logs,
+                (style, width) ->
+                        logs.stream().map(new LogStrip(style, width)::render).collect(Collectors.joining("\n\n")));
     }
 
     private Drawing groups() {
         List<GroupView> groups = views().groups();
-        return groups.isEmpty() ? Drawing.text("No consumer groups yet.")
+        return groups.isEmpty()
+                ? Drawing.text("No consumer groups yet.")
                 : Drawing.of(groups, (style, width) -> new GroupTable(style).render(groups));
     }
 

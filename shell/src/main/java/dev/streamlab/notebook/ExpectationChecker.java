@@ -1,5 +1,10 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.cluster.AdminSettings;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.PartitionInspector;
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.lesson.Expectation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
-import dev.streamlab.cluster.AdminSettings;
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.PartitionInspector;
-import dev.streamlab.cluster.PartitionState;
-import dev.streamlab.lesson.Expectation;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -56,32 +55,51 @@ final class ExpectationChecker implements AutoCloseable {
             return immediate(m, m.pattern().matcher(output).find(), "no part of the output matches");
         }
         if (expectation instanceof Expectation.FailsWith f) {
-            return immediate(f, outcome != JavaOutcome.OK && output.contains(f.value()),
+            return immediate(
+                    f,
+                    outcome != JavaOutcome.OK && output.contains(f.value()),
                     outcome == JavaOutcome.OK ? "the cell did not fail" : "it failed otherwise");
         }
         if (expectation instanceof Expectation.TopicExists t) {
             return poll(t, t.within(), () -> !partitions(t.topic()).isEmpty(), () -> "there is no topic " + t.topic());
         }
         if (expectation instanceof Expectation.TopicPartitions t) {
-            return poll(t, t.within(), () -> partitions(t.topic()).size() == t.partitions(),
+            return poll(
+                    t,
+                    t.within(),
+                    () -> partitions(t.topic()).size() == t.partitions(),
                     () -> "it has " + partitions(t.topic()).size());
         }
         if (expectation instanceof Expectation.TopicRecords t) {
             return poll(t, t.within(), () -> records(t.topic()) >= t.records(), () -> "it has " + records(t.topic()));
         }
         if (expectation instanceof Expectation.NewLeader n) {
-            return poll(n, n.within(), () -> {
-                Optional<Integer> now = leader(n.topic(), n.partition());
-                return now.isPresent() && now.get() != PartitionState.NO_LEADER && !now.get().equals(before);
-            }, () -> "the leader is " + leader(n.topic(), n.partition()).map(String::valueOf).orElse("unknown")
-                    + ", as before (" + before + ")");
+            return poll(
+                    n,
+                    n.within(),
+                    () -> {
+                        Optional<Integer> now = leader(n.topic(), n.partition());
+                        return now.isPresent()
+                                && now.get() != PartitionState.NO_LEADER
+                                && !now.get().equals(before);
+                    },
+                    () -> "the leader is "
+                            + leader(n.topic(), n.partition())
+                                    .map(String::valueOf)
+                                    .orElse("unknown") + ", as before (" + before + ")");
         }
         if (expectation instanceof Expectation.InSyncReplicas r) {
-            return poll(r, r.within(), () -> inSync(r.topic(), r.partition()) == r.replicas(),
+            return poll(
+                    r,
+                    r.within(),
+                    () -> inSync(r.topic(), r.partition()) == r.replicas(),
                     () -> "it has " + inSync(r.topic(), r.partition()));
         }
         Expectation.CommittedOffset c = (Expectation.CommittedOffset) expectation;
-        return poll(c, c.within(), () -> c.holdsFor(committed(c.group(), c.topic())),
+        return poll(
+                c,
+                c.within(),
+                () -> c.holdsFor(committed(c.group(), c.topic())),
                 () -> "the committed offset is " + committed(c.group(), c.topic()));
     }
 
@@ -89,7 +107,8 @@ final class ExpectationChecker implements AutoCloseable {
         return new CellResult.Check(expectation, held, held ? "" : whyNot);
     }
 
-    private CellResult.Check poll(Expectation expectation, Duration within, Supplier<Boolean> condition, Supplier<String> state) {
+    private CellResult.Check poll(
+            Expectation expectation, Duration within, Supplier<Boolean> condition, Supplier<String> state) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             if (safely(condition)) {
@@ -102,7 +121,8 @@ final class ExpectationChecker implements AutoCloseable {
                 } catch (RuntimeException e) {
                     detail = String.valueOf(e.getMessage());
                 }
-                return new CellResult.Check(expectation, false, (stopped ? "stopped: " : "after " + within.toSeconds() + " s, ") + detail);
+                return new CellResult.Check(
+                        expectation, false, (stopped ? "stopped: " : "after " + within.toSeconds() + " s, ") + detail);
             }
             synchronized (pause) {
                 try {
@@ -141,7 +161,10 @@ final class ExpectationChecker implements AutoCloseable {
 
     private Optional<Integer> leader(String topic, int partition) {
         try {
-            return partitions(topic).stream().filter(p -> p.partition() == partition).findFirst().map(PartitionState::leader);
+            return partitions(topic).stream()
+                    .filter(p -> p.partition() == partition)
+                    .findFirst()
+                    .map(PartitionState::leader);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -150,15 +173,20 @@ final class ExpectationChecker implements AutoCloseable {
     /** How many replicas of the partition are in sync now; -1 when the partition cannot be described. */
     private int inSync(String topic, int partition) {
         try {
-            return partitions(topic).stream().filter(p -> p.partition() == partition).findFirst()
-                    .map(p -> p.isr().size()).orElse(-1);
+            return partitions(topic).stream()
+                    .filter(p -> p.partition() == partition)
+                    .findFirst()
+                    .map(p -> p.isr().size())
+                    .orElse(-1);
         } catch (RuntimeException e) {
             return -1;
         }
     }
 
     private long records(String topic) {
-        return partitions(topic).stream().mapToLong(PartitionState::logEndOffset).sum();
+        return partitions(topic).stream()
+                .mapToLong(PartitionState::logEndOffset)
+                .sum();
     }
 
     private long committed(String group, String topic) {
@@ -166,11 +194,13 @@ final class ExpectationChecker implements AutoCloseable {
             dev.streamlab.cluster.Namespace ns = cluster.namespace();
             String realTopic = topic == null ? null : ns.real(topic);
             Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(ns.real(group))
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS);
             return offsets.entrySet().stream()
                     .filter(e -> realTopic == null || e.getKey().topic().equals(realTopic))
                     .filter(e -> e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset()).sum();
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {

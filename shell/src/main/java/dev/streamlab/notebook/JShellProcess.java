@@ -1,5 +1,8 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.notebook.engine.ChildJvmEngine;
 import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.diagram.TopologyView;
-import dev.streamlab.notebook.engine.ChildJvmEngine;
 import jdk.jshell.JShell;
 import jdk.jshell.spi.ExecutionControl;
 

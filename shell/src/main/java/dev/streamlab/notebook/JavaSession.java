@@ -1,5 +1,7 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.notebook.engine.ChildJvmEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +11,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import dev.streamlab.diagram.TopologyView;
-import dev.streamlab.notebook.engine.ChildJvmEngine;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -29,7 +28,7 @@ import jdk.jshell.VarSnippet;
  */
 public final class JavaSession implements AutoCloseable {
 
-    private static final Consumer<Part> NOBODY = part -> { };
+    private static final Consumer<Part> NOBODY = part -> {};
 
     private final List<String> prelude;
     private final Set<String> helpers;
@@ -71,8 +70,8 @@ public final class JavaSession implements AutoCloseable {
     private void setup(String snippet) {
         JavaResult result = quietly(() -> evalAll(snippet, new Collected(), false));
         if (!result.ok()) {
-            throw new IllegalStateException("The Java session could not run its setup code `" + snippet + "`: "
-                    + result.output());
+            throw new IllegalStateException(
+                    "The Java session could not run its setup code `" + snippet + "`: " + result.output());
         }
     }
 
@@ -174,7 +173,8 @@ public final class JavaSession implements AutoCloseable {
             snippets.ran(snippet.id(), piece.firstLine());
             if (event.status() == Snippet.Status.REJECTED) {
                 StringBuilder errors = new StringBuilder();
-                jshell.diagnostics(snippet).forEach(diag -> errors.append(SnippetFeedback.compileError(diag, piece.source())));
+                jshell.diagnostics(snippet)
+                        .forEach(diag -> errors.append(SnippetFeedback.compileError(diag, piece.source())));
                 out.add(new Part.Feedback(errors.toString()));
                 return out.result(JavaOutcome.COMPILE_ERROR, "The code does not compile.");
             }
@@ -232,13 +232,17 @@ public final class JavaSession implements AutoCloseable {
     private JavaResult failed(Exception exception, Collected out) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet used = unresolved.getSnippet();
-            out.add(new Part.Feedback("attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true)));
+            out.add(new Part.Feedback(
+                    "attempted to use " + SnippetFeedback.describe(used) + feedback.unresolved(used, true)));
             return out.result(JavaOutcome.EXCEPTION, "Something the code needs is not defined.");
         }
         // JShell brings the chain of causes over from the child JVM: each as its class's name and its message.
         List<Part.Thrown> chain = new ArrayList<>();
         for (Throwable t = exception; t != null && chain.size() < 20; t = t.getCause()) {
-            chain.add(new Part.Thrown(t instanceof EvalException eval ? eval.getExceptionClassName() : t.getClass().getName(),
+            chain.add(new Part.Thrown(
+                    t instanceof EvalException eval
+                            ? eval.getExceptionClassName()
+                            : t.getClass().getName(),
                     t.getMessage()));
         }
         Part.Failure failure = new Part.Failure(chain, snippets.trace(exception.getStackTrace()));
@@ -258,7 +262,9 @@ public final class JavaSession implements AutoCloseable {
         run.begin(); // a stopper still asking ends, and never stops the restore below
         start();
         String restored = Restore.replay(history, code -> quietly(() -> evalAll(code, new Collected(), true)));
-        return new JavaResult(JavaOutcome.RESTARTED, before,
+        return new JavaResult(
+                JavaOutcome.RESTARTED,
+                before,
                 how + " The shell and the cluster are fine. Java started afresh. " + restored);
     }
 
@@ -306,7 +312,8 @@ public final class JavaSession implements AutoCloseable {
      * first: {@code variablesOfType("Topology"::equals)} finds {@code var topology = builder.build()}.
      */
     public List<String> variablesOfType(Predicate<String> simpleTypeName) {
-        return process.jshell().variables()
+        return process.jshell()
+                .variables()
                 .filter(v -> simpleTypeName.test(simpleName(v.typeName())))
                 .map(VarSnippet::name)
                 .toList();
@@ -326,7 +333,8 @@ public final class JavaSession implements AutoCloseable {
     public Completions complete(String code, int cursor) {
         int[] anchor = new int[1];
         List<String> candidates = new ArrayList<>();
-        for (SourceCodeAnalysis.Suggestion s : process.jshell().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
+        for (SourceCodeAnalysis.Suggestion s :
+                process.jshell().sourceCodeAnalysis().completionSuggestions(code, cursor, anchor)) {
             if (!candidates.contains(s.continuation())) {
                 candidates.add(s.continuation());
             }
@@ -335,8 +343,7 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /** Completion candidates, each replacing the text from {@code anchor} to the cursor. */
-    public record Completions(int anchor, List<String> candidates) {
-    }
+    public record Completions(int anchor, List<String> candidates) {}
 
     @Override
     public void close() {

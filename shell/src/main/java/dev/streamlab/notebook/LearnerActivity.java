@@ -8,20 +8,15 @@ package dev.streamlab.notebook;
 public interface LearnerActivity {
 
     /** Nobody follows: a learner on their own. */
-    LearnerActivity NONE = new LearnerActivity() {
-    };
+    LearnerActivity NONE = new LearnerActivity() {};
 
-    default void stepReached(String lesson, int step) {
-    }
+    default void stepReached(String lesson, int step) {}
 
     /** A lesson's cell ran (maybe edited by the learner): passed, failed an expectation, or did not compile. */
-    default void cellRun(String lesson, int step, CellResult result) {
-    }
+    default void cellRun(String lesson, int step, CellResult result) {}
 
-    default void hintAsked(String lesson, int step) {
-    }
+    default void hintAsked(String lesson, int step) {}
 
     /** The learner reached the lesson's last step. */
-    default void lessonFinished(String lesson) {
-    }
+    default void lessonFinished(String lesson) {}
 }

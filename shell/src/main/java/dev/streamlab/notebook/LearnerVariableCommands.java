@@ -1,15 +1,14 @@
 package dev.streamlab.notebook;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
-
 import dev.streamlab.connect.SmtPlayground;
 import dev.streamlab.demodata.JsonLines;
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.diagram.TopologyDiagram;
 import dev.streamlab.diagram.TopologyView;
 import dev.streamlab.learner.Kafka;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Commands that look at something the learner built in Java: {@code /topology} draws a Kafka Streams
@@ -22,24 +21,30 @@ final class LearnerVariableCommands {
     private static final Predicate<String> TOPOLOGY = "Topology"::equals;
     private static final Predicate<String> MAP = type -> type.endsWith("Map");
 
-    private LearnerVariableCommands() {
-    }
+    private LearnerVariableCommands() {}
 
     static void addTo(PromptCommands commands, JavaSession java) {
-        commands.add(new PromptCommand("/topology", "/topology [VARIABLE]",
+        commands.add(new PromptCommand(
+                "/topology",
+                "/topology [VARIABLE]",
                 "Draws a Kafka Streams topology you built: the newest Topology variable, or the one you name.",
-                PromptCommand.Where.NEEDS_JAVA, PromptCommand.Arguments.first(() -> java.variablesOfType(TOPOLOGY)),
+                PromptCommand.Where.NEEDS_JAVA,
+                PromptCommand.Arguments.first(() -> java.variablesOfType(TOPOLOGY)),
                 args -> topology(java, args)));
-        commands.add(new PromptCommand("/smt", "/smt [VARIABLE] [N]",
+        commands.add(new PromptCommand(
+                "/smt",
+                "/smt [VARIABLE] [N]",
                 "Applies a transform chain (a map of transforms.* settings) to N sample customer events, before -> after.",
-                PromptCommand.Where.NEEDS_JAVA, PromptCommand.Arguments.first(() -> java.variablesOfType(MAP)),
+                PromptCommand.Where.NEEDS_JAVA,
+                PromptCommand.Arguments.first(() -> java.variablesOfType(MAP)),
                 args -> Drawing.text(smt(java, args))));
     }
 
     private static Drawing topology(JavaSession java, List<String> args) {
         String name = variable(java, args, "Topology", TOPOLOGY, "var topology = builder.build();");
-        TopologyView topology = java.topologyOf(name).orElseThrow(() -> new CommandException(
-                "`" + name + "` holds no Topology. Give it one, e.g. " + name + " = builder.build();"));
+        TopologyView topology = java.topologyOf(name)
+                .orElseThrow(() -> new CommandException(
+                        "`" + name + "` holds no Topology. Give it one, e.g. " + name + " = builder.build();"));
         return Drawing.of(List.of(topology), (style, width) -> new TopologyDiagram(style).render(topology));
     }
 
@@ -53,17 +58,23 @@ final class LearnerVariableCommands {
                 throw new CommandException("Show between 1 and 100 sample events, e.g. /smt ingress 5.");
             }
         }
-        String chain = variable(java, names, "map of transforms.* settings", MAP,
+        String chain = variable(
+                java,
+                names,
+                "map of transforms.* settings",
+                MAP,
                 "var chain = new LinkedHashMap<String, String>(); chain.put(\"transforms\", \"...\");");
-        Map<String, String> settings = java.settingsOf(chain).orElseThrow(() -> new CommandException(
-                "`" + chain + "` holds no map of transforms.* settings. Give it one, e.g. " + chain
-                        + " = new LinkedHashMap<String, String>();"));
+        Map<String, String> settings = java.settingsOf(chain)
+                .orElseThrow(() ->
+                        new CommandException("`" + chain + "` holds no map of transforms.* settings. Give it one, e.g. "
+                                + chain + " = new LinkedHashMap<String, String>();"));
         List<Map> events = JsonLines.read(Kafka.demoData("customer-events.jsonl"), Map.class);
         return SmtPlayground.show(settings, "customers", events.subList(0, Math.min(samples, events.size())));
     }
 
     /** The variable the learner named, or their newest one of the right type. */
-    private static String variable(JavaSession java, List<String> args, String what, Predicate<String> type, String example) {
+    private static String variable(
+            JavaSession java, List<String> args, String what, Predicate<String> type, String example) {
         if (args.size() > 1) {
             throw new CommandException("Name one variable, or none for your newest " + what + ".");
         }

@@ -1,11 +1,10 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import dev.streamlab.lesson.Lesson;
-import dev.streamlab.lesson.Step;
 
 /**
  * Runs a whole lesson headless, cell after cell, as a learner pressing Enter would: what
@@ -19,8 +18,7 @@ public final class LessonRunner {
         void result(CellResult result);
 
         /** Before step {@code number} (from 1) of {@code total} runs, whether it has a cell or only prose. */
-        default void step(int number, int total, Step step) {
-        }
+        default void step(int number, int total, Step step) {}
     }
 
     private final Notebook notebook;
@@ -87,6 +85,7 @@ public final class LessonRunner {
     /** Why a step that stops brokers is skipped here, and where it can be done. */
     public static String brokerControlReason(Lesson lesson) {
         return "Skipped: this step stops brokers, and streamlab does not control this cluster's brokers (someone else"
-                + " runs them). Try it on a cluster of your own: ./streamlab learn " + lesson.number() + " --cluster embedded";
+                + " runs them). Try it on a cluster of your own: ./streamlab learn " + lesson.number()
+                + " --cluster embedded";
     }
 }

@@ -1,5 +1,10 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.diagram.Drawing;
+import dev.streamlab.learner.Kafka;
+import dev.streamlab.lesson.Cell;
+import dev.streamlab.lesson.Expectation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.diagram.Drawing;
-import dev.streamlab.learner.Kafka;
-import dev.streamlab.lesson.Cell;
-import dev.streamlab.lesson.Expectation;
 
 /**
  * Runs cells against one cluster: Java in a {@link JavaSession}, commands through {@link PromptCommands},
@@ -59,9 +58,13 @@ public final class Notebook implements AutoCloseable {
         this.checker = new ExpectationChecker(cluster);
         this.sql = new SqlCells(this.cluster, engine -> {
             // The gateway takes only the engine's certificate: the learner's session gets it to talk to the gateway.
-            java.setChildProperty(Kafka.SQL_KEYSTORE_PROPERTY, engine.keystore().file().toString());
-            java.setChildProperty(Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY, engine.keystore().password());
-            java.setChildProperty(Kafka.SQL_CERTIFICATE_PROPERTY, engine.keystore().certificate().toString());
+            java.setChildProperty(
+                    Kafka.SQL_KEYSTORE_PROPERTY, engine.keystore().file().toString());
+            java.setChildProperty(
+                    Kafka.SQL_KEYSTORE_PASSWORD_PROPERTY, engine.keystore().password());
+            java.setChildProperty(
+                    Kafka.SQL_CERTIFICATE_PROPERTY,
+                    engine.keystore().certificate().toString());
             java.setChildProperty(Kafka.SQL_GATEWAY_PROPERTY, engine.gatewayUrl());
         });
         SqlJobCommands.addTo(commands, sql);
@@ -69,16 +72,20 @@ public final class Notebook implements AutoCloseable {
             if (ready != null) {
                 for (Map.Entry<String, Object> setting : ready.clientConfig().entrySet()) {
                     if (!setting.getKey().equals("bootstrap.servers")) {
-                        java.setChildProperty(Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue()));
+                        java.setChildProperty(
+                                Kafka.CLIENT_PREFIX + setting.getKey(), String.valueOf(setting.getValue()));
                     }
                 }
                 ready.childProperties().forEach(java::setChildProperty);
                 if (!ready.namespace().isNone()) {
-                    java.setChildProperty(Kafka.NAMESPACE_PROPERTY, ready.namespace().prefix());
+                    java.setChildProperty(
+                            Kafka.NAMESPACE_PROPERTY, ready.namespace().prefix());
                 }
                 java.setChildProperty(Kafka.BOOTSTRAP_PROPERTY, ready.bootstrapServers());
             } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause()
+                        : failure;
                 java.setChildProperty(Kafka.FAILED_PROPERTY, "The cluster did not start: " + cause.getMessage());
             }
         });
@@ -124,8 +131,12 @@ public final class Notebook implements AutoCloseable {
     }
 
     /** The options of the child JVM that runs cells: a heap of its own, a fast start, helpers that wait for a cluster. */
-    public static final List<String> JAVA_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Djava.awt.headless=true", "-D" + Kafka.PENDING_PROPERTY + "=true");
+    public static final List<String> JAVA_OPTIONS = List.of(
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Djava.awt.headless=true",
+            "-D" + Kafka.PENDING_PROPERTY + "=true");
 
     /** Runs a lesson's cell as written, and checks its expectations. */
     public CellResult run(Cell cell) {
@@ -152,17 +163,32 @@ public final class Notebook implements AutoCloseable {
                 checks.add(checker.check(expectation, ran.outcome(), output, before.get(expectation)));
             }
         }
-        return new CellResult(cell, code, ran.outcome(), ran.parts(), ran.problem(), checks,
-                Duration.ofNanos(System.nanoTime() - start), ran.drawing());
+        return new CellResult(
+                cell,
+                code,
+                ran.outcome(),
+                ran.parts(),
+                ran.problem(),
+                checks,
+                Duration.ofNanos(System.nanoTime() - start),
+                ran.drawing());
     }
 
     /** Runs Java or a command the learner typed: no expectations. */
     public CellResult runTyped(String input) {
         long start = System.nanoTime();
-        CellResult ran = isCommand(input) ? command(null, input)
+        CellResult ran = isCommand(input)
+                ? command(null, input)
                 : dev.streamlab.sql.SqlStatements.looksLikeSql(input) ? sql(null, input, List.of()) : java(null, input);
-        return new CellResult(null, input, ran.outcome(), ran.parts(), ran.problem(), List.of(),
-                Duration.ofNanos(System.nanoTime() - start), ran.drawing());
+        return new CellResult(
+                null,
+                input,
+                ran.outcome(),
+                ran.parts(),
+                ran.problem(),
+                List.of(),
+                Duration.ofNanos(System.nanoTime() - start),
+                ran.drawing());
     }
 
     public static boolean isCommand(String input) {
@@ -188,17 +214,19 @@ public final class Notebook implements AutoCloseable {
     private Optional<String> classProblem(JavaResult result, String background, String learner) {
         Optional<Part.Failure> failure = result.failure();
         if (failure.isPresent()) {
-            boolean streams = failure.get().trace().stream().anyMatch(frame -> frame.startsWith("org.apache.kafka.streams."));
+            boolean streams =
+                    failure.get().trace().stream().anyMatch(frame -> frame.startsWith("org.apache.kafka.streams."));
             for (Part.Thrown thrown : failure.get().chain()) {
-                Optional<String> why = thrown.type(null).flatMap(type ->
-                        dev.streamlab.classroom.ClassAccess.explainThrown(type, thrown.message(), learner, streams));
+                Optional<String> why = thrown.type(null)
+                        .flatMap(type -> dev.streamlab.classroom.ClassAccess.explainThrown(
+                                type, thrown.message(), learner, streams));
                 if (why.isPresent()) {
                     return why;
                 }
             }
             for (Part.Thrown thrown : failure.get().chain()) {
-                Optional<String> why = thrown.type(null).flatMap(type ->
-                        dev.streamlab.classroom.ClassAccess.explainLimit(type, thrown.message()));
+                Optional<String> why = thrown.type(null)
+                        .flatMap(type -> dev.streamlab.classroom.ClassAccess.explainLimit(type, thrown.message()));
                 if (why.isPresent()) {
                     return why;
                 }
@@ -207,11 +235,13 @@ public final class Notebook implements AutoCloseable {
         if (result.outcome() == JavaOutcome.COMPILE_ERROR) {
             return Optional.empty();
         }
-        Optional<String> logged = dev.streamlab.classroom.ClassAccess.explainOutput(Parts.printed(result.parts()), learner);
+        Optional<String> logged =
+                dev.streamlab.classroom.ClassAccess.explainOutput(Parts.printed(result.parts()), learner);
         if (logged.isPresent() || result.problem() != null) {
             return logged;
         }
-        return dev.streamlab.classroom.ClassAccess.explainOutput(background, learner).map(why -> "Since the last cell, " + why);
+        return dev.streamlab.classroom.ClassAccess.explainOutput(background, learner)
+                .map(why -> "Since the last cell, " + why);
     }
 
     /** The learner's name on a class cluster, or empty on any other cluster. */
@@ -220,14 +250,20 @@ public final class Notebook implements AutoCloseable {
             return Optional.empty();
         }
         dev.streamlab.cluster.Namespace ns = cluster.namespace();
-        return ns.isNone() ? Optional.empty() : Optional.of(ns.prefix().substring(0, ns.prefix().length() - 1));
+        return ns.isNone()
+                ? Optional.empty()
+                : Optional.of(ns.prefix().substring(0, ns.prefix().length() - 1));
     }
 
     private CellResult sql(Cell cell, String code, List<Expectation> expectations) {
         List<Expectation> onOutput = expectations.stream()
-                .filter(e -> e instanceof Expectation.OutputContains || e instanceof Expectation.OutputMatches).toList();
-        java.util.function.Predicate<String> enough = onOutput.isEmpty() ? null : output -> onOutput.stream()
-                .allMatch(e -> checker.check(e, JavaOutcome.OK, output, null).held());
+                .filter(e -> e instanceof Expectation.OutputContains || e instanceof Expectation.OutputMatches)
+                .toList();
+        java.util.function.Predicate<String> enough = onOutput.isEmpty()
+                ? null
+                : output -> onOutput.stream()
+                        .allMatch(e ->
+                                checker.check(e, JavaOutcome.OK, output, null).held());
         SqlCells.CellOutput ran = sql.run(code, enough, cell != null, text -> {
             Consumer<Part> now = watcher;
             if (now != null) {
@@ -246,10 +282,18 @@ public final class Notebook implements AutoCloseable {
         try {
             Drawing drawing = commands.run(line);
             String output = drawing.plain();
-            return new CellResult(cell, line, JavaOutcome.OK, output.endsWith("\n") ? output : output + "\n", null,
-                    List.of(), Duration.ZERO, drawing);
+            return new CellResult(
+                    cell,
+                    line,
+                    JavaOutcome.OK,
+                    output.endsWith("\n") ? output : output + "\n",
+                    null,
+                    List.of(),
+                    Duration.ZERO,
+                    drawing);
         } catch (CommandException e) {
-            return new CellResult(cell, line, JavaOutcome.EXCEPTION, e.getMessage() + "\n", e.getMessage(), List.of(), Duration.ZERO);
+            return new CellResult(
+                    cell, line, JavaOutcome.EXCEPTION, e.getMessage() + "\n", e.getMessage(), List.of(), Duration.ZERO);
         } catch (RuntimeException e) {
             String message = "The command failed: " + e.getMessage();
             return new CellResult(cell, line, JavaOutcome.EXCEPTION, message + "\n", message, List.of(), Duration.ZERO);

@@ -81,7 +81,8 @@ public sealed interface Part {
          * name they gave it, without JShell's wrapper ({@code REPL.$JShell$11$Oops} is {@code Oops}).
          */
         public String simpleName() {
-            return type.startsWith("REPL.$JShell$") ? type.substring(type.lastIndexOf('$') + 1)
+            return type.startsWith("REPL.$JShell$")
+                    ? type.substring(type.lastIndexOf('$') + 1)
                     : type.substring(type.lastIndexOf('.') + 1);
         }
 

@@ -7,8 +7,7 @@ import java.util.function.Function;
 /** Reading a list of {@link Part}s. */
 final class Parts {
 
-    private Parts() {
-    }
+    private Parts() {}
 
     /** The parts as plain text, uncut, in order. */
     static String plain(List<Part> parts) {
@@ -30,6 +29,9 @@ final class Parts {
     }
 
     static Optional<Part.Failure> failure(List<Part> parts) {
-        return parts.stream().filter(Part.Failure.class::isInstance).map(Part.Failure.class::cast).findFirst();
+        return parts.stream()
+                .filter(Part.Failure.class::isInstance)
+                .map(Part.Failure.class::cast)
+                .findFirst();
     }
 }

@@ -1,10 +1,9 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.diagram.Drawing;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import dev.streamlab.diagram.Drawing;
 
 /**
  * One command typed at the prompt, kept in one place as the JDK's {@code jshell} keeps its own (JShellTool's command
@@ -15,8 +14,8 @@ import dev.streamlab.diagram.Drawing;
  * @param usage how it is typed, such as {@code /broker kill|stop|restart ID}
  * @param help one sentence for {@code /help}
  */
-public record PromptCommand(String name, List<String> aliases, String usage, String help, Where where,
-                            Arguments arguments, Action action) {
+public record PromptCommand(
+        String name, List<String> aliases, String usage, String help, Where where, Arguments arguments, Action action) {
 
     public PromptCommand {
         aliases = List.copyOf(aliases);

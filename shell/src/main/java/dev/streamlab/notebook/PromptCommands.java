@@ -1,12 +1,11 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.diagram.Drawing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import dev.streamlab.diagram.Drawing;
 
 /**
  * The one table of every command typed at the prompt: the notebook's (the cluster, the learner's variables, the SQL
@@ -43,9 +42,14 @@ public final class PromptCommands {
     /** Runs a line such as {@code /broker kill 2} as a command cell would; throws {@link CommandException} if it cannot. */
     public Drawing run(String line) {
         String name = words(line).get(0);
-        PromptCommand command = find(line).orElseThrow(() -> new CommandException("There is no command " + name
-                + ". Commands: " + all().stream().filter(c -> c.where().runsInCells()).map(PromptCommand::usage)
-                .collect(Collectors.joining(", ")) + "."));
+        PromptCommand command = find(line)
+                .orElseThrow(() -> new CommandException("There is no command " + name
+                        + ". Commands: "
+                        + all().stream()
+                                .filter(c -> c.where().runsInCells())
+                                .map(PromptCommand::usage)
+                                .collect(Collectors.joining(", "))
+                        + "."));
         if (!command.where().runsInCells()) {
             throw new CommandException(name + " works at the prompt, not in a command cell.");
         }
@@ -70,12 +74,16 @@ public final class PromptCommands {
         List<String> words = words(line);
         boolean newWord = Character.isWhitespace(line.charAt(line.length() - 1));
         if (words.size() == 1 && !newWord) {
-            return all().stream().flatMap(PromptCommand::names).filter(n -> n.startsWith(line)).toList();
+            return all().stream()
+                    .flatMap(PromptCommand::names)
+                    .filter(n -> n.startsWith(line))
+                    .toList();
         }
         String partial = newWord ? "" : words.get(words.size() - 1);
         List<String> before = words.subList(1, newWord ? words.size() : words.size() - 1);
         return find(line).map(c -> c.arguments().candidates(before)).orElse(List.of()).stream()
-                .filter(candidate -> candidate.startsWith(partial)).toList();
+                .filter(candidate -> candidate.startsWith(partial))
+                .toList();
     }
 
     /** The words after the command's name. */

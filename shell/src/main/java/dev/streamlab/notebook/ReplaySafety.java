@@ -1,14 +1,5 @@
 package dev.streamlab.notebook;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -19,6 +10,13 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreeScanner;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * Decides whether a variable's declaration may run a second time, when the learner's Java process is rebuilt
@@ -29,19 +27,58 @@ import com.sun.source.util.TreeScanner;
 final class ReplaySafety {
 
     /** streamlab's helpers that only make a client or look something up. */
-    private static final Set<String> FACTORY_HELPERS = Set.of("producer", "consumer", "shareConsumer", "admin", "demoData",
-            "bootstrapServers", "clientConfig");
+    private static final Set<String> FACTORY_HELPERS =
+            Set.of("producer", "consumer", "shareConsumer", "admin", "demoData", "bootstrapServers", "clientConfig");
     /** Static methods of the JDK's value classes (called as {@code Type.name(...)}) that only build a value. */
-    private static final Set<String> VALUE_FACTORIES = Set.of("of", "copyOf", "ofEntries", "entry", "asList", "valueOf",
-            "format", "join", "parse", "ofSeconds", "ofMillis", "ofMinutes", "ofHours", "ofDays", "ofNanos",
-            "ofEpochMilli", "ofEpochSecond", "get", "nCopies", "emptyList", "emptyMap", "emptySet", "range",
-            "rangeClosed", "compile", "toString", "max", "min", "abs", "randomUUID", "nameUUIDFromBytes");
+    private static final Set<String> VALUE_FACTORIES = Set.of(
+            "of",
+            "copyOf",
+            "ofEntries",
+            "entry",
+            "asList",
+            "valueOf",
+            "format",
+            "join",
+            "parse",
+            "ofSeconds",
+            "ofMillis",
+            "ofMinutes",
+            "ofHours",
+            "ofDays",
+            "ofNanos",
+            "ofEpochMilli",
+            "ofEpochSecond",
+            "get",
+            "nCopies",
+            "emptyList",
+            "emptyMap",
+            "emptySet",
+            "range",
+            "rangeClosed",
+            "compile",
+            "toString",
+            "max",
+            "min",
+            "abs",
+            "randomUUID",
+            "nameUUIDFromBytes");
     /** What a String literal may be asked: {@code "a-b".split("-")}. */
-    private static final Set<String> STRING_METHODS = Set.of("repeat", "toUpperCase", "toLowerCase", "strip", "trim",
-            "length", "formatted", "split", "substring", "replace", "chars", "lines", "concat");
+    private static final Set<String> STRING_METHODS = Set.of(
+            "repeat",
+            "toUpperCase",
+            "toLowerCase",
+            "strip",
+            "trim",
+            "length",
+            "formatted",
+            "split",
+            "substring",
+            "replace",
+            "chars",
+            "lines",
+            "concat");
 
-    private ReplaySafety() {
-    }
+    private ReplaySafety() {}
 
     /** Whether the statement (a variable declaration, as the learner wrote it) calls only what is safe to call again. */
     static boolean isSafeToRunAgain(String declaration) {
@@ -55,17 +92,22 @@ final class ReplaySafety {
             return false;
         }
         String source = "class Replay { void replay() {\n" + declaration + "\n} }";
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Replay.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
+        JavaFileObject file =
+                new SimpleJavaFileObject(URI.create("string:///Replay.java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return source;
+                    }
+                };
         try {
             boolean[] unparsable = {false};
-            JavacTask task = (JavacTask) compiler.getTask(null, null,
+            JavacTask task = (JavacTask) compiler.getTask(
+                    null,
+                    null,
                     diagnostic -> unparsable[0] |= diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR,
-                    List.of("-proc:none"), null, List.of(file));
+                    List.of("-proc:none"),
+                    null,
+                    List.of(file));
             Iterable<? extends CompilationUnitTree> units = task.parse();
             if (unparsable[0]) {
                 return false;
@@ -96,7 +138,8 @@ final class ReplaySafety {
             }
             // An anonymous class: its methods run only when called, but its initialisers run at `new`.
             for (com.sun.source.tree.Tree member : node.getMembers()) {
-                if (member instanceof com.sun.source.tree.BlockTree || member instanceof com.sun.source.tree.VariableTree) {
+                if (member instanceof com.sun.source.tree.BlockTree
+                        || member instanceof com.sun.source.tree.VariableTree) {
                     member.accept(this, unused);
                 }
             }
@@ -135,7 +178,8 @@ final class ReplaySafety {
                 if (receiver instanceof LiteralTree literal && literal.getValue() instanceof String) {
                     return STRING_METHODS.contains(name);
                 }
-                return receiver instanceof IdentifierTree type && Character.isUpperCase(type.getName().charAt(0))
+                return receiver instanceof IdentifierTree type
+                        && Character.isUpperCase(type.getName().charAt(0))
                         && VALUE_FACTORIES.contains(name);
             }
             return false;

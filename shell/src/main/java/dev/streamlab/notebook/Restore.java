@@ -3,7 +3,6 @@ package dev.streamlab.notebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
@@ -13,8 +12,7 @@ import jdk.jshell.Snippet;
  */
 final class Restore {
 
-    private Restore() {
-    }
+    private Restore() {}
 
     /**
      * Declares the history again by running {@code quietly} (which records it in the history anew) and returns one
@@ -57,7 +55,7 @@ final class Restore {
                         case VAR -> (declaration.restoresByValue() ? byValue : byDeclaration).add(declaration.name());
                         case METHOD -> methods++;
                         case TYPE_DECL -> types++;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -71,7 +69,8 @@ final class Restore {
             parts.add(joinNames(byValue) + " with " + (byValue.size() == 1 ? "its last value" : "their last values"));
         }
         if (!byDeclaration.isEmpty()) {
-            parts.add(joinNames(byDeclaration) + " as " + (byDeclaration.size() == 1 ? "its declaration makes it" : "their declarations make them"));
+            parts.add(joinNames(byDeclaration) + " as "
+                    + (byDeclaration.size() == 1 ? "its declaration makes it" : "their declarations make them"));
         }
         if (methods > 0) {
             parts.add(methods + (methods == 1 ? " method" : " methods"));
@@ -81,11 +80,12 @@ final class Restore {
         }
         String line = parts.isEmpty() ? "There was nothing to restore." : "Restored " + joinNames(parts) + ".";
         if (!unsafe.isEmpty()) {
-            line += " Not restored, because running their code again could repeat what it did: " + String.join(", ", unsafe)
-                    + ". Run their cells again if you need them.";
+            line += " Not restored, because running their code again could repeat what it did: "
+                    + String.join(", ", unsafe) + ". Run their cells again if you need them.";
         }
         if (!failed.isEmpty()) {
-            line += (interrupted == null ? "" : " " + interrupted) + " Could not be declared again: " + String.join(", ", failed) + ".";
+            line += (interrupted == null ? "" : " " + interrupted) + " Could not be declared again: "
+                    + String.join(", ", failed) + ".";
         }
         return line;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import jdk.jshell.Snippet;
 import jdk.jshell.VarSnippet;
 
@@ -50,19 +49,23 @@ final class SessionHistory {
 
     /** Remembers a declaration that compiled and ran; a new version of a name replaces the old, in its place. */
     void declared(Snippet snippet, String name, String typeName) {
-        declarations.put(snippet.id(), new Declaration(snippet.id(), snippet.kind(), name, snippet.source(), typeName, null));
+        declarations.put(
+                snippet.id(), new Declaration(snippet.id(), snippet.kind(), name, snippet.source(), typeName, null));
     }
 
     /** The variables whose last value is worth reading after a cell, to restore them by value. */
     List<Declaration> plainValues() {
-        return declarations.values().stream().filter(Declaration::holdsPlainValue).toList();
+        return declarations.values().stream()
+                .filter(Declaration::holdsPlainValue)
+                .toList();
     }
 
     void sawValue(VarSnippet variable, String value) {
         Declaration known = declarations.get(variable.id());
         if (known != null && known.name().equals(variable.name())) {
-            declarations.put(known.id(), new Declaration(known.id(), known.kind(), known.name(), known.source(),
-                    known.typeName(), value));
+            declarations.put(
+                    known.id(),
+                    new Declaration(known.id(), known.kind(), known.name(), known.source(), known.typeName(), value));
         }
     }
 
@@ -85,7 +88,8 @@ final class SessionHistory {
     java.util.Set<String> typeNames() {
         return declarations.values().stream()
                 .filter(d -> d.kind() == Snippet.Kind.TYPE_DECL)
-                .filter(d -> !(d.source().strip().startsWith("record ") && d.source().strip().matches("(?s)[^{]*\\{\\s*}")))
+                .filter(d -> !(d.source().strip().startsWith("record ")
+                        && d.source().strip().matches("(?s)[^{]*\\{\\s*}")))
                 .map(Declaration::name)
                 .collect(java.util.stream.Collectors.toSet());
     }
@@ -98,18 +102,20 @@ final class SessionHistory {
     static String literal(String typeName, String value) {
         return switch (typeName) {
             case "long" -> value + "L";
-            case "float" -> switch (value) {
-                case "NaN" -> "Float.NaN";
-                case "Infinity" -> "Float.POSITIVE_INFINITY";
-                case "-Infinity" -> "Float.NEGATIVE_INFINITY";
-                default -> value + "f";
-            };
-            case "double" -> switch (value) {
-                case "NaN" -> "Double.NaN";
-                case "Infinity" -> "Double.POSITIVE_INFINITY";
-                case "-Infinity" -> "Double.NEGATIVE_INFINITY";
-                default -> value;
-            };
+            case "float" ->
+                switch (value) {
+                    case "NaN" -> "Float.NaN";
+                    case "Infinity" -> "Float.POSITIVE_INFINITY";
+                    case "-Infinity" -> "Float.NEGATIVE_INFINITY";
+                    default -> value + "f";
+                };
+            case "double" ->
+                switch (value) {
+                    case "NaN" -> "Double.NaN";
+                    case "Infinity" -> "Double.POSITIVE_INFINITY";
+                    case "-Infinity" -> "Double.NEGATIVE_INFINITY";
+                    default -> value;
+                };
             case "byte" -> "(byte) " + value;
             case "short" -> "(short) " + value;
             default -> value;

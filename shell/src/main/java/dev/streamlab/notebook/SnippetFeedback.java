@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
@@ -50,7 +49,8 @@ final class SnippetFeedback {
             Matcher m = STATIC_IMPORT.matcher(line.strip());
             if (m.matches()) {
                 try {
-                    for (java.lang.reflect.Method method : Class.forName(m.group(1)).getMethods()) {
+                    for (java.lang.reflect.Method method :
+                            Class.forName(m.group(1)).getMethods()) {
                         if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
                             names.add(method.getName());
                         }
@@ -74,7 +74,8 @@ final class SnippetFeedback {
             return parts;
         }
         boolean temporary = snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-        String name = snippet instanceof VarSnippet v ? v.name() : snippet instanceof ExpressionSnippet e ? e.name() : null;
+        String name =
+                snippet instanceof VarSnippet v ? v.name() : snippet instanceof ExpressionSnippet e ? e.name() : null;
         boolean showValue = last && name != null && event.value() != null;
         if (showValue) {
             String type = snippet instanceof VarSnippet v ? v.typeName() : ((ExpressionSnippet) snippet).typeName();
@@ -82,12 +83,16 @@ final class SnippetFeedback {
         }
         if (snippet instanceof DeclarationSnippet && !temporary) {
             String action = action(event, overwritten);
-            boolean quietNewVariable = showValue && action.equals("created") && snippet.kind() == Snippet.Kind.VAR
+            boolean quietNewVariable = showValue
+                    && action.equals("created")
+                    && snippet.kind() == Snippet.Kind.VAR
                     && jshell.status(snippet) == Snippet.Status.VALID;
             if (!quietNewVariable) {
                 parts.add(new Part.Feedback(declared(event, overwritten)));
             }
-            if (snippet instanceof MethodSnippet method && helpers.contains(method.name()) && !action.equals("modified")) {
+            if (snippet instanceof MethodSnippet method
+                    && helpers.contains(method.name())
+                    && !action.equals("modified")) {
                 parts.add(new Part.Feedback("Note: your " + describe(snippet) + " hides streamlab's helper "
                         + method.name() + "(...) in the cells that follow; /reset brings the helper back."));
             }
@@ -114,7 +119,8 @@ final class SnippetFeedback {
 
     /** The code from where it is not finished on. */
     static String unfinished(String rest) {
-        return "The code is not finished: a bracket, quote or semicolon is missing near\n    " + rest.replace("\n", "\n    ");
+        return "The code is not finished: a bracket, quote or semicolon is missing near\n    "
+                + rest.replace("\n", "\n    ");
     }
 
     /** "created", "modified" or "replaced": what this snippet did to the declaration of its name. */
@@ -132,7 +138,10 @@ final class SnippetFeedback {
         if (before instanceof VarSnippet b && after instanceof VarSnippet a) {
             return b.typeName().equals(a.typeName());
         }
-        return before.source().replaceAll("\\s+", " ").strip().equals(after.source().replaceAll("\\s+", " ").strip());
+        return before.source()
+                .replaceAll("\\s+", " ")
+                .strip()
+                .equals(after.source().replaceAll("\\s+", " ").strip());
     }
 
     /** What the declaration is, as jshell names it: {@code method f(int)}, {@code record R}, {@code variable t}. */
@@ -146,7 +155,9 @@ final class SnippetFeedback {
         if (snippet instanceof VarSnippet v) {
             return "variable " + v.name();
         }
-        return snippet instanceof DeclarationSnippet d ? d.name() : snippet.source().strip();
+        return snippet instanceof DeclarationSnippet d
+                ? d.name()
+                : snippet.source().strip();
     }
 
     private static String typeKind(TypeDeclSnippet snippet) {
@@ -179,15 +190,19 @@ final class SnippetFeedback {
         if (!(snippet instanceof DeclarationSnippet) || !event.previousStatus().isActive()) {
             return Optional.empty();
         }
-        if (status == Snippet.Status.RECOVERABLE_NOT_DEFINED && snippet instanceof VarSnippet v
+        if (status == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                && snippet instanceof VarSnippet v
                 && jshell.unresolvedDependencies(v).findAny().isEmpty()) {
             // `var a = new A()` after A changed: JShell cannot carry the old object over to the new class
-            return Optional.of("  update replaced variable " + v.name() + ", which cannot be used until you declare it again");
+            return Optional.of(
+                    "  update replaced variable " + v.name() + ", which cannot be used until you declare it again");
         }
         if (status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
             return Optional.of("  update modified " + describe(snippet) + unresolved(snippet, true));
         }
-        if (status == Snippet.Status.VALID && snippet instanceof VarSnippet v && event.value() == null
+        if (status == Snippet.Status.VALID
+                && snippet instanceof VarSnippet v
+                && event.value() == null
                 && !isPrimitive(v.typeName())) {
             return Optional.of("  update replaced variable " + v.name() + ", reset to null");
         }
@@ -201,16 +216,25 @@ final class SnippetFeedback {
             return "";
         }
         String until = until(snippet, status == Snippet.Status.RECOVERABLE_DEFINED, update);
-        List<String> missing = snippet instanceof DeclarationSnippet d ? jshell.unresolvedDependencies(d).toList() : List.of();
-        List<String> errors = jshell.diagnostics(snippet).filter(Diag::isError)
-                .map(d -> d.getMessage(Locale.ENGLISH)).toList();
+        List<String> missing = snippet instanceof DeclarationSnippet d
+                ? jshell.unresolvedDependencies(d).toList()
+                : List.of();
+        List<String> errors = jshell.diagnostics(snippet)
+                .filter(Diag::isError)
+                .map(d -> d.getMessage(Locale.ENGLISH))
+                .toList();
         StringBuilder text = new StringBuilder(until);
         if (!missing.isEmpty()) {
-            text.append(' ').append(String.join(", ", missing)).append(missing.size() == 1 ? " is declared" : " are declared");
+            text.append(' ')
+                    .append(String.join(", ", missing))
+                    .append(missing.size() == 1 ? " is declared" : " are declared");
         }
         if (!errors.isEmpty()) {
-            text.append(missing.isEmpty() ? " " : " and ").append(errors.size() == 1 ? "this error is corrected: " : "these errors are corrected: ")
-                    .append(errors.stream().map(e -> e.lines().findFirst().orElse(e)).collect(Collectors.joining("; ")));
+            text.append(missing.isEmpty() ? " " : " and ")
+                    .append(errors.size() == 1 ? "this error is corrected: " : "these errors are corrected: ")
+                    .append(errors.stream()
+                            .map(e -> e.lines().findFirst().orElse(e))
+                            .collect(Collectors.joining("; ")));
         }
         return text.toString();
     }
@@ -223,13 +247,17 @@ final class SnippetFeedback {
             return update ? ", which cannot be invoked until" : ", however, it cannot be invoked until";
         }
         if (snippet instanceof TypeDeclSnippet t && t.subKind() == Snippet.SubKind.INTERFACE_SUBKIND) {
-            return update ? ", whose methods cannot be invoked until" : ", however, its methods cannot be invoked until";
+            return update
+                    ? ", whose methods cannot be invoked until"
+                    : ", however, its methods cannot be invoked until";
         }
         if (snippet instanceof TypeDeclSnippet t
-                && (t.subKind() == Snippet.SubKind.ENUM_SUBKIND || t.subKind() == Snippet.SubKind.ANNOTATION_TYPE_SUBKIND)) {
+                && (t.subKind() == Snippet.SubKind.ENUM_SUBKIND
+                        || t.subKind() == Snippet.SubKind.ANNOTATION_TYPE_SUBKIND)) {
             return update ? ", which cannot be used until" : ", however, it cannot be used until";
         }
-        return update ? ", which cannot be instantiated or its methods invoked until"
+        return update
+                ? ", which cannot be instantiated or its methods invoked until"
                 : ", however, it cannot be instantiated or its methods invoked until";
     }
 

@@ -1,5 +1,12 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.sql.SqlEngine;
+import dev.streamlab.sql.SqlEngineException;
+import dev.streamlab.sql.SqlOutcome;
+import dev.streamlab.sql.SqlStatements;
+import dev.streamlab.sql.SqlTable;
+import dev.streamlab.sql.SqlText;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.sql.SqlEngine;
-import dev.streamlab.sql.SqlEngineException;
-import dev.streamlab.sql.SqlOutcome;
-import dev.streamlab.sql.SqlStatements;
-import dev.streamlab.sql.SqlTable;
-import dev.streamlab.sql.SqlText;
 
 /**
  * Runs SQL cells on the SQL engine (Flink SQL in its own JVM), started on the lesson's cluster the first time a cell
@@ -51,8 +50,10 @@ final class SqlCells implements AutoCloseable {
                 engine.join().close(); // a dead engine's files go with it
             }
             engine = CompletableFuture.supplyAsync(() -> {
-                SqlEngine started = SqlEngine.start(SqlEngine.Settings.of(cluster.clientConfig(), cluster.namespace().prefix()),
-                        line -> { });
+                SqlEngine started = SqlEngine.start(
+                        SqlEngine.Settings.of(
+                                cluster.clientConfig(), cluster.namespace().prefix()),
+                        line -> {});
                 current = started;
                 if (!started.gatewayUrl().isEmpty()) {
                     gatewayKnown.accept(started);
@@ -74,7 +75,8 @@ final class SqlCells implements AutoCloseable {
         stopWaiting = false;
         while (true) {
             if (stopWaiting) {
-                throw new SqlEngineException("Stopped waiting for the SQL engine. It goes on starting; run the cell again.");
+                throw new SqlEngineException(
+                        "Stopped waiting for the SQL engine. It goes on starting; run the cell again.");
             }
             try {
                 return starting.get(1, TimeUnit.SECONDS);
@@ -88,11 +90,13 @@ final class SqlCells implements AutoCloseable {
                 }
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw cause instanceof SqlEngineException sql ? sql
+                throw cause instanceof SqlEngineException sql
+                        ? sql
                         : new SqlEngineException("The SQL engine did not start: " + cause.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SqlEngineException("Stopped while the SQL engine started; it goes on starting in the background.");
+                throw new SqlEngineException(
+                        "Stopped while the SQL engine started; it goes on starting in the background.");
             }
         }
     }
@@ -109,7 +113,8 @@ final class SqlCells implements AutoCloseable {
         List<SqlStatements.Statement> statements = SqlStatements.split(code);
         StringBuilder output = new StringBuilder();
         if (statements.isEmpty()) {
-            return new CellOutput(JavaOutcome.EXCEPTION, "", "This cell holds no SQL statement. Write one, ending in ;");
+            return new CellOutput(
+                    JavaOutcome.EXCEPTION, "", "This cell holds no SQL statement. Write one, ending in ;");
         }
         stopped = false;
         SqlEngine sql;
@@ -120,7 +125,8 @@ final class SqlCells implements AutoCloseable {
         }
         for (SqlStatements.Statement statement : statements) {
             if (stopped) {
-                return new CellOutput(JavaOutcome.STOPPED, output + "Stopped (Ctrl-C) before line " + statement.line() + ".\n", null);
+                return new CellOutput(
+                        JavaOutcome.STOPPED, output + "Stopped (Ctrl-C) before line " + statement.line() + ".\n", null);
             }
             java.util.OptionalInt own = SqlStatements.limit(statement.text());
             SqlOutcome outcome;
@@ -143,7 +149,8 @@ final class SqlCells implements AutoCloseable {
                     }
                 });
             } catch (SqlEngineException e) {
-                return new CellOutput(JavaOutcome.EXCEPTION, output + "[ERROR] " + e.getMessage() + "\n", e.getMessage());
+                return new CellOutput(
+                        JavaOutcome.EXCEPTION, output + "[ERROR] " + e.getMessage() + "\n", e.getMessage());
             }
             if (outcome instanceof SqlOutcome.Done done) {
                 emit(output, live, "[OK] " + done.message() + "\n");
@@ -154,7 +161,10 @@ final class SqlCells implements AutoCloseable {
                 String table = new SqlTable(rows.columns(), rows.types()).border() + "\n";
                 emit(output, live, table + SqlText.ending(rows, QUIET) + "\n");
                 if (rows.ending().reason() == SqlOutcome.Reason.FAILED) {
-                    return new CellOutput(JavaOutcome.EXCEPTION, output.toString(), "Flink: " + rows.ending().detail());
+                    return new CellOutput(
+                            JavaOutcome.EXCEPTION,
+                            output.toString(),
+                            "Flink: " + rows.ending().detail());
                 }
                 if (rows.ending().reason() == SqlOutcome.Reason.STOPPED) {
                     return new CellOutput(JavaOutcome.STOPPED, output.toString(), null);
@@ -162,7 +172,8 @@ final class SqlCells implements AutoCloseable {
             } else if (outcome instanceof SqlOutcome.Failed failed) {
                 output.append("[ERROR] ").append(failed.message()).append('\n');
                 String where = statements.size() > 1 ? " (the statement on line " + statement.line() + ")" : "";
-                return new CellOutput(JavaOutcome.EXCEPTION, output.toString(), "Flink" + where + ": " + failed.message());
+                return new CellOutput(
+                        JavaOutcome.EXCEPTION, output.toString(), "Flink" + where + ": " + failed.message());
             }
         }
         return new CellOutput(JavaOutcome.OK, output.toString(), null);
@@ -177,8 +188,11 @@ final class SqlCells implements AutoCloseable {
     private static SqlOutcome.Rows ownLimit(SqlOutcome.Rows rows, java.util.OptionalInt own) {
         boolean onlyInserts = rows.rows().stream().allMatch(r -> r.kind().equals("+I"));
         if ((rows.ending().reason() == SqlOutcome.Reason.LIMIT || rows.ending().reason() == SqlOutcome.Reason.ENOUGH)
-                && own.isPresent() && own.getAsInt() == rows.rows().size() && onlyInserts) {
-            return new SqlOutcome.Rows(rows.columns(), rows.types(), rows.rows(), new SqlOutcome.Ending(SqlOutcome.Reason.OWN_LIMIT, ""));
+                && own.isPresent()
+                && own.getAsInt() == rows.rows().size()
+                && onlyInserts) {
+            return new SqlOutcome.Rows(
+                    rows.columns(), rows.types(), rows.rows(), new SqlOutcome.Ending(SqlOutcome.Reason.OWN_LIMIT, ""));
         }
         return rows;
     }
@@ -212,6 +226,5 @@ final class SqlCells implements AutoCloseable {
     }
 
     /** What a SQL cell gave. */
-    record CellOutput(JavaOutcome outcome, String output, String problem) {
-    }
+    record CellOutput(JavaOutcome outcome, String output, String problem) {}
 }

@@ -1,13 +1,12 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.PartitionState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.PartitionState;
 
 /**
  * A cluster that is still starting: every call waits until it is up. It lets a lesson show its first
@@ -32,7 +31,8 @@ final class StartingCluster implements Cluster {
             if (e.getCause() instanceof ClusterException c) {
                 throw c;
             }
-            throw new ClusterException("The cluster did not start: " + e.getCause().getMessage(), e.getCause());
+            throw new ClusterException(
+                    "The cluster did not start: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -95,6 +95,5 @@ final class StartingCluster implements Cluster {
     @Override
     public void close() {
         starting.thenAccept(Cluster::close); // at once if it has started
-
     }
 }

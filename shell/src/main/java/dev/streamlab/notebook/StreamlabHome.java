@@ -12,8 +12,7 @@ public final class StreamlabHome {
     public static final String PROPERTY = "streamlab.home";
     public static final String ENVIRONMENT = "STREAMLAB_HOME";
 
-    private StreamlabHome() {
-    }
+    private StreamlabHome() {}
 
     public static Path path() {
         String property = System.getProperty(PROPERTY);

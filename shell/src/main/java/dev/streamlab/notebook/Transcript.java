@@ -1,13 +1,12 @@
 package dev.streamlab.notebook;
 
+import dev.streamlab.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.streamlab.files.AtomicFiles;
 
 /**
  * The session as a notebook: each cell that ran, with its real output, as AsciiDoc that the learner
@@ -34,19 +33,28 @@ public final class Transcript {
         StringBuilder doc = new StringBuilder();
         doc.append("= ").append(title).append('\n');
         doc.append(":description: A streamlab session, saved ")
-                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n");
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .append("\n\n");
         for (CellResult result : results) {
             boolean command = Notebook.isCommand(result.code());
-            boolean sql = result.cell() != null ? result.cell().kind() == dev.streamlab.lesson.Cell.Kind.SQL
+            boolean sql = result.cell() != null
+                    ? result.cell().kind() == dev.streamlab.lesson.Cell.Kind.SQL
                     : dev.streamlab.sql.SqlStatements.looksLikeSql(result.code());
-            doc.append(command ? "[command]\n" : sql ? "[source,sql]\n" : "[source,java]\n").append("----\n")
-                    .append(escapeDelimiters(result.code().strip())).append("\n----\n\n");
+            doc.append(command ? "[command]\n" : sql ? "[source,sql]\n" : "[source,java]\n")
+                    .append("----\n")
+                    .append(escapeDelimiters(result.code().strip()))
+                    .append("\n----\n\n");
             if (!result.output().isBlank()) {
-                doc.append(".Output\n....\n").append(escapeDelimiters(result.output().stripTrailing())).append("\n....\n\n");
+                doc.append(".Output\n....\n")
+                        .append(escapeDelimiters(result.output().stripTrailing()))
+                        .append("\n....\n\n");
             }
             for (CellResult.Check check : result.checks()) {
-                doc.append("* ").append(check.held() ? "[x] " : "[ ] ").append(check.text().replace("`", "\\`"))
-                        .append(check.held() ? "" : " (" + check.detail() + ")").append('\n');
+                doc.append("* ")
+                        .append(check.held() ? "[x] " : "[ ] ")
+                        .append(check.text().replace("`", "\\`"))
+                        .append(check.held() ? "" : " (" + check.detail() + ")")
+                        .append('\n');
             }
             if (!result.checks().isEmpty()) {
                 doc.append('\n');

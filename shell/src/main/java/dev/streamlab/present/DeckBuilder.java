@@ -1,5 +1,10 @@
 package dev.streamlab.present;
 
+import dev.streamlab.files.AtomicFiles;
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonParser;
+import dev.streamlab.present.SlidePlan.Image;
+import dev.streamlab.present.SlidePlan.Slide;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-
-import dev.streamlab.files.AtomicFiles;
-import dev.streamlab.lesson.Lesson;
-import dev.streamlab.lesson.LessonParser;
-import dev.streamlab.present.SlidePlan.Image;
-import dev.streamlab.present.SlidePlan.Slide;
-
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -35,8 +33,7 @@ import org.asciidoctor.SafeMode;
 public final class DeckBuilder implements AutoCloseable {
 
     /** One lesson's outputs. */
-    public record Built(Path source, String title, Path deck, Path handout, int slides, boolean rehearsed) {
-    }
+    public record Built(Path source, String title, Path deck, Path handout, int slides, boolean rehearsed) {}
 
     /** The decks' own style and script, beside them. */
     static final List<String> THEME = List.of("deck.css", "deck.js");
@@ -86,8 +83,11 @@ public final class DeckBuilder implements AutoCloseable {
         List<Built> built = new ArrayList<>();
         for (Map.Entry<Path, Lesson> lesson : lessons.entrySet()) {
             progress.accept("Writing the deck and handout of " + lesson.getKey().getFileName());
-            built.add(build(lesson.getKey(), lesson.getValue(),
-                    recordings.getOrDefault(lesson.getKey(), Recording.none("the decks were built without a rehearsal."))));
+            built.add(build(
+                    lesson.getKey(),
+                    lesson.getValue(),
+                    recordings.getOrDefault(
+                            lesson.getKey(), Recording.none("the decks were built without a rehearsal."))));
         }
         writeIndex(built);
         return built;
@@ -104,16 +104,18 @@ public final class DeckBuilder implements AutoCloseable {
             AtomicFiles.write(deck, DeckPage.html(lesson.title(), slides));
             handoutView.show(recording);
             try {
-                handouts.convert(Files.readString(source), Options.builder()
-                        .backend("html5")
-                        .safe(SafeMode.UNSAFE) // lessons include code from streamlab's own sources
-                        .sourcemap(true) // the handout finds each cell's recorded output by the cell's line
-                        .baseDir(source.toAbsolutePath().getParent().toFile())
-                        .toFile(handout.toFile())
-                        .mkDirs(true)
-                        .standalone(true)
-                        .attributes(handoutAttributes())
-                        .build());
+                handouts.convert(
+                        Files.readString(source),
+                        Options.builder()
+                                .backend("html5")
+                                .safe(SafeMode.UNSAFE) // lessons include code from streamlab's own sources
+                                .sourcemap(true) // the handout finds each cell's recorded output by the cell's line
+                                .baseDir(source.toAbsolutePath().getParent().toFile())
+                                .toFile(handout.toFile())
+                                .mkDirs(true)
+                                .standalone(true)
+                                .attributes(handoutAttributes())
+                                .build());
             } finally {
                 handoutView.show(null);
             }
@@ -132,12 +134,14 @@ public final class DeckBuilder implements AutoCloseable {
                     Path from = lessonDir.resolve(image.file()).normalize();
                     Path to = outDir.resolve(image.file()).normalize();
                     if (!from.startsWith(lessonDir) || !to.startsWith(outDir) || !Files.isRegularFile(from)) {
-                        throw new IllegalStateException("The picture " + image.file() + " in " + source
-                                + " is not a file inside the lesson's folder. Put it there and name it relative to the lesson.");
+                        throw new IllegalStateException(
+                                "The picture " + image.file() + " in " + source
+                                        + " is not a file inside the lesson's folder. Put it there and name it relative to the lesson.");
                     }
                     Files.createDirectories(to.getParent());
                     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                    Path forHandout = outDir.resolve("handouts").resolve(image.file()).normalize();
+                    Path forHandout =
+                            outDir.resolve("handouts").resolve(image.file()).normalize();
                     Files.createDirectories(forHandout.getParent());
                     Files.copy(from, forHandout, StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -164,15 +168,31 @@ public final class DeckBuilder implements AutoCloseable {
         for (Built b : built) {
             String deck = outDir.relativize(b.deck()).toString().replace('\\', '/');
             String handout = outDir.relativize(b.handout()).toString().replace('\\', '/');
-            adoc.append("|").append(b.title().replace("|", "\\|"))
-                    .append(" |link:").append(deck).append("[deck]")
-                    .append(" |link:").append(handout).append("[handout]")
-                    .append(" |").append(b.rehearsed() ? "from the rehearsal" : "code only").append('\n');
+            adoc.append("|")
+                    .append(b.title().replace("|", "\\|"))
+                    .append(" |link:")
+                    .append(deck)
+                    .append("[deck]")
+                    .append(" |link:")
+                    .append(handout)
+                    .append("[handout]")
+                    .append(" |")
+                    .append(b.rehearsed() ? "from the rehearsal" : "code only")
+                    .append('\n');
         }
         adoc.append("|===\n");
-        handouts.convert(adoc.toString(), Options.builder().backend("html5").safe(SafeMode.UNSAFE)
-                .toFile(outDir.resolve("index.html").toFile()).standalone(true)
-                .attributes(Attributes.builder().attribute("webfonts!", "").attribute("icons!", "").build()).build());
+        handouts.convert(
+                adoc.toString(),
+                Options.builder()
+                        .backend("html5")
+                        .safe(SafeMode.UNSAFE)
+                        .toFile(outDir.resolve("index.html").toFile())
+                        .standalone(true)
+                        .attributes(Attributes.builder()
+                                .attribute("webfonts!", "")
+                                .attribute("icons!", "")
+                                .build())
+                        .build());
     }
 
     @Override

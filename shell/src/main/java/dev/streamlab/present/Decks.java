@@ -1,5 +1,8 @@
 package dev.streamlab.present;
 
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.lesson.Lesson;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.lesson.Lesson;
 
 /**
  * What {@code streamlab slides} does, front to back: read the lessons, rehearse them on an embedded cluster, and write
@@ -22,14 +21,14 @@ public final class Decks {
     /** The brokers of the rehearsal's cluster: lesson 03 kills one and needs two in sync. */
     static final int BROKERS = 3;
 
-    private Decks() {
-    }
+    private Decks() {}
 
     /**
      * @param rehearse false for decks of code only, with no cluster started
      * @param progress a line for each thing that takes more than a moment
      */
-    public static List<DeckBuilder.Built> make(Path out, List<Path> sources, boolean rehearse, Consumer<String> progress) {
+    public static List<DeckBuilder.Built> make(
+            Path out, List<Path> sources, boolean rehearse, Consumer<String> progress) {
         return make(out, sources, rehearse, RehearsalCache.standard(), progress);
     }
 
@@ -37,8 +36,8 @@ public final class Decks {
      * The same, with the recordings of unchanged lessons taken from {@code cache}: only the others are rehearsed, and no
      * cluster starts when none is left.
      */
-    public static List<DeckBuilder.Built> make(Path out, List<Path> sources, boolean rehearse, RehearsalCache cache,
-                                               Consumer<String> progress) {
+    public static List<DeckBuilder.Built> make(
+            Path out, List<Path> sources, boolean rehearse, RehearsalCache cache, Consumer<String> progress) {
         Map<Path, Recording> kept = new LinkedHashMap<>();
         if (rehearse) {
             for (Path file : sources) {
@@ -47,7 +46,8 @@ public final class Decks {
         }
         boolean cluster = rehearse && kept.size() < sources.size();
         // The cluster starts while Asciidoctor (JRuby) does: each takes seconds, mostly on one core.
-        CompletableFuture<Cluster> starting = cluster ? CompletableFuture.supplyAsync(() -> startCluster(progress)) : null;
+        CompletableFuture<Cluster> starting =
+                cluster ? CompletableFuture.supplyAsync(() -> startCluster(progress)) : null;
         try {
             progress.accept("Starting Asciidoctor (a few seconds)");
             try (DeckBuilder builder = new DeckBuilder(out)) {
@@ -76,22 +76,26 @@ public final class Decks {
         } finally {
             if (starting != null) {
                 starting.thenAccept(started -> {
-                    if (started != null) {
-                        started.close();
-                    }
-                }).exceptionally(e -> null).join();
+                            if (started != null) {
+                                started.close();
+                            }
+                        })
+                        .exceptionally(e -> null)
+                        .join();
             }
         }
     }
 
     private static Cluster startCluster(Consumer<String> progress) {
         progress.accept("Starting an embedded cluster to rehearse the lessons (" + BROKERS + " brokers)");
-        return EmbeddedCluster.builder().brokers(BROKERS).listener(progress::accept).start();
+        return EmbeddedCluster.builder()
+                .brokers(BROKERS)
+                .listener(progress::accept)
+                .start();
     }
 
     /** The rehearsal's cluster, or why there is none. */
-    private record Started(Cluster cluster, String whyNot) {
-    }
+    private record Started(Cluster cluster, String whyNot) {}
 
     private static Started join(CompletableFuture<Cluster> starting) {
         try {
@@ -102,7 +106,8 @@ public final class Decks {
         }
     }
 
-    private static Map<Path, Recording> rehearse(Map<Path, Lesson> lessons, Started started, Consumer<String> progress) {
+    private static Map<Path, Recording> rehearse(
+            Map<Path, Lesson> lessons, Started started, Consumer<String> progress) {
         if (started.cluster() != null) {
             return new DeckRehearsal(started.cluster()).rehearse(lessons, progress);
         }

@@ -1,17 +1,14 @@
 package dev.streamlab.present;
 
-import dev.streamlab.terminal.Styles;
-import java.io.PrintWriter;
-import java.util.List;
-
 import dev.streamlab.console.ProseRenderer;
-
-import dev.streamlab.diagram.Style;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.Notebook;
+import dev.streamlab.terminal.Styles;
+import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Plays a demo for an audience, one step at a time: the step's prose, then its code typed out at a natural pace
@@ -46,7 +43,14 @@ public final class DemoPlayer {
     private final ProseRenderer prose;
 
     /** @param reset puts the demo's topics and groups back as they were before it started ({@link DemoReset}) */
-    public DemoPlayer(CellRunner notebook, Runnable reset, SpeakerNotes notes, Keys keys, PrintWriter out, Styles styles, int width) {
+    public DemoPlayer(
+            CellRunner notebook,
+            Runnable reset,
+            SpeakerNotes notes,
+            Keys keys,
+            PrintWriter out,
+            Styles styles,
+            int width) {
         this.notebook = notebook;
         this.reset = reset;
         this.notes = notes;
@@ -102,10 +106,15 @@ public final class DemoPlayer {
             out.flush();
             CellResult result = notebook.run(cell);
             // The audience sees a command's diagram in colour at the screen's width; the rehearsal, plain.
-            out.print(result.drawing() == null
-                    ? result.output(value -> dev.streamlab.diagram.ValueText.shown(value.name(), value.text(), width) + "\n")
-                    : styles.draw(result.drawing(), width));
-            out.println(result.passed() ? styles.apply(Styles.GOOD, "✓") : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
+            out.print(
+                    result.drawing() == null
+                            ? result.output(value ->
+                                    dev.streamlab.diagram.ValueText.shown(value.name(), value.text(), width) + "\n")
+                            : styles.draw(result.drawing(), width));
+            out.println(
+                    result.passed()
+                            ? styles.apply(Styles.GOOD, "✓")
+                            : styles.apply(Styles.BAD, "✗ " + result.whyNot()));
             Action next = status("Enter: next   r: reset and run again   b: back   q: quit", index, total);
             if (next == Action.RESTART) {
                 reset.run();
@@ -140,7 +149,14 @@ public final class DemoPlayer {
         out.flush();
     }
 
-    private enum Action { RUN, NEXT, NEXT_AFTER_FAILURE, BACK, RESTART, QUIT }
+    private enum Action {
+        RUN,
+        NEXT,
+        NEXT_AFTER_FAILURE,
+        BACK,
+        RESTART,
+        QUIT
+    }
 
     private Action status(String help, int index, int total) {
         out.println(styles.apply(Styles.FAINT, "[" + (index + 1) + "/" + total + "]  " + help));
@@ -148,12 +164,22 @@ public final class DemoPlayer {
         while (true) {
             int key = keys.read(60_000);
             switch (key) {
-                case Keys.TIMEOUT -> { }
-                case Keys.END, 'q', 'Q' -> { return Action.QUIT; }
-                case '\r', '\n', ' ' -> { return Action.RUN; }
-                case 'n', 'N' -> { return Action.NEXT; }
-                case 'b', 'B', 'p', 'P' -> { return Action.BACK; }
-                case 'r', 'R' -> { return Action.RESTART; }
+                case Keys.TIMEOUT -> {}
+                case Keys.END, 'q', 'Q' -> {
+                    return Action.QUIT;
+                }
+                case '\r', '\n', ' ' -> {
+                    return Action.RUN;
+                }
+                case 'n', 'N' -> {
+                    return Action.NEXT;
+                }
+                case 'b', 'B', 'p', 'P' -> {
+                    return Action.BACK;
+                }
+                case 'r', 'R' -> {
+                    return Action.RESTART;
+                }
                 case 27 -> { // an arrow key: ESC [ C (right) or ESC [ D (left)
                     keys.read(50);
                     int arrow = keys.read(50);
@@ -164,7 +190,7 @@ public final class DemoPlayer {
                         return Action.BACK;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -176,5 +202,4 @@ public final class DemoPlayer {
             out.println();
         }
     }
-
 }

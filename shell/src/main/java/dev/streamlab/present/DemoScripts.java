@@ -1,12 +1,11 @@
 package dev.streamlab.present;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.LessonCatalogue;
 import dev.streamlab.lesson.LessonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * What {@code streamlab demo NAME} plays: a built-in demo ({@code lessons/demos/NAME.adoc}), a lesson, or any
@@ -14,11 +13,12 @@ import dev.streamlab.lesson.LessonParser;
  */
 public final class DemoScripts {
 
-    private DemoScripts() {
-    }
+    private DemoScripts() {}
 
     public static Optional<Lesson> find(String name) {
-        Optional<Lesson> builtIn = LessonCatalogue.builtInDemos().find(name).or(() -> LessonCatalogue.builtIn().find(name));
+        Optional<Lesson> builtIn = LessonCatalogue.builtInDemos()
+                .find(name)
+                .or(() -> LessonCatalogue.builtIn().find(name));
         if (builtIn.isPresent()) {
             return builtIn;
         }
@@ -33,8 +33,11 @@ public final class DemoScripts {
 
     /** The names {@code demo} accepts, for an error message. */
     public static String listing() {
-        return "Demos:\n" + LessonCatalogue.builtInDemos().lessons().stream()
-                .map(d -> "  " + d.id() + "  " + d.title()).reduce((a, b) -> a + "\n" + b).orElse("  (none)")
+        return "Demos:\n"
+                + LessonCatalogue.builtInDemos().lessons().stream()
+                        .map(d -> "  " + d.id() + "  " + d.title())
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElse("  (none)")
                 + "\nLessons:\n" + LessonCatalogue.builtIn().listing()
                 + "\nOr the path of a file in the lesson format (.adoc).";
     }

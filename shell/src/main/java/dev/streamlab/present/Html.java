@@ -1,15 +1,13 @@
 package dev.streamlab.present;
 
-import java.util.List;
-
 import dev.streamlab.lesson.Prose;
 import dev.streamlab.lesson.Span;
+import java.util.List;
 
 /** Lesson prose as HTML for a slide or its notes: the prose was parsed once, so no AsciiDoc is read here. */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -30,13 +28,14 @@ public final class Html {
         StringBuilder out = new StringBuilder();
         for (Span span : spans) {
             String text = escape(span.text());
-            out.append(switch (span.style()) {
-                case STRONG -> "<strong>" + text + "</strong>";
-                case EMPHASIS -> "<em>" + text + "</em>";
-                case CODE -> "<code>" + text + "</code>";
-                case LINK -> "<span class=\"link\">" + text + "</span>";
-                case PLAIN -> text;
-            });
+            out.append(
+                    switch (span.style()) {
+                        case STRONG -> "<strong>" + text + "</strong>";
+                        case EMPHASIS -> "<em>" + text + "</em>";
+                        case CODE -> "<code>" + text + "</code>";
+                        case LINK -> "<span class=\"link\">" + text + "</span>";
+                        case PLAIN -> text;
+                    });
         }
         return out.toString();
     }
@@ -56,11 +55,14 @@ public final class Html {
             case LIST -> {
                 String tag = block.label().equals("1.") ? "ol" : "ul";
                 StringBuilder items = new StringBuilder("<" + tag + ">");
-                block.lines().forEach(item -> items.append("<li>").append(spans(item)).append("</li>"));
+                block.lines()
+                        .forEach(
+                                item -> items.append("<li>").append(spans(item)).append("</li>"));
                 yield items.append("</").append(tag).append(">").toString();
             }
             case ADMONITION -> {
-                StringBuilder text = new StringBuilder("<div class=\"admonition\"><strong>" + escape(block.label()) + ":</strong> ");
+                StringBuilder text =
+                        new StringBuilder("<div class=\"admonition\"><strong>" + escape(block.label()) + ":</strong> ");
                 block.lines().forEach(p -> text.append(spans(p)).append(' '));
                 yield text.append("</div>").toString();
             }

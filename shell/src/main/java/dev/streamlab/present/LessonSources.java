@@ -1,5 +1,6 @@
 package dev.streamlab.present;
 
+import dev.streamlab.files.ProjectRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import dev.streamlab.files.ProjectRoot;
 
 /**
  * Where the lessons' AsciiDoc sources are: slides are made from them, not from the parsed catalogue.
@@ -28,8 +27,8 @@ public final class LessonSources {
 
     public static LessonSources at(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("There is no lessons folder at " + dir
-                    + ". Pass the folder that holds the lessons' .adoc files.");
+            throw new IllegalStateException(
+                    "There is no lessons folder at " + dir + ". Pass the folder that holds the lessons' .adoc files.");
         }
         return new LessonSources(dir);
     }
@@ -44,9 +43,11 @@ public final class LessonSources {
         if (Files.isDirectory(here)) {
             return new LessonSources(here.toAbsolutePath());
         }
-        return besideTheJar().map(LessonSources::new).orElseThrow(() -> new IllegalStateException(
-                "The lessons' sources (lessons/*.adoc) were not found. Run streamlab from the project folder,"
-                        + " or set -D" + PROPERTY + "=DIR in STREAMLAB_JAVA_OPTS."));
+        return besideTheJar()
+                .map(LessonSources::new)
+                .orElseThrow(() -> new IllegalStateException(
+                        "The lessons' sources (lessons/*.adoc) were not found. Run streamlab from the project folder,"
+                                + " or set -D" + PROPERTY + "=DIR in STREAMLAB_JAVA_OPTS."));
     }
 
     private static Optional<Path> besideTheJar() {
@@ -79,7 +80,9 @@ public final class LessonSources {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().matches(pattern)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches(pattern))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
         }

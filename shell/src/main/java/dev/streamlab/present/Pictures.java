@@ -1,7 +1,5 @@
 package dev.streamlab.present;
 
-import java.util.Locale;
-
 import dev.streamlab.diagram.GroupTable;
 import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.LogStripSvg;
@@ -14,6 +12,7 @@ import dev.streamlab.diagram.TopicView;
 import dev.streamlab.diagram.TopologyDiagram;
 import dev.streamlab.diagram.TopologyView;
 import dev.streamlab.diagram.View;
+import java.util.Locale;
 
 /**
  * A view as a picture for a slide or a handout: the log strip, the partition map and a share group's records as SVG, the group table and the
@@ -21,8 +20,7 @@ import dev.streamlab.diagram.View;
  */
 public final class Pictures {
 
-    private Pictures() {
-    }
+    private Pictures() {}
 
     public static String html(View view) {
         if (view instanceof LogView log) {
@@ -41,7 +39,8 @@ public final class Pictures {
     }
 
     /** Marks each painted part with characters no renderer writes, so the text can be escaped before the spans go in. */
-    private static final Style MARKED = (part, text) -> "\u0001" + part.name().toLowerCase(Locale.ROOT) + "\u0002" + text + "\u0003";
+    private static final Style MARKED =
+            (part, text) -> "\u0001" + part.name().toLowerCase(Locale.ROOT) + "\u0002" + text + "\u0003";
 
     private static String text(String cssClass, String marked) {
         String html = Html.escape(marked)

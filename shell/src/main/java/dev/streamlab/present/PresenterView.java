@@ -2,7 +2,6 @@ package dev.streamlab.present;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.asciidoctor.ast.Block;
 import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.StructuralNode;
@@ -63,8 +62,13 @@ public final class PresenterView extends Treeprocessor {
             shown.views().forEach(view -> html.append(Pictures.html(view)));
             blocks.add(++i, createBlock(parent, "pass", html.append("</div>").toString()));
         } else if (!shown.output().isBlank()) {
-            blocks.add(++i, createBlock(parent, "pass", "<div class=\"handout-output\"><div class=\"title\">What it printed</div><pre>"
-                    + Html.escape(shown.output()) + "</pre></div>"));
+            blocks.add(
+                    ++i,
+                    createBlock(
+                            parent,
+                            "pass",
+                            "<div class=\"handout-output\"><div class=\"title\">What it printed</div><pre>"
+                                    + Html.escape(shown.output()) + "</pre></div>"));
         }
         return i;
     }
@@ -73,15 +77,18 @@ public final class PresenterView extends Treeprocessor {
         if (block.getSourceLocation() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(recording.cells().get(block.getSourceLocation().getLineNumber()));
+        return Optional.ofNullable(
+                recording.cells().get(block.getSourceLocation().getLineNumber()));
     }
 
     private static boolean isCell(StructuralNode block) {
         if ("command".equals(block.getStyle())) {
             return true;
         }
-        return "listing".equals(block.getContext()) && "source".equals(block.getStyle())
-                && "java".equals(String.valueOf(block.getAttribute("language", ""))) && !((Block) block).isOption("norun");
+        return "listing".equals(block.getContext())
+                && "source".equals(block.getStyle())
+                && "java".equals(String.valueOf(block.getAttribute("language", "")))
+                && !((Block) block).isOption("norun");
     }
 
     private static void titled(StructuralNode block, String title) {

@@ -1,13 +1,12 @@
 package dev.streamlab.present;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import dev.streamlab.diagram.ValueText;
 import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.notebook.CellResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a lesson's cells showed when the deck's rehearsal ran them on a real cluster: each cell's output and the views
@@ -29,7 +28,9 @@ public record Recording(String missing, Map<Integer, Shown> cells) {
 
         static Shown of(CellResult result) {
             String output = result.output(value -> ValueText.shown(value.name(), value.text(), VALUE_WIDTH) + "\n");
-            return new Shown(output.stripTrailing(), result.passed(),
+            return new Shown(
+                    output.stripTrailing(),
+                    result.passed(),
                     result.passed() ? null : result.whyNot(),
                     result.drawing() == null ? List.of() : result.drawing().views());
         }

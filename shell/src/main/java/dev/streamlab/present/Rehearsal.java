@@ -1,14 +1,13 @@
 package dev.streamlab.present;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
-
 import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Notebook;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a demo headless at full speed, step after step, through the {@link Notebook} that {@code check} uses, and

@@ -1,5 +1,17 @@
 package dev.streamlab.present;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.streamlab.diagram.GroupView;
+import dev.streamlab.diagram.LogView;
+import dev.streamlab.diagram.TopicView;
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.diagram.View;
+import dev.streamlab.notebook.StreamlabHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,19 +32,6 @@ import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.streamlab.diagram.GroupView;
-import dev.streamlab.diagram.LogView;
-import dev.streamlab.diagram.TopicView;
-import dev.streamlab.diagram.TopologyView;
-import dev.streamlab.diagram.View;
-import dev.streamlab.notebook.StreamlabHome;
-
 /**
  * The recordings of earlier rehearsals, so that a deck whose lesson did not change is not rehearsed again (a presenter
  * who edits one lesson waits for that one; the build's distribution reuses what the suite's rehearsal recorded). A
@@ -48,7 +47,8 @@ public final class RehearsalCache {
 
     public static final String PROPERTY = "streamlab.rehearsal.cache";
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new Jdk8Module())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static String codeId;
 
@@ -62,7 +62,11 @@ public final class RehearsalCache {
 
     public static RehearsalCache standard() {
         String chosen = System.getProperty(PROPERTY);
-        return new RehearsalCache(chosen != null && !chosen.isBlank() ? Path.of(chosen) : StreamlabHome.path().resolve("rehearsals"), true);
+        return new RehearsalCache(
+                chosen != null && !chosen.isBlank()
+                        ? Path.of(chosen)
+                        : StreamlabHome.path().resolve("rehearsals"),
+                true);
     }
 
     public static RehearsalCache at(Path folder) {
@@ -144,12 +148,21 @@ public final class RehearsalCache {
                     case "GroupView" -> GroupView.class;
                     case "QueueView" -> dev.streamlab.diagram.QueueView.class;
                     case "TopologyView" -> TopologyView.class;
-                    default -> throw new IOException("an unknown view: " + v.path("kind").asText());
+                    default ->
+                        throw new IOException(
+                                "an unknown view: " + v.path("kind").asText());
                 };
                 views.add(JSON.treeToValue(v.path("view"), type));
             }
-            cells.put(Integer.parseInt(entry.getKey()), new Recording.Shown(cell.path("output").asText(""), cell.path("passed").asBoolean(),
-                    cell.path("whyNot").isNull() ? null : cell.path("whyNot").asText(), views));
+            cells.put(
+                    Integer.parseInt(entry.getKey()),
+                    new Recording.Shown(
+                            cell.path("output").asText(""),
+                            cell.path("passed").asBoolean(),
+                            cell.path("whyNot").isNull()
+                                    ? null
+                                    : cell.path("whyNot").asText(),
+                            views));
         }
         return new Recording(null, cells);
     }
@@ -161,7 +174,11 @@ public final class RehearsalCache {
             digest.update(("java " + Runtime.version().feature() + "\n").getBytes(StandardCharsets.UTF_8));
             Path code;
             try {
-                code = Path.of(RehearsalCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                code = Path.of(RehearsalCache.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
             } catch (URISyntaxException e) {
                 throw new IOException(e);
             }

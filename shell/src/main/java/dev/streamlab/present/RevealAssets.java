@@ -52,24 +52,38 @@ public final class RevealAssets {
             return;
         }
         progress.accept("Installing " + REVEAL_JS + " and " + HIGHLIGHT_JS + " into " + vendorDir + " (once)");
-        List<String> command = List.of("npm", "install", "--no-audit", "--no-fund", "--silent",
-                "--prefix", vendorDir.toString(), REVEAL_JS, HIGHLIGHT_JS);
+        List<String> command = List.of(
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                "--prefix",
+                vendorDir.toString(),
+                REVEAL_JS,
+                HIGHLIGHT_JS);
         try {
             Files.createDirectories(vendorDir);
-            Process npm = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(vendorDir.resolve("npm-install.log").toFile()).start();
+            Process npm = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(vendorDir.resolve("npm-install.log").toFile())
+                    .start();
             if (!npm.waitFor(5, TimeUnit.MINUTES)) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm install took more than 5 minutes; see " + vendorDir.resolve("npm-install.log"));
+                throw new IllegalStateException(
+                        "npm install took more than 5 minutes; see " + vendorDir.resolve("npm-install.log"));
             }
             if (npm.exitValue() != 0 || !present()) {
-                throw new IllegalStateException("npm install of " + REVEAL_JS + " failed; see " + vendorDir.resolve("npm-install.log")
-                        + ". Run `" + String.join(" ", command) + "` yourself to see why.");
+                throw new IllegalStateException(
+                        "npm install of " + REVEAL_JS + " failed; see " + vendorDir.resolve("npm-install.log")
+                                + ". Run `" + String.join(" ", command) + "` yourself to see why.");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("The slides need reveal.js from the npm registry, and `npm` could not run ("
-                    + e.getMessage() + "). Install Node.js and npm, or run `" + String.join(" ", command)
-                    + "` on a machine that has them and copy " + vendorDir + " here.", e);
+            throw new IllegalStateException(
+                    "The slides need reveal.js from the npm registry, and `npm` could not run ("
+                            + e.getMessage() + "). Install Node.js and npm, or run `" + String.join(" ", command)
+                            + "` on a machine that has them and copy " + vendorDir + " here.",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while installing reveal.js", e);
@@ -83,17 +97,27 @@ public final class RevealAssets {
             return false;
         }
         RevealAssets preinstalled = new RevealAssets(Path.of(named));
-        if (!preinstalled.present() || preinstalled.vendorDir.toAbsolutePath().normalize().equals(vendorDir.toAbsolutePath().normalize())) {
+        if (!preinstalled.present()
+                || preinstalled
+                        .vendorDir
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(vendorDir.toAbsolutePath().normalize())) {
             return false;
         }
         progress.accept("Copying reveal.js and highlight.js from " + preinstalled.vendorDir);
         try {
             for (Path from : List.of(preinstalled.revealJs(), preinstalled.highlightJs())) {
-                dev.streamlab.files.FileTrees.copy(from, vendorDir.resolve(preinstalled.vendorDir.relativize(from).toString()));
+                dev.streamlab.files.FileTrees.copy(
+                        from,
+                        vendorDir.resolve(
+                                preinstalled.vendorDir.relativize(from).toString()));
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot copy reveal.js from " + preinstalled.vendorDir + " to " + vendorDir + " ("
-                    + e.getMessage() + "). Free some space or choose another folder with --out.", e);
+            throw new IllegalStateException(
+                    "Cannot copy reveal.js from " + preinstalled.vendorDir + " to " + vendorDir + " (" + e.getMessage()
+                            + "). Free some space or choose another folder with --out.",
+                    e);
         }
         return present();
     }

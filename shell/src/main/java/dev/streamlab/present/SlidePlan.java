@@ -1,8 +1,5 @@
 package dev.streamlab.present;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.streamlab.diagram.GroupView;
 import dev.streamlab.diagram.View;
 import dev.streamlab.lesson.Cell;
@@ -11,6 +8,8 @@ import dev.streamlab.lesson.Lesson;
 import dev.streamlab.lesson.Prose;
 import dev.streamlab.lesson.Span;
 import dev.streamlab.lesson.Step;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Cuts a lesson into slides of one idea each: a step's heading, its key sentence and its cell, with the output the
@@ -26,42 +25,46 @@ final class SlidePlan {
     static final int MAX_WORDS = 45;
     /** A first sentence longer than this stays in the notes: the heading and the cell say enough. */
     static final int KEY_WORDS = 32;
+
     static final int CODE_LINES = 17;
     static final int SIDE_LINES = 13;
     /** Characters of code or output a column holds beside another; code wraps, output is cut (deck.css: 18px mono). */
     static final int SIDE_WIDTH = 44;
+
     static final int STACKED_LINES = 15;
     static final int OUTPUT_LINES = 13;
     /** A result on a slide of its own has the room of a whole slide: a query's table of ten rows fits whole. */
     static final int RESULT_LINES = 18;
+
     static final int LINE_WIDTH = 90;
     static final int PICTURES_PER_SLIDE = 2;
     /** A group table is a few short lines: four share a slide. */
     static final int GROUP_TABLES_PER_SLIDE = 4;
 
     /** What a slide holds, in order. */
-    sealed interface Element permits Code, Output, Picture, Image {
-    }
+    sealed interface Element permits Code, Output, Picture, Image {}
 
-    record Code(String code, String language, boolean command) implements Element {
-    }
+    record Code(String code, String language, boolean command) implements Element {}
 
-    record Output(String text) implements Element {
-    }
+    record Output(String text) implements Element {}
 
-    record Picture(View view) implements Element {
-    }
+    record Picture(View view) implements Element {}
 
     /** A picture file next to the lesson, such as the talk's "before / streaming first". */
-    record Image(String file, String description) implements Element {
-    }
+    record Image(String file, String description) implements Element {}
 
     /**
      * @param sideBySide the first two elements (code and its output) stand side by side
      * @param problem what went wrong when the rehearsal ran this slide's cell, or null
      */
-    record Slide(String heading, List<Prose> text, List<Element> body, boolean sideBySide, List<Prose> notes,
-                 boolean title, String problem) {
+    record Slide(
+            String heading,
+            List<Prose> text,
+            List<Element> body,
+            boolean sideBySide,
+            List<Prose> notes,
+            boolean title,
+            String problem) {
 
         Slide {
             text = List.copyOf(text);
@@ -78,8 +81,7 @@ final class SlidePlan {
         }
     }
 
-    private SlidePlan() {
-    }
+    private SlidePlan() {}
 
     static List<Slide> of(Lesson lesson, Recording recording) {
         List<Slide> slides = new ArrayList<>();
@@ -100,10 +102,14 @@ final class SlidePlan {
                 Cell cell = last ? step.cell() : null;
                 List<Prose> speakerNotes = last ? speakerNotes(step) : List.of();
                 List<Slide> made = segmentSlides(heading, segment, cell, speakerNotes, recording);
-                boolean aside = cell == null && made.size() == 1 && made.get(0).text().isEmpty() && made.get(0).body().isEmpty()
+                boolean aside = cell == null
+                        && made.size() == 1
+                        && made.get(0).text().isEmpty()
+                        && made.get(0).body().isEmpty()
                         && (segment.isEmpty() || segment.get(0).kind() != Prose.Kind.HEADING);
                 if (aside && slides.size() > 1) {
-                    // A remark after a cell (a NOTE) with nothing for a slide: the presenter says it over the cell's slide.
+                    // A remark after a cell (a NOTE) with nothing for a slide: the presenter says it over the cell's
+                    // slide.
                     Slide previous = slides.remove(slides.size() - 1);
                     slides.add(withNotes(previous, List.of(), made.get(0).notes()));
                 } else {
@@ -140,23 +146,36 @@ final class SlidePlan {
         return notes;
     }
 
-    private static List<Slide> segmentSlides(String heading, List<Prose> segment, Cell cell, List<Prose> speakerNotes,
-                                             Recording recording) {
-        List<Prose> body = segment.stream().filter(p -> p.kind() != Prose.Kind.HEADING).toList();
+    private static List<Slide> segmentSlides(
+            String heading, List<Prose> segment, Cell cell, List<Prose> speakerNotes, Recording recording) {
+        List<Prose> body =
+                segment.stream().filter(p -> p.kind() != Prose.Kind.HEADING).toList();
         List<Prose> proseNotes = body.stream()
-                .filter(p -> p.kind() != Prose.Kind.CODE && p.kind() != Prose.Kind.PICTURE).toList();
+                .filter(p -> p.kind() != Prose.Kind.CODE && p.kind() != Prose.Kind.PICTURE)
+                .toList();
         List<Prose> key = key(body);
         List<Slide> slides = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Prose block = body.get(i);
             List<Element> shown = block.kind() == Prose.Kind.CODE
-                    ? split(block.plainText()).stream().map(part -> (Element) new Code(part, block.label(), false)).toList()
-                    : block.kind() == Prose.Kind.PICTURE ? List.of(new Image(block.label(), block.plainText())) : List.of();
+                    ? split(block.plainText()).stream()
+                            .map(part -> (Element) new Code(part, block.label(), false))
+                            .toList()
+                    : block.kind() == Prose.Kind.PICTURE
+                            ? List.of(new Image(block.label(), block.plainText()))
+                            : List.of();
             for (int part = 0; part < shown.size(); part++) {
                 List<Prose> caption = part == 0 && i > 0 && body.get(i - 1).kind() == Prose.Kind.PARAGRAPH
-                        ? firstSentence(body.get(i - 1)) : List.of();
-                slides.add(new Slide(part == 0 ? heading : heading + " (continued)", caption, List.of(shown.get(part)),
-                        false, List.of(), false, null));
+                        ? firstSentence(body.get(i - 1))
+                        : List.of();
+                slides.add(new Slide(
+                        part == 0 ? heading : heading + " (continued)",
+                        caption,
+                        List.of(shown.get(part)),
+                        false,
+                        List.of(),
+                        false,
+                        null));
             }
         }
         int cellStart = slides.size();
@@ -178,15 +197,16 @@ final class SlidePlan {
         List<Prose> notes = new ArrayList<>(before);
         notes.addAll(slide.notes());
         notes.addAll(after);
-        return new Slide(slide.heading(), slide.text(), slide.body(), slide.sideBySide(), notes, slide.title(), slide.problem());
+        return new Slide(
+                slide.heading(), slide.text(), slide.body(), slide.sideBySide(), notes, slide.title(), slide.problem());
     }
 
     private static List<Slide> cellSlides(String heading, List<Prose> key, Cell cell, Recording recording) {
         boolean command = cell.kind() == Cell.Kind.COMMAND;
         String language = command ? "plaintext" : cell.kind() == Cell.Kind.SQL ? "sql" : "java";
         Recording.Shown shown = recording.of(cell).orElse(null);
-        String problem = shown == null || shown.passed() ? null
-                : "In the rehearsal this cell did not pass: " + shown.whyNot();
+        String problem =
+                shown == null || shown.passed() ? null : "In the rehearsal this cell did not pass: " + shown.whyNot();
         List<View> views = shown == null ? List.of() : shown.views();
         String output = shown == null ? "" : trim(shown.output());
         List<String> codeParts = split(cell.code());
@@ -206,7 +226,9 @@ final class SlidePlan {
         Code whole = new Code(cell.code(), language, command);
         if (views.isEmpty() && !output.isEmpty() && codeParts.size() == 1) {
             Output out = new Output(output);
-            if (rows(cell.code(), SIDE_WIDTH) <= SIDE_LINES && lines(output) <= SIDE_LINES && width(output) <= SIDE_WIDTH) {
+            if (rows(cell.code(), SIDE_WIDTH) <= SIDE_LINES
+                    && lines(output) <= SIDE_LINES
+                    && width(output) <= SIDE_WIDTH) {
                 return List.of(new Slide(heading, key, List.of(whole, out), true, List.of(), false, problem));
             }
             if (rows(cell.code(), LINE_WIDTH) + lines(output) <= STACKED_LINES) {
@@ -214,16 +236,28 @@ final class SlidePlan {
             }
         }
         for (int i = 0; i < codeParts.size(); i++) {
-            slides.add(new Slide(i == 0 ? heading : continued, i == 0 ? key : List.of(),
-                    List.of(new Code(codeParts.get(i), language, command)), false, List.of(), false, i == 0 ? problem : null));
+            slides.add(new Slide(
+                    i == 0 ? heading : continued,
+                    i == 0 ? key : List.of(),
+                    List.of(new Code(codeParts.get(i), language, command)),
+                    false,
+                    List.of(),
+                    false,
+                    i == 0 ? problem : null));
         }
         if (!views.isEmpty()) {
             for (int from = 0; from < views.size(); from += perSlide(views)) {
                 slides.add(new Slide(continued, List.of(), pictures(views, from), false, List.of(), false, null));
             }
         } else if (!output.isEmpty() && !onlyDeclarations(shown.output())) {
-            slides.add(new Slide(heading + ": the result", List.of(), List.of(new Output(trim(shown.output(), RESULT_LINES))),
-                    false, List.of(), false, null));
+            slides.add(new Slide(
+                    heading + ": the result",
+                    List.of(),
+                    List.of(new Output(trim(shown.output(), RESULT_LINES))),
+                    false,
+                    List.of(),
+                    false,
+                    null));
         }
         return slides;
     }
@@ -234,7 +268,8 @@ final class SlidePlan {
 
     private static List<Element> pictures(List<View> views, int from) {
         return views.subList(from, Math.min(views.size(), from + perSlide(views))).stream()
-                .map(v -> (Element) new Picture(v)).toList();
+                .map(v -> (Element) new Picture(v))
+                .toList();
     }
 
     /** A slide of prose only (a recap) shows the section's list too: as many of its items as fit. */
@@ -263,8 +298,10 @@ final class SlidePlan {
 
     /** The author's {@code [.slide]} blocks, else the first sentence of the first paragraph, if it is short. */
     static List<Prose> key(List<Prose> body) {
-        List<Prose> marked = body.stream().filter(Prose::onSlide)
-                .filter(p -> p.kind() != Prose.Kind.CODE && p.kind() != Prose.Kind.PICTURE).toList();
+        List<Prose> marked = body.stream()
+                .filter(Prose::onSlide)
+                .filter(p -> p.kind() != Prose.Kind.CODE && p.kind() != Prose.Kind.PICTURE)
+                .toList();
         if (!marked.isEmpty()) {
             List<Prose> kept = new ArrayList<>();
             for (Prose block : marked) {
@@ -275,8 +312,11 @@ final class SlidePlan {
             }
             return kept.isEmpty() && marked.get(0).kind() == Prose.Kind.PARAGRAPH ? firstSentence(marked.get(0)) : kept;
         }
-        return body.stream().filter(p -> p.kind() == Prose.Kind.PARAGRAPH).findFirst()
-                .map(SlidePlan::firstSentence).orElse(List.of());
+        return body.stream()
+                .filter(p -> p.kind() == Prose.Kind.PARAGRAPH)
+                .findFirst()
+                .map(SlidePlan::firstSentence)
+                .orElse(List.of());
     }
 
     static List<Prose> firstSentence(Prose paragraph) {
@@ -285,12 +325,15 @@ final class SlidePlan {
         StringBuilder inCode = new StringBuilder();
         for (Span span : spans) {
             plain.append(span.text());
-            inCode.append((span.style() == Span.Style.CODE ? "c" : " ").repeat(span.text().length()));
+            inCode.append((span.style() == Span.Style.CODE ? "c" : " ")
+                    .repeat(span.text().length()));
         }
         int end = plain.length();
         for (int i = 0; i + 1 < plain.length(); i++) {
             char c = plain.charAt(i);
-            if ((c == '.' || c == '!' || c == '?') && inCode.charAt(i) != 'c' && Character.isWhitespace(plain.charAt(i + 1))) {
+            if ((c == '.' || c == '!' || c == '?')
+                    && inCode.charAt(i) != 'c'
+                    && Character.isWhitespace(plain.charAt(i + 1))) {
                 end = i + 1;
                 break;
             }
@@ -312,6 +355,7 @@ final class SlidePlan {
     /** jshell's word on each declaration ("created variable x : int"): the learner's screen has it, a slide need not. */
     private static final java.util.regex.Pattern DECLARED = java.util.regex.Pattern.compile(
             "\\s*(update )?(created|modified|replaced|overwrote|updated) (variable|method|class|interface|enum|record)\\b.*");
+
     private static final int HEAD_LINES = 4;
 
     /** Output that only says what was declared does not earn a slide of its own. */
@@ -330,11 +374,14 @@ final class SlidePlan {
 
     static String trim(String output, int most) {
         List<String> all = output.stripTrailing().lines().toList();
-        List<String> lines = all.stream().filter(l -> !DECLARED.matcher(l).matches()).toList();
+        List<String> lines =
+                all.stream().filter(l -> !DECLARED.matcher(l).matches()).toList();
         if (lines.isEmpty()) {
             lines = all;
         }
-        lines = lines.stream().map(l -> l.length() > LINE_WIDTH ? l.substring(0, LINE_WIDTH - 1) + "…" : l).toList();
+        lines = lines.stream()
+                .map(l -> l.length() > LINE_WIDTH ? l.substring(0, LINE_WIDTH - 1) + "…" : l)
+                .toList();
         if (lines.size() > most) {
             int tail = most - HEAD_LINES - 1;
             int more = lines.size() - HEAD_LINES - tail;
@@ -353,7 +400,8 @@ final class SlidePlan {
         int from = 0;
         while (rows(String.join("\n", lines.subList(from, lines.size())), LINE_WIDTH) > CODE_LINES) {
             int fit = from;
-            while (fit < lines.size() && rows(String.join("\n", lines.subList(from, fit + 1)), LINE_WIDTH) <= CODE_LINES) {
+            while (fit < lines.size()
+                    && rows(String.join("\n", lines.subList(from, fit + 1)), LINE_WIDTH) <= CODE_LINES) {
                 fit++;
             }
             int cut = Math.max(from + 1, fit);
@@ -376,7 +424,9 @@ final class SlidePlan {
 
     /** How many rows code takes when its long lines wrap at {@code width} characters. */
     static int rows(String code, int width) {
-        return code.lines().mapToInt(l -> Math.max(1, (l.length() + width - 1) / width)).sum();
+        return code.lines()
+                .mapToInt(l -> Math.max(1, (l.length() + width - 1) / width))
+                .sum();
     }
 
     static int width(String text) {

@@ -1,14 +1,13 @@
 package dev.streamlab.present;
 
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.Prose;
+import dev.streamlab.lesson.Step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
-import dev.streamlab.lesson.Lesson;
-import dev.streamlab.lesson.Prose;
-import dev.streamlab.lesson.Step;
 
 /**
  * The presenter's notes ({@code [.notes]} blocks) for each step, written to a file that only the presenter
@@ -30,16 +29,25 @@ public final class SpeakerNotes {
     /** Appends the notes of step {@code number} (1-based) of {@code total}. */
     public void step(int number, int total, Step step) {
         StringBuilder text = new StringBuilder("\n== Step " + number + " of " + total);
-        step.prose().stream().filter(p -> p.kind() == Prose.Kind.HEADING).findFirst()
+        step.prose().stream()
+                .filter(p -> p.kind() == Prose.Kind.HEADING)
+                .findFirst()
                 .ifPresent(h -> text.append(": ").append(h.plainText()));
         text.append('\n');
         if (step.notes().isEmpty()) {
             text.append("(no notes)\n");
         }
         for (Prose note : step.notes()) {
-            text.append(note.kind() == Prose.Kind.LIST
-                    ? String.join("\n", note.plainText().lines().map(l -> "* " + l).toList())
-                    : note.plainText()).append('\n');
+            text.append(
+                            note.kind() == Prose.Kind.LIST
+                                    ? String.join(
+                                            "\n",
+                                            note.plainText()
+                                                    .lines()
+                                                    .map(l -> "* " + l)
+                                                    .toList())
+                                    : note.plainText())
+                    .append('\n');
         }
         write(text.toString(), StandardOpenOption.APPEND);
     }

@@ -39,8 +39,8 @@ final class EngineClassSharing {
         // The AOT cache's file must end in .aot; the .part name keeps the .jsa form so one clean-up finds both.
         String suffix = aheadOfTime ? ".aot" : ".jsa";
         Path archive = engineJar.resolveSibling("sql-engine-" + jdk + suffix);
-        Path writing = engineJar.resolveSibling("sql-engine-" + jdk + ".jsa." + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".part" + suffix);
+        Path writing = engineJar.resolveSibling("sql-engine-" + jdk + ".jsa."
+                + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".part" + suffix);
         return new EngineClassSharing(archive, writing, aheadOfTime);
     }
 
@@ -53,7 +53,10 @@ final class EngineClassSharing {
             for (Path part : files) {
                 String name = part.getFileName().toString();
                 String owner = name.substring(name.indexOf(".jsa.") + 5, name.indexOf('-', name.indexOf(".jsa.") + 5));
-                boolean alive = owner.matches("\\d+") && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
+                boolean alive = owner.matches("\\d+")
+                        && ProcessHandle.of(Long.parseLong(owner))
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false);
                 if (!alive) {
                     Files.deleteIfExists(part);
                 }
@@ -78,7 +81,8 @@ final class EngineClassSharing {
                 return List.of("-XX:AOTCacheOutput=" + writing, "-Xlog:aot=off", "-Xlog:cds=off");
             }
             if (fresh) {
-                return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+                return List.of(
+                        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
             }
             if (Files.isWritable(archive.getParent())) {
                 return List.of("-XX:ArchiveClassesAtExit=" + writing, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");

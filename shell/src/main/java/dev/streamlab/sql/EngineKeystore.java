@@ -1,15 +1,13 @@
 package dev.streamlab.sql;
 
+import dev.streamlab.tls.KeystoreException;
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.net.ssl.SSLContext;
-
-import dev.streamlab.tls.KeystoreException;
-import dev.streamlab.tls.SelfSignedKeystore;
 
 /**
  * The SQL engine's key pair and self-signed certificate, made afresh for each engine: a PKCS12 file that is both the
@@ -24,8 +22,8 @@ import dev.streamlab.tls.SelfSignedKeystore;
 public record EngineKeystore(Path file, String password, Path certificate) {
 
     static final String ALIAS = "streamlab-sql-engine";
-    private static final SelfSignedKeystore.Subject SUBJECT = new SelfSignedKeystore.Subject("the SQL engine",
-            "streamlab SQL engine", List.of("127.0.0.1", "localhost"));
+    private static final SelfSignedKeystore.Subject SUBJECT =
+            new SelfSignedKeystore.Subject("the SQL engine", "streamlab SQL engine", List.of("127.0.0.1", "localhost"));
 
     /** A keystore being made by the JDK's keytool; {@link #await()} waits for it. */
     static final class Making {
@@ -44,7 +42,8 @@ public record EngineKeystore(Path file, String password, Path certificate) {
             } catch (KeystoreException e) {
                 throw new SqlEngineException(e.getMessage());
             } catch (IOException e) {
-                throw new SqlEngineException("The SQL engine's certificate could not be written: " + e.getMessage() + ".");
+                throw new SqlEngineException(
+                        "The SQL engine's certificate could not be written: " + e.getMessage() + ".");
             }
         }
 

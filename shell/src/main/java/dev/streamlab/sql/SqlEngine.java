@@ -1,5 +1,8 @@
 package dev.streamlab.sql;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamlab.cluster.ScratchDirectory;
+import dev.streamlab.jvm.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.jvm.JavaCommand;
-
 /**
  * Apache Flink SQL in a JVM of its own (see {@code sql-engine/}), started when first needed and driven over its stdin
  * and stdout, one JSON object per line. The shell and the learner's Java session stay as they are; a crash, a query
@@ -25,6 +24,7 @@ public final class SqlEngine implements AutoCloseable {
 
     /** The heap of the engine's JVM unless {@value #HEAP_VARIABLE} says otherwise. */
     public static final String DEFAULT_HEAP = "256m";
+
     public static final String HEAP_VARIABLE = "STREAMLAB_SQL_HEAP";
     private static final Duration START_DEADLINE = Duration.ofSeconds(120);
 
@@ -37,7 +37,8 @@ public final class SqlEngine implements AutoCloseable {
      * @param gateway start Flink's SQL Gateway (REST) beside the session
      * @param heap the engine JVM's heap, such as {@code 256m}
      */
-    public record Settings(Map<String, String> kafka, String topicPrefix, boolean bounded, boolean gateway, String heap) {
+    public record Settings(
+            Map<String, String> kafka, String topicPrefix, boolean bounded, boolean gateway, String heap) {
 
         public Settings {
             kafka = Map.copyOf(kafka);
@@ -47,7 +48,8 @@ public final class SqlEngine implements AutoCloseable {
             Map<String, String> kafka = new LinkedHashMap<>();
             clientConfig.forEach((k, v) -> kafka.put(k, String.valueOf(v)));
             String heap = System.getenv(HEAP_VARIABLE);
-            return new Settings(kafka, topicPrefix, false, true, heap == null || heap.isBlank() ? DEFAULT_HEAP : heap.strip());
+            return new Settings(
+                    kafka, topicPrefix, false, true, heap == null || heap.isBlank() ? DEFAULT_HEAP : heap.strip());
         }
 
         public Settings headless() {
@@ -62,8 +64,7 @@ public final class SqlEngine implements AutoCloseable {
     /** What a running query tells whoever waits for it. */
     public interface Watcher {
         /** The columns are known: the table's header can be shown. */
-        default void columns(SqlTable table) {
-        }
+        default void columns(SqlTable table) {}
 
         /** A row came; return true when it is enough (the query is then stopped). */
         default boolean row(SqlOutcome.Row row, SqlTable table, int count) {
@@ -72,8 +73,7 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /** An {@code INSERT INTO} job the engine knows, with its status. */
-    public record JobInfo(String id, String name, String status, long startedMillis) {
-    }
+    public record JobInfo(String id, String name, String status, long startedMillis) {}
 
     private final Process process;
     private final ScratchDirectory scratch;
@@ -111,8 +111,10 @@ public final class SqlEngine implements AutoCloseable {
             making = EngineKeystore.make(scratch.path());
         } catch (IOException | RuntimeException e) {
             scratch.close();
-            throw e instanceof SqlEngineException sql ? sql
-                    : new SqlEngineException("The SQL engine's folder " + scratch.path() + " cannot be made private: " + e.getMessage() + ".");
+            throw e instanceof SqlEngineException sql
+                    ? sql
+                    : new SqlEngineException("The SQL engine's folder " + scratch.path() + " cannot be made private: "
+                            + e.getMessage() + ".");
         }
         Path log = scratch.resolve("engine.log");
         JavaCommand command = JavaCommand.ofThisJdk()
@@ -176,7 +178,8 @@ public final class SqlEngine implements AutoCloseable {
                 return;
             }
             if (said != null && said.path("type").asText().equals("failed")) {
-                throw new SqlEngineException("The SQL engine did not start: " + said.path("message").asText() + ".");
+                throw new SqlEngineException(
+                        "The SQL engine did not start: " + said.path("message").asText() + ".");
             }
             if (!process.isAlive() && !channel.hasAnnouncements()) {
                 channel.awaitLastWords(); // its last words on stdout say why
@@ -191,7 +194,8 @@ public final class SqlEngine implements AutoCloseable {
                         + " s. The machine may be short of memory or busy: close other programs and try again.");
             }
             if (now > nextProgress) {
-                progress.accept("Starting the SQL engine (Apache Flink)... " + TimeUnit.NANOSECONDS.toSeconds(now - started) + " s");
+                progress.accept("Starting the SQL engine (Apache Flink)... "
+                        + TimeUnit.NANOSECONDS.toSeconds(now - started) + " s");
                 nextProgress = now + TimeUnit.SECONDS.toNanos(2);
             }
         }
@@ -205,10 +209,13 @@ public final class SqlEngine implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the log is a courtesy; the sentence below stands without it
         }
-        if (tail.contains("OutOfMemoryError") || tail.contains("Could not reserve enough space")
-                || tail.contains("Too small maximum heap") || tail.contains("Initial heap size set to a larger value")) {
-            return "The SQL engine " + what + ": its JVM ran out of memory (heap " + settings.heap() + "). Close other programs, "
-                    + "or give it more with " + HEAP_VARIABLE + "=512m; the lessons before the SQL part work without it.";
+        if (tail.contains("OutOfMemoryError")
+                || tail.contains("Could not reserve enough space")
+                || tail.contains("Too small maximum heap")
+                || tail.contains("Initial heap size set to a larger value")) {
+            return "The SQL engine " + what + ": its JVM ran out of memory (heap " + settings.heap()
+                    + "). Close other programs, " + "or give it more with " + HEAP_VARIABLE
+                    + "=512m; the lessons before the SQL part work without it.";
         }
         return "The SQL engine " + what + " (its JVM ended). Try again: streamlab starts a new engine.";
     }
@@ -286,7 +293,10 @@ public final class SqlEngine implements AutoCloseable {
         }
         List<JobInfo> jobs = new ArrayList<>();
         for (JsonNode job : reply.path("jobs")) {
-            jobs.add(new JobInfo(job.path("job").asText(), job.path("name").asText(), job.path("status").asText(),
+            jobs.add(new JobInfo(
+                    job.path("job").asText(),
+                    job.path("name").asText(),
+                    job.path("status").asText(),
                     job.path("started").asLong()));
         }
         return jobs;

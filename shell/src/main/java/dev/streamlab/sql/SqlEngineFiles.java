@@ -1,10 +1,9 @@
 package dev.streamlab.sql;
 
+import dev.streamlab.files.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import dev.streamlab.files.ProjectRoot;
 
 /**
  * Where the SQL engine's jars are: {@code sql-engine/target/} in the project (Maven builds it with the shell), or
@@ -31,8 +30,9 @@ public record SqlEngineFiles(Path jar, Path lib) {
     /** The engine's class path; fails with the way to build it when it is not there. */
     public List<String> classPath() {
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
-            throw new SqlEngineException("The SQL engine is not built (" + jar + " is missing). Build it with "
-                    + "./mvnw -B -pl sql-engine package -DskipTests, or start streamlab with ./streamlab, which builds it.");
+            throw new SqlEngineException(
+                    "The SQL engine is not built (" + jar + " is missing). Build it with "
+                            + "./mvnw -B -pl sql-engine package -DskipTests, or start streamlab with ./streamlab, which builds it.");
         }
         return List.of(jar.toString(), lib.resolve("*").toString());
     }

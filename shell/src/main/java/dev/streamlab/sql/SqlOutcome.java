@@ -6,8 +6,7 @@ import java.util.List;
 public sealed interface SqlOutcome {
 
     /** A statement that changed something, such as {@code CREATE TABLE}: Flink's or the engine's short answer. */
-    record Done(String message) implements SqlOutcome {
-    }
+    record Done(String message) implements SqlOutcome {}
 
     /** A query's rows, and why it ended. */
     record Rows(List<String> columns, List<String> types, List<Row> rows, Ending ending) implements SqlOutcome {
@@ -28,16 +27,13 @@ public sealed interface SqlOutcome {
     }
 
     /** Flink refused or failed the statement: its own message, in one line. */
-    record Failed(String message) implements SqlOutcome {
-    }
+    record Failed(String message) implements SqlOutcome {}
 
     /** One row, and the change it is ({@code +I}, {@code -U}, {@code +U}, {@code -D}). */
-    record Row(String kind, List<String> values) {
-    }
+    record Row(String kind, List<String> values) {}
 
     /** Why a query stopped giving rows. */
-    record Ending(Reason reason, String detail) {
-    }
+    record Ending(Reason reason, String detail) {}
 
     enum Reason {
         /** The query ended by itself (a bounded read, or a result such as SHOW TABLES). */

@@ -28,8 +28,7 @@ public final class SqlStatements {
         }
     }
 
-    private SqlStatements() {
-    }
+    private SqlStatements() {}
 
     public static List<Statement> split(String sql) {
         List<Statement> statements = new ArrayList<>();
@@ -104,7 +103,9 @@ public final class SqlStatements {
     }
 
     private static boolean onlyComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("--[^\\n]*", "").isBlank();
+        return text.replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("--[^\\n]*", "")
+                .isBlank();
     }
 
     /** Where the quote opened at {@code start} ends (after its closing quote); a doubled quote is part of the text. */

@@ -20,7 +20,8 @@ public final class SqlTable {
         this.columns = List.copyOf(columns);
         this.widths = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            widths[i] = Math.min(MAX_WIDTH, Math.max(columns.get(i).length(), width(i < types.size() ? types.get(i) : "")));
+            widths[i] =
+                    Math.min(MAX_WIDTH, Math.max(columns.get(i).length(), width(i < types.size() ? types.get(i) : "")));
         }
     }
 
@@ -35,16 +36,20 @@ public final class SqlTable {
     }
 
     public String row(String kind, List<String> values) {
-        StringBuilder out = new StringBuilder("| ").append(pad(kind, OP.length())).append(" |");
+        StringBuilder out =
+                new StringBuilder("| ").append(pad(kind, OP.length())).append(" |");
         for (int i = 0; i < columns.size(); i++) {
             String value = i < values.size() ? values.get(i) : null;
-            out.append(' ').append(pad(value == null ? "<NULL>" : value, widths[i])).append(" |");
+            out.append(' ')
+                    .append(pad(value == null ? "<NULL>" : value, widths[i]))
+                    .append(" |");
         }
         return out.append('\n').toString();
     }
 
     public String border() {
-        StringBuilder out = new StringBuilder("+").append("-".repeat(OP.length() + 2)).append('+');
+        StringBuilder out =
+                new StringBuilder("+").append("-".repeat(OP.length() + 2)).append('+');
         for (int width : widths) {
             out.append("-".repeat(width + 2)).append('+');
         }

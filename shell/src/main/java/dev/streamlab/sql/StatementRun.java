@@ -1,5 +1,6 @@
 package dev.streamlab.sql;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One statement on the engine, from request to outcome. A query's rows go to the watcher as they come; the query is
@@ -28,8 +27,12 @@ final class StatementRun {
     private SqlOutcome.Reason cancelledFor;
     private long lastRow = System.nanoTime();
 
-    StatementRun(EngineChannel channel, long id, Duration quiet, SqlEngine.Watcher watcher,
-                 Supplier<SqlOutcome.Reason> stopWanted) {
+    StatementRun(
+            EngineChannel channel,
+            long id,
+            Duration quiet,
+            SqlEngine.Watcher watcher,
+            Supplier<SqlOutcome.Reason> stopWanted) {
         this.channel = channel;
         this.id = id;
         this.quiet = quiet;
@@ -58,7 +61,10 @@ final class StatementRun {
                     throw new SqlEngineException("The SQL engine stopped while it ran the statement. "
                             + "Try again: streamlab starts a new engine.");
                 }
-                if (table != null && cancelledFor == null && quiet != null && System.nanoTime() - lastRow > quiet.toNanos()) {
+                if (table != null
+                        && cancelledFor == null
+                        && quiet != null
+                        && System.nanoTime() - lastRow > quiet.toNanos()) {
                     cancel(SqlOutcome.Reason.QUIET);
                 }
                 continue;
@@ -80,8 +86,11 @@ final class StatementRun {
                 return new SqlOutcome.Failed(reply.path("message").asText());
             }
             case "job" -> {
-                return new SqlOutcome.Job(reply.path("job").asText(), reply.path("name").asText(),
-                        reply.path("status").asText(), EngineChannel.strings(reply.path("replaced")));
+                return new SqlOutcome.Job(
+                        reply.path("job").asText(),
+                        reply.path("name").asText(),
+                        reply.path("status").asText(),
+                        EngineChannel.strings(reply.path("replaced")));
             }
             case "columns" -> {
                 columns = EngineChannel.strings(reply.path("columns"));
@@ -91,7 +100,8 @@ final class StatementRun {
                 lastRow = System.nanoTime();
             }
             case "row" -> {
-                SqlOutcome.Row row = new SqlOutcome.Row(reply.path("kind").asText(), EngineChannel.strings(reply.path("values")));
+                SqlOutcome.Row row =
+                        new SqlOutcome.Row(reply.path("kind").asText(), EngineChannel.strings(reply.path("values")));
                 rows.add(row);
                 lastRow = System.nanoTime();
                 if (cancelledFor == null && watcher.row(row, table, rows.size())) {
@@ -115,7 +125,8 @@ final class StatementRun {
             case "cancelled" -> cancelledFor == null ? SqlOutcome.Reason.STOPPED : cancelledFor;
             default -> cancelledFor == null ? SqlOutcome.Reason.DONE : cancelledFor;
         };
-        String detail = reply.path("message").isNull() ? "" : reply.path("message").asText("");
+        String detail =
+                reply.path("message").isNull() ? "" : reply.path("message").asText("");
         return new SqlOutcome.Rows(columns, types, rows, new SqlOutcome.Ending(reason, detail));
     }
 

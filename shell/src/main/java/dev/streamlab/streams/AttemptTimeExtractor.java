@@ -1,7 +1,6 @@
 package dev.streamlab.streams;
 
 import java.time.format.DateTimeParseException;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 

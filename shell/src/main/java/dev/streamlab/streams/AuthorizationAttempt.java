@@ -1,10 +1,9 @@
 package dev.streamlab.streams;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 
 /**
  * One card authorization attempt, as it flows into {@code authorization_attempts}:

@@ -1,17 +1,16 @@
 package dev.streamlab.streams;
 
+import dev.streamlab.cluster.Await;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.Namespace;
+import dev.streamlab.cluster.ScratchDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.Await;
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ScratchDirectory;
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -51,7 +50,8 @@ public final class FraudApp implements AutoCloseable {
     }
 
     /** Another instance of the app under its own name: its own consumer group, state and changelogs. */
-    public static FraudApp start(Map<String, Object> clientConfig, FraudRules rules, int queryPort, String applicationId) {
+    public static FraudApp start(
+            Map<String, Object> clientConfig, FraudRules rules, int queryPort, String applicationId) {
         // In a class, the app's topics, group and internal topics live under the learner's prefix.
         Namespace ns = Namespace.ofThisJvm();
         createTopics(clientConfig, ns);
@@ -96,10 +96,14 @@ public final class FraudApp implements AutoCloseable {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
                                     .configs(Map.of("retention.ms", "-1"))))
-                            .all().get(30, TimeUnit.SECONDS);
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new ClusterException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+                        throw new ClusterException(
+                                "Cannot create topic " + topic + ": "
+                                        + e.getCause().getMessage(),
+                                e);
                     }
                 }
             }
@@ -116,15 +120,20 @@ public final class FraudApp implements AutoCloseable {
         ReadOnlyWindowStore<String, Long> store = streams.store(
                 StoreQueryParameters.fromNameAndType(FraudTopology.COUNTS_STORE, QueryableStoreTypes.windowStore()));
         Map<String, Long> counts = new java.util.TreeMap<>();
-        try (var windows = store.fetch(card, java.time.Instant.EPOCH, java.time.Instant.now().plus(Duration.ofDays(3650)))) {
-            windows.forEachRemaining(kv -> counts.put(java.time.Instant.ofEpochMilli(kv.key).toString(), kv.value));
+        try (var windows = store.fetch(
+                card, java.time.Instant.EPOCH, java.time.Instant.now().plus(Duration.ofDays(3650)))) {
+            windows.forEachRemaining(
+                    kv -> counts.put(java.time.Instant.ofEpochMilli(kv.key).toString(), kv.value));
         }
         return counts;
     }
 
     public void awaitRunning(Duration deadline) {
-        Await.until(deadline, () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.of(true) : Optional.empty(),
-                "The fraud detector is not running after " + deadline.toSeconds() + " s (state " + streams.state() + ").");
+        Await.until(
+                deadline,
+                () -> streams.state() == KafkaStreams.State.RUNNING ? Optional.of(true) : Optional.empty(),
+                "The fraud detector is not running after " + deadline.toSeconds() + " s (state " + streams.state()
+                        + ").");
     }
 
     public KafkaStreams.State state() {

@@ -1,5 +1,8 @@
 package dev.streamlab.streams;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,10 +12,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
@@ -41,8 +40,10 @@ final class FraudQueryServer implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, Function<String, Map<String, Long>> countsForCard) throws IOException {
-        String card = URLDecoder.decode(exchange.getRequestURI().getPath().substring("/cards/".length()), StandardCharsets.UTF_8);
+    private static void answer(HttpExchange exchange, Function<String, Map<String, Long>> countsForCard)
+            throws IOException {
+        String card = URLDecoder.decode(
+                exchange.getRequestURI().getPath().substring("/cards/".length()), StandardCharsets.UTF_8);
         int status = 200;
         Object body;
         try {

@@ -1,5 +1,6 @@
 package dev.streamlab.streams;
 
+import dev.streamlab.cluster.ScratchDirectory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.streamlab.cluster.ScratchDirectory;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -34,7 +33,8 @@ public final class FraudSimulation implements AutoCloseable {
     private Instant now;
 
     public FraudSimulation(FraudRules rules, Instant start) {
-        // A lesson's cell makes one and never closes it: the folder goes when this JVM ends, or (when the JVM was killed)
+        // A lesson's cell makes one and never closes it: the folder goes when this JVM ends, or (when the JVM was
+        // killed)
         // with the next simulation's reaping of folders whose owner is gone.
         stateDir = ScratchDirectory.create("streams");
         removeAtExit = new Thread(stateDir::delete, "streamlab-simulation-cleanup");
@@ -44,9 +44,15 @@ public final class FraudSimulation implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "simulated:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.path().toString());
         driver = new TopologyTestDriver(FraudTopology.build(rules), props, start);
-        attempts = driver.createInputTopic(FraudTopology.ATTEMPTS_TOPIC, Serdes.String().serializer(),
-                JsonSerde.of(AuthorizationAttempt.class).serializer(), start, Duration.ZERO);
-        fraud = driver.createOutputTopic(FraudTopology.FRAUD_TOPIC, Serdes.String().deserializer(),
+        attempts = driver.createInputTopic(
+                FraudTopology.ATTEMPTS_TOPIC,
+                Serdes.String().serializer(),
+                JsonSerde.of(AuthorizationAttempt.class).serializer(),
+                start,
+                Duration.ZERO);
+        fraud = driver.createOutputTopic(
+                FraudTopology.FRAUD_TOPIC,
+                Serdes.String().deserializer(),
                 JsonSerde.of(PossibleFraud.class).deserializer());
         now = start;
     }

@@ -1,10 +1,10 @@
 package dev.streamlab.streams;
 
+import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -40,8 +40,7 @@ public final class FraudTopology {
     /** The window store interactive queries read: attempts per card per window. */
     public static final String COUNTS_STORE = "attempts-per-card";
 
-    private FraudTopology() {
-    }
+    private FraudTopology() {}
 
     /**
      * Counts live in memory (and in their changelog topic, from which a restarted app restores them): a few
@@ -62,9 +61,9 @@ public final class FraudTopology {
         Serde<AuthorizationAttempt> attempts = JsonSerde.of(AuthorizationAttempt.class);
         StreamsBuilder builder = new StreamsBuilder();
         // tag::fraud-topology[]
-        KTable<Windowed<String>, Long> counts = builder
-                .stream(attemptsTopic, Consumed.with(Serdes.String(), attempts)
-                        .withTimestampExtractor(new AttemptTimeExtractor()))
+        KTable<Windowed<String>, Long> counts = builder.stream(
+                        attemptsTopic,
+                        Consumed.with(Serdes.String(), attempts).withTimestampExtractor(new AttemptTimeExtractor()))
                 .groupByKey(Grouped.with(Serdes.String(), attempts))
                 .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
                 .count(Materialized.<String, Long>as(countsStore(rules)).withCachingDisabled());
@@ -73,8 +72,13 @@ public final class FraudTopology {
         }
         counts.toStream()
                 .filter((window, count) -> count != null && count > rules.threshold())
-                .map((window, count) -> KeyValue.pair(window.key(), new PossibleFraud(window.key(), count,
-                        window.window().startTime().toString(), window.window().endTime().toString())))
+                .map((window, count) -> KeyValue.pair(
+                        window.key(),
+                        new PossibleFraud(
+                                window.key(),
+                                count,
+                                window.window().startTime().toString(),
+                                window.window().endTime().toString())))
                 .to(fraudTopic, Produced.with(Serdes.String(), JsonSerde.of(PossibleFraud.class)));
         // end::fraud-topology[]
         return builder.build();

@@ -7,5 +7,4 @@ public record PossibleFraud(
         @JsonProperty("card_number") String cardNumber,
         @JsonProperty("attempts") long attempts,
         @JsonProperty("window_start") String windowStart,
-        @JsonProperty("window_end") String windowEnd) {
-}
+        @JsonProperty("window_end") String windowEnd) {}

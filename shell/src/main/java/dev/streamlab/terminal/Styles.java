@@ -1,10 +1,9 @@
 package dev.streamlab.terminal;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.diagram.Style;
+import java.util.EnumMap;
+import java.util.Map;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -15,7 +14,8 @@ import org.jline.utils.AttributedStyle;
  */
 public final class Styles {
 
-    public static final AttributedStyle HEADING = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE).underline();
+    public static final AttributedStyle HEADING =
+            AttributedStyle.BOLD.foreground(AttributedStyle.BLUE).underline();
     public static final AttributedStyle STRONG = AttributedStyle.BOLD;
     public static final AttributedStyle EMPHASIS = AttributedStyle.DEFAULT.italic();
     public static final AttributedStyle CODE = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);

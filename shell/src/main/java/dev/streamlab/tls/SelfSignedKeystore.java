@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -75,8 +74,9 @@ public record SelfSignedKeystore(Path file, String password, String alias) {
                 }
                 if (keytool.exitValue() != 0 || !Files.isRegularFile(file)) {
                     String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                    throw new KeystoreException("The certificate of " + subject.purpose() + " could not be made (keytool: "
-                            + said.lines().findFirst().orElse("exit " + keytool.exitValue()) + ").");
+                    throw new KeystoreException(
+                            "The certificate of " + subject.purpose() + " could not be made (keytool: "
+                                    + said.lines().findFirst().orElse("exit " + keytool.exitValue()) + ").");
                 }
                 ownerOnly(file, "rw-------");
                 return new SelfSignedKeystore(file, password, alias);
@@ -84,7 +84,8 @@ public record SelfSignedKeystore(Path file, String password, String alias) {
                 Thread.currentThread().interrupt();
                 throw new KeystoreException("Interrupted while the certificate of " + subject.purpose() + " was made.");
             } catch (IOException e) {
-                throw new KeystoreException("The certificate of " + subject.purpose() + " could not be made: " + e.getMessage() + ".");
+                throw new KeystoreException(
+                        "The certificate of " + subject.purpose() + " could not be made: " + e.getMessage() + ".");
             } finally {
                 keytool.destroyForcibly();
             }
@@ -103,27 +104,54 @@ public record SelfSignedKeystore(Path file, String password, String alias) {
     public static Making start(Path folder, String fileName, String alias, Subject subject) {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "keytool.exe" : "keytool");
         if (!Files.isExecutable(keytool)) {
-            throw new KeystoreException("Making the certificate of " + subject.purpose() + " needs the JDK's keytool, and "
-                    + keytool + " is missing. Run streamlab on a full JDK 17 or newer (JAVA_HOME).");
+            throw new KeystoreException(
+                    "Making the certificate of " + subject.purpose() + " needs the JDK's keytool, and " + keytool
+                            + " is missing. Run streamlab on a full JDK 17 or newer (JAVA_HOME).");
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
         Path file = folder.resolve(fileName);
         // keytool is a JVM too: a short-lived one starts faster with the simplest compiler and collector.
-        ProcessBuilder builder = new ProcessBuilder(keytool.toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-J-Xshare:auto", "-J-Dkeystore.pkcs12.keyPbeIterationCount=1", "-J-Dkeystore.pkcs12.macIterationCount=1",
-                "-J-Dkeystore.pkcs12.certPbeIterationCount=1", "-genkeypair", "-noprompt", "-alias", alias,
-                "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                "-dname", "CN=" + subject.commonName(), "-ext", "SAN=" + subject.subjectAlternativeNames(),
-                "-validity", String.valueOf(VALID_DAYS), "-storetype", "PKCS12", "-keystore", file.toString(),
-                "-storepass:env", PASSWORD_VARIABLE, "-keypass:env", PASSWORD_VARIABLE)
+        ProcessBuilder builder = new ProcessBuilder(
+                        keytool.toString(),
+                        "-J-XX:TieredStopAtLevel=1",
+                        "-J-XX:+UseSerialGC",
+                        "-J-Xshare:auto",
+                        "-J-Dkeystore.pkcs12.keyPbeIterationCount=1",
+                        "-J-Dkeystore.pkcs12.macIterationCount=1",
+                        "-J-Dkeystore.pkcs12.certPbeIterationCount=1",
+                        "-genkeypair",
+                        "-noprompt",
+                        "-alias",
+                        alias,
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-sigalg",
+                        "SHA256withECDSA",
+                        "-dname",
+                        "CN=" + subject.commonName(),
+                        "-ext",
+                        "SAN=" + subject.subjectAlternativeNames(),
+                        "-validity",
+                        String.valueOf(VALID_DAYS),
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass:env",
+                        PASSWORD_VARIABLE,
+                        "-keypass:env",
+                        PASSWORD_VARIABLE)
                 .redirectErrorStream(true);
         builder.environment().put(PASSWORD_VARIABLE, password);
         try {
             return new Making(builder.start(), file, password, alias, subject);
         } catch (IOException e) {
-            throw new KeystoreException("The certificate of " + subject.purpose() + " could not be made: " + e.getMessage() + ".");
+            throw new KeystoreException(
+                    "The certificate of " + subject.purpose() + " could not be made: " + e.getMessage() + ".");
         }
     }
 
@@ -135,13 +163,15 @@ public record SelfSignedKeystore(Path file, String password, String alias) {
     /** The certificate alone in PEM, in lines of 64 characters (curl's {@code --cacert}). */
     public String certificatePem() {
         return "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(certificate())
                 + "\n-----END CERTIFICATE-----\n";
     }
 
     /** The same on one line: Kafka's PEM reader ignores white space inside the base64, and a properties file keeps it whole. */
     public String certificatePemOneLine() {
-        return "-----BEGIN CERTIFICATE----- " + Base64.getEncoder().encodeToString(certificate()) + " -----END CERTIFICATE-----";
+        return "-----BEGIN CERTIFICATE----- " + Base64.getEncoder().encodeToString(certificate())
+                + " -----END CERTIFICATE-----";
     }
 
     private byte[] certificate() {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Opens an address in the desktop's browser, when there is a desktop: {@code open} on macOS, {@code xdg-open} elsewhere. */
 public final class Browser {
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /** Asks the desktop to open {@code url}; false (and nothing else) when there is no desktop or no opener. */
     public static boolean open(String url) {
@@ -21,8 +20,11 @@ public final class Browser {
         full.add(url);
         try {
             // The opener hands the address to the browser and exits; the browser is the learner's, not ours to end.
-            new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
+            new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(
+                            ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL" : "/dev/null")))
                     .start();
             return true;
         } catch (java.io.IOException | RuntimeException e) {
@@ -39,7 +41,9 @@ public final class Browser {
             return Optional.of(List.of("rundll32", "url.dll,FileProtocolHandler"));
         }
         boolean desktop = env.containsKey("DISPLAY") || env.containsKey("WAYLAND_DISPLAY");
-        return desktop && onPath("xdg-open", env.getOrDefault("PATH", "")) ? Optional.of(List.of("xdg-open")) : Optional.empty();
+        return desktop && onPath("xdg-open", env.getOrDefault("PATH", ""))
+                ? Optional.of(List.of("xdg-open"))
+                : Optional.empty();
     }
 
     private static boolean onPath(String program, String path) {

@@ -12,8 +12,7 @@ public final class CellJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private CellJson() {
-    }
+    private CellJson() {}
 
     /**
      * {@code outcome}, {@code code}, {@code output}, {@code problem} (only when it says more than the output),
@@ -29,7 +28,10 @@ public final class CellJson {
         json.put("problem", problem == null || problem.equals(result.output().strip()) ? null : problem);
         ArrayNode checks = json.putArray("checks");
         for (CellResult.Check check : result.checks()) {
-            checks.addObject().put("text", check.text()).put("held", check.held()).put("detail", check.detail());
+            checks.addObject()
+                    .put("text", check.text())
+                    .put("held", check.held())
+                    .put("detail", check.detail());
         }
         json.put("passed", result.passed());
         json.put("skipped", result.skipped());

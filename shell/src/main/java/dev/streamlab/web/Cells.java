@@ -1,11 +1,10 @@
 package dev.streamlab.web;
 
-import java.util.function.Consumer;
-
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.notebook.CellResult;
 import dev.streamlab.notebook.JavaSession;
 import dev.streamlab.notebook.Notebook;
+import java.util.function.Consumer;
 
 /** What the page needs of a {@link Notebook}: an interface so the server's own logic can be tested without a cluster. */
 public interface Cells {

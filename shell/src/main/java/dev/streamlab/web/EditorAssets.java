@@ -59,13 +59,16 @@ public final class EditorAssets {
     }
 
     public boolean present() {
-        return FILES.values().stream().allMatch(f -> Files.isRegularFile(codemirror().resolve(f)));
+        return FILES.values().stream()
+                .allMatch(f -> Files.isRegularFile(codemirror().resolve(f)));
     }
 
     /** A file the page asks for by name ({@code codemirror.js}...), or empty for any other name. */
     public Optional<Path> file(String name) {
         String relative = FILES.get(name);
-        return relative == null || !present() ? Optional.empty() : Optional.of(codemirror().resolve(relative));
+        return relative == null || !present()
+                ? Optional.empty()
+                : Optional.of(codemirror().resolve(relative));
     }
 
     /**
@@ -76,16 +79,19 @@ public final class EditorAssets {
         if (present()) {
             return true;
         }
-        List<String> command = List.of("npm", "install", "--no-audit", "--no-fund", "--silent",
-                "--prefix", vendorDir.toString(), CODEMIRROR);
+        List<String> command = List.of(
+                "npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", vendorDir.toString(), CODEMIRROR);
         progress.accept("Installing the code editor, " + CODEMIRROR + ", into " + vendorDir + " (once)");
         try {
             Files.createDirectories(vendorDir);
-            Process npm = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(vendorDir.resolve("npm-install.log").toFile()).start();
+            Process npm = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(vendorDir.resolve("npm-install.log").toFile())
+                    .start();
             if (!npm.waitFor(2, TimeUnit.MINUTES)) {
                 npm.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                problem.accept("npm install of " + CODEMIRROR + " took more than 2 minutes: the cells are plain text boxes.");
+                problem.accept(
+                        "npm install of " + CODEMIRROR + " took more than 2 minutes: the cells are plain text boxes.");
             } else if (npm.exitValue() != 0 || !present()) {
                 problem.accept("npm install of " + CODEMIRROR + " failed (see " + vendorDir.resolve("npm-install.log")
                         + "): the cells are plain text boxes. Run `" + String.join(" ", command) + "` to try again.");

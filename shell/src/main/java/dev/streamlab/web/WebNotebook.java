@@ -1,5 +1,11 @@
 package dev.streamlab.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterSecurity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,13 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ClusterSecurity;
-
 /**
  * The notebook page, served on 127.0.0.1 by the JDK's HTTP server at {@code http://127.0.0.1:PORT/SECRET/}: every
  * request without the secret is refused (403), so no other user or page on the machine can run code as the learner.
@@ -36,6 +35,7 @@ public final class WebNotebook implements AutoCloseable {
     public static final Duration IDLE = Duration.ofMinutes(15);
     /** How long the page's poll waits for a change before it asks again. */
     static final Duration POLL = Duration.ofSeconds(20);
+
     private static final int MAX_BODY = 1_000_000;
     private static final String TEXT = "text/plain; charset=utf-8";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -60,8 +60,10 @@ public final class WebNotebook implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(loopback, port), 0);
         } catch (BindException e) {
-            throw new ClusterException("Cannot open port " + port + " on 127.0.0.1 for the notebook: it is in use."
-                    + " Choose another with --web-port N (0 picks a free one).", e);
+            throw new ClusterException(
+                    "Cannot open port " + port + " on 127.0.0.1 for the notebook: it is in use."
+                            + " Choose another with --web-port N (0 picks a free one).",
+                    e);
         } catch (IOException e) {
             throw new ClusterException("Cannot serve the notebook on port " + port + ": " + e.getMessage(), e);
         }
@@ -71,11 +73,15 @@ public final class WebNotebook implements AutoCloseable {
         server.start();
         idleCheck = Executors.newSingleThreadScheduledExecutor(daemon("web-notebook-idle"));
         long check = Math.max(50, Math.min(5_000, idle.toMillis() / 10));
-        idleCheck.scheduleWithFixedDelay(() -> {
-            if (inFlight.get() == 0 && System.nanoTime() - lastSeen > idle.toNanos()) {
-                ended.countDown();
-            }
-        }, check, check, TimeUnit.MILLISECONDS);
+        idleCheck.scheduleWithFixedDelay(
+                () -> {
+                    if (inFlight.get() == 0 && System.nanoTime() - lastSeen > idle.toNanos()) {
+                        ended.countDown();
+                    }
+                },
+                check,
+                check,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Serves {@code session} on 127.0.0.1:{@code port} (0: a free one) until closed or idle for {@code idle}. */
@@ -153,9 +159,15 @@ public final class WebNotebook implements AutoCloseable {
                 case "" -> send(exchange, 200, "text/html; charset=utf-8", page());
                 case "notebook.js" -> send(exchange, 200, "text/javascript; charset=utf-8", resource("notebook.js"));
                 case "notebook.css" -> send(exchange, 200, "text/css; charset=utf-8", resource("notebook.css"));
-                case "lesson.json" -> send(exchange, 200, JSON_TYPE, session.lesson().toString());
-                case "state.json" -> send(exchange, 200, JSON_TYPE,
-                        session.awaitState(after(exchange.getRequestURI().getRawQuery()), POLL).toString());
+                case "lesson.json" ->
+                    send(exchange, 200, JSON_TYPE, session.lesson().toString());
+                case "state.json" ->
+                    send(
+                            exchange,
+                            200,
+                            JSON_TYPE,
+                            session.awaitState(after(exchange.getRequestURI().getRawQuery()), POLL)
+                                    .toString());
                 default -> vendor(exchange, rest);
             }
             return;
@@ -171,7 +183,12 @@ public final class WebNotebook implements AutoCloseable {
         }
         JsonNode body = body(exchange);
         if (rest.equals("complete")) {
-            send(exchange, 200, JSON_TYPE, session.complete(text(body, "code"), body.path("cursor").asInt(-1)).toString());
+            send(
+                    exchange,
+                    200,
+                    JSON_TYPE,
+                    session.complete(text(body, "code"), body.path("cursor").asInt(-1))
+                            .toString());
             return;
         }
         switch (rest) {
@@ -230,7 +247,9 @@ public final class WebNotebook implements AutoCloseable {
     }
 
     private void vendor(HttpExchange exchange, String rest) throws IOException {
-        var file = rest.startsWith("vendor/") ? assets.file(rest.substring("vendor/".length())) : java.util.Optional.<java.nio.file.Path>empty();
+        var file = rest.startsWith("vendor/")
+                ? assets.file(rest.substring("vendor/".length()))
+                : java.util.Optional.<java.nio.file.Path>empty();
         if (file.isEmpty()) {
             send(exchange, 404, TEXT, "Not here: " + rest);
             return;
@@ -242,9 +261,9 @@ public final class WebNotebook implements AutoCloseable {
     private String page() throws IOException {
         String editor = assets.present()
                 ? "<link rel=\"stylesheet\" href=\"vendor/codemirror.css\">\n"
-                + "<link rel=\"stylesheet\" href=\"vendor/show-hint.css\">\n"
-                + "<script src=\"vendor/codemirror.js\" defer></script>\n<script src=\"vendor/clike.js\" defer></script>\n"
-                + "<script src=\"vendor/show-hint.js\" defer></script>"
+                        + "<link rel=\"stylesheet\" href=\"vendor/show-hint.css\">\n"
+                        + "<script src=\"vendor/codemirror.js\" defer></script>\n<script src=\"vendor/clike.js\" defer></script>\n"
+                        + "<script src=\"vendor/show-hint.js\" defer></script>"
                 : "";
         return resource("notebook.html").replace("<!-- editor -->", editor);
     }
@@ -270,8 +289,10 @@ public final class WebNotebook implements AutoCloseable {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         // The page's own scripts only: whatever a learner's output holds is drawn as text, and could not run anyway.
-        headers.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        headers.set(
+                "Content-Security-Policy",
+                "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                        + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : bytes.length == 0 ? -1 : bytes.length);
         if (!head && bytes.length > 0) {

@@ -1,12 +1,5 @@
 package dev.streamlab.web;
 
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamlab.lesson.Cell;
@@ -19,6 +12,12 @@ import dev.streamlab.notebook.LearnerActivity;
 import dev.streamlab.notebook.LessonRunner;
 import dev.streamlab.notebook.Progress;
 import dev.streamlab.present.Html;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * One learner's session in the browser: the lesson open, the last result of each of its cells, the hints shown, and the
@@ -30,6 +29,7 @@ public final class WebSession implements AutoCloseable {
 
     /** The free cell under the lesson, for the learner's own Java or {@code /} command. */
     public static final String SCRATCH = "scratch";
+
     private static final int LIVE_LIMIT = 200_000;
 
     private final Cells cells;
@@ -49,7 +49,8 @@ public final class WebSession implements AutoCloseable {
     private long version;
     private long runs;
 
-    public WebSession(Cells cells, LessonCatalogue catalogue, Progress progress, LearnerActivity activity, Lesson lesson) {
+    public WebSession(
+            Cells cells, LessonCatalogue catalogue, Progress progress, LearnerActivity activity, Lesson lesson) {
         this.cells = cells;
         this.catalogue = catalogue;
         this.progress = progress;
@@ -70,8 +71,10 @@ public final class WebSession implements AutoCloseable {
 
     /** Opens another lesson by number or name; not while a cell runs. */
     public synchronized void open(String name) {
-        Lesson next = catalogue.find(name).orElseThrow(() -> new IllegalArgumentException(
-                "There is no lesson `" + name + "`: give a number such as 01."));
+        Lesson next = catalogue
+                .find(name)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("There is no lesson `" + name + "`: give a number such as 01."));
         if (running != null) {
             throw new IllegalStateException("A cell is running: wait for it or press Stop, then open the lesson.");
         }
@@ -91,15 +94,22 @@ public final class WebSession implements AutoCloseable {
             if (step.hasCell()) {
                 Cell cell = step.cell();
                 ObjectNode c = s.putObject("cell");
-                c.put("index", all.indexOf(cell)).put("kind", cell.kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("code", cell.code()).put("hints", cell.hints().size());
+                c.put("index", all.indexOf(cell))
+                        .put("kind", cell.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("code", cell.code())
+                        .put("hints", cell.hints().size());
                 ArrayNode expect = c.putArray("expect");
                 cell.expect().stream().map(Expectation::text).forEach(expect::add);
             }
         }
-        catalogue.after(lesson).ifPresent(l -> json.putObject("next").put("number", l.number()).put("title", l.title()));
-        catalogue.lessons().stream().filter(l -> catalogue.after(l).map(lesson::equals).orElse(false)).findFirst()
-                .ifPresent(l -> json.putObject("previous").put("number", l.number()).put("title", l.title()));
+        catalogue
+                .after(lesson)
+                .ifPresent(l -> json.putObject("next").put("number", l.number()).put("title", l.title()));
+        catalogue.lessons().stream()
+                .filter(l -> catalogue.after(l).map(lesson::equals).orElse(false))
+                .findFirst()
+                .ifPresent(l ->
+                        json.putObject("previous").put("number", l.number()).put("title", l.title()));
         return json;
     }
 
@@ -138,11 +148,16 @@ public final class WebSession implements AutoCloseable {
     public synchronized void run(int index, String code) {
         List<Cell> all = lesson.cells();
         if (index < 0 || index >= all.size()) {
-            throw new IllegalArgumentException("Lesson " + lesson.number() + " has no cell " + index + ": reload the page.");
+            throw new IllegalArgumentException(
+                    "Lesson " + lesson.number() + " has no cell " + index + ": reload the page.");
         }
         Cell cell = all.get(index);
         Lesson at = lesson;
-        int step = lesson.steps().indexOf(lesson.steps().stream().filter(s -> s.cell() == cell).findFirst().orElseThrow());
+        int step = lesson.steps()
+                .indexOf(lesson.steps().stream()
+                        .filter(s -> s.cell() == cell)
+                        .findFirst()
+                        .orElseThrow());
         start(String.valueOf(index), () -> {
             CellResult result = at.stepsNeedingBrokerControl().contains(step) && !cells.canControlBrokers()
                     ? CellResult.skipped(cell, LessonRunner.brokerControlReason(at))
@@ -152,7 +167,9 @@ public final class WebSession implements AutoCloseable {
             activity.cellRun(at.id(), step + 1, result);
             if (result.passed()) {
                 progress.passed(at.id(), index);
-                if (step == at.steps().size() - 1 || at.steps().subList(step + 1, at.steps().size()).stream().noneMatch(Step::hasCell)) {
+                if (step == at.steps().size() - 1
+                        || at.steps().subList(step + 1, at.steps().size()).stream()
+                                .noneMatch(Step::hasCell)) {
                     activity.lessonFinished(at.id());
                 }
             }
@@ -163,7 +180,8 @@ public final class WebSession implements AutoCloseable {
     /** Runs the learner's own Java, SQL or {@code /} command, with no expectations. */
     public synchronized void runTyped(String code) {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("The cell is empty: type some Java or a command such as /help, then run it.");
+            throw new IllegalArgumentException(
+                    "The cell is empty: type some Java or a command such as /help, then run it.");
         }
         start(SCRATCH, () -> cells.runTyped(code));
     }
@@ -181,8 +199,12 @@ public final class WebSession implements AutoCloseable {
             try {
                 json = CellJson.of(work.get());
             } catch (RuntimeException e) {
-                json = CellJson.JSON.createObjectNode().put("outcome", "exception").put("output", "")
-                        .put("problem", "The cell could not run: " + e.getMessage()).put("passed", false);
+                json = CellJson.JSON
+                        .createObjectNode()
+                        .put("outcome", "exception")
+                        .put("output", "")
+                        .put("problem", "The cell could not run: " + e.getMessage())
+                        .put("passed", false);
                 json.putArray("checks");
                 json.putArray("pictures");
             } finally {
@@ -232,15 +254,23 @@ public final class WebSession implements AutoCloseable {
     /** Shows the next hint of cell {@code index}, if it has one more. */
     public synchronized void hint(int index) {
         if (index < 0 || index >= lesson.cells().size()) {
-            throw new IllegalArgumentException("Lesson " + lesson.number() + " has no cell " + index + ": reload the page.");
+            throw new IllegalArgumentException(
+                    "Lesson " + lesson.number() + " has no cell " + index + ": reload the page.");
         }
         Cell cell = lesson.cells().get(index);
         if (cell.hints().isEmpty()) {
-            throw new IllegalArgumentException("This cell has no hint: read the text above it again, or run it as it is.");
+            throw new IllegalArgumentException(
+                    "This cell has no hint: read the text above it again, or run it as it is.");
         }
         hintsShown.merge(index, 1, (a, b) -> Math.min(a + b, cell.hints().size()));
-        activity.hintAsked(lesson.id(), lesson.steps().indexOf(lesson.steps().stream()
-                .filter(s -> s.cell() == cell).findFirst().orElseThrow()) + 1);
+        activity.hintAsked(
+                lesson.id(),
+                lesson.steps()
+                                .indexOf(lesson.steps().stream()
+                                        .filter(s -> s.cell() == cell)
+                                        .findFirst()
+                                        .orElseThrow())
+                        + 1);
         changed();
     }
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.streamlab.files.ProjectRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
-
-import dev.streamlab.files.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +21,25 @@ class SqlBenchmarkTest {
     void theBenchmarkRunsTheLessonsTableAndQuery() throws Exception {
         SqlBenchmark.FraudSql sql = SqlBenchmark.FraudSql.read(ProjectRoot.find());
 
-        assertThat(sql.createTable()).contains("CREATE TABLE authorization_attempts")
-                .contains("'scan.watermark.emit.strategy' = 'on-event'").doesNotEndWith(";");
-        assertThat(sql.query()).startsWith("SELECT card_number").contains("HAVING COUNT(*) > 3").doesNotEndWith(";");
+        assertThat(sql.createTable())
+                .contains("CREATE TABLE authorization_attempts")
+                .contains("'scan.watermark.emit.strategy' = 'on-event'")
+                .doesNotEndWith(";");
+        assertThat(sql.query())
+                .startsWith("SELECT card_number")
+                .contains("HAVING COUNT(*) > 3")
+                .doesNotEndWith(";");
     }
 
     @Test
     void aQueryFileWithoutItsQueryIsOneClearSentence(@TempDir Path project) throws Exception {
         Files.createDirectories(project.resolve("lessons/sql"));
-        Files.writeString(project.resolve(SqlBenchmark.QUERY_FILE), "-- only a table\nCREATE TABLE t (a INT) WITH ('connector' = 'kafka');\n");
+        Files.writeString(
+                project.resolve(SqlBenchmark.QUERY_FILE),
+                "-- only a table\nCREATE TABLE t (a INT) WITH ('connector' = 'kafka');\n");
 
-        assertThatThrownBy(() -> SqlBenchmark.FraudSql.read(project)).hasMessage("The fraud query's file has no SELECT.");
+        assertThatThrownBy(() -> SqlBenchmark.FraudSql.read(project))
+                .hasMessage("The fraud query's file has no SELECT.");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.streamlab.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
@@ -47,7 +46,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public static String executable() {
         return Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst()
                 .orElseGet(() -> {
                     Assumptions.assumeTrue(false, "no Chromium installed (CI installs Debian's)");
                     return null;
@@ -57,24 +57,42 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Opens {@code url}; every other host is unreachable, as in a room without internet. */
     public static HeadlessChromium open(String url) throws Exception {
         Path profile = Files.createTempDirectory("streamlab-chromium");
-        Process process = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--remote-debugging-port=0", "--remote-allow-origins=*",
-                "--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        executable(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--remote-debugging-port=0",
+                        "--remote-allow-origins=*",
+                        "--user-data-dir=" + profile,
+                        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                        url)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             Path portFile = profile.resolve("DevToolsActivePort");
-            Awaitility.await("Chromium's DevTools port").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> Files.exists(portFile) && Files.readAllLines(portFile).size() >= 1);
+            Awaitility.await("Chromium's DevTools port")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(portFile)
+                            && Files.readAllLines(portFile).size() >= 1);
             int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
             HttpClient http = HttpClient.newHttpClient();
             String[] debuggerUrl = new String[1];
-            Awaitility.await("the page's DevTools target").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await("the page's DevTools target")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
-                        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-                                HttpResponse.BodyHandlers.ofString()).body());
+                        JsonNode targets = JSON.readTree(http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body());
                         for (JsonNode t : targets) {
-                            if (t.path("type").asText().equals("page") && t.path("url").asText().startsWith(url)) {
+                            if (t.path("type").asText().equals("page")
+                                    && t.path("url").asText().startsWith(url)) {
                                 debuggerUrl[0] = t.path("webSocketDebuggerUrl").asText();
                                 return true;
                             }
@@ -83,19 +101,21 @@ public final class HeadlessChromium implements AutoCloseable {
                     });
             HeadlessChromium[] self = new HeadlessChromium[1];
             StringBuilder partial = new StringBuilder();
-            WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(debuggerUrl[0]), new WebSocket.Listener() {
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        String message = partial.toString();
-                        partial.setLength(0);
-                        self[0].answer(message);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            }).get(30, TimeUnit.SECONDS);
+            WebSocket socket = http.newWebSocketBuilder()
+                    .buildAsync(URI.create(debuggerUrl[0]), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            partial.append(data);
+                            if (last) {
+                                String message = partial.toString();
+                                partial.setLength(0);
+                                self[0].answer(message);
+                            }
+                            webSocket.request(1);
+                            return null;
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
             self[0] = new HeadlessChromium(process, profile, socket);
             return self[0];
         } catch (Exception | AssertionError e) {
@@ -110,7 +130,8 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             JsonNode node = JSON.readTree(message);
             if (node.has("id")) {
-                CompletableFuture<JsonNode> future = waiting.remove(node.get("id").asInt());
+                CompletableFuture<JsonNode> future =
+                        waiting.remove(node.get("id").asInt());
                 if (future != null) {
                     future.complete(node);
                 }
@@ -122,8 +143,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression in the page, as a string. */
     public String evaluate(String expression) throws Exception {
-        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result");
-        return result.path("value").isMissingNode() ? null : result.path("value").asText();
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
+                .path("result");
+        return result.path("value").isMissingNode()
+                ? null
+                : result.path("value").asText();
     }
 
     /** Calls a DevTools method on the page and returns its result. */
@@ -145,19 +169,52 @@ public final class HeadlessChromium implements AutoCloseable {
         // Enter types a character too, which is what presses a focused button.
         String text = key.equals("Enter") ? "\r" : "";
         String code = key.equals(" ") ? "Space" : key;
-        call("Input.dispatchKeyEvent", Map.of("type", text.isEmpty() ? "rawKeyDown" : "keyDown", "key", key, "code", code,
-                "windowsVirtualKeyCode", keyCode, "modifiers", modifiers, "text", text));
-        call("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", code, "windowsVirtualKeyCode", keyCode,
-                "modifiers", modifiers));
+        call(
+                "Input.dispatchKeyEvent",
+                Map.of(
+                        "type",
+                        text.isEmpty() ? "rawKeyDown" : "keyDown",
+                        "key",
+                        key,
+                        "code",
+                        code,
+                        "windowsVirtualKeyCode",
+                        keyCode,
+                        "modifiers",
+                        modifiers,
+                        "text",
+                        text));
+        call(
+                "Input.dispatchKeyEvent",
+                Map.of(
+                        "type",
+                        "keyUp",
+                        "key",
+                        key,
+                        "code",
+                        code,
+                        "windowsVirtualKeyCode",
+                        keyCode,
+                        "modifiers",
+                        modifiers));
     }
 
     /** The top of the page as a PNG, {@code width} CSS pixels wide, down to the bottom of the element {@code selector} finds. */
     public void screenshot(Path file, int width, String selector) throws Exception {
-        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        call(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
         double bottom = Double.parseDouble(evaluate("String(document.querySelector('" + selector.replace("'", "\\'")
                 + "').getBoundingClientRect().bottom + window.scrollY + 16)"));
-        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", bottom, "scale", 1)));
+        JsonNode shot = call(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", bottom, "scale", 1)));
         Files.write(file, java.util.Base64.getDecoder().decode(shot.path("data").asText()));
     }
 

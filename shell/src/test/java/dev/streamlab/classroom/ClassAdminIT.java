@@ -3,6 +3,9 @@ package dev.streamlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.EmbeddedCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,7 +44,10 @@ class ClassAdminIT {
 
     @BeforeAll
     static void startSecureCluster() {
-        cluster = EmbeddedCluster.builder().brokers(3).secure(ClusterSecurity.generate()).start();
+        cluster = EmbeddedCluster.builder()
+                .brokers(3)
+                .secure(ClusterSecurity.generate())
+                .start();
         adminSettings = new HashMap<>(cluster.clientConfig());
         adminSettings.remove("bootstrap.servers");
     }
@@ -69,17 +71,26 @@ class ClassAdminIT {
         try (ClassAdmin admin = classAdmin()) {
             created = admin.create(roster("ana", "bob"), dir);
         }
-        assertThat(created.joinFiles()).extracting(p -> p.getFileName().toString())
+        assertThat(created.joinFiles())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("join-ana.properties", "join-bob.properties");
         JoinFile ana = JoinFile.read(dir.resolve("join-ana.properties"));
         JoinFile bob = JoinFile.read(dir.resolve("join-bob.properties"));
 
-        try (Admin anaAdmin = Admin.create(ana.clientConfig()); Admin bobAdmin = Admin.create(bob.clientConfig())) {
-            anaAdmin.createTopics(List.of(new NewTopic("ana.orders", 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
-            bobAdmin.createTopics(List.of(new NewTopic("bob.orders", 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
-            assertThatThrownBy(() -> anaAdmin.createTopics(List.of(new NewTopic("orders", 1, (short) 3))).all()
-                    .get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
-            assertThatThrownBy(() -> anaAdmin.deleteTopics(List.of("bob.orders")).all().get(30, TimeUnit.SECONDS))
+        try (Admin anaAdmin = Admin.create(ana.clientConfig());
+                Admin bobAdmin = Admin.create(bob.clientConfig())) {
+            anaAdmin.createTopics(List.of(new NewTopic("ana.orders", 3, (short) 3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            bobAdmin.createTopics(List.of(new NewTopic("bob.orders", 3, (short) 3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> anaAdmin.createTopics(List.of(new NewTopic("orders", 1, (short) 3)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() ->
+                            anaAdmin.deleteTopics(List.of("bob.orders")).all().get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
             assertThat(anaAdmin.listTopics().names().get(30, TimeUnit.SECONDS))
                     .as("ana sees only her own topics, and the progress topic she may write to")
@@ -91,30 +102,45 @@ class ClassAdminIT {
         assertThat(consume(ana, "ana.orders", "ana.readers")).containsExactly("ana's order");
         assertThatThrownBy(() -> consume(ana, "bob.orders", "ana.spies"))
                 .isInstanceOf(TopicAuthorizationException.class)
-                .satisfies(e -> assertThat(ClassAccess.explain(e, "ana")).hasValue("Kafka's authorizer refused ana access to"
-                        + " topic bob.orders: in this class ana's names start with 'ana.', and other names belong to"
-                        + " classmates or to the cluster."));
+                .satisfies(e -> assertThat(ClassAccess.explain(e, "ana"))
+                        .hasValue("Kafka's authorizer refused ana access to"
+                                + " topic bob.orders: in this class ana's names start with 'ana.', and other names belong to"
+                                + " classmates or to the cluster."));
         assertThatThrownBy(() -> consume(ana, "bob.orders", "bob.readers"))
-                .as("a classmate's group does not help either").isInstanceOf(RuntimeException.class);
+                .as("a classmate's group does not help either")
+                .isInstanceOf(RuntimeException.class);
 
         try (ClassAdmin admin = classAdmin()) {
-            assertThat(admin.list()).extracting(ClassAdmin.Member::learner, ClassAdmin.Member::acls, ClassAdmin.Member::topics)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ana", 5, List.of("ana.orders")),
+            assertThat(admin.list())
+                    .extracting(ClassAdmin.Member::learner, ClassAdmin.Member::acls, ClassAdmin.Member::topics)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("ana", 5, List.of("ana.orders")),
                             org.assertj.core.groups.Tuple.tuple("bob", 5, List.of("bob.orders")));
             ClassAdmin.Removed removed = admin.remove(List.of(), true);
             assertThat(removed.learners()).containsExactly("ana", "bob");
-            assertThat(removed.acls()).as("3 prefixed and 2 on the progress topic, each").isEqualTo(10);
+            assertThat(removed.acls())
+                    .as("3 prefixed and 2 on the progress topic, each")
+                    .isEqualTo(10);
             assertThat(removed.topics()).containsExactlyInAnyOrder("ana.orders", "bob.orders");
             assertThat(admin.list()).isEmpty();
         }
         try (Admin superUser = Admin.create(cluster.clientConfig())) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(superUser.listTopics().names().get()).doesNotContain("ana.orders", "bob.orders",
-                            ProgressEvent.topicOf("ana"), ProgressEvent.topicOf("bob")));
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(superUser.listTopics().names().get())
+                                    .doesNotContain(
+                                            "ana.orders",
+                                            "bob.orders",
+                                            ProgressEvent.topicOf("ana"),
+                                            ProgressEvent.topicOf("bob")));
         }
         assertThatThrownBy(() -> produce(ana, "ana.orders", "after the class"))
-                .as("a join file of a removed class").isInstanceOf(SaslAuthenticationException.class)
-                .satisfies(e -> assertThat(ClassAccess.explain(e, "ana")).get().asString()
+                .as("a join file of a removed class")
+                .isInstanceOf(SaslAuthenticationException.class)
+                .satisfies(e -> assertThat(ClassAccess.explain(e, "ana"))
+                        .get()
+                        .asString()
                         .startsWith("The class cluster refused ana's password: the class may have been removed"));
     }
 
@@ -129,7 +155,8 @@ class ClassAdminIT {
             assertThat(admin.list()).extracting(ClassAdmin.Member::learner).containsExactly("cid");
             assertThat(dir.resolve("second")).doesNotExist();
             assertThatThrownBy(() -> admin.remove(List.of("cid", "zed"), false))
-                    .hasMessageStartingWith("zed is not a learner of a class on").hasMessageEndingWith("Nothing was removed.");
+                    .hasMessageStartingWith("zed is not a learner of a class on")
+                    .hasMessageEndingWith("Nothing was removed.");
             assertThat(admin.remove(List.of("cid"), false).learners()).containsExactly("cid");
         }
     }
@@ -139,7 +166,8 @@ class ClassAdminIT {
         Files.writeString(dir.resolve("join-eve.properties"), "someone's\n");
         try (ClassAdmin admin = classAdmin()) {
             assertThatThrownBy(() -> admin.create(roster("eve"), dir))
-                    .hasMessageContaining("join-eve.properties already exists").hasMessageEndingWith("Nothing was changed.");
+                    .hasMessageContaining("join-eve.properties already exists")
+                    .hasMessageEndingWith("Nothing was changed.");
             assertThat(admin.list()).extracting(ClassAdmin.Member::learner).doesNotContain("eve");
         }
         assertThat(Files.readString(dir.resolve("join-eve.properties"))).isEqualTo("someone's\n");
@@ -155,20 +183,26 @@ class ClassAdminIT {
         Map<String, Object> faySettings = new HashMap<>(fay.clientConfig());
         try (ClassAdmin asFay = ClassAdmin.connect(cluster.bootstrapServers(), faySettings, "join-fay.properties")) {
             assertThatThrownBy(() -> asFay.create(roster("gus"), dir.resolve("second")))
-                    .hasMessage("The class was not created: the user in join-fay.properties may not create credentials,"
-                            + " ACLs and quotas on " + cluster.bootstrapServers() + " (it needs ALTER and ALTER_CONFIGS on the"
-                            + " cluster). Use a super user's"
-                            + " settings (one named in the brokers' super.users) as --command-config. Nothing was changed.");
+                    .hasMessage(
+                            "The class was not created: the user in join-fay.properties may not create credentials,"
+                                    + " ACLs and quotas on " + cluster.bootstrapServers()
+                                    + " (it needs ALTER and ALTER_CONFIGS on the"
+                                    + " cluster). Use a super user's"
+                                    + " settings (one named in the brokers' super.users) as --command-config. Nothing was changed.");
         }
         Map<String, Object> wrong = new HashMap<>(adminSettings);
         wrong.put("sasl.jaas.config", ClusterSecurity.scramJaas("admin", "not-the-password"));
         try (ClassAdmin asNobody = ClassAdmin.connect(cluster.bootstrapServers(), wrong, "admin.properties")) {
-            assertThatThrownBy(() -> asNobody.list()).isInstanceOf(ClusterException.class)
+            assertThatThrownBy(() -> asNobody.list())
+                    .isInstanceOf(ClusterException.class)
                     .hasMessageStartingWith("The cluster at " + cluster.bootstrapServers()
                             + " refused the credentials in admin.properties (wrong user or password).");
         }
         try (ClassAdmin admin = classAdmin()) {
-            assertThat(admin.list()).extracting(ClassAdmin.Member::learner).contains("fay").doesNotContain("gus");
+            assertThat(admin.list())
+                    .extracting(ClassAdmin.Member::learner)
+                    .contains("fay")
+                    .doesNotContain("gus");
             admin.remove(List.of("fay"), true);
         }
     }
@@ -189,14 +223,15 @@ class ClassAdminIT {
     @Test
     void onACLusterWithoutAnAuthorizerAHalfMadeClassIsRolledBack() throws Exception {
         try (EmbeddedCluster open = EmbeddedCluster.builder().brokers(1).start();
-             ClassAdmin admin = ClassAdmin.connect(open.bootstrapServers(), Map.of(), "admin.properties")) {
+                ClassAdmin admin = ClassAdmin.connect(open.bootstrapServers(), Map.of(), "admin.properties")) {
             assertThatThrownBy(() -> admin.create(roster("hal", "ida"), dir))
                     .isInstanceOf(ClusterException.class)
                     .hasMessageContaining("has no authorizer, so ACLs cannot keep learners apart")
                     .hasMessageEndingWith("Nothing of it was left behind.");
             try (Admin plain = Admin.create(open.clientConfig())) {
                 assertThat(plain.describeUserScramCredentials().users().get(30, TimeUnit.SECONDS))
-                        .as("the credentials made before the ACLs failed are gone").isEmpty();
+                        .as("the credentials made before the ACLs failed are gone")
+                        .isEmpty();
             }
             try (var files = Files.list(dir)) {
                 assertThat(files).as("no join file").isEmpty();
@@ -207,7 +242,8 @@ class ClassAdminIT {
     private static void produce(JoinFile learner, String topic, String value) throws Exception {
         Map<String, Object> config = new HashMap<>(learner.clientConfig());
         config.put("max.block.ms", 15_000);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             try {
                 producer.send(new ProducerRecord<>(topic, value)).get(30, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -222,7 +258,8 @@ class ClassAdminIT {
         Map<String, Object> config = new HashMap<>(learner.clientConfig());
         config.put("group.id", group);
         config.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(Set.of(topic));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {

@@ -3,19 +3,18 @@ package dev.streamlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.cluster.Namespace;
+import dev.streamlab.diagram.QueueView;
+import dev.streamlab.inspect.ClusterViews;
+import dev.streamlab.learner.Kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.diagram.QueueView;
-import dev.streamlab.inspect.ClusterViews;
-import dev.streamlab.learner.Kafka;
-import dev.streamlab.cluster.Namespace;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -50,7 +49,10 @@ class ShareGroupClassIT {
 
     @BeforeAll
     static void startClass() throws Exception {
-        cluster = EmbeddedCluster.builder().brokers(1).secure(ClusterSecurity.generate()).start();
+        cluster = EmbeddedCluster.builder()
+                .brokers(1)
+                .secure(ClusterSecurity.generate())
+                .start();
         Map<String, Object> adminSettings = new HashMap<>(cluster.clientConfig());
         adminSettings.remove("bootstrap.servers");
         try (ClassAdmin admin = ClassAdmin.connect(cluster.bootstrapServers(), adminSettings, "admin.properties")) {
@@ -59,17 +61,22 @@ class ShareGroupClassIT {
         ana = JoinFile.read(dir.resolve("join-ana.properties"));
         bob = JoinFile.read(dir.resolve("join-bob.properties"));
         try (Admin bobAdmin = Admin.create(bob.clientConfig())) {
-            bobAdmin.createTopics(List.of(new NewTopic("bob.kitchen", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            bobAdmin.createTopics(List.of(new NewTopic("bob.kitchen", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         try (var producer = new KafkaProducer<>(bob.clientConfig(), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("bob.kitchen", "o-1", "bob's order")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("bob.kitchen", "o-1", "bob's order"))
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
     @AfterAll
     static void stopCluster() {
         List.of(Kafka.BOOTSTRAP_PROPERTY, Kafka.NAMESPACE_PROPERTY).forEach(System::clearProperty);
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith(Kafka.CLIENT_PREFIX)).toList()
+        System.getProperties().stringPropertyNames().stream()
+                .filter(n -> n.startsWith(Kafka.CLIENT_PREFIX))
+                .toList()
                 .forEach(System::clearProperty);
         cluster.close();
     }
@@ -91,13 +98,17 @@ class ShareGroupClassIT {
             while (records.isEmpty() && System.nanoTime() < deadline) {
                 records = cook.poll(Duration.ofMillis(200));
             }
-            assertThat(records.count()).as("a new share group starts at the oldest record").isEqualTo(1);
+            assertThat(records.count())
+                    .as("a new share group starts at the oldest record")
+                    .isEqualTo(1);
             ConsumerRecord<String, String> order = records.iterator().next();
             assertThat(order.topic()).as("named as bob knows it").isEqualTo("kitchen");
             assertThat(order.deliveryCount()).contains((short) 1);
             cook.acknowledge(order);
-            assertThat(cook.commitSync().values()).allSatisfy(result -> assertThat(result).isEmpty());
-            assertThatThrownBy(() -> cook.acknowledge(order)).isInstanceOf(IllegalStateException.class)
+            assertThat(cook.commitSync().values())
+                    .allSatisfy(result -> assertThat(result).isEmpty());
+            assertThatThrownBy(() -> cook.acknowledge(order))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("The record cannot be acknowledged.");
         }
         try (ClusterViews views = new ClusterViews(bob.clientConfig(), new Namespace("bob."))) {
@@ -107,30 +118,47 @@ class ShareGroupClassIT {
                 assertThat(p.partition().topic()).isEqualTo("kitchen");
                 assertThat(p.lag()).isZero();
             });
-            assertThat(queue.statesKnown()).as("a learner may not read Kafka's internal __share_group_state").isFalse();
+            assertThat(queue.statesKnown())
+                    .as("a learner may not read Kafka's internal __share_group_state")
+                    .isFalse();
         }
         try (ClusterViews views = new ClusterViews(cluster.clientConfig())) {
-            assertThat(views.queue("bob.kitchen").partitions()).singleElement().satisfies(p -> assertThat(p.batches())
-                    .anySatisfy(b -> assertThat(b.state()).isEqualTo(QueueView.RecordState.ACKNOWLEDGED)));
+            assertThat(views.queue("bob.kitchen").partitions())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.batches())
+                            .anySatisfy(b -> assertThat(b.state()).isEqualTo(QueueView.RecordState.ACKNOWLEDGED)));
         }
     }
 
     @Test
     void anaCannotJoinDescribeOrReconfigureBobsShareGroup() throws Exception {
         try (Admin anaAdmin = Admin.create(ana.clientConfig())) {
-            anaAdmin.createTopics(List.of(new NewTopic("ana.kitchen", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            anaAdmin.createTopics(List.of(new NewTopic("ana.kitchen", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        assertThatThrownBy(() -> spyOn("bob.kitchen", "ana.kitchen")).as("bob's topic, through her own share group")
+        assertThatThrownBy(() -> spyOn("bob.kitchen", "ana.kitchen"))
+                .as("bob's topic, through her own share group")
                 .isInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
-        assertThatThrownBy(() -> spyOn("ana.kitchen", "bob.kitchen")).as("her own topic, in bob's share group")
+        assertThatThrownBy(() -> spyOn("ana.kitchen", "bob.kitchen"))
+                .as("her own topic, in bob's share group")
                 .isInstanceOf(GroupAuthorizationException.class);
         try (Admin anaAdmin = Admin.create(ana.clientConfig())) {
-            assertThatThrownBy(() -> anaAdmin.describeShareGroups(List.of("bob.kitchen")).all().get(30, TimeUnit.SECONDS))
-                    .as("describing it").hasCauseInstanceOf(GroupAuthorizationException.class);
+            assertThatThrownBy(() -> anaAdmin.describeShareGroups(List.of("bob.kitchen"))
+                            .all()
+                            .get(30, TimeUnit.SECONDS))
+                    .as("describing it")
+                    .hasCauseInstanceOf(GroupAuthorizationException.class);
             ConfigResource bobsGroup = new ConfigResource(ConfigResource.Type.GROUP, "bob.kitchen");
-            assertThatThrownBy(() -> anaAdmin.incrementalAlterConfigs(Map.of(bobsGroup, List.of(new AlterConfigOp(
-                    new ConfigEntry("share.auto.offset.reset", "latest"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS))
-                    .as("changing its settings").hasCauseInstanceOf(GroupAuthorizationException.class);
+            assertThatThrownBy(() -> anaAdmin.incrementalAlterConfigs(Map.of(
+                                    bobsGroup,
+                                    List.of(new AlterConfigOp(
+                                            new ConfigEntry("share.auto.offset.reset", "latest"),
+                                            AlterConfigOp.OpType.SET))))
+                            .all()
+                            .get(30, TimeUnit.SECONDS))
+                    .as("changing its settings")
+                    .hasCauseInstanceOf(GroupAuthorizationException.class);
         }
     }
 

@@ -2,12 +2,11 @@ package dev.streamlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import dev.streamlab.classroom.AdminConfigFile;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.EmbeddedCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,14 @@ class ClassCommandIT {
 
     @BeforeAll
     static void startSecureCluster() throws Exception {
-        cluster = EmbeddedCluster.builder().brokers(3).secure(ClusterSecurity.generate()).start();
-        admin = AdminConfigFile.write(dir.resolve("admin.properties"), cluster.bootstrapServers(), cluster.security().orElseThrow());
+        cluster = EmbeddedCluster.builder()
+                .brokers(3)
+                .secure(ClusterSecurity.generate())
+                .start();
+        admin = AdminConfigFile.write(
+                dir.resolve("admin.properties"),
+                cluster.bootstrapServers(),
+                cluster.security().orElseThrow());
     }
 
     @AfterAll
@@ -55,20 +60,32 @@ class ClassCommandIT {
         Path out = dir.resolve("joins");
         CommandLineRun created = classCommand("create", "--roster", roster.toString(), "--out", out.toString());
         assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
-        assertThat(created.out().lines()).containsExactly("kim  kim.*  " + out.resolve("join-kim.properties"),
-                "lou  lou.*  " + out.resolve("join-lou.properties"));
+        assertThat(created.out().lines())
+                .containsExactly(
+                        "kim  kim.*  " + out.resolve("join-kim.properties"),
+                        "lou  lou.*  " + out.resolve("join-lou.properties"));
         assertThat(created.err()).contains("./streamlab learn --class FILE");
 
-        CommandLineRun again = classCommand("create", "--roster", roster.toString(), "--out", dir.resolve("other").toString());
+        CommandLineRun again = classCommand(
+                "create",
+                "--roster",
+                roster.toString(),
+                "--out",
+                dir.resolve("other").toString());
         assertThat(again.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
-        assertThat(again.errLines()).filteredOn(l -> l.startsWith("Error:")).singleElement().asString()
+        assertThat(again.errLines())
+                .filteredOn(l -> l.startsWith("Error:"))
+                .singleElement()
+                .asString()
                 .startsWith("Error: The class was not created: kim, lou already have a credential");
 
         CommandLineRun listed = classCommand("list");
         assertThat(listed.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(listed.out().lines()).containsExactly("learner  ACLs  produce  fetch    requests  partitions  topics",
-                "kim      5     1 MiB/s  2 MiB/s  25 %      10/s        -",
-                "lou      5     1 MiB/s  2 MiB/s  25 %      10/s        -");
+        assertThat(listed.out().lines())
+                .containsExactly(
+                        "learner  ACLs  produce  fetch    requests  partitions  topics",
+                        "kim      5     1 MiB/s  2 MiB/s  25 %      10/s        -",
+                        "lou      5     1 MiB/s  2 MiB/s  25 %      10/s        -");
 
         CommandLineRun nobody = classCommand("remove");
         assertThat(nobody.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -77,16 +94,23 @@ class ClassCommandIT {
         assertThat(removed.out()).startsWith("Removed kim, lou: 10 ACLs, 0 topics");
         assertThat(classCommand("list").err()).contains("No learners on " + cluster.bootstrapServers());
 
-        CommandLineRun removedClass = CommandLineRun.of("check", "--class", out.resolve("join-kim.properties").toString(), "00");
+        CommandLineRun removedClass = CommandLineRun.of(
+                "check", "--class", out.resolve("join-kim.properties").toString(), "00");
         assertThat(removedClass.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
-        assertThat(removedClass.err()).contains("Error: The class cluster refused kim's password: the class may have been"
-                + " removed, or the join file was changed. Ask your instructor for a new join file.");
+        assertThat(removedClass.err())
+                .contains("Error: The class cluster refused kim's password: the class may have been"
+                        + " removed, or the join file was changed. Ask your instructor for a new join file.");
     }
 
     @Test
     void badRostersAreUsageErrorsAndChangeNothing() throws Exception {
         Path duplicate = Files.writeString(dir.resolve("dup.txt"), "max\nmax\n");
-        CommandLineRun run = classCommand("create", "--roster", duplicate.toString(), "--out", dir.resolve("dup").toString());
+        CommandLineRun run = classCommand(
+                "create",
+                "--roster",
+                duplicate.toString(),
+                "--out",
+                dir.resolve("dup").toString());
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Error: The roster names 'max' twice");
         Path collide = Files.writeString(dir.resolve("collide.txt"), "ned\nned.b\n");
@@ -94,19 +118,30 @@ class ClassCommandIT {
         assertThat(collides.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(collides.err()).contains("'ned.b'", "has a dot");
         assertThat(classCommand("list").out()).doesNotContain("max", "ned");
-        CommandLineRun missing = classCommand("create", "--roster", dir.resolve("nope.txt").toString());
+        CommandLineRun missing =
+                classCommand("create", "--roster", dir.resolve("nope.txt").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(missing.err()).contains("Cannot read the roster");
     }
 
     @Test
     void stepsThatStopBrokersAreSkippedAtOnceWhereStreamlabDoesNotControlThem() {
-        CommandLineRun run = CommandLineRun.of("check", "--cluster", "external", "--bootstrap-server",
-                cluster.bootstrapServers(), "--command-config", admin.toString(), "00");
+        CommandLineRun run = CommandLineRun.of(
+                "check",
+                "--cluster",
+                "external",
+                "--bootstrap-server",
+                cluster.bootstrapServers(),
+                "--command-config",
+                admin.toString(),
+                "00");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("skip 00 cell 7 (lessons/00-welcome.adoc:120)  /broker kill leader greetings 0  0.0 s",
-                "Skipped: this step stops brokers, and streamlab does not control this cluster's brokers",
-                "./streamlab learn 00 --cluster embedded", "skip 00 cell 8");
+        assertThat(run.out())
+                .contains(
+                        "skip 00 cell 7 (lessons/00-welcome.adoc:120)  /broker kill leader greetings 0  0.0 s",
+                        "Skipped: this step stops brokers, and streamlab does not control this cluster's brokers",
+                        "./streamlab learn 00 --cluster embedded",
+                        "skip 00 cell 8");
         assertThat(run.out()).contains("6 passed, 0 failed, 2 skipped");
     }
 }

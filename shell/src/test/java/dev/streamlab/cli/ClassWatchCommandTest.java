@@ -23,8 +23,8 @@ class ClassWatchCommandTest {
 
     @Test
     void aCsvFileInAFolderThatDoesNotExistIsAUsageError() {
-        CommandLineRun run = CommandLineRun.of("class", "watch", "--class-server", "localhost:1", "--csv",
-                "/no/such/folder/class.csv");
+        CommandLineRun run = CommandLineRun.of(
+                "class", "watch", "--class-server", "localhost:1", "--csv", "/no/such/folder/class.csv");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("its folder does not exist");
     }
@@ -42,8 +42,8 @@ class ClassWatchCommandTest {
         assertThat(noName.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noName.err()).contains("add --learner NAME");
 
-        CommandLineRun badName = CommandLineRun.of("learn", "00", "--class-server", "localhost:9092", "--learner",
-                "<script>alert(1)</script>");
+        CommandLineRun badName = CommandLineRun.of(
+                "learn", "00", "--class-server", "localhost:9092", "--learner", "<script>alert(1)</script>");
         assertThat(badName.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(badName.err()).contains("is not a roster name");
 
@@ -54,21 +54,21 @@ class ClassWatchCommandTest {
 
     @Test
     void aClassServerWhoseHostCannotBeFoundIsAClearErrorNotACrash() {
-        CommandLineRun learn = CommandLineRun.of("learn", "00", "--class-server", "no-such-host.invalid:9092",
-                "--learner", "ada");
+        CommandLineRun learn =
+                CommandLineRun.of("learn", "00", "--class-server", "no-such-host.invalid:9092", "--learner", "ada");
         assertThat(learn.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(learn.err()).contains("its host cannot be found").contains("leave out --class-server");
 
-        CommandLineRun watch = CommandLineRun.of("class", "watch", "--class-server", "no-such-host.invalid:9092",
-                "--port", "0");
+        CommandLineRun watch =
+                CommandLineRun.of("class", "watch", "--class-server", "no-such-host.invalid:9092", "--port", "0");
         assertThat(watch.exitCode()).isEqualTo(ExitCode.ENVIRONMENT);
         assertThat(watch.err()).contains("cannot be found").contains("--class-server");
     }
 
     @Test
     void gradeAllWithAClassServerIsAUsageError() {
-        CommandLineRun run = CommandLineRun.of("grade", "01", "--all", "x", "--class-server", "localhost:9092",
-                "--learner", "ada");
+        CommandLineRun run =
+                CommandLineRun.of("grade", "01", "--all", "x", "--class-server", "localhost:9092", "--learner", "ada");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("leave it out with --all");
     }

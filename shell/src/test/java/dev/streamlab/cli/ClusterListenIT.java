@@ -3,10 +3,10 @@ package dev.streamlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.cluster.Await;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,15 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import dev.streamlab.classroom.JoinFile;
-import dev.streamlab.cluster.Await;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -67,15 +63,39 @@ class ClusterListenIT {
     static void startTheRoomsClusterAndMakeAClass() throws Exception {
         tmp = Files.createTempDirectory("streamlab-it-");
         adminFile = tmp.resolve("admin.properties");
-        clusterUp = StreamlabProcess.start(List.of(), "768m", tmp, "cluster", "up", "--secure", "--listen", ROOM,
-                "--advertise", ROOM, "--brokers", "2", "--admin-config", adminFile.toString());
+        clusterUp = StreamlabProcess.start(
+                List.of(),
+                "768m",
+                tmp,
+                "cluster",
+                "up",
+                "--secure",
+                "--listen",
+                ROOM,
+                "--advertise",
+                ROOM,
+                "--brokers",
+                "2",
+                "--admin-config",
+                adminFile.toString());
         clusterUp.awaitErr("Press Ctrl-C to stop.", Duration.ofSeconds(120));
         bootstrap = clusterUp.firstOut(Duration.ofSeconds(5));
-        brokerPorts = List.of(bootstrap.split(",")).stream().map(a -> Integer.parseInt(a.substring(a.indexOf(':') + 1))).toList();
+        brokerPorts = List.of(bootstrap.split(",")).stream()
+                .map(a -> Integer.parseInt(a.substring(a.indexOf(':') + 1)))
+                .toList();
 
         Path roster = Files.writeString(tmp.resolve("roster.txt"), "kim\nlou\n");
-        CommandLineRun created = CommandLineRun.of("class", "create", "--roster", roster.toString(), "--bootstrap-server",
-                bootstrap, "--command-config", adminFile.toString(), "--out", tmp.resolve("joins").toString());
+        CommandLineRun created = CommandLineRun.of(
+                "class",
+                "create",
+                "--roster",
+                roster.toString(),
+                "--bootstrap-server",
+                bootstrap,
+                "--command-config",
+                adminFile.toString(),
+                "--out",
+                tmp.resolve("joins").toString());
         assertThat(created.exitCode()).as(created.err()).isEqualTo(ExitCode.OK);
         kim = JoinFile.read(tmp.resolve("joins").resolve("join-kim.properties"));
     }
@@ -84,9 +104,12 @@ class ClusterListenIT {
     static void ctrlCStopsTheClusterAndRemovesItsKeyStore() throws Exception {
         try {
             if (clusterUp != null && clusterUp.isAlive()) {
-                assertThat(clusterUp.interrupt(Duration.ofSeconds(60))).as("cluster up stops on Ctrl-C").isTrue();
+                assertThat(clusterUp.interrupt(Duration.ofSeconds(60)))
+                        .as("cluster up stops on Ctrl-C")
+                        .isTrue();
                 try (var left = Files.list(tmp)) {
-                    assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("streamlab-cluster-"));
+                    assertThat(left.map(p -> p.getFileName().toString()))
+                            .noneMatch(n -> n.startsWith("streamlab-cluster-"));
                 }
             }
         } finally {
@@ -103,20 +126,28 @@ class ClusterListenIT {
     void theOutputNamesTheAdvertisedAddressAndWarnsWhatIsExposed() throws IOException {
         assertThat(bootstrap).matches("127\\.0\\.0\\.2:\\d+,127\\.0\\.0\\.2:\\d+");
         assertThat(clusterUp.stderr()).anyMatch(l -> l.contains("brokers listen on 127.0.0.2 and advertise 127.0.0.2"));
-        assertThat(clusterUp.stderr()).filteredOn(l -> l.startsWith("Warning:")).satisfiesExactly(
-                l -> assertThat(l).contains(bootstrap, "take connections from any machine on the network of 127.0.0.2"),
-                l -> assertThat(l).contains(adminFile + " lets whoever holds it do anything on this cluster"),
-                l -> assertThat(l).contains("traffic is encrypted (TLS"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile))).isEqualTo("rw-------");
+        assertThat(clusterUp.stderr())
+                .filteredOn(l -> l.startsWith("Warning:"))
+                .satisfiesExactly(
+                        l -> assertThat(l)
+                                .contains(bootstrap, "take connections from any machine on the network of 127.0.0.2"),
+                        l -> assertThat(l).contains(adminFile + " lets whoever holds it do anything on this cluster"),
+                        l -> assertThat(l).contains("traffic is encrypted (TLS"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminFile)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void theJoinFileNamesTheAdvertisedAddressAndCarriesTheCertificate() {
         assertThat(kim.bootstrapServers()).isEqualTo(bootstrap);
-        assertThat(kim.clientConfig()).containsEntry("security.protocol", "SASL_SSL")
+        assertThat(kim.clientConfig())
+                .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("ssl.truststore.type", "PEM")
-                .hasEntrySatisfying("ssl.truststore.certificates", pem -> assertThat(pem.toString())
-                        .startsWith("-----BEGIN CERTIFICATE-----").endsWith("-----END CERTIFICATE-----"));
+                .hasEntrySatisfying(
+                        "ssl.truststore.certificates",
+                        pem -> assertThat(pem.toString())
+                                .startsWith("-----BEGIN CERTIFICATE-----")
+                                .endsWith("-----END CERTIFICATE-----"));
     }
 
     @Test
@@ -126,27 +157,35 @@ class ClusterListenIT {
             assertThat(nodes).extracting(Node::host).containsOnly(ROOM);
             assertThat(nodes).extracting(Node::port).containsExactlyInAnyOrderElementsOf(brokerPorts);
             // Two replicas: the brokers copy the topic to each other over the same TLS listener.
-            admin.createTopics(List.of(new NewTopic("kim.greetings", 2, (short) 2))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic("kim.greetings", 2, (short) 2)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         Map<String, Object> producerConfig = new HashMap<>(kim.clientConfig());
         producerConfig.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>("kim.greetings", "k" + i, "hello " + i)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("kim.greetings", "k" + i, "hello " + i))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
         Map<String, Object> consumerConfig = new HashMap<>(kim.clientConfig());
         consumerConfig.put("group.id", "kim.readers");
         consumerConfig.put("auto.offset.reset", "earliest");
         List<String> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("kim.greetings"));
-            Await.until(Duration.ofSeconds(60), () -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    read.add(r.value());
-                }
-                return read.size() >= 3 ? Optional.of(true) : Optional.empty();
-            }, "kim read " + read + " of 3 records");
+            Await.until(
+                    Duration.ofSeconds(60),
+                    () -> {
+                        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                            read.add(r.value());
+                        }
+                        return read.size() >= 3 ? Optional.of(true) : Optional.empty();
+                    },
+                    "kim read " + read + " of 3 records");
         }
         assertThat(read).containsExactlyInAnyOrder("hello 0", "hello 1", "hello 2");
     }
@@ -154,7 +193,11 @@ class ClusterListenIT {
     @Test
     void aLearnersLessonPassesWithTheJoinFile() {
         // The notebook's own clients, in the learner's code JVM, over TLS with the certificate from the join file.
-        CommandLineRun run = CommandLineRun.of("check", "--class", tmp.resolve("joins").resolve("join-lou.properties").toString(), "01");
+        CommandLineRun run = CommandLineRun.of(
+                "check",
+                "--class",
+                tmp.resolve("joins").resolve("join-lou.properties").toString(),
+                "01");
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out().lines()).anyMatch(l -> l.matches("[1-9]\\d* passed, 0 failed.*"));
     }
@@ -167,11 +210,17 @@ class ClusterListenIT {
                         .isInstanceOf(ConnectException.class);
             }
         }
-        // What the kernel says the cluster's JVM listens on: the brokers on 127.0.0.2, the controller on 127.0.0.1 only.
+        // What the kernel says the cluster's JVM listens on: the brokers on 127.0.0.2, the controller on 127.0.0.1
+        // only.
         Set<String> listening = listeningAddresses(clusterUp.pid());
-        Set<String> brokers = listening.stream().filter(a -> brokerPorts.contains(port(a))).collect(Collectors.toSet());
-        assertThat(brokers).containsExactlyInAnyOrderElementsOf(brokerPorts.stream().map(p -> ROOM + ":" + p).toList());
-        assertThat(listening).filteredOn(a -> !brokerPorts.contains(port(a))).isNotEmpty()
+        Set<String> brokers =
+                listening.stream().filter(a -> brokerPorts.contains(port(a))).collect(Collectors.toSet());
+        assertThat(brokers)
+                .containsExactlyInAnyOrderElementsOf(
+                        brokerPorts.stream().map(p -> ROOM + ":" + p).toList());
+        assertThat(listening)
+                .filteredOn(a -> !brokerPorts.contains(port(a)))
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a).startsWith("127.0.0.1:"));
     }
 
@@ -181,8 +230,10 @@ class ClusterListenIT {
         plaintext.keySet().removeIf(k -> k.startsWith("ssl."));
         plaintext.put("security.protocol", "SASL_PLAINTEXT");
         try (Admin admin = Admin.create(plaintext)) {
-            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes()
-                    .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                            .nodes()
+                            .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
     }
@@ -196,22 +247,28 @@ class ClusterListenIT {
             Map<String, Object> misled = new HashMap<>(kim.clientConfig());
             misled.put("bootstrap.servers", "127.0.0.3:" + impostor.port());
             try (Admin admin = Admin.create(misled)) {
-                assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(10_000)).nodes()
-                        .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(10_000))
+                                .nodes()
+                                .get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
                         .hasCauseInstanceOf(SslAuthenticationException.class);
             }
             // The impostor's thread counts the handshake once it has read the client's alert, which may come after the
             // client has given up: wait for it.
-            org.awaitility.Awaitility.await("the client reaching the impostor").atMost(java.time.Duration.ofSeconds(15))
+            org.awaitility.Awaitility.await("the client reaching the impostor")
+                    .atMost(java.time.Duration.ofSeconds(15))
                     .until(() -> impostor.handshakes() > 0);
-            assertThat(impostor.bytesReceived()).as("bytes of kim's requests the impostor read").isZero();
+            assertThat(impostor.bytesReceived())
+                    .as("bytes of kim's requests the impostor read")
+                    .isZero();
         }
     }
 
     /** A TLS server with its own key pair, made by keytool, that counts handshakes and the bytes read after them. */
     private static final class Impostor implements AutoCloseable {
         private final javax.net.ssl.SSLServerSocket server;
-        private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger handshakes =
+                new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
         private Impostor(javax.net.ssl.SSLServerSocket server) {
@@ -224,10 +281,29 @@ class ClusterListenIT {
         static Impostor start(Path dir, String address) throws Exception {
             Path store = dir.resolve("impostor.p12");
             String password = "impostor-password";
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-noprompt", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password,
-                    "-alias", "impostor", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=streamlab class cluster",
-                    "-ext", "SAN=ip:" + address).redirectErrorStream(true).start();
+            Process keytool = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                    .toString(),
+                            "-genkeypair",
+                            "-noprompt",
+                            "-keystore",
+                            store.toString(),
+                            "-storetype",
+                            "PKCS12",
+                            "-storepass",
+                            password,
+                            "-alias",
+                            "impostor",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=streamlab class cluster",
+                            "-ext",
+                            "SAN=ip:" + address)
+                    .redirectErrorStream(true)
+                    .start();
             keytool.getOutputStream().close();
             String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -236,13 +312,13 @@ class ClusterListenIT {
             try (InputStream in = Files.newInputStream(store)) {
                 keys.load(in, password.toCharArray());
             }
-            javax.net.ssl.KeyManagerFactory factory = javax.net.ssl.KeyManagerFactory.getInstance(
-                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            javax.net.ssl.KeyManagerFactory factory =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
             factory.init(keys, password.toCharArray());
             javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
             context.init(factory.getKeyManagers(), null, null);
-            javax.net.ssl.SSLServerSocket server = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory()
-                    .createServerSocket(0, 50, java.net.InetAddress.getByName(address));
+            javax.net.ssl.SSLServerSocket server = (javax.net.ssl.SSLServerSocket)
+                    context.getServerSocketFactory().createServerSocket(0, 50, java.net.InetAddress.getByName(address));
             return new Impostor(server);
         }
 
@@ -287,11 +363,13 @@ class ClusterListenIT {
 
     /** The TCP addresses process {@code pid} listens on, from {@code ss -ltnpH}, as IPv4 {@code address:port}. */
     private static Set<String> listeningAddresses(long pid) throws Exception {
-        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        Process ss =
+                new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
         String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
         Set<String> addresses = new java.util.TreeSet<>();
-        for (String line : output.lines().filter(l -> l.contains("pid=" + pid + ",")).toList()) {
+        for (String line :
+                output.lines().filter(l -> l.contains("pid=" + pid + ",")).toList()) {
             String local = line.trim().split("\\s+")[3];
             Matcher m = LOCAL_ADDRESS.matcher(local);
             assertThat(m.matches()).as("an IPv4 listening address: " + line).isTrue();

@@ -12,8 +12,12 @@ class ClusterUpListenTest {
         CommandLineRun run = CommandLineRun.of("cluster", "up", "--cluster", "embedded", "--listen", "127.0.0.2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.errLines()).filteredOn(l -> l.contains("--listen")).singleElement().asString()
-                .endsWith("--listen lets other machines reach the brokers, which only a secure cluster may do: add --secure.");
+        assertThat(run.errLines())
+                .filteredOn(l -> l.contains("--listen"))
+                .singleElement()
+                .asString()
+                .endsWith(
+                        "--listen lets other machines reach the brokers, which only a secure cluster may do: add --secure.");
         assertThat(run.out()).isEmpty();
     }
 
@@ -22,17 +26,20 @@ class ClusterUpListenTest {
         CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--advertise", "room-pc");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--advertise names the address learners reach the brokers by, and goes with"
-                + " --listen ADDRESS: add --listen, or leave --advertise out.");
+        assertThat(run.err())
+                .contains("--advertise names the address learners reach the brokers by, and goes with"
+                        + " --listen ADDRESS: add --listen, or leave --advertise out.");
     }
 
     @Test
     void listenIsForEmbeddedBrokersOnly() {
-        CommandLineRun run = CommandLineRun.of("cluster", "up", "--secure", "--cluster", "containers", "--listen", "127.0.0.2");
+        CommandLineRun run =
+                CommandLineRun.of("cluster", "up", "--secure", "--cluster", "containers", "--listen", "127.0.0.2");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("--listen starts embedded brokers only (a containers cluster is reached on"
-                + " 127.0.0.1): use --cluster embedded.");
+        assertThat(run.err())
+                .contains("--listen starts embedded brokers only (a containers cluster is reached on"
+                        + " 127.0.0.1): use --cluster embedded.");
     }
 
     @Test

@@ -10,7 +10,8 @@ record CommandLineRun(List<String> args, int exitCode, String out, String err) {
     static CommandLineRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = StreamlabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exitCode = StreamlabCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new CommandLineRun(List.of(args), exitCode, out.toString(), err.toString());
     }
 

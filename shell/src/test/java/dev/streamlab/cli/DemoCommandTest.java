@@ -11,7 +11,10 @@ class DemoCommandTest {
         CommandLineRun run = CommandLineRun.of("demo", "no-such-demo", "--rehearse");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("There is no demo `no-such-demo`.").contains("streaming-first").contains("01  the-log");
+        assertThat(run.err())
+                .contains("There is no demo `no-such-demo`.")
+                .contains("streaming-first")
+                .contains("01  the-log");
         assertThat(run.out()).isEmpty();
     }
 }

@@ -2,13 +2,12 @@ package dev.streamlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.files.ProjectRoot;
+import dev.streamlab.grading.NeedsSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.files.ProjectRoot;
-import dev.streamlab.grading.NeedsSandbox;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +28,25 @@ class PackagedGradeIT {
         Path jar = root.resolve("shell/target/streamlab.jar");
         Assumptions.assumeTrue(Files.exists(jar), "the jar is built by `package`, before the integration tests");
         Path log = results.resolve("log.txt");
-        Process grade = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "grade", "05", "--submission", root.resolve("labs/05-fraud-window/solution").toString(),
-                "--results", results.resolve("out").toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process grade = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "grade",
+                        "05",
+                        "--submission",
+                        root.resolve("labs/05-fraud-window/solution").toString(),
+                        "--results",
+                        results.resolve("out").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
 
         assertThat(grade.waitFor(3, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(log);
         assertThat(grade.exitValue()).as(output).isEqualTo(ExitCode.OK);
-        assertThat(output).contains("Score: 12/12 points, 4 of 4 checks passed. Full marks.").doesNotContain("ClassNotFoundException");
+        assertThat(output)
+                .contains("Score: 12/12 points, 4 of 4 checks passed. Full marks.")
+                .doesNotContain("ClassNotFoundException");
     }
 }

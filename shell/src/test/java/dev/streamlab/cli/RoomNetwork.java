@@ -50,8 +50,11 @@ final class RoomNetwork implements AutoCloseable {
             run("link", "add", a, "netns", room.instructor, "type", "veth", "peer", "name", b, "netns", room.learner);
             run("-n", room.instructor, "addr", "add", INSTRUCTOR_ADDRESS + "/30", "dev", a);
             run("-n", room.learner, "addr", "add", LEARNER_ADDRESS + "/30", "dev", b);
-            for (String[] link : List.of(new String[] {room.instructor, a}, new String[] {room.learner, b},
-                    new String[] {room.instructor, "lo"}, new String[] {room.learner, "lo"})) {
+            for (String[] link : List.of(
+                    new String[] {room.instructor, a},
+                    new String[] {room.learner, b},
+                    new String[] {room.instructor, "lo"},
+                    new String[] {room.learner, "lo"})) {
                 run("-n", link[0], "link", "set", link[1], "up");
             }
             return room;

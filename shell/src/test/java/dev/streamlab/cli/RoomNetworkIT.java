@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,29 +22,56 @@ class RoomNetworkIT {
         Path tmp = Files.createTempDirectory("streamlab-it-");
         Path admin = tmp.resolve("admin.properties");
         try (RoomNetwork room = RoomNetwork.create()) {
-            try (StreamlabProcess clusterUp = StreamlabProcess.start(room.onInstructorsMachine(), "512m", tmp,
-                    "cluster", "up", "--secure", "--listen", RoomNetwork.INSTRUCTOR_ADDRESS, "--brokers", "1",
-                    "--admin-config", admin.toString())) {
+            try (StreamlabProcess clusterUp = StreamlabProcess.start(
+                    room.onInstructorsMachine(),
+                    "512m",
+                    tmp,
+                    "cluster",
+                    "up",
+                    "--secure",
+                    "--listen",
+                    RoomNetwork.INSTRUCTOR_ADDRESS,
+                    "--brokers",
+                    "1",
+                    "--admin-config",
+                    admin.toString())) {
                 clusterUp.awaitErr("Press Ctrl-C to stop.", Duration.ofSeconds(120));
                 String bootstrap = clusterUp.firstOut(Duration.ofSeconds(5));
                 assertThat(bootstrap).startsWith(RoomNetwork.INSTRUCTOR_ADDRESS + ":");
 
                 Path roster = Files.writeString(tmp.resolve("roster.txt"), "kim\n");
-                try (StreamlabProcess create = StreamlabProcess.start(room.onInstructorsMachine(), "256m", tmp,
-                        "class", "create", "--roster", roster.toString(), "--bootstrap-server", bootstrap,
-                        "--command-config", admin.toString(), "--out", tmp.resolve("joins").toString())) {
-                    assertThat(create.awaitExit(Duration.ofSeconds(120))).as(String.join("\n", create.stderr())).isZero();
+                try (StreamlabProcess create = StreamlabProcess.start(
+                        room.onInstructorsMachine(),
+                        "256m",
+                        tmp,
+                        "class",
+                        "create",
+                        "--roster",
+                        roster.toString(),
+                        "--bootstrap-server",
+                        bootstrap,
+                        "--command-config",
+                        admin.toString(),
+                        "--out",
+                        tmp.resolve("joins").toString())) {
+                    assertThat(create.awaitExit(Duration.ofSeconds(120)))
+                            .as(String.join("\n", create.stderr()))
+                            .isZero();
                 }
 
                 Path join = tmp.resolve("joins").resolve("join-kim.properties");
-                try (StreamlabProcess learner = StreamlabProcess.start(room.onLearnersMachine(), "512m", tmp,
-                        "check", "--class", join.toString(), "01")) {
+                try (StreamlabProcess learner = StreamlabProcess.start(
+                        room.onLearnersMachine(), "512m", tmp, "check", "--class", join.toString(), "01")) {
                     int exit = learner.awaitExit(Duration.ofSeconds(300));
-                    assertThat(exit).as(String.join("\n", learner.stdout()) + String.join("\n", learner.stderr())).isZero();
+                    assertThat(exit)
+                            .as(String.join("\n", learner.stdout()) + String.join("\n", learner.stderr()))
+                            .isZero();
                     assertThat(learner.stdout()).anyMatch(l -> l.matches("[1-9]\\d* passed, 0 failed.*"));
                 }
 
-                assertThat(clusterUp.interrupt(Duration.ofSeconds(60))).as("cluster up stops on Ctrl-C").isTrue();
+                assertThat(clusterUp.interrupt(Duration.ofSeconds(60)))
+                        .as("cluster up stops on Ctrl-C")
+                        .isTrue();
             }
         } finally {
             try (var paths = Files.walk(tmp)) {

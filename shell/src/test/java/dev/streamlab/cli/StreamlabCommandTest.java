@@ -36,7 +36,8 @@ class StreamlabCommandTest {
         CommandLineRun run = CommandLineRun.of("check", "42");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("There is no lesson `42`. The lessons are:", "00  welcome  Welcome to streamlab");
+        assertThat(run.err())
+                .contains("There is no lesson `42`. The lessons are:", "00  welcome  Welcome to streamlab");
         assertThat(run.out()).isEmpty();
     }
 
@@ -45,23 +46,33 @@ class StreamlabCommandTest {
         CommandLineRun run = CommandLineRun.of("cluster", "up", "--cluster", "nonsense");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.errLines()).first().isEqualTo("Error: 'nonsense' (--cluster) is not a kind of cluster. Use embedded, containers, external or auto.");
+        assertThat(run.errLines())
+                .first()
+                .isEqualTo(
+                        "Error: 'nonsense' (--cluster) is not a kind of cluster. Use embedded, containers, external or auto.");
     }
 
     @Test
     void anUnexpectedErrorHasItsOwnExitCodeAndPointsAtVerbose() {
         String plain = StreamlabCommand.describe(new NullPointerException("the bug"), false);
-        assertThat(plain).isEqualTo("streamlab failed unexpectedly (NullPointerException: the bug). Run the command again with"
-                + " --verbose to see where; please report it with that output.");
-        assertThat(StreamlabCommand.describe(new NullPointerException("the bug"), true)).endsWith("The stack trace follows.");
+        assertThat(plain)
+                .isEqualTo("streamlab failed unexpectedly (NullPointerException: the bug). Run the command again with"
+                        + " --verbose to see where; please report it with that output.");
+        assertThat(StreamlabCommand.describe(new NullPointerException("the bug"), true))
+                .endsWith("The stack trace follows.");
         assertThat(StreamlabCommand.exitCodeFor(new NullPointerException())).isEqualTo(ExitCode.INTERNAL);
-        assertThat(StreamlabCommand.describe(new dev.streamlab.cluster.ClusterException("Docker is gone. Start it."), false))
+        assertThat(StreamlabCommand.describe(
+                        new dev.streamlab.cluster.ClusterException("Docker is gone. Start it."), false))
                 .isEqualTo("Docker is gone. Start it.");
-        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.cluster.ClusterException("x"))).isEqualTo(ExitCode.ENVIRONMENT);
-        // The SQL engine's failures (not built, out of memory) are written for the user too: bench --only sql meets them.
-        assertThat(StreamlabCommand.describe(new dev.streamlab.sql.SqlEngineException("The SQL engine is not built. Build it."), false))
+        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.cluster.ClusterException("x")))
+                .isEqualTo(ExitCode.ENVIRONMENT);
+        // The SQL engine's failures (not built, out of memory) are written for the user too: bench --only sql meets
+        // them.
+        assertThat(StreamlabCommand.describe(
+                        new dev.streamlab.sql.SqlEngineException("The SQL engine is not built. Build it."), false))
                 .isEqualTo("The SQL engine is not built. Build it.");
-        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.sql.SqlEngineException("x"))).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(StreamlabCommand.exitCodeFor(new dev.streamlab.sql.SqlEngineException("x")))
+                .isEqualTo(ExitCode.ENVIRONMENT);
     }
 
     @Test
@@ -69,7 +80,10 @@ class StreamlabCommandTest {
         CommandLineRun run = CommandLineRun.of("generate-completion");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("complete -F _complete_streamlab").contains("grade").contains("--github-output");
+        assertThat(run.out())
+                .contains("complete -F _complete_streamlab")
+                .contains("grade")
+                .contains("--github-output");
     }
 
     @Test
@@ -78,6 +92,8 @@ class StreamlabCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).startsWith("Usage: streamlab cluster up");
-        assertThat(CommandLineRun.of("bench", "-h").out()).startsWith("Usage: streamlab bench").contains("--runs=N");
+        assertThat(CommandLineRun.of("bench", "-h").out())
+                .startsWith("Usage: streamlab bench")
+                .contains("--runs=N");
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamlab.cli;
 
+import dev.streamlab.cluster.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.Await;
 
 /**
  * A streamlab command line in its own JVM (optionally behind a prefix such as {@code ip netns exec NAME}), its stdout
@@ -34,8 +33,13 @@ final class StreamlabProcess implements AutoCloseable {
     /** {@code prefix java -XmxHEAP -Djava.io.tmpdir=TMP -cp (this classpath) Main args...}, without colour. */
     static StreamlabProcess start(List<String> prefix, String heap, Path tmp, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap,
-                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + heap,
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("NO_COLOR", "1");
@@ -56,33 +60,41 @@ final class StreamlabProcess implements AutoCloseable {
 
     /** Waits for a stderr line containing {@code text}; fails at once, with what it said, if the process ends first. */
     void awaitErr(String text, Duration deadline) {
-        Await.until(deadline, () -> {
-            if (stderr.stream().anyMatch(l -> l.contains(text))) {
-                return Optional.of(true);
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("The process ended (exit " + process.exitValue() + "):\n" + String.join("\n", stderr));
-            }
-            return Optional.empty();
-        }, "No '" + text + "' within " + deadline.toSeconds() + " s:\n" + String.join("\n", stderr));
+        Await.until(
+                deadline,
+                () -> {
+                    if (stderr.stream().anyMatch(l -> l.contains(text))) {
+                        return Optional.of(true);
+                    }
+                    if (!process.isAlive()) {
+                        throw new AssertionError(
+                                "The process ended (exit " + process.exitValue() + "):\n" + String.join("\n", stderr));
+                    }
+                    return Optional.empty();
+                },
+                "No '" + text + "' within " + deadline.toSeconds() + " s:\n" + String.join("\n", stderr));
     }
 
     /** The first stdout line, once there is one. */
     String firstOut(Duration deadline) {
-        return Await.until(deadline, () -> stdout.stream().findFirst(), "Nothing on stdout:\n" + String.join("\n", stderr));
+        return Await.until(
+                deadline, () -> stdout.stream().findFirst(), "Nothing on stdout:\n" + String.join("\n", stderr));
     }
 
     /** Waits for the process to end by itself; its exit code. */
     int awaitExit(Duration deadline) throws InterruptedException {
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("Still running after " + deadline.toSeconds() + " s:\n" + String.join("\n", stderr));
+            throw new AssertionError(
+                    "Still running after " + deadline.toSeconds() + " s:\n" + String.join("\n", stderr));
         }
         return process.exitValue();
     }
 
     /** Ctrl-C, as a person stops {@code cluster up}; true when the process ended within the deadline. */
     boolean interrupt(Duration deadline) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                .start()
+                .waitFor();
         return process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamlab.drill.FailoverDrill;
+import dev.streamlab.drill.FailoverReport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.drill.FailoverDrill;
-import dev.streamlab.drill.FailoverReport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,12 +60,18 @@ class EmbeddedClusterIT {
     @Test
     void newTopicsGetTheTeachingDefaults() throws Exception {
         admin.createTopics(List.of(new NewTopic("defaults", java.util.Optional.of(2), java.util.Optional.empty())))
-                .all().get(30, TimeUnit.SECONDS);
+                .all()
+                .get(30, TimeUnit.SECONDS);
 
         List<PartitionState> partitions = cluster.describeTopic("defaults");
-        assertThat(partitions).hasSize(2).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        assertThat(partitions)
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, "defaults");
-        var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        var config = admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
         assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
         assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
     }
@@ -76,7 +81,8 @@ class EmbeddedClusterIT {
         createTopic("described", 1);
         try (KafkaProducer<String, String> producer = producer(cluster.bootstrapServers())) {
             for (int i = 0; i < 7; i++) {
-                producer.send(new ProducerRecord<>("described", "k" + i, "v" + i)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>("described", "k" + i, "v" + i))
+                        .get(30, TimeUnit.SECONDS);
             }
         }
 
@@ -92,7 +98,9 @@ class EmbeddedClusterIT {
 
     @Test
     void failoverUnderLoadLosesNoAcknowledgedRecord() {
-        FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500).topic("failover").run();
+        FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500)
+                .topic("failover")
+                .run();
 
         assertThat(report.acknowledged()).isGreaterThanOrEqualTo(1_000);
         assertThat(report.lost()).isZero();
@@ -115,9 +123,13 @@ class EmbeddedClusterIT {
 
             cluster.restartBroker(leader);
             assertThat(cluster.isRunning(leader)).isTrue();
-            await().atMost(DEADLINE).until(() -> cluster.describeTopic("restart").get(0).isr().contains(leader));
-            admin.electLeaders(ElectionType.PREFERRED, Set.of(new TopicPartition("restart", 0))).all().get(30, TimeUnit.SECONDS);
-            await().atMost(DEADLINE).until(() -> cluster.describeTopic("restart").get(0).leader() == leader);
+            await().atMost(DEADLINE)
+                    .until(() -> cluster.describeTopic("restart").get(0).isr().contains(leader));
+            admin.electLeaders(ElectionType.PREFERRED, Set.of(new TopicPartition("restart", 0)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            await().atMost(DEADLINE)
+                    .until(() -> cluster.describeTopic("restart").get(0).leader() == leader);
 
             producer.send(new ProducerRecord<>("restart", "after")).get(30, TimeUnit.SECONDS);
         }
@@ -141,21 +153,26 @@ class EmbeddedClusterIT {
     void twoDeadBrokersMakeAcksAllWritesFailWithNotEnoughReplicas() throws Exception {
         createTopic("durable", 1);
         int leader = cluster.describeTopic("durable").get(0).leader();
-        List<Integer> followers = cluster.brokerIds().stream().filter(id -> id != leader).toList();
+        List<Integer> followers =
+                cluster.brokerIds().stream().filter(id -> id != leader).toList();
 
         cluster.killBroker(followers.get(0));
         cluster.killBroker(followers.get(1));
-        await().atMost(DEADLINE).until(() -> cluster.describeTopic("durable").get(0).isr().equals(List.of(leader)));
+        await().atMost(DEADLINE)
+                .until(() -> cluster.describeTopic("durable").get(0).isr().equals(List.of(leader)));
 
         Map<String, Object> config = new HashMap<>(cluster.clientConfig());
         // No retries, so the broker's refusal reaches us instead of a delivery timeout.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         config.put(ProducerConfig.RETRIES_CONFIG, 0);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("durable", "refused")).get(30, TimeUnit.SECONDS))
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("durable", "refused"))
+                            .get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(NotEnoughReplicasException.class);
+                    .cause()
+                    .isInstanceOf(NotEnoughReplicasException.class);
         }
     }
 
@@ -176,14 +193,17 @@ class EmbeddedClusterIT {
     }
 
     private static void createTopic(String name, int partitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 3))).all().get(30, TimeUnit.SECONDS);
-        await().atMost(DEADLINE).until(() -> cluster.describeTopic(name).stream().allMatch(p -> p.isr().size() == 3));
+        admin.createTopics(List.of(new NewTopic(name, partitions, (short) 3)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+        await().atMost(DEADLINE)
+                .until(() -> cluster.describeTopic(name).stream()
+                        .allMatch(p -> p.isr().size() == 3));
     }
 
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config =
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 }

@@ -11,14 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Starting and closing clusters: nothing may be left behind, and bad situations get clear messages. */
 class EmbeddedClusterLifecycleIT {
 
     /** Yammer's metric ticker threads are started once per JVM by Kafka's metrics library and shared by all brokers. */
-    private static final Set<String> JVM_WIDE_THREADS = Set.of("metrics-meter-tick-thread-1", "metrics-meter-tick-thread-2");
+    private static final Set<String> JVM_WIDE_THREADS =
+            Set.of("metrics-meter-tick-thread-1", "metrics-meter-tick-thread-2");
 
     @Test
     void closeLeavesNoThreadsPortsOrDirectories() throws Exception {
@@ -28,7 +28,8 @@ class EmbeddedClusterLifecycleIT {
 
         EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(2).start();
         List<Integer> ports = Arrays.stream(cluster.bootstrapServers().split(","))
-                .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1))).toList();
+                .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)))
+                .toList();
         Set<Path> dirsWhileRunning = ourDirectories(tmp);
         assertThat(dirsWhileRunning).hasSize(dirsBefore.size() + 1);
 
@@ -52,7 +53,10 @@ class EmbeddedClusterLifecycleIT {
     @Test
     void aPortInUseIsNamedWithTheWayOut() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            assertThatThrownBy(() -> EmbeddedCluster.builder().brokers(1).basePort(taken.getLocalPort()).start())
+            assertThatThrownBy(() -> EmbeddedCluster.builder()
+                            .brokers(1)
+                            .basePort(taken.getLocalPort())
+                            .start())
                     .isInstanceOf(ClusterException.class)
                     .hasMessage("Port " + taken.getLocalPort() + " is already in use, perhaps by another Kafka."
                             + " Stop that program, or choose other ports with --port.");
@@ -88,7 +92,8 @@ class EmbeddedClusterLifecycleIT {
         String pid = String.valueOf(ProcessHandle.current().pid());
         try (var paths = Files.list(tmp)) {
             return paths.filter(p -> p.getFileName().toString().startsWith("streamlab-cluster-"))
-                    .filter(p -> ownedBy(p, pid)).collect(Collectors.toSet());
+                    .filter(p -> ownedBy(p, pid))
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -3,12 +3,11 @@ package dev.streamlab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.drill.FailoverDrill;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.drill.FailoverDrill;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
@@ -36,16 +35,21 @@ class ExternalClusterIT {
 
     @Test
     void connectsWithTheClientSettingsOfTheCommandConfigFile() throws Exception {
-        Path commandConfig = Files.writeString(dir.resolve("client.properties"), "client.id=learner-7\nrequest.timeout.ms=20000\n");
+        Path commandConfig =
+                Files.writeString(dir.resolve("client.properties"), "client.id=learner-7\nrequest.timeout.ms=20000\n");
 
-        try (ExternalCluster cluster = ExternalCluster.connect(classroom.bootstrapServers(), commandConfig, ClusterListener.SILENT)) {
+        try (ExternalCluster cluster =
+                ExternalCluster.connect(classroom.bootstrapServers(), commandConfig, ClusterListener.SILENT)) {
             assertThat(cluster.kind()).isEqualTo("external");
             assertThat(cluster.canControlBrokers()).isFalse();
             assertThat(cluster.brokerIds()).containsExactly(1, 2, 3);
-            assertThat(cluster.clientConfig()).containsEntry("client.id", "learner-7")
+            assertThat(cluster.clientConfig())
+                    .containsEntry("client.id", "learner-7")
                     .containsEntry("bootstrap.servers", classroom.bootstrapServers());
             try (Admin admin = Admin.create(cluster.clientConfig())) {
-                admin.createTopics(List.of(new NewTopic("external", 2, (short) 3))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic("external", 2, (short) 3)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
             }
             assertThat(cluster.describeTopic("external")).hasSize(2);
         }
@@ -53,15 +57,18 @@ class ExternalClusterIT {
 
     @Test
     void brokersCannotBeKilledStoppedOrRestartedAndTheMessageSaysWhy() {
-        try (ExternalCluster cluster = ExternalCluster.connect(classroom.bootstrapServers(), null, ClusterListener.SILENT)) {
-            assertThatThrownBy(() -> cluster.killBroker(2)).isInstanceOf(ClusterException.class)
+        try (ExternalCluster cluster =
+                ExternalCluster.connect(classroom.bootstrapServers(), null, ClusterListener.SILENT)) {
+            assertThatThrownBy(() -> cluster.killBroker(2))
+                    .isInstanceOf(ClusterException.class)
                     .hasMessage("Broker 2 cannot be killed from here: the cluster at " + classroom.bootstrapServers()
                             + " is an external one, and streamlab does not control its machines."
                             + " Steps that break brokers need --cluster embedded or --cluster containers.");
             assertThatThrownBy(() -> cluster.stopBroker(1)).hasMessageContaining("cannot be stopped from here");
             assertThatThrownBy(() -> cluster.restartBroker(1)).hasMessageContaining("cannot be restarted from here");
             assertThatThrownBy(() -> new FailoverDrill(cluster, ClusterListener.SILENT, 10).run())
-                    .isInstanceOf(ClusterException.class).hasMessageContaining("cannot be killed from here");
+                    .isInstanceOf(ClusterException.class)
+                    .hasMessageContaining("cannot be killed from here");
         }
         assertThat(classroom.brokerIds()).allMatch(classroom::isRunning);
     }
@@ -79,6 +86,7 @@ class ExternalClusterIT {
     void aMissingCommandConfigFileIsNamed() {
         Path missing = dir.resolve("nope.properties");
         assertThatThrownBy(() -> ExternalCluster.connect(classroom.bootstrapServers(), missing, ClusterListener.SILENT))
-                .hasMessage("Cannot read the client settings file " + missing + ". Check the path given to --command-config.");
+                .hasMessage("Cannot read the client settings file " + missing
+                        + ". Check the path given to --command-config.");
     }
 }

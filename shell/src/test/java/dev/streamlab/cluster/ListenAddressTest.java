@@ -3,11 +3,10 @@ package dev.streamlab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.streamlab.cluster.ListenAddress.Choice;
 import dev.streamlab.cluster.ListenAddress.Machine;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ListenAddressTest {
@@ -35,23 +34,27 @@ class ListenAddressTest {
     void aGivenHostWins() {
         assertThat(ListenAddress.of("0.0.0.0", "kafka.room", NAMED))
                 .isEqualTo(new ListenAddress("0.0.0.0", "kafka.room", Choice.GIVEN));
-        assertThat(ListenAddress.of("127.0.0.2", "127.0.0.2", ISOLATED).choice()).isEqualTo(Choice.GIVEN);
+        assertThat(ListenAddress.of("127.0.0.2", "127.0.0.2", ISOLATED).choice())
+                .isEqualTo(Choice.GIVEN);
     }
 
     @Test
     void aMachineNobodyCanReachNeedsAnAdvertisedHost() {
-        assertThatThrownBy(() -> ListenAddress.of("0.0.0.0", null, ISOLATED)).isInstanceOf(SettingException.class)
+        assertThatThrownBy(() -> ListenAddress.of("0.0.0.0", null, ISOLATED))
+                .isInstanceOf(SettingException.class)
                 .hasMessage("This machine has no host name or network address that other machines could reach."
                         + " Give one with --advertise HOST.");
     }
 
     @Test
     void badAddressesAreOneSentence() {
-        assertThatThrownBy(() -> ListenAddress.of("room-pc", null, NAMED)).isInstanceOf(SettingException.class)
+        assertThatThrownBy(() -> ListenAddress.of("room-pc", null, NAMED))
+                .isInstanceOf(SettingException.class)
                 .hasMessage("--listen takes an IPv4 address of this machine (0.0.0.0 for all of them), not 'room-pc'.");
         assertThatThrownBy(() -> ListenAddress.of("127.0.0.300", null, NAMED)).isInstanceOf(SettingException.class);
         assertThatThrownBy(() -> ListenAddress.of("::1", null, NAMED)).isInstanceOf(SettingException.class);
-        assertThatThrownBy(() -> ListenAddress.of("0.0.0.0", "room-pc:9092", NAMED)).isInstanceOf(SettingException.class)
+        assertThatThrownBy(() -> ListenAddress.of("0.0.0.0", "room-pc:9092", NAMED))
+                .isInstanceOf(SettingException.class)
                 .hasMessage("--advertise takes the host name or address learners reach this machine by (no port),"
                         + " not 'room-pc:9092'.");
         assertThatThrownBy(() -> ListenAddress.of("0.0.0.0", "0.0.0.0", NAMED)).isInstanceOf(SettingException.class);
@@ -60,17 +63,20 @@ class ListenAddressTest {
     @Test
     void anAddressOfAnotherMachineIsRefusedBeforeAnythingStarts() {
         // 240.0.0.1 is reserved (class E): no machine is given it. Binding to it fails locally, nothing is sent.
-        assertThatThrownBy(() -> ListenAddress.of("240.0.0.1", null)).isInstanceOf(SettingException.class)
+        assertThatThrownBy(() -> ListenAddress.of("240.0.0.1", null))
+                .isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("Cannot listen on 240.0.0.1 (")
-                .hasMessageEndingWith("it is not an address of this machine. Give one that 'ip address' lists, or 0.0.0.0"
-                        + " for all of them.");
+                .hasMessageEndingWith(
+                        "it is not an address of this machine. Give one that 'ip address' lists, or 0.0.0.0"
+                                + " for all of them.");
     }
 
     @Test
     void theCertificateNamesTheAdvertisedHostAndASpecificBoundAddress() {
         assertThat(BrokerCertificate.subjectAlternativeNames(new ListenAddress("127.0.0.2", "127.0.0.2", Choice.GIVEN)))
                 .isEqualTo("ip:127.0.0.2");
-        assertThat(BrokerCertificate.subjectAlternativeNames(new ListenAddress("192.0.2.10", "kafka.room", Choice.GIVEN)))
+        assertThat(BrokerCertificate.subjectAlternativeNames(
+                        new ListenAddress("192.0.2.10", "kafka.room", Choice.GIVEN)))
                 .isEqualTo("dns:kafka.room,ip:192.0.2.10");
         assertThat(BrokerCertificate.subjectAlternativeNames(new ListenAddress("0.0.0.0", "room-pc", Choice.HOST_NAME)))
                 .isEqualTo("dns:room-pc");

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,18 +60,26 @@ class NodeOrchestratorTest {
         cluster = new FakeCluster(driver, 3, 0);
 
         Map<String, String> controller = driver.node(0).settings;
-        assertThat(controller).containsEntry("process.roles", "controller").containsEntry("node.id", "0")
+        assertThat(controller)
+                .containsEntry("process.roles", "controller")
+                .containsEntry("node.id", "0")
                 .containsEntry("controller.quorum.voters", "0@fake-controller:9999")
                 .containsEntry("controller.listener.names", "CONTROLLER")
                 .containsEntry("default.replication.factor", "3")
                 .containsEntry("listeners", "CONTROLLER://fake-controller:9999");
         Map<String, String> broker2 = driver.node(2).settings;
-        assertThat(broker2).containsEntry("process.roles", "broker").containsEntry("node.id", "2")
+        assertThat(broker2)
+                .containsEntry("process.roles", "broker")
+                .containsEntry("node.id", "2")
                 .containsEntry("controller.quorum.voters", "0@fake-controller:9999")
                 .containsEntry("min.insync.replicas", "2")
-                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:" + driver.node(2).spec.hostPort());
+                .containsEntry(
+                        "listeners",
+                        "PLAINTEXT://127.0.0.1:" + driver.node(2).spec.hostPort());
 
-        List<Integer> ports = List.of(1, 2, 3).stream().map(id -> driver.node(id).spec.hostPort()).toList();
+        List<Integer> ports = List.of(1, 2, 3).stream()
+                .map(id -> driver.node(id).spec.hostPort())
+                .toList();
         assertThat(Set.copyOf(ports)).hasSize(3);
         assertThat(cluster.bootstrapServers())
                 .isEqualTo(ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
@@ -95,8 +102,10 @@ class NodeOrchestratorTest {
         cluster.start();
 
         assertThat(driver.nodes).allSatisfy(node -> assertThat(node.isRunning()).isTrue());
-        assertThat(steps).containsExactly("Starting the controller and brokers 1, 2 on fakes",
-                "Waiting for brokers 1, 2 to register with the controller");
+        assertThat(steps)
+                .containsExactly(
+                        "Starting the controller and brokers 1, 2 on fakes",
+                        "Waiting for brokers 1, 2 to register with the controller");
     }
 
     @Test
@@ -135,8 +144,11 @@ class NodeOrchestratorTest {
 
         assertThat(driver.events).containsSubsequence("stop 2", "kill 3", "restart 3");
         assertThat(cluster.isRunning(3)).isTrue();
-        assertThat(steps).containsSubsequence("Stopping broker 2 (fake stop)", "Killing broker 3 (fake kill)",
-                "Restarting broker 3 (fake start)");
+        assertThat(steps)
+                .containsSubsequence(
+                        "Stopping broker 2 (fake stop)",
+                        "Killing broker 3 (fake kill)",
+                        "Restarting broker 3 (fake start)");
     }
 
     @Test
@@ -189,12 +201,15 @@ class NodeOrchestratorTest {
         FakeNode slow = driver.node(1);
         slow.blocksUntilRemoved = true;
         CompletableFuture<Void> starting = CompletableFuture.runAsync(cluster::start);
-        assertThat(slow.startEntered.await(10, TimeUnit.SECONDS)).as("broker 1 is starting").isTrue();
+        assertThat(slow.startEntered.await(10, TimeUnit.SECONDS))
+                .as("broker 1 is starting")
+                .isTrue();
 
         cluster.close();
 
         assertThat(driver.events).containsSubsequence("start of 1 ended", "driver closed");
-        assertThatThrownBy(() -> starting.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("broker 1 was removed while starting");
+        assertThatThrownBy(() -> starting.get(10, TimeUnit.SECONDS))
+                .hasRootCauseMessage("broker 1 was removed while starting");
     }
 
     @Test
@@ -202,12 +217,16 @@ class NodeOrchestratorTest {
         cluster = new FakeCluster(driver, 1, 0);
         cluster.start();
         Thread hook = cluster.shutdownHook();
-        assertThat(Runtime.getRuntime().removeShutdownHook(hook)).as("registered by start").isTrue();
+        assertThat(Runtime.getRuntime().removeShutdownHook(hook))
+                .as("registered by start")
+                .isTrue();
         Runtime.getRuntime().addShutdownHook(hook);
 
         cluster.close();
 
-        assertThat(Runtime.getRuntime().removeShutdownHook(hook)).as("removed by close").isFalse();
+        assertThat(Runtime.getRuntime().removeShutdownHook(hook))
+                .as("removed by close")
+                .isFalse();
     }
 
     @Test
@@ -240,7 +259,9 @@ class NodeOrchestratorTest {
 
         @Override
         protected Set<Integer> registeredBrokers() {
-            return fakes.nodes.stream().filter(n -> n.spec.broker() && n.isRunning()).map(n -> n.spec.id())
+            return fakes.nodes.stream()
+                    .filter(n -> n.spec.broker() && n.isRunning())
+                    .map(n -> n.spec.id())
                     .collect(Collectors.toSet());
         }
     }
@@ -263,7 +284,9 @@ class NodeOrchestratorTest {
         @Override
         public Map<String, String> addressSettings(NodeSpec node) {
             Map<String, String> p = new LinkedHashMap<>(extra);
-            p.put("listeners", node.broker() ? "PLAINTEXT://127.0.0.1:" + node.hostPort() : "CONTROLLER://" + controllerAddress());
+            p.put(
+                    "listeners",
+                    node.broker() ? "PLAINTEXT://127.0.0.1:" + node.hostPort() : "CONTROLLER://" + controllerAddress());
             return p;
         }
 
@@ -352,7 +375,8 @@ class NodeOrchestratorTest {
             } catch (InterruptedException e) {
                 // close() also interrupts the starting threads; which of the two it sees first is up to the scheduler.
                 Thread.currentThread().interrupt();
-                throw new ClusterException("broker " + id() + (removed ? " was removed" : " was interrupted") + " while starting");
+                throw new ClusterException(
+                        "broker " + id() + (removed ? " was removed" : " was interrupted") + " while starting");
             } finally {
                 events.add("start of " + id() + " ended");
             }

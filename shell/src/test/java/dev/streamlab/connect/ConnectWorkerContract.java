@@ -4,32 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.cluster.Cluster;
+import dev.streamlab.tls.SelfSignedKeystore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.cluster.Cluster;
-import dev.streamlab.tls.SelfSignedKeystore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,8 +65,15 @@ abstract class ConnectWorkerContract {
         Path customers = files.resolve("customers.jsonl");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            lines.add(JSON.writeValueAsString(Map.of("user", "u" + i, "gender", i % 2 == 0 ? "female" : "male",
-                    "ip", "10.0." + i + "." + (100 + i), "email", "u" + i + "@example.com")));
+            lines.add(JSON.writeValueAsString(Map.of(
+                    "user",
+                    "u" + i,
+                    "gender",
+                    i % 2 == 0 ? "female" : "male",
+                    "ip",
+                    "10.0." + i + "." + (100 + i),
+                    "email",
+                    "u" + i + "@example.com")));
         }
         Files.write(customers, lines);
 
@@ -96,20 +101,27 @@ abstract class ConnectWorkerContract {
         });
 
         Path out = files.resolve("out/customers.jsonl");
-        worker.putConnector("customers-out", Map.of(
-                "connector.class", JsonLinesSinkConnector.class.getName(),
-                "topics", "customers",
-                "file", out.toString()));
-        await().atMost(DEADLINE).until(() -> Files.exists(out) && Files.readAllLines(out).size() == 20);
-        assertThat(Files.readAllLines(out)).allSatisfy(line -> assertThat(line).contains("\"origin\":\"crm\"").doesNotContain("gender"));
+        worker.putConnector(
+                "customers-out",
+                Map.of(
+                        "connector.class", JsonLinesSinkConnector.class.getName(),
+                        "topics", "customers",
+                        "file", out.toString()));
+        await().atMost(DEADLINE)
+                .until(() -> Files.exists(out) && Files.readAllLines(out).size() == 20);
+        assertThat(Files.readAllLines(out))
+                .allSatisfy(
+                        line -> assertThat(line).contains("\"origin\":\"crm\"").doesNotContain("gender"));
     }
 
     @Test
     void aConnectorWhoseTaskFailsIsReportedAtOnceWithConnectsReason() {
-        worker.putConnector("missing-file", Map.of(
-                "connector.class", DemoDataSourceConnector.class.getName(),
-                "file", files.resolve("no-such-file.jsonl").toString(),
-                "topic", "missing"));
+        worker.putConnector(
+                "missing-file",
+                Map.of(
+                        "connector.class", DemoDataSourceConnector.class.getName(),
+                        "file", files.resolve("no-such-file.jsonl").toString(),
+                        "topic", "missing"));
 
         // Well inside the deadline: a failed task ends the wait, it does not time out.
         long started = System.nanoTime();
@@ -140,26 +152,28 @@ abstract class ConnectWorkerContract {
     @Test
     void theRestApiAnswersOnlyAClientWithTheWorkersOwnCertificate() throws Exception {
         URI connectors = URI.create(worker.restUrl() + "/connectors");
-        HttpResponse<String> mine = worker.restClient().send(HttpRequest.newBuilder(connectors).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> mine = worker.restClient()
+                .send(HttpRequest.newBuilder(connectors).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(mine.statusCode()).isEqualTo(200);
         assertThat(mine.body()).startsWith("[");
 
         // An attacker who trusts any server, with no certificate, or with one of the same name made by the attacker.
-        SelfSignedKeystore forged = SelfSignedKeystore.make(files, "forged-" + System.nanoTime() + ".p12", "connect",
-                EmbeddedConnectWorker.REST_SUBJECT);
+        SelfSignedKeystore forged = SelfSignedKeystore.make(
+                files, "forged-" + System.nanoTime() + ".p12", "connect", EmbeddedConnectWorker.REST_SUBJECT);
         for (KeyManager[] keys : java.util.Arrays.asList(null, keyManagers(forged))) {
             SSLContext attacker = SSLContext.getInstance("TLS");
             attacker.init(keys, new TrustManager[] {TRUST_ANYONE}, new SecureRandom());
             HttpClient client = HttpClient.newBuilder().sslContext(attacker).build();
-            assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(connectors).build(), HttpResponse.BodyHandlers.ofString()))
-                    .as(keys == null ? "no certificate" : "a forged certificate").isInstanceOf(java.io.IOException.class);
+            assertThatThrownBy(() -> client.send(
+                            HttpRequest.newBuilder(connectors).build(), HttpResponse.BodyHandlers.ofString()))
+                    .as(keys == null ? "no certificate" : "a forged certificate")
+                    .isInstanceOf(java.io.IOException.class);
         }
         // Plain HTTP to the same port gets no answer of Connect's.
         URI plain = URI.create(connectors.toString().replaceFirst("^https:", "http:"));
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(plain).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as("plain HTTP").isNotEqualTo(200);
             assertThat(answer.body()).doesNotStartWith("[");
         } catch (java.io.IOException refused) {
@@ -178,13 +192,26 @@ abstract class ConnectWorkerContract {
     }
 
     private static final X509TrustManager TRUST_ANYONE = new X509ExtendedTrustManager() {
-        @Override public void checkClientTrusted(X509Certificate[] chain, String auth) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String auth) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, java.net.Socket s) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, java.net.Socket s) { }
-        @Override public void checkClientTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) { }
-        @Override public void checkServerTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) { }
-        @Override public X509Certificate[] getAcceptedIssuers() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth, java.net.Socket s) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth, java.net.Socket s) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth, javax.net.ssl.SSLEngine e) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
         }
     };
@@ -194,12 +221,13 @@ abstract class ConnectWorkerContract {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<Map<String, Object>> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long end = System.nanoTime() + DEADLINE.toNanos();
             while (values.size() < count && System.nanoTime() < end) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(JSON.readValue(record.value(), new TypeReference<Map<String, Object>>() { }));
+                    values.add(JSON.readValue(record.value(), new TypeReference<Map<String, Object>>() {}));
                 }
             }
         }

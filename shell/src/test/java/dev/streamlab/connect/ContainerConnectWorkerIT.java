@@ -2,7 +2,6 @@ package dev.streamlab.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import dev.streamlab.cluster.containers.ContainerReaper;
 import dev.streamlab.cluster.containers.ContainersCluster;
 import dev.streamlab.cluster.containers.DockerEngine;
@@ -29,7 +28,8 @@ class ContainerConnectWorkerIT extends ConnectWorkerContract {
         String clusterLabel = ((ContainersCluster) cluster).network().labels().get("dev.streamlab.cluster");
         long ours = reaper.ourContainers().stream()
                 .filter(c -> clusterLabel.equals(c.getLabels().get("dev.streamlab.cluster")))
-                .filter(c -> java.util.Arrays.asList(c.getCommand().split(" ")).contains("org.apache.kafka.connect.cli.ConnectStandalone"))
+                .filter(c -> java.util.Arrays.asList(c.getCommand().split(" "))
+                        .contains("org.apache.kafka.connect.cli.ConnectStandalone"))
                 .count();
         assertThat(ours).isEqualTo(1);
         assertThat(worker.restUrl()).matches("https://127\\.0\\.0\\.1:\\d+");

@@ -3,11 +3,10 @@ package dev.streamlab.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.cluster.Namespace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import dev.streamlab.cluster.Namespace;
 import org.junit.jupiter.api.Test;
 
 class NamespacedConnectWorkerTest {
@@ -32,11 +31,17 @@ class NamespacedConnectWorkerTest {
 
         Map<String, String> real = NamespacedConnectWorker.realConfig("customers-routed", routed, ANA);
 
-        assertThat(real).containsEntry("topic", "customer-events").containsEntry("transforms", "priority,streamlabNamespace")
+        assertThat(real)
+                .containsEntry("topic", "customer-events")
+                .containsEntry("transforms", "priority,streamlabNamespace")
                 .doesNotContainKey("consumer.override.group.id");
-        assertThat(SmtPlayground.apply(real, "customer-events", List.of(EVENT)).get(0).topicAfter())
+        assertThat(SmtPlayground.apply(real, "customer-events", List.of(EVENT))
+                        .get(0)
+                        .topicAfter())
                 .isEqualTo("ana.customers-priority");
-        assertThat(SmtPlayground.apply(real, "customer-events", List.of(Map.of("priority", "low"))).get(0).topicAfter())
+        assertThat(SmtPlayground.apply(real, "customer-events", List.of(Map.of("priority", "low")))
+                        .get(0)
+                        .topicAfter())
                 .isEqualTo("ana.customer-events");
     }
 
@@ -52,19 +57,21 @@ class NamespacedConnectWorkerTest {
 
         Map<String, String> real = NamespacedConnectWorker.realConfig("priority-out", sink, ANA);
 
-        assertThat(real).containsEntry("topics", "ana.customers-priority,ana.customers")
+        assertThat(real)
+                .containsEntry("topics", "ana.customers-priority,ana.customers")
                 .containsEntry("errors.deadletterqueue.topic.name", "ana.dead-letters")
                 .containsEntry("consumer.override.group.id", "ana.connect-priority-out")
                 .containsEntry("transforms", "streamlabNamespace,amount");
-        assertThat(SmtPlayground.apply(real, "ana.customers-priority", List.of(Map.of("amount", "12.5"))).get(0))
+        assertThat(SmtPlayground.apply(real, "ana.customers-priority", List.of(Map.of("amount", "12.5")))
+                        .get(0))
                 .satisfies(o -> assertThat(o.topicAfter()).isEqualTo("customers-priority"))
                 .satisfies(o -> assertThat(o.after()).isEqualTo(Map.of("amount", 12.5)));
     }
 
     @Test
     void aSinksTopicPatternAndOwnGroupAreTheLearnersToo() {
-        Map<String, String> real = NamespacedConnectWorker.realConfig("out",
-                Map.of("topics.regex", "customers.*", "consumer.override.group.id", "archive"), ANA);
+        Map<String, String> real = NamespacedConnectWorker.realConfig(
+                "out", Map.of("topics.regex", "customers.*", "consumer.override.group.id", "archive"), ANA);
 
         assertThat(real).containsEntry("consumer.override.group.id", "ana.archive");
         assertThat("ana.customers-priority").matches(real.get("topics.regex"));
@@ -77,7 +84,9 @@ class NamespacedConnectWorkerTest {
         String escape = "x)|(bob\\..*";
         Map<String, String> real = NamespacedConnectWorker.realConfig("out", Map.of("topics.regex", escape), ANA);
 
-        assertThat(real.get("topics.regex")).as("left for Connect's validation, which refuses it").isEqualTo(escape);
+        assertThat(real.get("topics.regex"))
+                .as("left for Connect's validation, which refuses it")
+                .isEqualTo(escape);
         assertThatThrownBy(() -> java.util.regex.Pattern.compile(real.get("topics.regex")))
                 .isInstanceOf(java.util.regex.PatternSyntaxException.class);
     }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class SmtPlaygroundTest {
 
-    private static final Map<String, Object> TALK_EXAMPLE = Map.of("user", "ab123", "gender", "female", "ip", "1.2.3.95");
+    private static final Map<String, Object> TALK_EXAMPLE =
+            Map.of("user", "ab123", "gender", "female", "ip", "1.2.3.95");
 
     @Test
     void theTalksExampleDropsGenderAndMasksTheIp() {
@@ -23,7 +23,8 @@ class SmtPlaygroundTest {
                 "transforms.maskIp.type", MaskIpAddress.class.getName(),
                 "transforms.maskIp.field", "ip");
 
-        var outcome = SmtPlayground.apply(config, "customers", List.of(TALK_EXAMPLE)).get(0);
+        var outcome =
+                SmtPlayground.apply(config, "customers", List.of(TALK_EXAMPLE)).get(0);
 
         assertThat(outcome.after()).isEqualTo(Map.of("user", "ab123", "ip", "1.2.3.XXX"));
         assertThat(outcome.topicAfter()).isEqualTo("customers");
@@ -46,8 +47,10 @@ class SmtPlaygroundTest {
         config.put("predicates.isOrders.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
         config.put("predicates.isOrders.pattern", "orders");
 
-        var outcome = SmtPlayground.apply(config, "orders", List.of(Map.of("amount", "12.5"))).get(0);
-        var untouched = SmtPlayground.apply(config, "customers", List.of(Map.of("amount", "1"))).get(0);
+        var outcome = SmtPlayground.apply(config, "orders", List.of(Map.of("amount", "12.5")))
+                .get(0);
+        var untouched = SmtPlayground.apply(config, "customers", List.of(Map.of("amount", "1")))
+                .get(0);
 
         assertThat(outcome.after()).isEqualTo(Map.of("amount", 12.5, "origin", "crm"));
         assertThat(outcome.topicAfter()).isEqualTo("orders-priority");
@@ -60,7 +63,10 @@ class SmtPlaygroundTest {
                 "transforms", "dropAll",
                 "transforms.dropAll.type", "org.apache.kafka.connect.transforms.Filter");
 
-        assertThat(SmtPlayground.apply(config, "t", List.of(TALK_EXAMPLE)).get(0).dropped()).isTrue();
+        assertThat(SmtPlayground.apply(config, "t", List.of(TALK_EXAMPLE))
+                        .get(0)
+                        .dropped())
+                .isTrue();
     }
 
     @Test

@@ -3,14 +3,6 @@ package dev.streamlab.console;
 import static dev.streamlab.console.ScriptedConsole.ENTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.cluster.containers.ContainersCluster;
@@ -23,6 +15,13 @@ import dev.streamlab.lesson.Step;
 import dev.streamlab.notebook.JavaSession;
 import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +45,7 @@ abstract class CourseInOneSession {
 
     /** Where the learner quits, and comes back: the "Rewind" step of lesson 02, after running it. */
     private static final String QUIT_IN = "02-consumer-positions";
+
     private static final int QUIT_AFTER_CELL = 6;
 
     /** Wrong attempts that run, harmlessly, and give a value the cell's expectations reject. */
@@ -72,22 +72,28 @@ abstract class CourseInOneSession {
     @TempDir
     Path home;
 
-    record Setup(String golden, Supplier<Cluster> cluster, Path java) {
-    }
+    record Setup(String golden, Supplier<Cluster> cluster, Path java) {}
 
     /** Where this run of the course happens: the cluster, the learner's JDK, and the golden files' folder. */
     abstract Setup setup();
 
     static Setup embedded() {
-        return new Setup("course/embedded", () -> EmbeddedCluster.builder().brokers(3).start(), thisJdk());
+        return new Setup(
+                "course/embedded", () -> EmbeddedCluster.builder().brokers(3).start(), thisJdk());
     }
 
     static Setup embeddedOnANewJdk() {
-        return new Setup("course/embedded-new-jdk", () -> EmbeddedCluster.builder().brokers(3).start(), newJdk());
+        return new Setup(
+                "course/embedded-new-jdk",
+                () -> EmbeddedCluster.builder().brokers(3).start(),
+                newJdk());
     }
 
     static Setup containers() {
-        return new Setup("course/containers", () -> ContainersCluster.builder().brokers(3).start(), thisJdk());
+        return new Setup(
+                "course/containers",
+                () -> ContainersCluster.builder().brokers(3).start(),
+                thisJdk());
     }
 
     private static Path thisJdk() {
@@ -116,12 +122,14 @@ abstract class CourseInOneSession {
         for (Lesson lesson : catalogue.lessons()) {
             for (int index = 0; index < lesson.steps().size(); index++) {
                 Step step = lesson.steps().get(index);
-                if (lesson.id().equals(QUIT_IN) && step.hasCell() && lesson.cells().indexOf(step.cell()) == QUIT_AFTER_CELL) {
+                if (lesson.id().equals(QUIT_IN)
+                        && step.hasCell()
+                        && lesson.cells().indexOf(step.cell()) == QUIT_AFTER_CELL) {
                     takeCell(lesson, step.cell(), script);
                     script.add("/quit");
                     script = secondPart;
-                    script.add(ENTER);                     // run the offered cell again: it was not run in this process
-                    script.add(ENTER);                     // go on
+                    script.add(ENTER); // run the offered cell again: it was not run in this process
+                    script.add(ENTER); // go on
                     continue;
                 }
                 if (step.hasCell()) {
@@ -131,7 +139,7 @@ abstract class CourseInOneSession {
                 if (index == lesson.steps().size() - 1) {
                     script.add("/save " + home.resolve("saved").resolve(lesson.id() + ".adoc"));
                 }
-                script.add(ENTER);                         // go on (after the last step: the next lesson)
+                script.add(ENTER); // go on (after the last step: the next lesson)
             }
         }
 
@@ -140,10 +148,11 @@ abstract class CourseInOneSession {
         Path screenFile = Path.of("target", setup.golden() + "-screen.txt");
         Files.createDirectories(screenFile.getParent());
         try (Cluster cluster = setup.cluster().get();
-             Notebook notebook = notebook(cluster, setup.java())) {
+                Notebook notebook = notebook(cluster, setup.java())) {
             ScriptedConsole console = new ScriptedConsole(firstPart);
             try {
-                new Repl(console, notebook, catalogue, progress).run(catalogue.lessons().get(0));
+                new Repl(console, notebook, catalogue, progress)
+                        .run(catalogue.lessons().get(0));
             } finally {
                 screen.append(console.transcript());
                 Files.writeString(screenFile, screen); // to read when the test fails
@@ -153,10 +162,11 @@ abstract class CourseInOneSession {
         Progress resumed = Progress.load(progressFile);
         assertThat(resumed.lastLesson()).contains(QUIT_IN);
         try (Cluster cluster = setup.cluster().get();
-             Notebook notebook = notebook(cluster, setup.java())) {
+                Notebook notebook = notebook(cluster, setup.java())) {
             ScriptedConsole console = new ScriptedConsole(secondPart);
             try {
-                new Repl(console, notebook, catalogue, resumed).run(catalogue.find(resumed.lastLesson().orElseThrow()).orElseThrow());
+                new Repl(console, notebook, catalogue, resumed)
+                        .run(catalogue.find(resumed.lastLesson().orElseThrow()).orElseThrow());
             } finally {
                 screen.append(console.transcript());
                 Files.writeString(screenFile, screen);
@@ -164,14 +174,21 @@ abstract class CourseInOneSession {
         }
 
         // Another streamlab running on this machine meanwhile (a second test run) may have folders of its own.
-        assertThat(scratchFolders()).as("temporary folders the session left behind (lesson 05's simulation, the cells' own)")
-                .filteredOn(dir -> !scratchBefore.contains(dir) && !ownedByAnotherLiveProcess(dir)).isEmpty();
+        assertThat(scratchFolders())
+                .as("temporary folders the session left behind (lesson 05's simulation, the cells' own)")
+                .filteredOn(dir -> !scratchBefore.contains(dir) && !ownedByAnotherLiveProcess(dir))
+                .isEmpty();
         String seen = screen.toString();
-        assertThat(seen).contains("Catching up: running the 6 cells before this step again", "Caught up: 6 cells ran and passed.",
-                "This was the last lesson. Well done!");
+        assertThat(seen)
+                .contains(
+                        "Catching up: running the 6 cells before this step again",
+                        "Caught up: 6 cells ran and passed.",
+                        "This was the last lesson. Well done!");
         Progress done = Progress.load(progressFile);
         for (Lesson lesson : catalogue.lessons()) {
-            assertThat(done.of(lesson.id()).passedCells()).as("cells passed in %s", lesson.id()).hasSize(lesson.cells().size());
+            assertThat(done.of(lesson.id()).passedCells())
+                    .as("cells passed in %s", lesson.id())
+                    .hasSize(lesson.cells().size());
         }
         GoldenFile golden = masks();
         golden.assertMatches(setup.golden() + "/screen.txt", seen);
@@ -185,15 +202,18 @@ abstract class CourseInOneSession {
     /** A learner at one cell: mistakes first at an exercise, then the cell as the lesson gives it. */
     private static boolean ownedByAnotherLiveProcess(Path dir) {
         try {
-            long owner = Long.parseLong(Files.readString(dir.resolve("owner.pid")).strip());
-            return owner != ProcessHandle.current().pid() && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
+            long owner =
+                    Long.parseLong(Files.readString(dir.resolve("owner.pid")).strip());
+            return owner != ProcessHandle.current().pid()
+                    && ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
         } catch (java.io.IOException | NumberFormatException e) {
             return false;
         }
     }
 
     private static java.util.Set<Path> scratchFolders() throws java.io.IOException {
-        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells,sql-engine}-*")) {
+        try (var dirs = Files.newDirectoryStream(
+                Path.of(System.getProperty("java.io.tmpdir")), "streamlab-{streams,cells,sql-engine}-*")) {
             java.util.Set<Path> found = new java.util.HashSet<>();
             dirs.forEach(found::add);
             return found;
@@ -232,7 +252,8 @@ abstract class CourseInOneSession {
             script.add("/reset");
             script.add("keep");
         }
-        if (lesson.id().equals("04-kafka-connect") && lesson.steps().get(index).hasCell()
+        if (lesson.id().equals("04-kafka-connect")
+                && lesson.steps().get(index).hasCell()
                 && lesson.cells().indexOf(lesson.steps().get(index).cell()) == 1) {
             // Back to the step before, run its cell again, and come forward to run this one again.
             script.add("/back");
@@ -267,9 +288,11 @@ abstract class CourseInOneSession {
                 .mask("[Bb]roker \\d+", "broker <id>")
                 .mask("Acknowledged: \\d+, read back: \\d+", "Acknowledged: <n>, read back: <n>")
                 .mask("clicks-\\d", "clicks-<p>")
-                // Lesson 00's consumer of g1 dies with the /reset after it, without leaving its group; the brokers let it
+                // Lesson 00's consumer of g1 dies with the /reset after it, without leaving its group; the brokers let
+                // it
                 // go after 10 s, so lesson 02's first /groups shows it still there or gone, by how fast the course ran.
-                .mask("(?m)^g1 +(?:active +greetings-0 +consumer-g1-\\d+|idle +greetings-0 +-) +",
+                .mask(
+                        "(?m)^g1 +(?:active +greetings-0 +consumer-g1-\\d+|idle +greetings-0 +-) +",
                         "g1  <active or idle>  greetings-0  <lesson 00's consumer or ->  ")
                 // Lesson 06: which cook the consumer group gives the partition, and how a share group spreads its
                 // orders and members, change from run to run; what each record went through does not.

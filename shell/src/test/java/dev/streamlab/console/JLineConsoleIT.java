@@ -4,13 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamlab.diagram.Drawing;
+import dev.streamlab.notebook.JavaSession;
+import dev.streamlab.notebook.PromptCommand;
+import dev.streamlab.notebook.PromptCommand.Arguments;
+import dev.streamlab.notebook.PromptCommand.Where;
+import dev.streamlab.notebook.PromptCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,13 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.streamlab.diagram.Drawing;
-import dev.streamlab.notebook.JavaSession;
-import dev.streamlab.notebook.PromptCommand;
-import dev.streamlab.notebook.PromptCommand.Arguments;
-import dev.streamlab.notebook.PromptCommand.Where;
-import dev.streamlab.notebook.PromptCommands;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -61,6 +60,7 @@ class JLineConsoleIT {
 
     @TempDir
     Path folder;
+
     private PipedOutputStream keyboard;
     private Terminal terminal;
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -81,13 +81,24 @@ class JLineConsoleIT {
     void open() throws IOException {
         PipedInputStream in = new PipedInputStream(4096);
         keyboard = new PipedOutputStream(in);
-        terminal = TerminalBuilder.builder().system(false).streams(in, screen)
-                .type("xterm-256color").size(new Size(80, 24)).build();
+        terminal = TerminalBuilder.builder()
+                .system(false)
+                .streams(in, screen)
+                .type("xterm-256color")
+                .size(new Size(80, 24))
+                .build();
         PromptCommands commands = new PromptCommands();
-        commands.add(new PromptCommand("/brokers", "/brokers", "", Where.NEEDS_CLUSTER, Arguments.NONE, args -> Drawing.text("")));
-        commands.add(new PromptCommand("/broker", "/broker kill|stop|restart ID", "", Where.NEEDS_CLUSTER,
-                Arguments.first("kill", "stop", "restart"), args -> Drawing.text("")));
-        commands.add(new PromptCommand("/next", "/next", "", Where.IN_LESSON, Arguments.NONE, args -> Drawing.text("")));
+        commands.add(new PromptCommand(
+                "/brokers", "/brokers", "", Where.NEEDS_CLUSTER, Arguments.NONE, args -> Drawing.text("")));
+        commands.add(new PromptCommand(
+                "/broker",
+                "/broker kill|stop|restart ID",
+                "",
+                Where.NEEDS_CLUSTER,
+                Arguments.first("kill", "stop", "restart"),
+                args -> Drawing.text("")));
+        commands.add(
+                new PromptCommand("/next", "/next", "", Where.IN_LESSON, Arguments.NONE, args -> Drawing.text("")));
         console = new JLineConsole(terminal, java, commands, folder.resolve("history"));
     }
 
@@ -110,7 +121,8 @@ class JLineConsoleIT {
 
     @Test
     void aPasteFirstReplacesTheOffer() {
-        assertThat(typeAt("/brokers", "\033[200~int pasted = 7;\033[201~" + ENTER)).isEqualTo("int pasted = 7;");
+        assertThat(typeAt("/brokers", "\033[200~int pasted = 7;\033[201~" + ENTER))
+                .isEqualTo("int pasted = 7;");
     }
 
     @Test
@@ -162,14 +174,18 @@ class JLineConsoleIT {
 
     @Test
     void keysTypedWhileACellRunsReachTheNextPromptUnechoed() {
-        console.interruptible(() -> {
-            type("2+");
-            pause(200);
-            type("2" + ENTER + LEFT_BETWEEN_PROMPTS + "0" + ENTER);
-            pause(200);
-            return null;
-        }, () -> { });
-        assertThat(screen.toString(UTF_8)).as("nothing echoed while the cell ran").doesNotContain("2+");
+        console.interruptible(
+                () -> {
+                    type("2+");
+                    pause(200);
+                    type("2" + ENTER + LEFT_BETWEEN_PROMPTS + "0" + ENTER);
+                    pause(200);
+                    return null;
+                },
+                () -> {});
+        assertThat(screen.toString(UTF_8))
+                .as("nothing echoed while the cell ran")
+                .doesNotContain("2+");
         assertThat(console.read(PROMPT, "/brokers")).isEqualTo("2+2");
         assertThat(console.read(PROMPT, "/brokers")).isEqualTo("/broker0s");
     }
@@ -177,7 +193,7 @@ class JLineConsoleIT {
     @Test
     void afterACellRunsTheTerminalIsAsBefore() {
         String before = terminal.getAttributes().toString();
-        console.interruptible(() -> null, () -> { });
+        console.interruptible(() -> null, () -> {});
         assertThat(terminal.getAttributes().toString()).isEqualTo(before);
     }
 

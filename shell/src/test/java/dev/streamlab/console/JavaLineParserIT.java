@@ -3,9 +3,8 @@ package dev.streamlab.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import dev.streamlab.notebook.JavaSession;
+import java.util.List;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser.ParseContext;
@@ -35,14 +34,17 @@ class JavaLineParserIT {
         assertThatThrownBy(() -> parser.parse("for (int i = 0; i < 3; i++) {", 29, ParseContext.ACCEPT_LINE))
                 .isInstanceOf(EOFError.class);
         String whole = "for (int i = 0; i < 3; i++) {\n  System.out.println(i);\n}";
-        assertThat(parser.parse(whole, whole.length(), ParseContext.ACCEPT_LINE).line()).isEqualTo(whole);
+        assertThat(parser.parse(whole, whole.length(), ParseContext.ACCEPT_LINE).line())
+                .isEqualTo(whole);
     }
 
     @Test
     void commandsAndBackslashesPassUntouched() {
-        assertThat(parser.parse("/broker kill 2", 14, ParseContext.ACCEPT_LINE).line()).isEqualTo("/broker kill 2");
+        assertThat(parser.parse("/broker kill 2", 14, ParseContext.ACCEPT_LINE).line())
+                .isEqualTo("/broker kill 2");
         String regex = "\"a\\\\d+\".matches(\"x\")";
-        assertThat(parser.parse(regex, regex.length(), ParseContext.ACCEPT_LINE).line()).isEqualTo(regex);
+        assertThat(parser.parse(regex, regex.length(), ParseContext.ACCEPT_LINE).line())
+                .isEqualTo(regex);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.streamlab.console;
 
-import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
 
 import dev.streamlab.lesson.Prose;
 import dev.streamlab.lesson.Span;
+import dev.streamlab.terminal.Styles;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProseRendererTest {
@@ -17,9 +16,19 @@ class ProseRendererTest {
     void rendersEveryKindOfBlockWithoutMarkup() {
         String text = plain.render(List.of(
                 new Prose(Prose.Kind.HEADING, 1, "", List.of(List.of(Span.plain("The log")))),
-                new Prose(Prose.Kind.PARAGRAPH, 0, "", List.of(List.of(Span.plain("Records are added at the "),
-                        new Span(Span.Style.STRONG, "end"), Span.plain(", old on the left and new on the right.")))),
-                new Prose(Prose.Kind.LIST, 0, "1.", List.of(List.of(Span.plain("one")), List.of(new Span(Span.Style.CODE, "two")))),
+                new Prose(
+                        Prose.Kind.PARAGRAPH,
+                        0,
+                        "",
+                        List.of(List.of(
+                                Span.plain("Records are added at the "),
+                                new Span(Span.Style.STRONG, "end"),
+                                Span.plain(", old on the left and new on the right.")))),
+                new Prose(
+                        Prose.Kind.LIST,
+                        0,
+                        "1.",
+                        List.of(List.of(Span.plain("one")), List.of(new Span(Span.Style.CODE, "two")))),
                 new Prose(Prose.Kind.ADMONITION, 0, "NOTE", List.of(List.of(Span.plain("Keys keep order.")))),
                 new Prose(Prose.Kind.CODE, 0, "java", List.of(List.of(Span.plain("int x = 1;"))))));
 

@@ -6,12 +6,6 @@ import static dev.streamlab.console.ReplSteps.step;
 import static dev.streamlab.console.ScriptedConsole.ENTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.EmbeddedCluster;
@@ -23,6 +17,11 @@ import dev.streamlab.notebook.Notebook;
 import dev.streamlab.notebook.Progress;
 import dev.streamlab.notebook.PromptCommand;
 import dev.streamlab.notebook.PromptCommands;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,44 +97,45 @@ class ReplIT {
     @Test
     void theFirstCellRunsAsOfferedAHintExplainsItAndTheNextStepRunsACommand() {
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step(ENTER, """
+                        start(LESSON_00_STEP_1),
+                        step(ENTER, """
                         answer ==> 42
                           ✓ output contains "answer ==> 42"
                         Step done. Press Enter for the next step.
                         »"""),
-                step("/hint", """
+                        step("/hint", """
                         Hint:
                         Press Enter to run the cell. streamlab shows each new variable with its value,
                         like answer ==> 42.
 
                         »"""),
-                step(ENTER, LESSON_00_STEP_2),
-                step(ENTER, """
+                        step(ENTER, LESSON_00_STEP_2),
+                        step(ENTER, """
                         Broker 1 is up
                           ✓ output contains "Broker 1 is up"
                         Step done. Press Enter for the next step.
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 .run(this::lessonZero);
 
-        assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells()).containsExactly(0, 1);
+        assertThat(Progress.load(home.resolve("progress.json")).of("00-welcome").passedCells())
+                .containsExactly(0, 1);
     }
 
     @Test
     void typedJavaRunsAndACompileErrorPointsAtTheMistake() {
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step("System.out.println(\"typed by me\");", """
+                        start(LESSON_00_STEP_1),
+                        step("System.out.println(\"typed by me\");", """
                         typed by me
                         »"""),
-                step("String s = 42;", """
+                        step("String s = 42;", """
                         error: incompatible types: int cannot be converted to java.lang.String
                         String s = 42;
                                    ^
                         ✗ The code does not compile.
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 .run(this::lessonZero);
     }
 
@@ -143,49 +143,46 @@ class ReplIT {
     @Test
     void systemExitEndsOnlyJavaWhichStartsAfreshWithTheLearnersDeclarations() {
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step("int kept = 7;", """
+                        start(LESSON_00_STEP_1),
+                        step("int kept = 7;", """
                         kept ==> 7
                         »"""),
-                step("System.exit(1);", """
+                        step("System.exit(1);", """
                         ✗ Your code ended its Java process (exit code 1, as with System.exit). The shell
                         and the cluster are fine. Java started afresh. Restored kept with its last
                         value.
                         »"""),
-                step("kept", """
+                        step("kept", """
                         kept ==> 7
                         »"""),
-                step("2 + 2", """
+                        step("2 + 2", """
                         $1 ==> 4
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 .run(this::lessonZero);
     }
 
     @Test
     void ctrlCStopsAnEndlessLoopAndJavaGoesOn() {
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                ctrlCWhenOutputHas("looping", "System.out.println(\"looping\"); while (true) { }", """
+                        start(LESSON_00_STEP_1),
+                        ctrlCWhenOutputHas("looping", "System.out.println(\"looping\"); while (true) { }", """
                         looping
                         Stopped.
                         ✗ You stopped the code.
                         »"""),
-                step("3 + 3", """
+                        step("3 + 3", """
                         $1 ==> 6
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 .run(this::lessonZero);
     }
 
     @Test
     void anUnknownCommandSaysSoAndPointsToHelp() {
-        ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step("/nonsense", """
+        ReplSteps.of(start(LESSON_00_STEP_1), step("/nonsense", """
                         ✗ There is no command /nonsense. /help lists them.
-                        »"""),
-                step("/quit", BYE))
+                        »"""), step("/quit", BYE))
                 .run(this::lessonZero);
     }
 
@@ -193,9 +190,9 @@ class ReplIT {
     @Test
     void codeTypedOverTheOfferedCellRunsAsTheLearnersOwnWithoutTheCellsExpectations() {
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step("/next", LESSON_00_STEP_2),
-                step("/next", """
+                        start(LESSON_00_STEP_1),
+                        step("/next", LESSON_00_STEP_2),
+                        step("/next", """
 
                         ── step 3 of 9 ──
 
@@ -206,10 +203,10 @@ class ReplIT {
 
                         A Java cell: press Enter to run it, or edit it first.
                         run ▶ createTopic("greetings", 1)"""),
-                step("System.out.println(\"my own code\");", """
+                        step("System.out.println(\"my own code\");", """
                         my own code
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 .run(this::lessonZero);
     }
 
@@ -217,22 +214,22 @@ class ReplIT {
     void saveWritesEveryCellWithItsOutputAndQuitSaysBye() throws Exception {
         Path saved = home.resolve("session.adoc");
         ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step(ENTER, """
+                        start(LESSON_00_STEP_1),
+                        step(ENTER, """
                         answer ==> 42
                           ✓ output contains "answer ==> 42"
                         Step done. Press Enter for the next step.
                         »"""),
-                step(ENTER, LESSON_00_STEP_2),
-                step(ENTER, """
+                        step(ENTER, LESSON_00_STEP_2),
+                        step(ENTER, """
                         Broker 1 is up
                           ✓ output contains "Broker 1 is up"
                         Step done. Press Enter for the next step.
                         »"""),
-                step("/save " + saved, """
+                        step("/save " + saved, """
                         Saved 2 cells with their output to <home>/session.adoc
                         »"""),
-                step("/quit", BYE))
+                        step("/quit", BYE))
                 // The line wraps before a long temporary folder (a deep clone's): the mask takes the break too.
                 .mask("\\s+" + Pattern.quote(home.toString()), " <home>")
                 .run(this::lessonZero);
@@ -253,10 +250,14 @@ class ReplIT {
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         String lesson = catalogue.find("00").orElseThrow().id();
-        try (dev.streamlab.classroom.ClassWatch watch = dev.streamlab.classroom.ClassWatch.start(cluster.clientConfig(),
-                     true, 0, dev.streamlab.classroom.ClassView.StuckRule.DEFAULT, java.time.Clock.systemUTC());
-             dev.streamlab.notebook.ClassPublisher publisher = dev.streamlab.notebook.ClassPublisher.start(
-                     cluster.bootstrapServers(), "Ada", calls::add)) {
+        try (dev.streamlab.classroom.ClassWatch watch = dev.streamlab.classroom.ClassWatch.start(
+                        cluster.clientConfig(),
+                        true,
+                        0,
+                        dev.streamlab.classroom.ClassView.StuckRule.DEFAULT,
+                        java.time.Clock.systemUTC());
+                dev.streamlab.notebook.ClassPublisher publisher =
+                        dev.streamlab.notebook.ClassPublisher.start(cluster.bootstrapServers(), "Ada", calls::add)) {
             dev.streamlab.notebook.LearnerActivity recorded = new dev.streamlab.notebook.LearnerActivity() {
                 @Override
                 public void stepReached(String l, int step) {
@@ -276,20 +277,25 @@ class ReplIT {
                     publisher.hintAsked(l, step);
                 }
             };
-            ScriptedConsole console = new ScriptedConsole(List.of("/hint", "int answer = 40 + 1;", "int answer = 40 + 2;",
-                    ENTER, "/quit"));
-            new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).following(recorded)
+            ScriptedConsole console = new ScriptedConsole(
+                    List.of("/hint", "int answer = 40 + 1;", "int answer = 40 + 2;", ENTER, "/quit"));
+            new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json")))
+                    .following(recorded)
                     .run(catalogue.find("00").orElseThrow());
 
             assertThat(calls).containsExactly("step 1", "hint 1", "cell 1 failed", "cell 1 passed", "step 2");
-            org.awaitility.Awaitility.await("the instructor's view shows Ada on step 2").atMost(java.time.Duration.ofSeconds(60))
-                    .pollInterval(java.time.Duration.ofMillis(100)).untilAsserted(() -> {
+            org.awaitility.Awaitility.await("the instructor's view shows Ada on step 2")
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(100))
+                    .untilAsserted(() -> {
                         var ada = watch.view().learner("Ada");
                         assertThat(ada).isNotNull();
                         assertThat(ada.lesson()).isEqualTo(lesson);
                         assertThat(ada.step()).isEqualTo(2);
                         assertThat(ada.hints()).isEqualTo(1);
-                        assertThat(ada.failures()).as("failures count on the step they happened").isZero();
+                        assertThat(ada.failures())
+                                .as("failures count on the step they happened")
+                                .isZero();
                     });
             assertThat(watch.view().step(lesson, 2).here()).isEqualTo(1);
         }
@@ -306,10 +312,10 @@ class ReplIT {
         Lesson lesson = catalogue.find("00").orElseThrow();
         Progress progress = Progress.load(home.resolve("progress.json"));
         progress.at(lesson.id(), lesson.steps().size() - 1);
-        try (ExternalCluster classroom = ExternalCluster.connect(cluster.bootstrapServers(), null, ClusterListener.SILENT);
-             Notebook onTheClassroom = new Notebook(classroom)) {
-            ReplSteps.of(
-                    start("""
+        try (ExternalCluster classroom =
+                        ExternalCluster.connect(cluster.bootstrapServers(), null, ClusterListener.SILENT);
+                Notebook onTheClassroom = new Notebook(classroom)) {
+            ReplSteps.of(start("""
 
                             Lesson 00: Welcome to streamlab
                             9 steps. Enter runs a cell; /help lists the commands.
@@ -348,8 +354,7 @@ class ReplIT {
                             Type /next to go on.
 
                             End of the lesson. /next starts lesson 01: The log.
-                            »"""),
-                    step("/quit", BYE))
+                            »"""), step("/quit", BYE))
                     .run(console -> new Repl(console, onTheClassroom, catalogue, progress).run(lesson));
         }
         assertThat(cluster.brokerIds()).allMatch(cluster::isRunning);
@@ -357,7 +362,8 @@ class ReplIT {
 
     private void lessonZero(ConsoleIO console) {
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
-        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.find("00").orElseThrow());
+        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json")))
+                .run(catalogue.find("00").orElseThrow());
     }
 
     /**
@@ -366,9 +372,7 @@ class ReplIT {
      */
     @Test
     void helpListsEveryCommandByWhereItAppliesAndExitLeaves() {
-        ReplSteps.of(
-                start(LESSON_00_STEP_1),
-                step("/help", """
+        ReplSteps.of(start(LESSON_00_STEP_1), step("/help", """
                         Enter                           Run the cell, or go on once it passed.
                         Tab                             Complete Java, a command or its arguments.
                         Ctrl-C                          Stop running code.
@@ -419,8 +423,7 @@ class ReplIT {
                                                         of its id are enough).
 
                         Or type any Java, such as send("greetings", "bob", "Hi")
-                        »"""),
-                step("/exit", BYE))
+                        »"""), step("/exit", BYE))
                 .run(this::lessonZero);
     }
 
@@ -441,10 +444,11 @@ class ReplIT {
         try {
             expected.add("/help");
             for (PromptCommand c : all) {
-                table.add(new PromptCommand(c.name(), c.aliases(), c.usage(), c.help(), c.where(), c.arguments(), args -> {
-                    dispatched.add(c.name());
-                    return c.action().run(args);
-                }));
+                table.add(new PromptCommand(
+                        c.name(), c.aliases(), c.usage(), c.help(), c.where(), c.arguments(), args -> {
+                            dispatched.add(c.name());
+                            return c.action().run(args);
+                        }));
                 if (!c.name().equals("/quit")) {
                     c.names().forEach(name -> {
                         script.add(name);
@@ -462,17 +466,26 @@ class ReplIT {
         }
 
         String screen = console.transcript();
-        String help = screen.substring(screen.indexOf("/help\nEnter"), screen.indexOf("Or type any Java")).replaceAll("\\s+", " ");
+        String help = screen.substring(screen.indexOf("/help\nEnter"), screen.indexOf("Or type any Java"))
+                .replaceAll("\\s+", " ");
         assertThat(all).extracting(PromptCommand::name).contains("/next", "/quit", "/brokers", "/topology", "/jobs");
         for (PromptCommand c : all) {
             assertThat(help).as("/help shows " + c.name()).contains(" " + c.usage() + " " + c.help() + " ");
             c.names().forEach(name -> {
-                assertThat(table.complete(name.substring(0, 2))).as("/" + name.charAt(1) + " Tab").contains(name);
+                assertThat(table.complete(name.substring(0, 2)))
+                        .as("/" + name.charAt(1) + " Tab")
+                        .contains(name);
                 assertThat(table.complete(name)).as(name + " Tab").contains(name);
             });
         }
-        assertThat(dispatched).as("the commands that ran, in the order they were typed").containsExactlyElementsOf(expected);
-        assertThat(screen).contains("There is no command /nonsense.", "There is no command /brokerz.", "There is no command /HELP.");
+        assertThat(dispatched)
+                .as("the commands that ran, in the order they were typed")
+                .containsExactlyElementsOf(expected);
+        assertThat(screen)
+                .contains(
+                        "There is no command /nonsense.",
+                        "There is no command /brokerz.",
+                        "There is no command /HELP.");
     }
 
     /**
@@ -482,23 +495,40 @@ class ReplIT {
     @Test
     void aDiagramIsDrawnInColourAtTheTerminalsWidthAndPlainInTheTranscript() throws Exception {
         Path saved = home.resolve("diagram.adoc");
-        ScriptedConsole console = new ScriptedConsole(List.of("createTopic(\"wide\", 1)",
-                "for (int i = 0; i < 120; i++) send(\"wide\", \"k\" + i, \"v\");", "/partitions wide", "/log wide", "/save " + saved),
-                true, 132);
+        ScriptedConsole console = new ScriptedConsole(
+                List.of(
+                        "createTopic(\"wide\", 1)",
+                        "for (int i = 0; i < 120; i++) send(\"wide\", \"k\" + i, \"v\");",
+                        "/partitions wide",
+                        "/log wide",
+                        "/save " + saved),
+                true,
+                132);
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
 
-        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json"))).run(catalogue.lessons().get(0));
+        new Repl(console, notebook, catalogue, Progress.load(home.resolve("progress.json")))
+                .run(catalogue.lessons().get(0));
 
         String screen = console.transcript();
         String map = screen.substring(screen.indexOf("/partitions wide"));
         assertThat(map).as("colour on the terminal").contains("\u001b[");
-        assertThat(map.lines().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).mapToInt(String::length).max().orElse(0))
+        assertThat(map.lines()
+                        .map(l -> l.replaceAll("\u001b\\[[0-9;]*m", ""))
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0))
                 .isLessThanOrEqualTo(132);
         String strip = screen.substring(screen.indexOf("/log wide"));
-        assertThat(strip.lines().map(l -> l.replaceAll("\u001b\\[[0-9;]*m", "")).mapToInt(String::length).max().orElse(0))
-                .as("the log strip uses the terminal's 132 columns").isGreaterThan(Drawing.PLAIN_WIDTH);
+        assertThat(strip.lines()
+                        .map(l -> l.replaceAll("\u001b\\[[0-9;]*m", ""))
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0))
+                .as("the log strip uses the terminal's 132 columns")
+                .isGreaterThan(Drawing.PLAIN_WIDTH);
         String transcript = Files.readString(saved);
-        assertThat(transcript.lines().mapToInt(String::length).max().orElse(0)).as("the transcript's width")
+        assertThat(transcript.lines().mapToInt(String::length).max().orElse(0))
+                .as("the transcript's width")
                 .isLessThanOrEqualTo(Drawing.PLAIN_WIDTH);
         assertThat(transcript).contains("/partitions wide").doesNotContain("\u001b");
         assertThat(transcript.substring(transcript.indexOf("/partitions wide"))).contains("leader");

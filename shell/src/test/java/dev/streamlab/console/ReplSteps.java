@@ -2,6 +2,7 @@ package dev.streamlab.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.golden.GoldenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-
-import dev.streamlab.golden.GoldenFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +46,7 @@ final class ReplSteps {
     private final List<Step> steps;
     /** A test's own masks, applied before the standard ones (which would mask a temporary folder in a path first). */
     private final GoldenFile own = GoldenFile.exact();
+
     private final GoldenFile standard = GoldenFile.standard();
 
     private ReplSteps(List<Step> steps) {
@@ -109,17 +109,20 @@ final class ReplSteps {
             String expected = normalise(step.expected());
             if (!actual.equals(expected)) {
                 Path file = writeActual(caller, screens);
-                assertThat(actual).as("step %d of %s, after %s (every step as it ran: %s)", i, caller, step.describe(), file)
+                assertThat(actual)
+                        .as("step %d of %s, after %s (every step as it ran: %s)", i, caller, step.describe(), file)
                         .isEqualTo(expected);
             }
         }
         if (screens.size() > steps.size()) {
-            throw new AssertionError("The REPL read on after the last step of " + caller + " (end with /quit, or add the"
-                    + " steps it took; every step as it ran: " + writeActual(caller, screens) + ")");
+            throw new AssertionError(
+                    "The REPL read on after the last step of " + caller + " (end with /quit, or add the"
+                            + " steps it took; every step as it ran: " + writeActual(caller, screens) + ")");
         }
         if (screens.size() < steps.size()) {
             throw new AssertionError("The REPL ended after step " + (screens.size() - 1) + " of " + caller + ", before "
-                    + steps.get(screens.size()).describe() + " (every step as it ran: " + writeActual(caller, screens) + ")");
+                    + steps.get(screens.size()).describe() + " (every step as it ran: " + writeActual(caller, screens)
+                    + ")");
         }
         return console;
     }
@@ -131,7 +134,9 @@ final class ReplSteps {
         List<String> screens = new ArrayList<>();
         int from = 0;
         for (ScriptedConsole.Wait wait : waits) {
-            screens.add(transcript.substring(from, wait.promptAt()) + wait.prompt() + (wait.prefill() == null ? "" : wait.prefill()));
+            screens.add(transcript.substring(from, wait.promptAt())
+                    + wait.prompt()
+                    + (wait.prefill() == null ? "" : wait.prefill()));
             from = wait.answeredAt();
         }
         screens.add(transcript.substring(from));
@@ -141,8 +146,14 @@ final class ReplSteps {
     private Path writeActual(String caller, List<String> screens) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < screens.size(); i++) {
-            String entry = i == 0 ? "start" : i < steps.size() ? steps.get(i).describe() : "(no step: the REPL read on)";
-            text.append("── ").append(i).append(": ").append(entry).append(" ──\n").append(normalise(screens.get(i)));
+            String entry =
+                    i == 0 ? "start" : i < steps.size() ? steps.get(i).describe() : "(no step: the REPL read on)";
+            text.append("── ")
+                    .append(i)
+                    .append(": ")
+                    .append(entry)
+                    .append(" ──\n")
+                    .append(normalise(screens.get(i)));
         }
         Path file = Path.of("target", "repl-steps-actual", caller + ".txt");
         try {
@@ -156,11 +167,11 @@ final class ReplSteps {
 
     /** The test that runs these steps, as Class.method: the nearest caller that is a JUnit test method. */
     private static String caller() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(ReplSteps::isTestMethod)
-                .findFirst()
-                .map(f -> f.getDeclaringClass().getSimpleName() + "." + f.getMethodName())
-                .orElse("a test"));
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.filter(ReplSteps::isTestMethod)
+                        .findFirst()
+                        .map(f -> f.getDeclaringClass().getSimpleName() + "." + f.getMethodName())
+                        .orElse("a test"));
     }
 
     private static boolean isTestMethod(StackWalker.StackFrame frame) {

@@ -28,87 +28,74 @@ class ReplStepsTest {
 
     @Test
     void eachStepIsItsOutputUpToTheNextPromptWithWhatThePromptOffers() {
-        ScriptedConsole console = ReplSteps.of(
-                start("""
+        ScriptedConsole console = ReplSteps.of(start("""
                         Hello.
-                        run ▶ x = 1"""),
-                step(ENTER, """
+                        run ▶ x = 1"""), step(ENTER, """
                         got x = 1 at <duration>
-                        »"""),
-                step("y", """
+                        »"""), step("y", """
                         got y at <duration>
-                        »"""),
-                step("/quit", "Bye."))
+                        »"""), step("/quit", "Bye."))
                 .run(ReplStepsTest::echo);
 
-        assertThat(console.transcript()).isEqualTo("Hello.\nrun ▶ x = 1\ngot x = 1 at 12 ms\n» y\ngot y at 12 ms\n» /quit\nBye.\n");
+        assertThat(console.transcript())
+                .isEqualTo("Hello.\nrun ▶ x = 1\ngot x = 1 at 12 ms\n» y\ngot y at 12 ms\n» /quit\nBye.\n");
     }
 
     @Test
     void aStepThatShowsSomethingElseFailsNamingItsEntry() {
-        ReplSteps steps = ReplSteps.of(
-                start("""
+        ReplSteps steps = ReplSteps.of(start("""
                         Hello.
-                        run ▶ x = 1"""),
-                step("y", """
+                        run ▶ x = 1"""), step("y", """
                         got z at <duration>
-                        »"""),
-                step("/quit", "Bye."));
+                        »"""), step("/quit", "Bye."));
 
         assertThatThrownBy(() -> steps.run(ReplStepsTest::echo))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("step 1 of ReplStepsTest.aStepThatShowsSomethingElseFailsNamingItsEntry, after 'y'")
+                .hasMessageContaining(
+                        "step 1 of ReplStepsTest.aStepThatShowsSomethingElseFailsNamingItsEntry, after 'y'")
                 .hasMessageContaining("got y at <duration>");
     }
 
     @Test
     void theOfferedCodeIsPartOfTheStepBeforeIt() {
-        ReplSteps steps = ReplSteps.of(
-                start("""
+        ReplSteps steps = ReplSteps.of(start("""
                         Hello.
-                        »"""),
-                step("/quit", "Bye."));
+                        »"""), step("/quit", "Bye."));
 
         assertThatThrownBy(() -> steps.run(ReplStepsTest::echo)).hasMessageContaining("after the start");
     }
 
     @Test
     void aReplThatReadsOnAfterTheLastStepFails() {
-        ReplSteps steps = ReplSteps.of(
-                start("""
+        ReplSteps steps = ReplSteps.of(start("""
                         Hello.
-                        run ▶ x = 1"""),
-                step("y", """
+                        run ▶ x = 1"""), step("y", """
                         got y at <duration>
                         »"""));
 
         assertThatThrownBy(() -> steps.run(ReplStepsTest::echo))
-                .hasMessageContaining("The REPL read on after the last step of ReplStepsTest.aReplThatReadsOnAfterTheLastStepFails");
+                .hasMessageContaining(
+                        "The REPL read on after the last step of ReplStepsTest.aReplThatReadsOnAfterTheLastStepFails");
     }
 
     @Test
     void aReplThatEndsBeforeTheLastStepFails() {
-        ReplSteps steps = ReplSteps.of(
-                start("""
+        ReplSteps steps = ReplSteps.of(start("""
                         Hello.
-                        run ▶ x = 1"""),
-                step("/quit", "Bye."),
-                step("y", "got y"));
+                        run ▶ x = 1"""), step("/quit", "Bye."), step("y", "got y"));
 
-        assertThatThrownBy(() -> steps.run(ReplStepsTest::echo)).hasMessageContaining("The REPL ended after step 1")
+        assertThatThrownBy(() -> steps.run(ReplStepsTest::echo))
+                .hasMessageContaining("The REPL ended after step 1")
                 .hasMessageContaining("before 'y'");
     }
 
     @Test
     void aTestsOwnMaskReplacesWhatDiffersBetweenRuns() {
-        ReplSteps.of(
-                start("""
+        ReplSteps.of(start("""
                         Hello.
-                        run ▶ x = 1"""),
-                step("the answer is 4711", """
+                        run ▶ x = 1"""), step("the answer is 4711", """
                         got the answer is <n> at <duration>
-                        »"""),
-                step("/quit", "Bye."))
+                        »"""), step("/quit", "Bye."))
                 .mask("\\b4711\\b", "<n>")
                 .run(ReplStepsTest::echo);
     }

@@ -43,8 +43,7 @@ final class ScriptedConsole implements ConsoleIO {
      * One time the REPL waited for an entry: the transcript's length before its prompt, the prompt, the code it
      * offered in the line (or null), and the transcript's length once the entry was shown.
      */
-    record Wait(int promptAt, String prompt, String prefill, int answeredAt) {
-    }
+    record Wait(int promptAt, String prompt, String prefill, int answeredAt) {}
 
     /** Adds entries at the end of the script. */
     void enter(List<String> more) {

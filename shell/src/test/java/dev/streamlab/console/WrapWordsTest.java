@@ -1,8 +1,8 @@
 package dev.streamlab.console;
 
-import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.terminal.Styles;
 import org.junit.jupiter.api.Test;
 
 class WrapWordsTest {
@@ -13,10 +13,9 @@ class WrapWordsTest {
     void breaksBetweenWordsAtTheWidth() {
         String message = "✗ Your code ended its Java process (exit code 1). The shell and the cluster are fine.";
 
-        assertThat(PROSE.wrapPlain(message, 40).lines().toList()).containsExactly(
-                "✗ Your code ended its Java process (exit",
-                "code 1). The shell and the cluster are",
-                "fine.");
+        assertThat(PROSE.wrapPlain(message, 40).lines().toList())
+                .containsExactly(
+                        "✗ Your code ended its Java process (exit", "code 1). The shell and the cluster are", "fine.");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.streamlab.demodata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +31,18 @@ class FraudManifestTest {
     private static final long GRACE_MS = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Attempt(String card, long eventTime) {
-    }
+    private record Attempt(String card, long eventTime) {}
 
     /** The outcome of the computation: counts per "card window-start", and what arrived too late. */
-    private record Outcome(Map<String, Integer> flagged, int late, int outOfOrder, Map<Integer, Long> finalStreamTime) {
-    }
+    private record Outcome(
+            Map<String, Integer> flagged, int late, int outOfOrder, Map<Integer, Long> finalStreamTime) {}
 
     @Test
     void theShippedManifestListsExactlyTheFlaggedCards() throws IOException {
         List<Attempt> attempts = readShippedAttempts();
-        JsonNode manifest = JSON.readTree(ShippedDemoDataTest.DEMO_DATA.resolve(AuthorizationAttempts.MANIFEST_FILE).toFile());
+        JsonNode manifest = JSON.readTree(ShippedDemoDataTest.DEMO_DATA
+                .resolve(AuthorizationAttempts.MANIFEST_FILE)
+                .toFile());
 
         assertThat(manifest.get("attempts").asInt()).isEqualTo(attempts.size());
         assertManifestMatches(attempts, manifest, new int[] {1, 2, 3, 4, 5, 6, 7, 8});
@@ -54,7 +54,9 @@ class FraudManifestTest {
         JsonNode manifest = JSON.readTree(DemoDataFiles.manifestText(data.manifest()));
 
         List<Attempt> attempts = data.attempts().stream()
-                .map(a -> new Attempt(a.cardNumber(), Instant.parse(a.timestamp()).toEpochMilli())).toList();
+                .map(a ->
+                        new Attempt(a.cardNumber(), Instant.parse(a.timestamp()).toEpochMilli()))
+                .toList();
 
         assertThat(attempts.size()).isGreaterThanOrEqualTo(100_000);
         assertManifestMatches(attempts, manifest, new int[] {1, 6});
@@ -71,12 +73,17 @@ class FraudManifestTest {
     private static void assertManifestMatches(List<Attempt> attempts, JsonNode manifest, int[] partitionCounts) {
         Map<String, Integer> planted = new TreeMap<>();
         for (JsonNode flagged : manifest.get("possible_fraud")) {
-            long windowStart = Instant.parse(flagged.get("window_start").asText()).toEpochMilli();
-            assertThat(Instant.parse(flagged.get("window_end").asText()).toEpochMilli()).isEqualTo(windowStart + WINDOW_MS);
-            planted.put(flagged.get("card_number").asText() + " " + windowStart, flagged.get("attempts").asInt());
+            long windowStart =
+                    Instant.parse(flagged.get("window_start").asText()).toEpochMilli();
+            assertThat(Instant.parse(flagged.get("window_end").asText()).toEpochMilli())
+                    .isEqualTo(windowStart + WINDOW_MS);
+            planted.put(
+                    flagged.get("card_number").asText() + " " + windowStart,
+                    flagged.get("attempts").asInt());
         }
         Set<String> nearMisses = new TreeSet<>();
-        manifest.get("near_misses").forEach(n -> nearMisses.add(n.get("card_number").asText()));
+        manifest.get("near_misses")
+                .forEach(n -> nearMisses.add(n.get("card_number").asText()));
         Set<String> kinds = new TreeSet<>();
         manifest.get("near_misses").forEach(n -> kinds.add(n.get("kind").asText()));
 
@@ -85,7 +92,9 @@ class FraudManifestTest {
         // However the topic is partitioned, each partition keeps its own stream time: the result must not change.
         for (int partitions : partitionCounts) {
             Outcome outcome = compute(attempts, partitions);
-            assertThat(outcome.flagged()).as("flagged with %d partitions", partitions).isEqualTo(planted);
+            assertThat(outcome.flagged())
+                    .as("flagged with %d partitions", partitions)
+                    .isEqualTo(planted);
             assertThat(cardsOf(outcome.flagged().keySet())).doesNotContainAnyElementsOf(nearMisses);
             for (String flagged : planted.keySet()) {
                 String card = flagged.split(" ")[0];
@@ -117,7 +126,8 @@ class FraudManifestTest {
             }
             counts.merge(attempt.card() + " " + windowStart, 1, Integer::sum);
         }
-        Map<String, Integer> flagged = counts.entrySet().stream().filter(e -> e.getValue() > 3)
+        Map<String, Integer> flagged = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 3)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
         return new Outcome(flagged, late, outOfOrder, streamTime);
     }
@@ -135,7 +145,8 @@ class FraudManifestTest {
         List<Attempt> attempts = new ArrayList<>();
         for (String line : Files.readAllLines(ShippedDemoDataTest.DEMO_DATA.resolve(AuthorizationAttempts.FILE))) {
             JsonNode attempt = JSON.readTree(line);
-            attempts.add(new Attempt(attempt.get("card_number").asText(),
+            attempts.add(new Attempt(
+                    attempt.get("card_number").asText(),
                     Instant.parse(attempt.get("timestamp").asText()).toEpochMilli()));
         }
         return attempts;

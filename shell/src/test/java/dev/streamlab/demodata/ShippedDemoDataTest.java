@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The files in demo-data/ are exactly what the generators make from the seed. */
@@ -19,8 +18,12 @@ class ShippedDemoDataTest {
     void regeneratingWithTheSeedGivesTheSameBytes() throws IOException {
         Map<String, String> generated = DemoDataFiles.shipped();
 
-        assertThat(generated).containsOnlyKeys(DemoDataFiles.ORDERS, DemoDataFiles.CUSTOMER_EVENTS,
-                AuthorizationAttempts.FILE, AuthorizationAttempts.MANIFEST_FILE);
+        assertThat(generated)
+                .containsOnlyKeys(
+                        DemoDataFiles.ORDERS,
+                        DemoDataFiles.CUSTOMER_EVENTS,
+                        AuthorizationAttempts.FILE,
+                        AuthorizationAttempts.MANIFEST_FILE);
         for (var file : generated.entrySet()) {
             assertThat(Files.readAllBytes(DEMO_DATA.resolve(file.getKey())))
                     .as("%s differs from what the seed generates; regenerate with DemoDataFiles", file.getKey())
@@ -46,7 +49,8 @@ class ShippedDemoDataTest {
 
     @Test
     void customerEventsStartWithTheTalksExampleAndNameNoRealPerson() {
-        List<CustomerEvent> events = JsonLines.read(DEMO_DATA.resolve(DemoDataFiles.CUSTOMER_EVENTS), CustomerEvent.class);
+        List<CustomerEvent> events =
+                JsonLines.read(DEMO_DATA.resolve(DemoDataFiles.CUSTOMER_EVENTS), CustomerEvent.class);
 
         CustomerEvent first = events.get(0);
         assertThat(List.of(first.user(), first.gender(), first.ip())).containsExactly("ab123", "female", "1.2.3.95");

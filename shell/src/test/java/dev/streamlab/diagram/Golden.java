@@ -17,8 +17,7 @@ final class Golden {
 
     private static final Path DIRECTORY = Path.of("src/test/resources/golden/diagram");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, String actual) {
         Path file = DIRECTORY.resolve(name + ".txt");
@@ -29,7 +28,9 @@ final class Golden {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s (create it with -Dgolden.update=true)", file).exists();
+            assertThat(file)
+                    .as("golden file %s (create it with -Dgolden.update=true)", file)
+                    .exists();
             assertThat(text).as("diagram %s", name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

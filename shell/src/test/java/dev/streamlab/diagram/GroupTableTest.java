@@ -4,14 +4,13 @@ import static dev.streamlab.diagram.LogStripTest.assertFitsIn80Columns;
 import static dev.streamlab.diagram.LogStripTest.stripAnsi;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.OptionalLong;
-
 import dev.streamlab.diagram.GroupView.Member;
 import dev.streamlab.diagram.GroupView.PartitionOffset;
 import dev.streamlab.diagram.GroupView.TopicPartition;
-import org.junit.jupiter.api.Test;
 import dev.streamlab.terminal.Styles;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 
 class GroupTableTest {
 
@@ -21,14 +20,20 @@ class GroupTableTest {
 
     /** Lesson 2: Ricardo stopped early, Robin shares the work between two consumers, Viktor has a third one idle. */
     private static final List<GroupView> READERS = List.of(
-            new GroupView("viktor", "active", List.of(
-                    new Member("viktor-1", List.of(ORDERS_0, ORDERS_1)), new Member("viktor-2", List.of())),
-                    List.of(offset(ORDERS_0, 10, 10), offset(ORDERS_1, 4, 4)), "consumer"),
-            new GroupView("ricardo", "idle", List.of(),
-                    List.of(offset(ORDERS_0, 2, 10), offset(ORDERS_1, 1, 4)), "classic"),
-            new GroupView("robin", "active", List.of(
-                    new Member("robin-1", List.of(ORDERS_0)), new Member("robin-2", List.of(ORDERS_1))),
-                    List.of(offset(ORDERS_0, 5, 10), new PartitionOffset(ORDERS_1, OptionalLong.empty(), 4)), "consumer"));
+            new GroupView(
+                    "viktor",
+                    "active",
+                    List.of(new Member("viktor-1", List.of(ORDERS_0, ORDERS_1)), new Member("viktor-2", List.of())),
+                    List.of(offset(ORDERS_0, 10, 10), offset(ORDERS_1, 4, 4)),
+                    "consumer"),
+            new GroupView(
+                    "ricardo", "idle", List.of(), List.of(offset(ORDERS_0, 2, 10), offset(ORDERS_1, 1, 4)), "classic"),
+            new GroupView(
+                    "robin",
+                    "active",
+                    List.of(new Member("robin-1", List.of(ORDERS_0)), new Member("robin-2", List.of(ORDERS_1))),
+                    List.of(offset(ORDERS_0, 5, 10), new PartitionOffset(ORDERS_1, OptionalLong.empty(), 4)),
+                    "consumer"));
 
     @Test
     void groupsMembersCommittedOffsetsAndLag() {

@@ -2,20 +2,19 @@ package dev.streamlab.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.streamlab.diagram.LogView.Position;
 import dev.streamlab.diagram.LogView.Record;
-import org.junit.jupiter.api.Test;
 import dev.streamlab.terminal.Styles;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class LogStripTest {
 
     private static final LogStrip PLAIN = new LogStrip(Style.plain());
 
-    private static final LogView THREE_READERS = new LogView("orders", 0, 0, 10, 10).withPositions(List.of(
-            new Position("ricardo", 2), new Position("robin", 5), new Position("viktor", 10)));
+    private static final LogView THREE_READERS = new LogView("orders", 0, 0, 10, 10)
+            .withPositions(List.of(new Position("ricardo", 2), new Position("robin", 5), new Position("viktor", 10)));
 
     @Test
     void threeReadersEachHaveTheirOwnPosition() {
@@ -34,26 +33,34 @@ class LogStripTest {
 
     @Test
     void tenThousandRecordsKeepTheStartTheEndAndAroundEachArrow() {
-        LogView log = new LogView("page-views", 3, 0, 10_000, 10_000).withPositions(List.of(
-                new Position("ricardo", 1_234), new Position("robin", 5_000), new Position("viktor", 9_990)));
+        LogView log = new LogView("page-views", 3, 0, 10_000, 10_000)
+                .withPositions(List.of(
+                        new Position("ricardo", 1_234), new Position("robin", 5_000), new Position("viktor", 9_990)));
 
         String diagram = PLAIN.render(log);
 
         check("log-ten-thousand", log);
-        assertThat(diagram).contains("…", " 0 ", " 9999 ", " 1234 ", " 5000 ", " 9990 ").doesNotContain(" 7000 ");
+        assertThat(diagram)
+                .contains("…", " 0 ", " 9999 ", " 1234 ", " 5000 ", " 9990 ")
+                .doesNotContain(" 7000 ");
     }
 
     @Test
     void recordsNotYetReplicatedAreAfterTheHighWatermark() {
-        check("log-high-watermark-behind", new LogView("payments", 1, 0, 6, 8)
-                .withPositions(List.of(new Position("robin", 6))));
+        check(
+                "log-high-watermark-behind",
+                new LogView("payments", 1, 0, 6, 8).withPositions(List.of(new Position("robin", 6))));
     }
 
     @Test
     void keysAndValuesShowInsideTheBoxes() {
-        LogView log = new LogView("orders", 0, 0, 5, 5).withRecords(List.of(
-                new Record(0, "ab123", "coffee"), new Record(1, null, "tea"), new Record(2, "ab123", "espresso machine"),
-                new Record(3, "cd456", "milk"), new Record(4, "ab123", "sugar")))
+        LogView log = new LogView("orders", 0, 0, 5, 5)
+                .withRecords(List.of(
+                        new Record(0, "ab123", "coffee"),
+                        new Record(1, null, "tea"),
+                        new Record(2, "ab123", "espresso machine"),
+                        new Record(3, "cd456", "milk"),
+                        new Record(4, "ab123", "sugar")))
                 .withPositions(List.of(new Position("ricardo", 3)));
         check("log-keys-and-values", log);
         assertThat(PLAIN.render(log)).contains("espress…").doesNotContain("espresso machine");
@@ -61,8 +68,11 @@ class LogStripTest {
 
     @Test
     void deletedRecordsAreSaid() {
-        check("log-start-after-retention", new LogView("orders", 0, 40, 47, 47).withPositions(List.of(
-                new Position("ricardo", 12), new Position("robin", 45), new Position("viktor", 45))));
+        check(
+                "log-start-after-retention",
+                new LogView("orders", 0, 40, 47, 47)
+                        .withPositions(List.of(
+                                new Position("ricardo", 12), new Position("robin", 45), new Position("viktor", 45))));
     }
 
     @Test
@@ -74,7 +84,8 @@ class LogStripTest {
 
     @Test
     void aPositionPastTheLogEndIsSaid() {
-        String diagram = PLAIN.render(new LogView("orders", 0, 0, 4, 4).withPositions(List.of(new Position("robin", 9))));
+        String diagram =
+                PLAIN.render(new LogView("orders", 0, 0, 4, 4).withPositions(List.of(new Position("robin", 9))));
 
         assertThat(diagram).contains("robin is at 9, past the log end");
     }

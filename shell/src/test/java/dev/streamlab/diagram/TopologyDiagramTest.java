@@ -14,7 +14,8 @@ class TopologyDiagramTest {
 
     @Test
     void theFraudTopologyReadsFromAttemptsToPossibleFraud() {
-        String diagram = PLAIN.render(FraudTopology.build(FraudRules.fromTheTalk()).describe());
+        String diagram =
+                PLAIN.render(FraudTopology.build(FraudRules.fromTheTalk()).describe());
 
         Golden.assertMatches("topology-fraud", diagram);
         assertThat(diagram.lines().findFirst()).contains("Sub-topology 0");
@@ -24,10 +25,12 @@ class TopologyDiagramTest {
 
     @Test
     void everyUpdateHasNoSuppressStep() {
-        String diagram = PLAIN.render(FraudTopology.build(FraudRules.fromTheTalk().everyUpdate()).describe());
+        String diagram = PLAIN.render(
+                FraudTopology.build(FraudRules.fromTheTalk().everyUpdate()).describe());
 
         assertThat(diagram).doesNotContain("suppress");
-        assertThat(PLAIN.render(FraudTopology.build(FraudRules.fromTheTalk()).describe())).contains("suppress");
+        assertThat(PLAIN.render(FraudTopology.build(FraudRules.fromTheTalk()).describe()))
+                .contains("suppress");
     }
 
     @Test

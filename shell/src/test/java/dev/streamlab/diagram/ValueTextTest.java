@@ -14,7 +14,8 @@ class ValueTextTest {
     @Test
     void aLongValueIsCutToTheWidthWithAnEllipsis() {
         assertThat(ValueText.cut("manifest ==> FraudManifest[" + "x".repeat(2000) + "]", 30))
-                .isEqualTo("manifest ==> FraudManifest[xx…").hasSize(30);
+                .isEqualTo("manifest ==> FraudManifest[xx…")
+                .hasSize(30);
     }
 
     @Test

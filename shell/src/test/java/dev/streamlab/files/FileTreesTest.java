@@ -3,6 +3,7 @@ package dev.streamlab.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.streamlab.jvm.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.jvm.JavaCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +23,7 @@ class FileTreesTest {
 
     /** Nobody's ids: a grader that is root reads any folder, so the locked folder is tried as an ordinary user. */
     private static final int NOBODY = 65534;
+
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
     @TempDir
@@ -38,11 +38,15 @@ class FileTreesTest {
     void fiftyThousandFilesAndALockedFolderGoUnderASmallHeap() throws Exception {
         boolean root = "root".equals(ProcessHandle.current().info().user().orElse(""));
         if (root) {
-            assumeThat(Files.isExecutable(SETPRIV)).as("setpriv, to try the locked folder as an ordinary user").isTrue();
+            assumeThat(Files.isExecutable(SETPRIV))
+                    .as("setpriv, to try the locked folder as an ordinary user")
+                    .isTrue();
         }
         // In memory where there is /dev/shm: 50,000 files take seconds to make on a disk, a tenth of one there.
         Path shm = Path.of("/dev/shm");
-        Path base = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "streamlab-file-trees-") : temp;
+        Path base = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "streamlab-file-trees-")
+                : temp;
         try {
             Path parent = base;
             if (root) {
@@ -54,17 +58,25 @@ class FileTreesTest {
             Path tree = parent.resolve("scratch");
             List<String> command = new ArrayList<>();
             if (root) {
-                command.addAll(List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+                command.addAll(
+                        List.of(SETPRIV.toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
             }
-            command.addAll(JavaCommand.ofThisJdk().option("-Xmx8m").option("-XX:+UseSerialGC").option("-XX:-UsePerfData")
+            command.addAll(JavaCommand.ofThisJdk()
+                    .option("-Xmx8m")
+                    .option("-XX:+UseSerialGC")
+                    .option("-XX:-UsePerfData")
                     .classPath(List.of(codeSource(FileTrees.class), codeSource(TreeRemovalProbe.class)))
-                    .main(TreeRemovalProbe.class.getName(), tree.toString(), "50000", "walk").toList());
+                    .main(TreeRemovalProbe.class.getName(), tree.toString(), "50000", "walk")
+                    .toList());
 
-            Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process probe =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(probe.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(out).doesNotContain("OutOfMemoryError").contains("created 50000 files; locked folder unreadable: true")
+            assertThat(out)
+                    .doesNotContain("OutOfMemoryError")
+                    .contains("created 50000 files; locked folder unreadable: true")
                     .contains("removed: true; left: false");
             assertThat(probe.exitValue()).as(out).isZero();
             assertThat(tree).doesNotExist();

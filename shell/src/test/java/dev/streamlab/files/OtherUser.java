@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -21,11 +20,9 @@ public final class OtherUser {
     public static final String NAME = "streamlab-other";
 
     /** What a command said (standard output and error) and its exit status. */
-    public record Run(int exit, String output) {
-    }
+    public record Run(int exit, String output) {}
 
-    private OtherUser() {
-    }
+    private OtherUser() {}
 
     /** The user's name, once it exists; a test that cannot become it is skipped (outside CI). */
     public static String require(String what) throws Exception {
@@ -34,7 +31,8 @@ public final class OtherUser {
         if (run(List.of("id", "-u", NAME)).exit() != 0 && root) {
             Run made = run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", NAME));
             if (made.exit() != 0 && run(List.of("id", "-u", NAME)).exit() != 0) {
-                fail("Cannot make the user " + NAME + " (useradd: " + made.output().strip() + ").");
+                fail("Cannot make the user " + NAME + " (useradd: "
+                        + made.output().strip() + ").");
             }
         }
         boolean ready = root && run(List.of("id", "-u", NAME)).exit() == 0;
@@ -48,7 +46,8 @@ public final class OtherUser {
 
     /** Runs {@code command} as that user, with none of this process's groups. */
     public static Run runAs(String user, String... command) throws Exception {
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"));
+        List<String> full =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups", "--"));
         full.addAll(List.of(command));
         return run(full);
     }

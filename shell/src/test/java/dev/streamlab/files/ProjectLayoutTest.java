@@ -3,7 +3,6 @@ package dev.streamlab.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /** The layout the README promises, as a fresh clone has it (generated folders such as slides/decks/ excluded). */

@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  */
 public final class TreeRemovalProbe {
 
-    private TreeRemovalProbe() {
-    }
+    private TreeRemovalProbe() {}
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
@@ -26,7 +25,8 @@ public final class TreeRemovalProbe {
             if (i % 1000 == 0) {
                 Files.createDirectories(folder);
             }
-            Files.createFile(folder.resolve(String.format("a-file-with-a-name-long-enough-to-cost-memory-%06d.txt", i)));
+            Files.createFile(
+                    folder.resolve(String.format("a-file-with-a-name-long-enough-to-cost-memory-%06d.txt", i)));
         }
         Path locked = Files.createDirectories(root.resolve("locked/inner"));
         Files.writeString(locked.resolve("secret.txt"), "x");

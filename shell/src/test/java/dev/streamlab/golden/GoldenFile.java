@@ -24,8 +24,7 @@ public final class GoldenFile {
 
     private final List<UnaryOperator<String>> masks = new ArrayList<>();
 
-    private GoldenFile() {
-    }
+    private GoldenFile() {}
 
     /** No masks: for output whose every character is fixed (a table rendered from given figures). */
     public static GoldenFile exact() {
@@ -40,7 +39,8 @@ public final class GoldenFile {
                 .mask("\\b\\d+(\\.\\d+)? ?(ms|s)\\b", "<duration>")
                 .mask("(127\\.0\\.0\\.1|localhost):\\d+", "$1:<port>")
                 .mask("@[0-9a-f]{5,8}\\b", "@<hash>")
-                // The tests' temporary folder may live in the clone (each fork has one under target/), wherever that is.
+                // The tests' temporary folder may live in the clone (each fork has one under target/), wherever that
+                // is.
                 .mask(Pattern.quote(temporaryFolder()) + "[\\w./+-]*", "<temp>")
                 .mask("(/tmp|/var/folders)/[\\w./+-]+", "<temp>")
                 .mask("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
@@ -49,7 +49,10 @@ public final class GoldenFile {
     }
 
     private static String temporaryFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        return Path.of(System.getProperty("java.io.tmpdir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     }
 
     /** Masks every match of {@code regex} (replacement may use groups, as in {@link String#replaceAll}). */
@@ -77,7 +80,9 @@ public final class GoldenFile {
                 Files.writeString(file, text, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s (write it with -Dgolden.update=true, then read the diff)", file).exists();
+            assertThat(file)
+                    .as("golden file %s (write it with -Dgolden.update=true, then read the diff)", file)
+                    .exists();
             // The golden file is masked too: a mask added later then needs no golden file written again.
             String expected = normalise(Files.readString(file, StandardCharsets.UTF_8));
             if (!text.equals(expected)) {
@@ -85,7 +90,8 @@ public final class GoldenFile {
                 Files.createDirectories(actualFile.getParent());
                 Files.writeString(actualFile, text, StandardCharsets.UTF_8);
                 throw new AssertionError(name + " differs from its golden file " + file + " (the whole text is in "
-                        + actualFile + "; -Dgolden.update=true rewrites the golden file):\n" + firstDifference(expected, text));
+                        + actualFile + "; -Dgolden.update=true rewrites the golden file):\n"
+                        + firstDifference(expected, text));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,7 +103,9 @@ public final class GoldenFile {
         List<String> before = expected.lines().toList();
         List<String> after = actual.lines().toList();
         int first = 0;
-        while (first < before.size() && first < after.size() && before.get(first).equals(after.get(first))) {
+        while (first < before.size()
+                && first < after.size()
+                && before.get(first).equals(after.get(first))) {
             first++;
         }
         StringBuilder diff = new StringBuilder();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,11 +27,14 @@ class ApiPolicyTest {
     @Test
     void everyLabSolutionAndStarterUsesOnlyAllowedApis() throws IOException {
         try (Stream<Path> labs = Files.list(Submissions.PROJECT.resolve("labs"))) {
-            for (Path lab : labs.filter(d -> d.getFileName().toString().matches("\\d\\d-.*")).toList()) {
+            for (Path lab : labs.filter(d -> d.getFileName().toString().matches("\\d\\d-.*"))
+                    .toList()) {
                 for (String part : List.of("solution", "starter")) {
-                    JavaCompilation.Result r = JavaCompilation.compileHere(lab.resolve(part), classpath(),
-                            temp.resolve(lab.getFileName() + "-" + part), true);
-                    assertThat(r.success()).as(lab + " " + part + " compiles: " + r.errors()).isTrue();
+                    JavaCompilation.Result r = JavaCompilation.compileHere(
+                            lab.resolve(part), classpath(), temp.resolve(lab.getFileName() + "-" + part), true);
+                    assertThat(r.success())
+                            .as(lab + " " + part + " compiles: " + r.errors())
+                            .isTrue();
                     assertThat(r.refusals()).as(lab + " " + part).isEmpty();
                 }
             }
@@ -80,64 +82,104 @@ class ApiPolicyTest {
 
     static Stream<Arguments> refusedCode() {
         return Stream.of(
-                Arguments.of("import java.lang.reflect.Field; class A { Field f; }", "java.lang.reflect.Field (reflection)"),
-                Arguments.of("class A { Object f() throws Exception { return A.class.getDeclaredField(\"x\"); } int x; }",
+                Arguments.of(
+                        "import java.lang.reflect.Field; class A { Field f; }", "java.lang.reflect.Field (reflection)"),
+                Arguments.of(
+                        "class A { Object f() throws Exception { return A.class.getDeclaredField(\"x\"); } int x; }",
                         "java.lang.Class.getDeclaredField (reflection)"),
-                Arguments.of("class A { Object f() throws Exception { return Class.forName(\"java.lang.Runtime\"); } }",
+                Arguments.of(
+                        "class A { Object f() throws Exception { return Class.forName(\"java.lang.Runtime\"); } }",
                         "java.lang.Class.forName (reflection)"),
-                Arguments.of("class A { java.util.function.Function<String, ?> f = A.class::getResourceAsStream; }",
+                Arguments.of(
+                        "class A { java.util.function.Function<String, ?> f = A.class::getResourceAsStream; }",
                         "java.lang.Class.getResourceAsStream (class loading)"),
-                Arguments.of("class A extends Thread { Object f() { return getContextClassLoader(); } }",
+                Arguments.of(
+                        "class A extends Thread { Object f() { return getContextClassLoader(); } }",
                         "java.lang.Thread.getContextClassLoader (the JVM's internals)"),
-                Arguments.of("class A { void f() { var l = ClassLoader.getSystemClassLoader(); } }", "java.lang.ClassLoader (class loading)"),
-                Arguments.of("class A { void f() { var t = Thread.currentThread(); var l = t.getContextClassLoader(); } }",
+                Arguments.of(
+                        "class A { void f() { var l = ClassLoader.getSystemClassLoader(); } }",
+                        "java.lang.ClassLoader (class loading)"),
+                Arguments.of(
+                        "class A { void f() { var t = Thread.currentThread(); var l = t.getContextClassLoader(); } }",
                         "java.lang.Thread.getContextClassLoader (the JVM's internals)"),
-                Arguments.of("class A { Object f() throws Exception { return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/x\")); } }",
+                Arguments.of(
+                        "class A { Object f() throws Exception { return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/x\")); } }",
                         "java.nio.file.Files (files)"),
-                Arguments.of("class A { Object f() throws Exception { return new java.io.FileInputStream(\"/x\"); } }",
+                Arguments.of(
+                        "class A { Object f() throws Exception { return new java.io.FileInputStream(\"/x\"); } }",
                         "java.io.FileInputStream (files)"),
-                Arguments.of("class A { Object f() throws Exception { return new java.io.PrintWriter(\"/tmp/x\"); } }",
+                Arguments.of(
+                        "class A { Object f() throws Exception { return new java.io.PrintWriter(\"/tmp/x\"); } }",
                         "new java.io.PrintWriter(java.lang.String) (files)"),
-                Arguments.of("class A { void f() throws Exception { new ProcessBuilder(\"sh\").start(); } }",
+                Arguments.of(
+                        "class A { void f() throws Exception { new ProcessBuilder(\"sh\").start(); } }",
                         "java.lang.ProcessBuilder (processes)"),
-                Arguments.of("class A { void f() throws Exception { Runtime.getRuntime().exec(new String[] {\"sh\"}); } }",
+                Arguments.of(
+                        "class A { void f() throws Exception { Runtime.getRuntime().exec(new String[] {\"sh\"}); } }",
                         "java.lang.Runtime.exec (processes)"),
                 Arguments.of("class A { void f() { System.exit(0); } }", "java.lang.System.exit (the JVM's internals)"),
-                Arguments.of("class A { Object f() { return System.getProperties(); } }", "java.lang.System.getProperties (system properties)"),
-                Arguments.of("class A { void f() { System.setProperty(\"java.io.tmpdir\", \"/\"); } }",
+                Arguments.of(
+                        "class A { Object f() { return System.getProperties(); } }",
+                        "java.lang.System.getProperties (system properties)"),
+                Arguments.of(
+                        "class A { void f() { System.setProperty(\"java.io.tmpdir\", \"/\"); } }",
                         "java.lang.System.setProperty (system properties)"),
-                Arguments.of("class A { void f() { System.clearProperty(\"user.home\"); } }", "java.lang.System.clearProperty (system properties)"),
-                Arguments.of("class A { void f() { System.setProperties(null); } }", "java.lang.System.setProperties (system properties)"),
-                Arguments.of("class A { Object f() { return System.getenv(); } }", "java.lang.System.getenv (the environment)"),
-                Arguments.of("class A { java.util.function.Function<String, String> f = System::getenv; }",
+                Arguments.of(
+                        "class A { void f() { System.clearProperty(\"user.home\"); } }",
+                        "java.lang.System.clearProperty (system properties)"),
+                Arguments.of(
+                        "class A { void f() { System.setProperties(null); } }",
+                        "java.lang.System.setProperties (system properties)"),
+                Arguments.of(
+                        "class A { Object f() { return System.getenv(); } }",
                         "java.lang.System.getenv (the environment)"),
-                Arguments.of("class A { void f() throws Exception { var r = Runtime.getRuntime(); r.exec(\"sh\"); } }",
+                Arguments.of(
+                        "class A { java.util.function.Function<String, String> f = System::getenv; }",
+                        "java.lang.System.getenv (the environment)"),
+                Arguments.of(
+                        "class A { void f() throws Exception { var r = Runtime.getRuntime(); r.exec(\"sh\"); } }",
                         "java.lang.Runtime.exec (processes)"),
-                Arguments.of("class A { void f() { System.setOut(null); } }", "java.lang.System.setOut (the JVM's internals)"),
-                Arguments.of("class A { void f() throws Exception { new java.net.Socket(\"localhost\", 1); } }", "java.net.Socket (the network)"),
-                Arguments.of("class A { Object f() { return java.lang.management.ManagementFactory.getRuntimeMXBean(); } }",
+                Arguments.of(
+                        "class A { void f() { System.setOut(null); } }",
+                        "java.lang.System.setOut (the JVM's internals)"),
+                Arguments.of(
+                        "class A { void f() throws Exception { new java.net.Socket(\"localhost\", 1); } }",
+                        "java.net.Socket (the network)"),
+                Arguments.of(
+                        "class A { Object f() { return java.lang.management.ManagementFactory.getRuntimeMXBean(); } }",
                         "java.lang.management.ManagementFactory (the JVM's internals)"),
-                Arguments.of("class A { Object f() { return java.lang.invoke.MethodHandles.lookup(); } }",
+                Arguments.of(
+                        "class A { Object f() { return java.lang.invoke.MethodHandles.lookup(); } }",
                         "java.lang.invoke.MethodHandles (reflection)"),
-                Arguments.of("class A { Object f() { return java.util.ServiceLoader.load(Runnable.class); } }",
+                Arguments.of(
+                        "class A { Object f() { return java.util.ServiceLoader.load(Runnable.class); } }",
                         "java.util.ServiceLoader (class loading)"),
-                Arguments.of("class A { Object f() { return new com.fasterxml.jackson.databind.ObjectMapper(); } }",
+                Arguments.of(
+                        "class A { Object f() { return new com.fasterxml.jackson.databind.ObjectMapper(); } }",
                         "com.fasterxml.jackson.databind.ObjectMapper (a library no lab needs)"),
-                Arguments.of("class A { Object f() throws Exception { return org.apache.kafka.common.utils.Utils.readFileAsString(\"/x\"); } }",
+                Arguments.of(
+                        "class A { Object f() throws Exception { return org.apache.kafka.common.utils.Utils.readFileAsString(\"/x\"); } }",
                         "org.apache.kafka.common.utils.Utils (Kafka's internals)"),
-                Arguments.of("class A { Object f() { return new org.apache.kafka.common.config.provider.DirectoryConfigProvider(); } }",
+                Arguments.of(
+                        "class A { Object f() { return new org.apache.kafka.common.config.provider.DirectoryConfigProvider(); } }",
                         "org.apache.kafka.common.config.provider.DirectoryConfigProvider (files)"),
-                Arguments.of("class A { Object f() { return dev.streamlab.grading.check.CheckSeed.PROPERTY; } }",
+                Arguments.of(
+                        "class A { Object f() { return dev.streamlab.grading.check.CheckSeed.PROPERTY; } }",
                         "dev.streamlab.grading.check.CheckSeed (the grader and its checks)"),
-                Arguments.of("class A { Object f() { return java.io.FileDescriptor.out; } }", "java.io.FileDescriptor (files)"),
-                Arguments.of("class A implements java.lang.reflect.InvocationHandler { public Object invoke(Object p, java.lang.reflect.Method m,"
-                        + " Object[] a) { return null; } }", "java.lang.reflect.InvocationHandler (reflection)"));
+                Arguments.of(
+                        "class A { Object f() { return java.io.FileDescriptor.out; } }",
+                        "java.io.FileDescriptor (files)"),
+                Arguments.of(
+                        "class A implements java.lang.reflect.InvocationHandler { public Object invoke(Object p, java.lang.reflect.Method m,"
+                                + " Object[] a) { return null; } }",
+                        "java.lang.reflect.InvocationHandler (reflection)"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("refusedCode")
     void reachingOutsideTheLabIsRefusedWithTheLine(String source, String refusal) {
-        assertThat(refusals(source)).anyMatch(r -> r.startsWith("A.java:1: uses " + refusal + "; instead, ") && r.endsWith("."));
+        assertThat(refusals(source))
+                .anyMatch(r -> r.startsWith("A.java:1: uses " + refusal + "; instead, ") && r.endsWith("."));
     }
 
     /** What a learner who reads the grader's settings (its paths, its seed) would write, and is told instead. */
@@ -149,8 +191,10 @@ class ApiPolicyTest {
                         return System.getProperties().toString();
                     }
                 }
-                """, true)).containsExactly("A.java:3: uses java.lang.System.getProperties (system properties); instead, take settings"
-                + " from the configuration or the parameters the checks give your code.");
+                """, true))
+                .containsExactly(
+                        "A.java:3: uses java.lang.System.getProperties (system properties); instead, take settings"
+                                + " from the configuration or the parameters the checks give your code.");
     }
 
     /** Compiled here, in the test's JVM, as in the compiler's JVM, without starting one per case. */
@@ -164,7 +208,8 @@ class ApiPolicyTest {
             Path dir = Files.createDirectories(temp.resolve("src-" + System.nanoTime()));
             Files.writeString(dir.resolve(name + ".java"), source);
             Path out = temp.resolve("out-" + System.nanoTime());
-            JavaCompilation.Result r = inTheCompilersJvm ? JavaCompilation.compileSubmission(dir, classpath(), out)
+            JavaCompilation.Result r = inTheCompilersJvm
+                    ? JavaCompilation.compileSubmission(dir, classpath(), out)
                     : JavaCompilation.compileHere(dir, classpath(), out, true);
             assertThat(r.success()).as("compiles: " + r.errors()).isTrue();
             return r.refusals();

@@ -1,10 +1,9 @@
 package dev.streamlab.grading;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What GitHub Classroom's reporter ({@code classroom-resources/autograding-grading-reporter}, v1 and main at 43c2d9f)
@@ -22,8 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ClassroomReporter {
 
-    private ClassroomReporter() {
-    }
+    private ClassroomReporter() {}
 
     static String noticePoints(List<JsonNode> runners) {
         double total = 0;
@@ -35,7 +33,9 @@ final class ClassroomReporter {
             max += r.get("max_score").asInt();
             for (JsonNode test : r.get("tests")) {
                 // JavaScript's + on a missing score gives NaN.
-                total += test.has("score") && test.get("score").isNumber() ? test.get("score").asDouble() : Double.NaN;
+                total += test.has("score") && test.get("score").isNumber()
+                        ? test.get("score").asDouble()
+                        : Double.NaN;
             }
         }
         return "Points " + js(total) + "/" + max;
@@ -53,7 +53,8 @@ final class ClassroomReporter {
     }
 
     static String logLine(JsonNode runner, String name) {
-        return "Total points for " + name + ": " + String.format(Locale.ROOT, "%.2f", tableTotal(runner)) + "/" + runner.get("max_score").asInt();
+        return "Total points for " + name + ": " + String.format(Locale.ROOT, "%.2f", tableTotal(runner)) + "/"
+                + runner.get("max_score").asInt();
     }
 
     static List<String> testLines(JsonNode runner) {
@@ -61,8 +62,13 @@ final class ClassroomReporter {
         for (JsonNode test : runner.get("tests")) {
             String status = test.path("status").asText();
             String name = test.path("name").asText();
-            String line = !test.has("line_no") ? " - line undefined" : test.get("line_no").isNull() ? " - line null"
-                    : test.get("line_no").asLong() != 0 ? " - line " + test.get("line_no").asLong() : "";
+            String line = !test.has("line_no")
+                    ? " - line undefined"
+                    : test.get("line_no").isNull()
+                            ? " - line null"
+                            : test.get("line_no").asLong() != 0
+                                    ? " - line " + test.get("line_no").asLong()
+                                    : "";
             if ("pass".equals(status)) {
                 lines.add("✅ " + name + line);
             } else if ("error".equals(status)) {

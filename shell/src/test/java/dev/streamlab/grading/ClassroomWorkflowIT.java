@@ -2,6 +2,9 @@ package dev.streamlab.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,31 +44,51 @@ class ClassroomWorkflowIT {
         }
         assertThat(reporter).as("the reporter step").isNotNull();
         String runners = reporter.path("with").path("runners").asText();
-        // The reporter reads the env var <RUNNER, upper-cased>_RESULTS; its own check on the list allows letters and digits.
+        // The reporter reads the env var <RUNNER, upper-cased>_RESULTS; its own check on the list allows letters and
+        // digits.
         assertThat(runners).matches("^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$").isEqualTo("streamlab");
         assertThat(reporter.path("env").path(runners.toUpperCase() + "_RESULTS").asText())
                 .isEqualTo("${{ steps." + grade.path("id").asText() + ".outputs.result }}");
         assertThat(grade.path("run").asText()).contains("--github-output");
-        assertThat(grade.has("continue-on-error")).as("grade's exit code 0 keeps the job going").isFalse();
+        assertThat(grade.has("continue-on-error"))
+                .as("grade's exit code 0 keeps the job going")
+                .isFalse();
     }
 
     @Test
     void theGradeStepGradesTheLearnersCodeAndLeavesOneResultLine() throws Exception {
         JsonNode grade = step(steps(), "streamlab");
-        Path course = Files.createDirectories(runner.resolve(grade.path("working-directory").asText()));
-        // ./streamlab of the course checkout: this build's classes, which find this project's labs (the instructor's copy).
+        Path course = Files.createDirectories(
+                runner.resolve(grade.path("working-directory").asText()));
+        // ./streamlab of the course checkout: this build's classes, which find this project's labs (the instructor's
+        // copy).
         Path launcher = course.resolve("streamlab");
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-                + "' -cp '" + System.getProperty("java.class.path") + "' dev.streamlab.cli.Main \"$@\"\n");
+        Files.writeString(
+                launcher,
+                "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+                        + System.getProperty("java.class.path") + "' dev.streamlab.cli.Main \"$@\"\n");
         launcher.toFile().setExecutable(true);
-        learnersRepository(Submissions.wrong("05-fraud-window", "counts-all-cards-together"), runner.resolve("submission"));
+        learnersRepository(
+                Submissions.wrong("05-fraud-window", "counts-all-cards-together"), runner.resolve("submission"));
         Path githubOutput = Files.writeString(runner.resolve("github_output"), "earlier=kept\n");
 
-        List<String> command = new ArrayList<>(List.of("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", grade.path("run").asText()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(course.toFile()).redirectErrorStream(true)
+        List<String> command = new ArrayList<>(List.of(
+                "bash",
+                "--noprofile",
+                "--norc",
+                "-eo",
+                "pipefail",
+                "-c",
+                grade.path("run").asText()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(course.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(runner.resolve("log.txt").toFile());
         builder.environment().put("GITHUB_OUTPUT", githubOutput.toString());
-        grade.path("env").fields().forEachRemaining(e -> builder.environment().put(e.getKey(), e.getValue().asText()));
+        grade.path("env")
+                .fields()
+                .forEachRemaining(
+                        e -> builder.environment().put(e.getKey(), e.getValue().asText()));
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String log = Files.readString(runner.resolve("log.txt"));
@@ -78,12 +97,19 @@ class ClassroomWorkflowIT {
         List<String> lines = Files.readAllLines(githubOutput);
         assertThat(lines).hasSize(2).first().isEqualTo("earlier=kept");
         assertThat(lines.get(1)).startsWith("result=").doesNotContain(" ");
-        JsonNode result = new ObjectMapper().readTree(new String(Base64.getDecoder().decode(lines.get(1).substring("result=".length())),
-                StandardCharsets.UTF_8));
-        JsonNode written = new ObjectMapper().readTree(course.resolve("grading-results/05-fraud-window/autograding.json").toFile());
+        JsonNode result = new ObjectMapper()
+                .readTree(new String(
+                        Base64.getDecoder().decode(lines.get(1).substring("result=".length())),
+                        StandardCharsets.UTF_8));
+        JsonNode written = new ObjectMapper()
+                .readTree(course.resolve("grading-results/05-fraud-window/autograding.json")
+                        .toFile());
         assertThat(result).isEqualTo(written);
         // The visible checks only (5 points of lab 05's 12): feedback, which the learner could change anyway.
-        assertThat(log).contains("(visible checks only)").contains("Score: 3/5 points").doesNotContain("(hidden)");
+        assertThat(log)
+                .contains("(visible checks only)")
+                .contains("Score: 3/5 points")
+                .doesNotContain("(hidden)");
         assertThat(result.path("max_score").asInt()).isEqualTo(5);
         assertThat(ClassroomReporter.noticePoints(List.of(result))).isEqualTo("Points 3/5");
         assertThat(ClassroomReporter.tableTotal(result)).isEqualTo(3.0);
@@ -98,23 +124,30 @@ class ClassroomWorkflowIT {
     @Test
     void theInstructorGradesTheClonedRepositoriesWithTheHiddenChecks() throws Exception {
         Path submissions = runner.resolve("fraud-window-submissions");
-        learnersRepository(Submissions.wrong("05-fraud-window", "counts-all-cards-together"), submissions.resolve("fraud-window-ada"));
+        learnersRepository(
+                Submissions.wrong("05-fraud-window", "counts-all-cards-together"),
+                submissions.resolve("fraud-window-ada"));
         learnersRepository(Submissions.lab("05").solution(), submissions.resolve("fraud-window-bob"));
         Path results = runner.resolve("grading-results");
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
 
-        int code = dev.streamlab.cli.StreamlabCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+        int code = dev.streamlab.cli.StreamlabCommand.commandLine(
+                        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
                 .execute("grade", "05", "--all", submissions.toString(), "--results", results.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(dev.streamlab.cli.ExitCode.CHECK_FAILED);
         // ada's Classroom feedback was 3/5 (the visible checks); her grade is 3/12.
-        assertThat(err.toString()).contains("] fraud-window-ada: 3/12 points").contains("] fraud-window-bob: 12/12 points");
+        assertThat(err.toString())
+                .contains("] fraud-window-ada: 3/12 points")
+                .contains("] fraud-window-bob: 12/12 points");
         List<String> csv = Files.readAllLines(results.resolve("05-fraud-window/class-summary.csv"));
         assertThat(csv).hasSize(3);
         assertThat(csv.get(1)).startsWith("fraud-window-ada,3,12,");
         assertThat(csv.get(2)).startsWith("fraud-window-bob,12,12,");
-        JsonNode ada = new ObjectMapper().readTree(results.resolve("05-fraud-window/fraud-window-ada/autograding.json").toFile());
+        JsonNode ada = new ObjectMapper()
+                .readTree(results.resolve("05-fraud-window/fraud-window-ada/autograding.json")
+                        .toFile());
         assertThat(ada.path("max_score").asInt()).isEqualTo(12);
         assertThat(ada.path("verified").asBoolean()).isTrue();
     }
@@ -132,10 +165,12 @@ class ClassroomWorkflowIT {
 
     @Test
     void outsideActionsGithubOutputSaysWhatIsMissing() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GITHUB_OUTPUT") == null, "this runs in GitHub Actions");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("GITHUB_OUTPUT") == null, "this runs in GitHub Actions");
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
-        int code = dev.streamlab.cli.StreamlabCommand.commandLine(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+        int code = dev.streamlab.cli.StreamlabCommand.commandLine(
+                        new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
                 .execute("grade", "05", "--github-output", "--results", runner.toString());
         assertThat(code).isEqualTo(dev.streamlab.cli.ExitCode.USAGE);
         assertThat(err.toString()).contains("GITHUB_OUTPUT is not set");

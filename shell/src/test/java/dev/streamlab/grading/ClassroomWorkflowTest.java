@@ -2,14 +2,13 @@ package dev.streamlab.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +21,7 @@ class ClassroomWorkflowTest {
 
     /** A command of a run script: what lies between line breaks, ';', '&' and '|'. */
     private static final Pattern COMMAND_SEPARATOR = Pattern.compile("[\\n;&|]");
+
     private static final Pattern GRADE = Pattern.compile("(^|\\s)grade(\\s|$)");
 
     @Test
@@ -29,7 +29,9 @@ class ClassroomWorkflowTest {
         String workflow = Files.readString(ClassroomWorkflowIT.WORKFLOW);
 
         // GitHub's expressions ignore case (secrets.X is SECRETS.X), so these do too; comments count as well.
-        assertThat(workflow).doesNotContainIgnoringCase("secrets.").doesNotContainIgnoringCase("token:")
+        assertThat(workflow)
+                .doesNotContainIgnoringCase("secrets.")
+                .doesNotContainIgnoringCase("token:")
                 .doesNotContainIgnoringCase("checks/hidden");
     }
 
@@ -46,7 +48,9 @@ class ClassroomWorkflowTest {
             }
         }
 
-        assertThat(grades).as("the grade commands of " + ClassroomWorkflowIT.WORKFLOW).isNotEmpty()
+        assertThat(grades)
+                .as("the grade commands of " + ClassroomWorkflowIT.WORKFLOW)
+                .isNotEmpty()
                 .allSatisfy(command -> assertThat(command).contains(" --visible-only"));
     }
 

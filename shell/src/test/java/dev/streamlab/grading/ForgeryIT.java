@@ -3,7 +3,6 @@ package dev.streamlab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.OptionalLong;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,27 +43,43 @@ class ForgeryIT {
         "06-queue-worker,        acks-before-the-send-completes, 7",
     })
     void noMarkWithoutTheBehaviour(String labId, String name, int most) {
-        Scorecard card = Grader.ofThisJvm(step -> { }).grade(Submissions.lab(labId.substring(0, 2)), Submissions.wrong(labId, name),
-                new Grader.Options(false, OptionalLong.of(SEED)));
+        Scorecard card = Grader.ofThisJvm(step -> {})
+                .grade(
+                        Submissions.lab(labId.substring(0, 2)),
+                        Submissions.wrong(labId, name),
+                        new Grader.Options(false, OptionalLong.of(SEED)));
 
         assertThat(card.compiled()).as(card.compileErrors().toString()).isTrue();
-        assertThat(card.points()).as(String.join("\n", card.checks().stream()
-                .map(c -> c.status() + " " + c.fullName() + ": " + c.message()).toList())).isEqualTo(most);
+        assertThat(card.points())
+                .as(String.join(
+                        "\n",
+                        card.checks().stream()
+                                .map(c -> c.status() + " " + c.fullName() + ": " + c.message())
+                                .toList()))
+                .isEqualTo(most);
         assertThat(card.checks()).allSatisfy(c -> assertThat(c.status()).isNotEqualTo(CheckResult.Status.NOT_RUN));
     }
 
-    // On Java 25 too: what the learner's JVM holds and can reach is the JDK's to decide. The other ways to marks without
+    // On Java 25 too: what the learner's JVM holds and can reach is the JDK's to decide. The other ways to marks
+    // without
     // work are the checks' own logic, the same on every JDK.
     @Tag(AttackCatalogueIT.JAVA_25)
     @ParameterizedTest(name = "{0}: the seed, the checks and the stack are not in the learner's JVM")
     @CsvSource({"reads-the-seed"})
     void theLearnersJvmHoldsNoSeedNoCheckAndCannotChangeTheSeed(String name) {
         // Without the API policy, which would refuse System.getProperties: the process boundary alone must hold.
-        Scorecard card = Grader.ofThisJvm(step -> { }).grade(Submissions.sandboxLab(), Submissions.wrong("90-sandbox", name),
-                new Grader.Options(false, OptionalLong.of(SEED)).withoutApiPolicy());
+        Scorecard card = Grader.ofThisJvm(step -> {})
+                .grade(
+                        Submissions.sandboxLab(),
+                        Submissions.wrong("90-sandbox", name),
+                        new Grader.Options(false, OptionalLong.of(SEED)).withoutApiPolicy());
 
         assertThat(card.points()).as(card.checks().toString()).isZero();
-        assertThat(card.seed()).as("the seed the checks used, whatever the learner's code set").isEqualTo(SEED);
-        assertThat(card.checks()).hasSize(3).allSatisfy(c -> assertThat(c.message()).contains("expected: <"));
+        assertThat(card.seed())
+                .as("the seed the checks used, whatever the learner's code set")
+                .isEqualTo(SEED);
+        assertThat(card.checks())
+                .hasSize(3)
+                .allSatisfy(c -> assertThat(c.message()).contains("expected: <"));
     }
 }

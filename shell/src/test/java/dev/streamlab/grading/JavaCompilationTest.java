@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +36,13 @@ class JavaCompilationTest {
             nestedFinally = "try { x++; } finally { " + nestedFinally + " }";
         }
         return Stream.of(
-                Arguments.of("nested generic calls", "package lab05;\nimport java.util.List;\n"
-                        + "class Slow { boolean c; Object f() { return " + generic + "; } }\n"),
-                Arguments.of("nested finally blocks", "package lab05;\nclass Slow { int x; void f() { " + nestedFinally + " } }\n"));
+                Arguments.of(
+                        "nested generic calls",
+                        "package lab05;\nimport java.util.List;\n" + "class Slow { boolean c; Object f() { return "
+                                + generic + "; } }\n"),
+                Arguments.of(
+                        "nested finally blocks",
+                        "package lab05;\nclass Slow { int x; void f() { " + nestedFinally + " } }\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,29 +53,40 @@ class JavaCompilationTest {
         assertThat(source.length()).isBetween(300, 1600);
 
         long started = System.nanoTime();
-        JavaCompilation.Result result = JavaCompilation.compileSubmission(temp.resolve("src"), classpath(), temp.resolve("out"), LIMIT);
+        JavaCompilation.Result result =
+                JavaCompilation.compileSubmission(temp.resolve("src"), classpath(), temp.resolve("out"), LIMIT);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(result.success()).isFalse();
         assertThat(result.errors()).containsExactly(JavaCompilation.timedOut(LIMIT));
-        assertThat(result.errors().get(0)).startsWith("The Java compiler did not finish within 2 s on this code").contains("simplify");
+        assertThat(result.errors().get(0))
+                .startsWith("The Java compiler did not finish within 2 s on this code")
+                .contains("simplify");
         assertThat(took).isLessThan(LIMIT.plusSeconds(10));
-        assertThat(ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains(JavaCompilationProcess.class.getName())))
-                .as("compiler JVMs left running").isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p ->
+                                p.info().commandLine().orElse("").contains(JavaCompilationProcess.class.getName())))
+                .as("compiler JVMs left running")
+                .isEmpty();
     }
 
     @Test
     void theCompilersJvmReportsErrorsAndRefusalsByLine() throws IOException {
         Path sources = Files.createDirectories(temp.resolve("src/lab05"));
-        Files.writeString(sources.resolve("A.java"), "package lab05;\nclass A {\n  Object f() { return System.getenv(); }\n}\n");
+        Files.writeString(
+                sources.resolve("A.java"), "package lab05;\nclass A {\n  Object f() { return System.getenv(); }\n}\n");
         Files.writeString(sources.resolve("B.java"), "package lab05;\nclass B {\n  int f() { return \"x\"; }\n}\n");
 
-        JavaCompilation.Result result = JavaCompilation.compileSubmission(temp.resolve("src"), classpath(), temp.resolve("out"));
+        JavaCompilation.Result result =
+                JavaCompilation.compileSubmission(temp.resolve("src"), classpath(), temp.resolve("out"));
 
         assertThat(result.success()).isFalse();
         assertThat(result.errors()).singleElement().asString().startsWith("lab05/B.java:3: incompatible types");
-        assertThat(result.refusals()).singleElement().asString().startsWith("lab05/A.java:3: uses java.lang.System.getenv (the environment)");
+        assertThat(result.refusals())
+                .singleElement()
+                .asString()
+                .startsWith("lab05/A.java:3: uses java.lang.System.getenv (the environment)");
     }
 
     private static String classpath() {

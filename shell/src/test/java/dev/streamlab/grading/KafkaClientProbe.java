@@ -1,7 +1,6 @@
 package dev.streamlab.grading;
 
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -12,14 +11,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaClientProbe {
 
-    private KafkaClientProbe() {
-    }
+    private KafkaClientProbe() {}
 
     public static void main(String[] args) {
-        Map<String, Object> config = Map.of("bootstrap.servers", "127.0.0.1:1", "max.block.ms", 500,
-                "key.serializer", StringSerializer.class, "value.serializer", StringSerializer.class);
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers",
+                "127.0.0.1:1",
+                "max.block.ms",
+                500,
+                "key.serializer",
+                StringSerializer.class,
+                "value.serializer",
+                StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("t", "k", "v"), (metadata, e) -> { });
+            producer.send(new ProducerRecord<>("t", "k", "v"), (metadata, e) -> {});
         } catch (RuntimeException expected) {
             // No broker: the send times out.
         }

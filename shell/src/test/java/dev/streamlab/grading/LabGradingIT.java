@@ -2,17 +2,15 @@ package dev.streamlab.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +27,10 @@ class LabGradingIT {
         Lab lab = Submissions.lab(id);
         Scorecard card = Submissions.grade(lab, lab.solution());
 
-        assertThat(card.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.fullName() + ": " + c.message()).isTrue());
+        assertThat(card.checks())
+                .allSatisfy(c -> assertThat(c.passed())
+                        .as(c.fullName() + ": " + c.message())
+                        .isTrue());
         assertThat(card.points()).isEqualTo(card.maxPoints()).isPositive();
         assertThat(card.checks()).anyMatch(CheckResult::visible).anyMatch(c -> !c.visible());
         assertThat(card.passed()).isTrue();
@@ -63,19 +64,32 @@ class LabGradingIT {
     void aWrongSubmissionScoresWhatItShould(String labId, String name, int expectedPoints) {
         Scorecard card = Submissions.grade(Submissions.lab(labId), Submissions.wrong(labId, name));
 
-        assertThat(card.points()).as(String.join("\n", card.checks().stream()
-                .map(c -> c.status() + " " + c.fullName() + ": " + c.message()).toList())).isEqualTo(expectedPoints);
+        assertThat(card.points())
+                .as(String.join(
+                        "\n",
+                        card.checks().stream()
+                                .map(c -> c.status() + " " + c.fullName() + ": " + c.message())
+                                .toList()))
+                .isEqualTo(expectedPoints);
         assertThat(card.passed()).isFalse();
-        assertThat(card.checks()).filteredOn(c -> !c.passed()).allSatisfy(c -> assertThat(c.hint()).isNotBlank());
-        // What its consumers make of it: the Classroom reporter's two sums, a valid JUnit XML with JUnit's method names.
+        assertThat(card.checks())
+                .filteredOn(c -> !c.passed())
+                .allSatisfy(c -> assertThat(c.hint()).isNotBlank());
+        // What its consumers make of it: the Classroom reporter's two sums, a valid JUnit XML with JUnit's method
+        // names.
         try {
             JsonNode classroom = new ObjectMapper().readTree(GradingReports.classroomJson(card));
-            assertThat(ClassroomReporter.noticePoints(List.of(classroom))).isEqualTo("Points " + expectedPoints + "/" + card.maxPoints());
+            assertThat(ClassroomReporter.noticePoints(List.of(classroom)))
+                    .isEqualTo("Points " + expectedPoints + "/" + card.maxPoints());
             assertThat(ClassroomReporter.tableTotal(classroom)).isEqualTo((double) expectedPoints);
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                    .newSchema(Submissions.RESOURCES.resolve("surefire-test-report-rules.xsd").toFile()).newValidator()
+                    .newSchema(Submissions.RESOURCES
+                            .resolve("surefire-test-report-rules.xsd")
+                            .toFile())
+                    .newValidator()
                     .validate(new StreamSource(new StringReader(card.junitXml().orElseThrow())));
-            assertThat(card.checks()).allSatisfy(c -> assertThat(card.junitXml().orElseThrow()).contains("name=\"" + c.method() + "\""));
+            assertThat(card.checks())
+                    .allSatisfy(c -> assertThat(card.junitXml().orElseThrow()).contains("name=\"" + c.method() + "\""));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -85,7 +99,7 @@ class LabGradingIT {
     void theSameSeedReplaysARunAndAnotherSeedMakesOtherData() {
         Lab lab = Submissions.lab("05");
         Path wrong = Submissions.wrong("05-fraud-window", "no-window");
-        Grader grader = Grader.ofThisJvm(step -> { });
+        Grader grader = Grader.ofThisJvm(step -> {});
 
         List<String> first = failures(grader.grade(lab, wrong, new Grader.Options(false, OptionalLong.of(7))));
         List<String> replay = failures(grader.grade(lab, wrong, new Grader.Options(false, OptionalLong.of(7))));
@@ -96,7 +110,10 @@ class LabGradingIT {
     }
 
     private static List<String> failures(Scorecard card) {
-        return card.checks().stream().filter(c -> !c.passed()).map(CheckResult::message).toList();
+        return card.checks().stream()
+                .filter(c -> !c.passed())
+                .map(CheckResult::message)
+                .toList();
     }
 
     @org.junit.jupiter.api.Test
@@ -108,7 +125,9 @@ class LabGradingIT {
         assertThat(card.compiled()).isFalse();
         assertThat(card.compileErrors()).anyMatch(e -> e.matches("lab05/FraudDetection\\.java:\\d+: .*';' expected.*"));
         assertThat(card.points()).isZero();
-        assertThat(card.maxPoints()).as("the checks are still listed, with their points").isEqualTo(12);
+        assertThat(card.maxPoints())
+                .as("the checks are still listed, with their points")
+                .isEqualTo(12);
         assertThat(card.checks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(CheckResult.Status.NOT_RUN));
     }
 }

@@ -6,7 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +27,8 @@ public @interface NeedsSandbox {
             List<String> whyNot = new ArrayList<>();
             return Sandbox.orWhyNot(whyNot) != null
                     ? ConditionEvaluationResult.enabled("the grader's sandbox starts here")
-                    : ConditionEvaluationResult.disabled("the grader's sandbox cannot start here: " + String.join("; ", whyNot));
+                    : ConditionEvaluationResult.disabled(
+                            "the grader's sandbox cannot start here: " + String.join("; ", whyNot));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.streamlab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.streamlab.jvm.JavaCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.streamlab.jvm.JavaCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +33,36 @@ class ProcessLimitsTest {
 
         ProcessLimits.Prefix prefix = limits.prefix();
         assumeThat(prefix.applied()).as(prefix.whyNone().orElse("")).isTrue();
-        assertThat(prefix.command()).containsExactly("/usr/bin/prlimit", "--as=" + ((256L + 512) << 20), "--nofile=4096",
-                "--fsize=" + (512L << 20), "--core=0", "--");
+        assertThat(prefix.command())
+                .containsExactly(
+                        "/usr/bin/prlimit",
+                        "--as=" + ((256L + 512) << 20),
+                        "--nofile=4096",
+                        "--fsize=" + (512L << 20),
+                        "--core=0",
+                        "--");
     }
 
     /** A learner's code that starts threads in a loop: the JVM throws at the limit instead of growing past it. */
     @Test
     void threadsStartedInALoopEndInAnOutOfMemoryErrorAtTheLimit() throws Exception {
         ProcessLimits limits = ProcessLimits.forJvmHeap(64);
-        String out = run(limits, 64, ThreadBombProbe.class, List.of(codeSource(ThreadBombProbe.class).toString()));
+        String out = run(
+                limits,
+                64,
+                ThreadBombProbe.class,
+                List.of(codeSource(ThreadBombProbe.class).toString()));
 
-        assertThat(out).contains("OutOfMemoryError after").contains("unable to create native thread").doesNotContain("no limit");
+        assertThat(out)
+                .contains("OutOfMemoryError after")
+                .contains("unable to create native thread")
+                .doesNotContain("no limit");
         Matcher peak = Pattern.compile("VmPeak kB (\\d+)").matcher(out);
         assertThat(peak.find()).as(out).isTrue();
         long peakBytes = Long.parseLong(peak.group(1)) * 1024;
-        assertThat(peakBytes).as("the address space reached").isLessThanOrEqualTo(limits.addressSpaceBytes())
+        assertThat(peakBytes)
+                .as("the address space reached")
+                .isLessThanOrEqualTo(limits.addressSpaceBytes())
                 .isGreaterThan(limits.addressSpaceBytes() - (64L << 20));
     }
 
@@ -57,16 +71,28 @@ class ProcessLimitsTest {
     void aKafkaClientRunsUnderTheLimitOfItsHeap() throws Exception {
         String out = run(ProcessLimits.forJvmHeap(256), 256, KafkaClientProbe.class, JavaCommand.ownClassPath());
 
-        assertThat(out).contains("the client ran").doesNotContain("OutOfMemoryError").doesNotContain("insufficient memory");
+        assertThat(out)
+                .contains("the client ran")
+                .doesNotContain("OutOfMemoryError")
+                .doesNotContain("insufficient memory");
     }
 
-    private String run(ProcessLimits limits, int heapMb, Class<?> main, List<String> classPath) throws IOException, InterruptedException {
+    private String run(ProcessLimits limits, int heapMb, Class<?> main, List<String> classPath)
+            throws IOException, InterruptedException {
         ProcessLimits.Prefix prefix = limits.prefix();
         assumeThat(prefix.applied()).as(prefix.whyNone().orElse("")).isTrue();
         List<String> command = new ArrayList<>(prefix.command());
-        command.addAll(JavaCommand.ofThisJdk().options(ProcessLimits.jvmOptions()).option("-Xmx" + heapMb + "m")
-                .option("-XX:+UseSerialGC").option("-XX:TieredStopAtLevel=1").option("-XX:-UsePerfData").classPath(classPath).main(main.getName()).toList());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
+        command.addAll(JavaCommand.ofThisJdk()
+                .options(ProcessLimits.jvmOptions())
+                .option("-Xmx" + heapMb + "m")
+                .option("-XX:+UseSerialGC")
+                .option("-XX:TieredStopAtLevel=1")
+                .option("-XX:-UsePerfData")
+                .classPath(classPath)
+                .main(main.getName())
+                .toList());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true);
         builder.environment().putAll(ProcessLimits.environment());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

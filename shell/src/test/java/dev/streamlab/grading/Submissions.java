@@ -1,10 +1,8 @@
 package dev.streamlab.grading;
 
+import dev.streamlab.files.ProjectRoot;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-
-import dev.streamlab.files.ProjectRoot;
-
 
 /** The labs of this project and the deliberately wrong submissions kept in the test resources. */
 final class Submissions {
@@ -12,8 +10,7 @@ final class Submissions {
     static final Path PROJECT = ProjectRoot.find();
     static final Path RESOURCES = PROJECT.resolve("shell/src/test/resources/grading");
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     static Lab lab(String id) {
         return LabCatalog.ofProject(PROJECT).find(id).orElseThrow();
@@ -28,6 +25,7 @@ final class Submissions {
     }
 
     static Scorecard grade(Lab lab, Path submission) {
-        return Grader.ofThisJvm(step -> { }).grade(lab, submission, new Grader.Options(false, OptionalLong.of(20261125L)));
+        return Grader.ofThisJvm(step -> {})
+                .grade(lab, submission, new Grader.Options(false, OptionalLong.of(20261125L)));
     }
 }

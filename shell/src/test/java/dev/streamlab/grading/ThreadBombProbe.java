@@ -10,8 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ThreadBombProbe {
 
-    private ThreadBombProbe() {
-    }
+    private ThreadBombProbe() {}
 
     public static void main(String[] args) throws Exception {
         // Loaded now: after the bomb no native library could be mapped to read the status.
@@ -28,8 +27,11 @@ public final class ThreadBombProbe {
         } catch (OutOfMemoryError e) {
             end = "OutOfMemoryError after " + started + " threads: " + e.getMessage();
         }
-        String peak = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmPeak:"))
-                .map(l -> l.replaceAll("\\D", "")).findFirst().orElse("?");
+        String peak = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmPeak:"))
+                .map(l -> l.replaceAll("\\D", ""))
+                .findFirst()
+                .orElse("?");
         System.out.println(end + "; VmPeak kB " + peak);
         System.out.flush();
         Runtime.getRuntime().halt(3);

@@ -25,7 +25,9 @@ record CommandExamples(Path file, List<Example> examples) {
     }
 
     /** {@code ./streamlab}, or an installed copy's {@code bin/streamlab} (such as {@code ~/streamlab/bin/streamlab}). */
-    private static final Pattern LAUNCHER = Pattern.compile("(?:^|(?<=[\\s(]))(?:[\\w~.-]+/)*(?:\\.|bin)/streamlab(?=\\s|$)");
+    private static final Pattern LAUNCHER =
+            Pattern.compile("(?:^|(?<=[\\s(]))(?:[\\w~.-]+/)*(?:\\.|bin)/streamlab(?=\\s|$)");
+
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
 
     static CommandExamples in(Path file) {
@@ -71,7 +73,12 @@ record CommandExamples(Path file, List<Example> examples) {
     private static void spans(List<Example> examples, Path file, int firstLine, CharSequence paragraph) {
         Matcher span = CODE_SPAN.matcher(paragraph);
         while (span.find()) {
-            int line = firstLine + (int) paragraph.subSequence(0, span.start()).chars().filter(c -> c == '\n').count();
+            int line = firstLine
+                    + (int) paragraph
+                            .subSequence(0, span.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
             add(examples, file, line, span.group(1).replace('\n', ' '));
         }
     }

@@ -2,6 +2,8 @@ package dev.streamlab.guides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.cli.StreamlabCommand;
+import dev.streamlab.files.ProjectRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +15,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import dev.streamlab.cli.StreamlabCommand;
-import dev.streamlab.files.ProjectRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ class GuidesTest {
 
     private static final Path ROOT = ProjectRoot.find();
     private static final Pattern LINK = Pattern.compile("(?:xref|link):([^\\[\\s]+)\\[");
-    private static final List<String> GUIDES = List.of("index", "learner", "instructor", "presenter", "lesson-author",
-            "architecture", "commands");
+    private static final List<String> GUIDES =
+            List.of("index", "learner", "instructor", "presenter", "lesson-author", "architecture", "commands");
 
     private static Guides guides;
 
@@ -71,7 +70,9 @@ class GuidesTest {
                 include::streamlab-help:learn[]
                 """);
         List<String> problems = guides.build(root, root.resolve("out"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("docs/broken.adoc:3: ").contains("missing.adoc"));
+        assertThat(problems)
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("docs/broken.adoc:3: ").contains("missing.adoc"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("nowhere"));
         assertThat(problems).hasSize(2);
     }
@@ -81,7 +82,9 @@ class GuidesTest {
         List<String> readme = Files.readAllLines(ROOT.resolve("README.adoc"));
         assertThat(readme).hasSizeLessThanOrEqualTo(200);
         // The promise: one command starts the first lesson, one runs the whole suite.
-        assertThat(String.join("\n", readme)).contains("----\n./streamlab\n----").contains("----\n./mvnw verify\n----");
+        assertThat(String.join("\n", readme))
+                .contains("----\n./streamlab\n----")
+                .contains("----\n./mvnw verify\n----");
         // CI runs that command (with the distribution and batch-mode flags).
         assertThat(Files.readString(ROOT.resolve(".ci/run"))).contains("\n./mvnw -B -ntp -Pdist verify ");
     }
@@ -112,7 +115,8 @@ class GuidesTest {
     @Test
     void theCommandReferenceHasEveryCommand() throws IOException {
         String reference = Files.readString(ROOT.resolve("docs/commands.adoc"));
-        CommandLine streamlab = StreamlabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine streamlab =
+                StreamlabCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         List<String> missing = new ArrayList<>();
         streamlab.getSubcommands().forEach((name, sub) -> {
             if (sub.getSubcommands().isEmpty() || name.equals("help")) {
@@ -120,7 +124,8 @@ class GuidesTest {
                     missing.add(name);
                 }
             } else {
-                sub.getSubcommands().keySet().stream().filter(s -> !s.equals("help"))
+                sub.getSubcommands().keySet().stream()
+                        .filter(s -> !s.equals("help"))
                         .filter(s -> !reference.contains("include::streamlab-help:" + name + "/" + s + "[]"))
                         .forEach(s -> missing.add(name + " " + s));
             }
@@ -133,13 +138,18 @@ class GuidesTest {
         List<String> packages = new ArrayList<>();
         for (Path sources : moduleSources()) {
             try (Stream<Path> dirs = Files.walk(sources)) {
-                dirs.filter(Files::isDirectory).filter(d -> !d.equals(sources))
-                        .map(d -> sources.relativize(d).toString().replace('\\', '.').replace('/', '.'))
+                dirs.filter(Files::isDirectory)
+                        .filter(d -> !d.equals(sources))
+                        .map(d -> sources.relativize(d)
+                                .toString()
+                                .replace('\\', '.')
+                                .replace('/', '.'))
                         .forEach(packages::add);
             }
         }
         List<String> described = new ArrayList<>();
-        Matcher entry = Pattern.compile("(?m)^((?:`[a-z.]+`(?:, )?)+)::").matcher(section("architecture", "== The packages"));
+        Matcher entry =
+                Pattern.compile("(?m)^((?:`[a-z.]+`(?:, )?)+)::").matcher(section("architecture", "== The packages"));
         while (entry.find()) {
             Matcher name = Pattern.compile("`([a-z.]+)`").matcher(entry.group(1));
             while (name.find()) {
@@ -147,8 +157,10 @@ class GuidesTest {
             }
         }
         // A package may span modules (grading here, grading.host in learner-host/): it is described once.
-        assertThat(described).as("packages docs/architecture.adoc describes")
-                .containsExactlyInAnyOrderElementsOf(packages.stream().distinct().toList());
+        assertThat(described)
+                .as("packages docs/architecture.adoc describes")
+                .containsExactlyInAnyOrderElementsOf(
+                        packages.stream().distinct().toList());
     }
 
     @Test
@@ -157,32 +169,42 @@ class GuidesTest {
         picture = picture.substring(picture.indexOf("----") + 4, picture.indexOf("----", picture.indexOf("----") + 4));
         Set<String> classes = classes();
         // Words of the picture written as our classes are: CamelCase, or a capitalised word before a call.
-        Matcher name = Pattern.compile("\\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\\b|\\b([A-Z][a-z]+)\\.[a-z]+\\(").matcher(picture);
+        Matcher name = Pattern.compile("\\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\\b|\\b([A-Z][a-z]+)\\.[a-z]+\\(")
+                .matcher(picture);
         List<String> named = new ArrayList<>();
         while (name.find()) {
             named.add(name.group(1) != null ? name.group(1) : name.group(2));
         }
         named.addAll(List.of("Lesson", "Cluster", "Drawing", "Grader", "Scorecard"));
-        assertThat(named).hasSizeGreaterThan(8).allSatisfy(c -> assertThat(classes).as("a class the picture names").contains(c));
+        assertThat(named)
+                .hasSizeGreaterThan(8)
+                .allSatisfy(
+                        c -> assertThat(classes).as("a class the picture names").contains(c));
     }
 
     @Test
     void theClassesThePackageListNamesExist() throws IOException {
         Set<String> classes = classes();
-        Matcher name = Pattern.compile("`([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`").matcher(section("architecture", "== The packages"));
+        Matcher name = Pattern.compile("`([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+)`")
+                .matcher(section("architecture", "== The packages"));
         List<String> named = new ArrayList<>();
         while (name.find()) {
             named.add(name.group(1));
         }
-        assertThat(named).hasSizeGreaterThan(60).allSatisfy(c -> assertThat(classes).as("a class the package list names").contains(c));
+        assertThat(named)
+                .hasSizeGreaterThan(60)
+                .allSatisfy(c ->
+                        assertThat(classes).as("a class the package list names").contains(c));
     }
 
     private static Set<String> classes() throws IOException {
         Set<String> classes = new java.util.HashSet<>();
         for (Path sources : moduleSources()) {
             try (Stream<Path> files = Files.walk(sources)) {
-                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".java"))
-                        .map(f -> f.substring(0, f.length() - 5)).forEach(classes::add);
+                files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.endsWith(".java"))
+                        .map(f -> f.substring(0, f.length() - 5))
+                        .forEach(classes::add);
             }
         }
         return classes;
@@ -191,7 +213,10 @@ class GuidesTest {
     /** Each module's {@code src/main/java/dev/streamlab}. */
     private static List<Path> moduleSources() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT)) {
-            return modules.map(m -> m.resolve("src/main/java/dev/streamlab")).filter(Files::isDirectory).sorted().toList();
+            return modules.map(m -> m.resolve("src/main/java/dev/streamlab"))
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .toList();
         }
     }
 

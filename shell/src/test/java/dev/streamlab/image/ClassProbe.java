@@ -3,8 +3,7 @@ package dev.streamlab.image;
 /** Loads each class named on its command line, as a JVM with only the packaged class path sees them; exit 1 if one is missing. */
 public final class ClassProbe {
 
-    private ClassProbe() {
-    }
+    private ClassProbe() {}
 
     public static void main(String[] names) {
         int missing = 0;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +20,14 @@ class PackagedImageJarsIT {
     void thePackagedClassPathHoldsWhatTheImagesKafkaStarterUses() throws Exception {
         Path jar = Path.of("target/streamlab.jar");
         assertThat(jar).as("built by the package phase").isRegularFile();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                "target/test-classes" + File.pathSeparator + jar, ClassProbe.class.getName(),
-                KafkaStarter.class.getName(), "kafka.docker.KafkaDockerWrapper$", "kafka.tools.StorageTool",
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                "target/test-classes" + File.pathSeparator + jar,
+                ClassProbe.class.getName(),
+                KafkaStarter.class.getName(),
+                "kafka.docker.KafkaDockerWrapper$",
+                "kafka.tools.StorageTool",
                 "com.fasterxml.jackson.dataformat.yaml.YAMLFactory");
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -31,6 +35,7 @@ class PackagedImageJarsIT {
 
         assertThat(output).isEmpty();
         assertThat(probe.exitValue()).isZero();
-        assertThat(KafkaJars.belongsInImage(Path.of("lib/jackson-dataformat-yaml-2.21.7.jar"))).isTrue();
+        assertThat(KafkaJars.belongsInImage(Path.of("lib/jackson-dataformat-yaml-2.21.7.jar")))
+                .isTrue();
     }
 }

@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
-
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.diagram.GroupTable;
@@ -22,6 +14,13 @@ import dev.streamlab.diagram.LogView.Position;
 import dev.streamlab.diagram.PartitionMap;
 import dev.streamlab.diagram.Style;
 import dev.streamlab.diagram.TopicView;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -70,14 +69,19 @@ class ClusterViewsIT {
 
         LogView log = views.log("orders", 0);
 
-        assertThat(List.of(log.logStartOffset(), log.highWatermark(), log.logEndOffset())).containsExactly(0L, 10L, 10L);
-        assertThat(log.positions()).containsExactly(
-                new Position("ricardo", 2), new Position("robin", 5), new Position("viktor", 10));
-        assertThat(new LogStrip(Style.plain()).render(log)).contains("ricardo is here", "robin is here", "viktor is here");
+        assertThat(List.of(log.logStartOffset(), log.highWatermark(), log.logEndOffset()))
+                .containsExactly(0L, 10L, 10L);
+        assertThat(log.positions())
+                .containsExactly(new Position("ricardo", 2), new Position("robin", 5), new Position("viktor", 10));
+        assertThat(new LogStrip(Style.plain()).render(log))
+                .contains("ricardo is here", "robin is here", "viktor is here");
 
         LogView withRecords = views.log("orders", 0, 3);
-        assertThat(withRecords.records()).containsExactly(
-                new LogView.Record(7, "k7", "v7"), new LogView.Record(8, "k8", "v8"), new LogView.Record(9, "k9", "v9"));
+        assertThat(withRecords.records())
+                .containsExactly(
+                        new LogView.Record(7, "k7", "v7"),
+                        new LogView.Record(8, "k8", "v8"),
+                        new LogView.Record(9, "k9", "v9"));
     }
 
     @Test
@@ -85,7 +89,8 @@ class ClusterViewsIT {
         createTopic("retained", 1);
         produce("retained", 6);
         admin.deleteRecords(Map.of(new TopicPartition("retained", 0), RecordsToDelete.beforeOffset(4)))
-                .all().get(30, TimeUnit.SECONDS);
+                .all()
+                .get(30, TimeUnit.SECONDS);
 
         LogView log = views.log("retained", 0);
 
@@ -111,20 +116,30 @@ class ClusterViewsIT {
             });
             consumer.commitSync(Map.of(new TopicPartition("page-views", 0), new OffsetAndMetadata(1)));
 
-            GroupView robin = await().atMost(DEADLINE).until(() -> group("robin"),
-                    g -> g.isPresent() && g.get().state().equals("active") && !g.get().members().isEmpty()).orElseThrow();
+            GroupView robin = await().atMost(DEADLINE)
+                    .until(
+                            () -> group("robin"),
+                            g -> g.isPresent()
+                                    && g.get().state().equals("active")
+                                    && !g.get().members().isEmpty())
+                    .orElseThrow();
 
             assertThat(robin.members()).singleElement().satisfies(m -> {
                 assertThat(m.clientId()).isEqualTo("robin-1");
-                assertThat(m.assignment()).containsExactly(
-                        new GroupView.TopicPartition("page-views", 0), new GroupView.TopicPartition("page-views", 1));
+                assertThat(m.assignment())
+                        .containsExactly(
+                                new GroupView.TopicPartition("page-views", 0),
+                                new GroupView.TopicPartition("page-views", 1));
             });
             long end0 = views.log("page-views", 0).highWatermark();
-            assertThat(robin.offsets()).containsExactly(
-                    new GroupView.PartitionOffset(new GroupView.TopicPartition("page-views", 0), OptionalLong.of(1), end0),
-                    new GroupView.PartitionOffset(new GroupView.TopicPartition("page-views", 1), OptionalLong.empty(),
-                            8 - end0));
-            // A consumer made by hand keeps Kafka's client default; the lessons' consumer(...) helper chooses "consumer".
+            assertThat(robin.offsets())
+                    .containsExactly(
+                            new GroupView.PartitionOffset(
+                                    new GroupView.TopicPartition("page-views", 0), OptionalLong.of(1), end0),
+                            new GroupView.PartitionOffset(
+                                    new GroupView.TopicPartition("page-views", 1), OptionalLong.empty(), 8 - end0));
+            // A consumer made by hand keeps Kafka's client default; the lessons' consumer(...) helper chooses
+            // "consumer".
             assertThat(robin.protocol()).isEqualTo("classic");
             assertThat(new GroupTable(Style.plain()).render(List.of(robin))).contains("robin-1", "active", "classic");
         }
@@ -135,13 +150,16 @@ class ClusterViewsIT {
         createTopic("payments", 3);
 
         // A new partition's log end offset is -1 until its broker has described its log: compare once it is known.
-        TopicView topic = dev.streamlab.cluster.Await.until(java.time.Duration.ofSeconds(30),
+        TopicView topic = dev.streamlab.cluster.Await.until(
+                java.time.Duration.ofSeconds(30),
                 () -> java.util.Optional.of(views.topic("payments", ClusterViews.brokersOf(cluster)))
                         .filter(t -> t.partitions().stream().allMatch(p -> p.logEndOffset() >= 0)),
                 "The log end offsets of payments were not known within 30 s");
 
         assertThat(topic.brokers()).containsExactly(new TopicView.Broker(1, true));
-        assertThat(topic.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.leader()).isEqualTo(1));
+        assertThat(topic.partitions())
+                .hasSize(3)
+                .allSatisfy(p -> assertThat(p.leader()).isEqualTo(1));
         assertThat(views.topic("payments")).isEqualTo(topic);
         assertThat(new PartitionMap(Style.plain()).render(topic)).contains("partition 2", "leader");
     }
@@ -149,7 +167,8 @@ class ClusterViewsIT {
     @Test
     void anUnknownTopicIsNamed() {
         assertThatThrownBy(() -> views.log("no-such-topic", 0))
-                .isInstanceOf(ClusterException.class).hasMessageContaining("no-such-topic");
+                .isInstanceOf(ClusterException.class)
+                .hasMessageContaining("no-such-topic");
     }
 
     private static Optional<GroupView> group(String id) {
@@ -158,7 +177,8 @@ class ClusterViewsIT {
 
     private static void createTopic(String name, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())))
-                .all().get(30, TimeUnit.SECONDS);
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static void produce(String topic, int count) throws Exception {
@@ -172,6 +192,8 @@ class ClusterViewsIT {
     }
 
     private static void commit(String group, TopicPartition tp, long offset) throws Exception {
-        admin.alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(offset))).all().get(30, TimeUnit.SECONDS);
+        admin.alterConsumerGroupOffsets(group, Map.of(tp, new OffsetAndMetadata(offset)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 }

@@ -2,10 +2,9 @@ package dev.streamlab.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.TreeMap;
-
 import dev.streamlab.diagram.QueueView.Batch;
 import dev.streamlab.diagram.QueueView.RecordState;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ShareGroupViewsTest {
@@ -18,12 +17,13 @@ class ShareGroupViewsTest {
         written.put(4L, new Batch(4, 4, RecordState.ARCHIVED, 5));
         written.put(5L, new Batch(5, 5, RecordState.AVAILABLE, 1));
 
-        assertThat(ShareGroupViews.runs(ShareGroupViews.window(written, 4, 8))).containsExactly(
-                new Batch(0, 1, RecordState.DONE, -1),
-                new Batch(2, 3, RecordState.ACKNOWLEDGED, 1),
-                new Batch(4, 4, RecordState.ARCHIVED, 5),
-                new Batch(5, 5, RecordState.AVAILABLE, 1),
-                new Batch(6, 7, RecordState.NOT_WRITTEN, -1));
+        assertThat(ShareGroupViews.runs(ShareGroupViews.window(written, 4, 8)))
+                .containsExactly(
+                        new Batch(0, 1, RecordState.DONE, -1),
+                        new Batch(2, 3, RecordState.ACKNOWLEDGED, 1),
+                        new Batch(4, 4, RecordState.ARCHIVED, 5),
+                        new Batch(5, 5, RecordState.AVAILABLE, 1),
+                        new Batch(6, 7, RecordState.NOT_WRITTEN, -1));
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -35,7 +34,7 @@ class KitTest {
     private Path distribution(Map<String, String> files) throws IOException {
         Path archive = temp.resolve("streamlab-9.9.tar.gz");
         try (OutputStream out = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Map.Entry<String, String> file : files.entrySet()) {
                 byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
@@ -59,12 +58,16 @@ class KitTest {
     }
 
     private Path kit(Path distribution) {
-        return new KitMaker(progress::add).make(distribution, "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit")).dir();
+        return new KitMaker(progress::add)
+                .make(distribution, "9.9", Optional.empty(), (i, f) -> {}, temp.resolve("kit"))
+                .dir();
     }
 
     private List<String> leftovers() throws IOException {
         try (Stream<Path> files = Files.list(temp)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.contains("-partial-") || n.contains("-old-")).toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains("-partial-") || n.contains("-old-"))
+                    .toList();
         }
     }
 
@@ -85,8 +88,10 @@ class KitTest {
         assertThat(home.resolve("lessons/00-welcome.adoc")).hasContent("= Welcome");
         assertThat(Files.isExecutable(home.resolve("bin/streamlab"))).isTrue();
         assertThat(Files.isExecutable(home.resolve("app/streamlab.jar"))).isFalse();
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwxr-xr-x");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kit))).isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+                .isEqualTo("rwxr-xr-x");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(kit)))
+                .isEqualTo("rwxr-xr-x");
         assertThat(leftovers()).isEmpty();
         try (Stream<Path> parent = Files.list(temp.resolve("home"))) {
             assertThat(parent).containsExactly(home);
@@ -152,7 +157,8 @@ class KitTest {
 
     @Test
     void aKitFolderThatDoesNotExistIsNamed() {
-        assertThatThrownBy(() -> new KitInstaller(progress::add).install(temp.resolve("no-such-kit"), temp.resolve("streamlab")))
+        assertThatThrownBy(() ->
+                        new KitInstaller(progress::add).install(temp.resolve("no-such-kit"), temp.resolve("streamlab")))
                 .isInstanceOf(KitException.class)
                 .hasMessageContaining("There is no kit folder at " + temp.resolve("no-such-kit"));
     }
@@ -179,7 +185,8 @@ class KitTest {
 
         assertThatThrownBy(() -> new KitInstaller(progress::add).install(kit, documents))
                 .isInstanceOf(KitException.class)
-                .hasMessageContaining("holds other files and no streamlab installation: choose a new or empty folder with --to");
+                .hasMessageContaining(
+                        "holds other files and no streamlab installation: choose a new or empty folder with --to");
         try (Stream<Path> files = Files.list(documents)) {
             assertThat(files).containsExactly(documents.resolve("thesis.txt"));
         }
@@ -218,7 +225,12 @@ class KitTest {
     @Test
     void makingAKitNeedsTheDistributionAndANewOrEmptyFolder() throws IOException {
         KitMaker maker = new KitMaker(progress::add);
-        assertThatThrownBy(() -> maker.make(temp.resolve("streamlab-9.9.tar.gz"), "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit")))
+        assertThatThrownBy(() -> maker.make(
+                        temp.resolve("streamlab-9.9.tar.gz"),
+                        "9.9",
+                        Optional.empty(),
+                        (i, f) -> {},
+                        temp.resolve("kit")))
                 .isInstanceOf(KitException.class)
                 .hasMessageContaining("There is no distribution at")
                 .hasMessageContaining("-Pdist");
@@ -227,7 +239,7 @@ class KitTest {
         Path distribution = goodDistribution();
         Path full = Files.createDirectories(temp.resolve("full"));
         Files.writeString(full.resolve("notes.txt"), "mine");
-        assertThatThrownBy(() -> maker.make(distribution, "9.9", Optional.empty(), (i, f) -> { }, full))
+        assertThatThrownBy(() -> maker.make(distribution, "9.9", Optional.empty(), (i, f) -> {}, full))
                 .isInstanceOf(KitException.class)
                 .hasMessageContaining("is not empty");
         assertThat(full.resolve("notes.txt")).hasContent("mine");
@@ -237,10 +249,15 @@ class KitTest {
     void aFailedImageSaveLeavesNoHalfKit() throws IOException {
         Path distribution = goodDistribution();
         KitMaker maker = new KitMaker(progress::add);
-        assertThatThrownBy(() -> maker.make(distribution, "9.9", Optional.of("streamlab/kafka:test"), (image, file) -> {
-            Files.writeString(file, "half an image");
-            throw new IOException("no space left on device");
-        }, temp.resolve("kit")))
+        assertThatThrownBy(() -> maker.make(
+                        distribution,
+                        "9.9",
+                        Optional.of("streamlab/kafka:test"),
+                        (image, file) -> {
+                            Files.writeString(file, "half an image");
+                            throw new IOException("no space left on device");
+                        },
+                        temp.resolve("kit")))
                 .isInstanceOf(KitException.class)
                 .hasMessageContaining("no space left on device");
         assertThat(temp.resolve("kit")).doesNotExist();
@@ -249,10 +266,17 @@ class KitTest {
 
     @Test
     void theImageGoesInUnderItsNameAndIsCoveredByTheChecksums() throws IOException {
-        Path kit = new KitMaker(progress::add).make(goodDistribution(), "9.9", Optional.of("streamlab/kafka:4.4.0-local"),
-                (image, file) -> Files.writeString(file, "saved " + image), temp.resolve("kit")).dir();
+        Path kit = new KitMaker(progress::add)
+                .make(
+                        goodDistribution(),
+                        "9.9",
+                        Optional.of("streamlab/kafka:4.4.0-local"),
+                        (image, file) -> Files.writeString(file, "saved " + image),
+                        temp.resolve("kit"))
+                .dir();
 
-        assertThat(kit.resolve("kafka-image-streamlab-kafka-4.4.0-local.tar")).hasContent("saved streamlab/kafka:4.4.0-local");
+        assertThat(kit.resolve("kafka-image-streamlab-kafka-4.4.0-local.tar"))
+                .hasContent("saved streamlab/kafka:4.4.0-local");
         assertThat(Checksums.verify(kit)).contains("kafka-image-streamlab-kafka-4.4.0-local.tar");
         KitInstaller.Installed installed = new KitInstaller(progress::add).install(kit, temp.resolve("streamlab"));
         assertThat(installed.image()).contains("streamlab/kafka:4.4.0-local");
@@ -263,14 +287,19 @@ class KitTest {
     void aLinkInsideTheFolderIsKeptAndOneOutsideIsRefused() throws IOException {
         Path inside = temp.resolve("inside.tar.gz");
         writeWithLink(inside, "../app/streamlab.jar");
-        Path kit = new KitMaker(progress::add).make(rename(inside), "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit")).dir();
+        Path kit = new KitMaker(progress::add)
+                .make(rename(inside), "9.9", Optional.empty(), (i, f) -> {}, temp.resolve("kit"))
+                .dir();
         KitInstaller.Installed installed = new KitInstaller(progress::add).install(kit, temp.resolve("streamlab"));
-        assertThat(Files.isSymbolicLink(installed.home().resolve("legal/LICENSE"))).isTrue();
+        assertThat(Files.isSymbolicLink(installed.home().resolve("legal/LICENSE")))
+                .isTrue();
         assertThat(installed.home().resolve("legal/LICENSE")).hasContent("not really a jar");
 
         Path outside = temp.resolve("outside.tar.gz");
         writeWithLink(outside, "../../../../etc/passwd");
-        Path other = new KitMaker(progress::add).make(rename(outside), "9.9", Optional.empty(), (i, f) -> { }, temp.resolve("kit2")).dir();
+        Path other = new KitMaker(progress::add)
+                .make(rename(outside), "9.9", Optional.empty(), (i, f) -> {}, temp.resolve("kit2"))
+                .dir();
         assertThatThrownBy(() -> new KitInstaller(progress::add).install(other, temp.resolve("streamlab2")))
                 .isInstanceOf(KitException.class)
                 .hasMessageContaining("holds a link that points outside its folder");
@@ -286,7 +315,9 @@ class KitTest {
         assertThat(kit.resolve("streamlab-9.9.zip")).exists();
         Files.delete(kit.resolve("streamlab-9.9.zip"));
 
-        assertThat(new KitInstaller(progress::add).install(kit, temp.resolve("streamlab"), false, false).archive())
+        assertThat(new KitInstaller(progress::add)
+                        .install(kit, temp.resolve("streamlab"), false, false)
+                        .archive())
                 .isEqualTo(KitInstaller.windows() ? "streamlab-9.9.zip" : "streamlab-9.9.tar.gz");
     }
 
@@ -297,9 +328,11 @@ class KitTest {
 
     private static void writeWithLink(Path archive, String linkTarget) throws IOException {
         try (OutputStream out = Files.newOutputStream(archive);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
-            for (String[] file : new String[][] {{"streamlab-9.9/streamlab.dist", "version=9.9\n"},
-                    {"streamlab-9.9/app/streamlab.jar", "not really a jar"}}) {
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (String[] file : new String[][] {
+                {"streamlab-9.9/streamlab.dist", "version=9.9\n"},
+                {"streamlab-9.9/app/streamlab.jar", "not really a jar"}
+            }) {
                 byte[] bytes = file[1].getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(file[0]);
                 entry.setSize(bytes.length);

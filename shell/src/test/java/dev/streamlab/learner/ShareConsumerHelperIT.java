@@ -3,15 +3,13 @@ package dev.streamlab.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.cluster.EmbeddedCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.EmbeddedCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.FeatureUpdate;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,14 +53,19 @@ class ShareConsumerHelperIT {
             desk.subscribe(List.of("tickets"));
             ConsumerRecords<String, String> tickets = poll(desk);
             ConsumerRecord<String, String> first = tickets.iterator().next();
-            assertThat(first.key()).as("the oldest record, though Kafka's default for a new share group is the newest").isEqualTo("t-1");
+            assertThat(first.key())
+                    .as("the oldest record, though Kafka's default for a new share group is the newest")
+                    .isEqualTo("t-1");
             assertThat(first.deliveryCount()).contains((short) 1);
             tickets.forEach(desk::acknowledge);
             assertThat(desk.commitSync().values()).allSatisfy(r -> assertThat(r).isEmpty());
-            assertThatThrownBy(() -> desk.acknowledge(first, AcknowledgeType.REJECT)).as("acknowledged twice")
-                    .isInstanceOf(IllegalStateException.class).hasMessage("The record cannot be acknowledged.")
+            assertThatThrownBy(() -> desk.acknowledge(first, AcknowledgeType.REJECT))
+                    .as("acknowledged twice")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The record cannot be acknowledged.")
                     .satisfies(e -> assertThat(e.getStackTrace()[0].getClassName())
-                            .as("the learner's code comes first").isEqualTo(ShareConsumerHelperIT.class.getName()));
+                            .as("the learner's code comes first")
+                            .isEqualTo(ShareConsumerHelperIT.class.getName()));
         }
     }
 
@@ -70,8 +73,11 @@ class ShareConsumerHelperIT {
     @Order(2)
     void queueNamesAShareGroupThatDoesNotExist() {
         try (var views = new dev.streamlab.inspect.ClusterViews(cluster.clientConfig())) {
-            assertThat(views.queue("help-desk").members()).as("the share group of the test before").isEmpty();
-            assertThatThrownBy(() -> views.queue("nobody")).isInstanceOf(dev.streamlab.cluster.ClusterException.class)
+            assertThat(views.queue("help-desk").members())
+                    .as("the share group of the test before")
+                    .isEmpty();
+            assertThatThrownBy(() -> views.queue("nobody"))
+                    .isInstanceOf(dev.streamlab.cluster.ClusterException.class)
                     .hasMessage("There is no share group nobody. A share consumer makes it when it first polls.");
         }
     }
@@ -80,10 +86,16 @@ class ShareConsumerHelperIT {
     @Order(3)
     void aClusterWithoutShareGroupsIsNamedInOneSentence() throws Exception {
         try (Admin admin = Admin.create(cluster.clientConfig())) {
-            admin.updateFeatures(Map.of("share.version", new FeatureUpdate((short) 0, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
-                    new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+            admin.updateFeatures(
+                            Map.of(
+                                    "share.version",
+                                    new FeatureUpdate((short) 0, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
+                            new UpdateFeaturesOptions())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        assertThatThrownBy(() -> Kafka.shareConsumer("help-desk-2")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> Kafka.shareConsumer("help-desk-2"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("This cluster has no share groups: its brokers need Kafka 4.2 or newer with"
                         + " the feature share.version at 1 or more");
     }

@@ -3,7 +3,6 @@ package dev.streamlab.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Which steps of the built-in lessons need a cluster whose brokers streamlab may stop. */
@@ -11,7 +10,8 @@ class BrokerControlStepsTest {
 
     private static List<String> codeOfStepsNeedingControl(String lesson) {
         Lesson l = LessonCatalogue.builtIn().find(lesson).orElseThrow();
-        return l.stepsNeedingBrokerControl().stream().map(i -> l.steps().get(i).cell().code().lines().findFirst().orElse(""))
+        return l.stepsNeedingBrokerControl().stream()
+                .map(i -> l.steps().get(i).cell().code().lines().findFirst().orElse(""))
                 .toList();
     }
 
@@ -25,8 +25,13 @@ class BrokerControlStepsTest {
     void lessonThreeSkipsFromEachKillToTheEndOfItsSectionIncludingNotEnoughReplicas() {
         List<String> code = codeOfStepsNeedingControl("03");
         assertThat(code).startsWith("/broker kill leader payments 0", "/partitions payments");
-        assertThat(code).contains("/broker kill follower payments 0", "try (var strict = producer(Map.of(\"retries\", 0, \"enable.idempotence\", false))) {");
-        assertThat(code).as("the audit that follows in its own section still runs").doesNotContain("writing.set(false);");
+        assertThat(code)
+                .contains(
+                        "/broker kill follower payments 0",
+                        "try (var strict = producer(Map.of(\"retries\", 0, \"enable.idempotence\", false))) {");
+        assertThat(code)
+                .as("the audit that follows in its own section still runs")
+                .doesNotContain("writing.set(false);");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.streamlab.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class LessonCatalogueTest {
@@ -23,18 +22,24 @@ class LessonCatalogueTest {
 
     /** As an author meets it: one lesson with a mistyped expectation is left out with its line, and the others open. */
     @Test
-    void aBrokenLessonIsLeftOutWithItsLineAndTheOthersStillOpen(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aBrokenLessonIsLeftOutWithItsLineAndTheOthersStillOpen(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
         Path lessons = java.nio.file.Files.createDirectories(dir.resolve("lessons"));
-        String welcome = java.nio.file.Files.readString(Path.of("../lessons/00-welcome.adoc")).lines().limit(25)
+        String welcome = java.nio.file.Files.readString(Path.of("../lessons/00-welcome.adoc"))
+                .lines()
+                .limit(25)
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
         java.nio.file.Files.writeString(lessons.resolve("00-welcome.adoc"), welcome);
-        java.nio.file.Files.writeString(lessons.resolve("06-broken.adoc"), welcome.replaceFirst("output contains", "output contians"));
+        java.nio.file.Files.writeString(
+                lessons.resolve("06-broken.adoc"), welcome.replaceFirst("output contains", "output contians"));
         Path catalogue = dir.resolve("out/lessons/catalogue.json");
 
         LessonCompiler.main(new String[] {lessons.toString(), catalogue.toString()});
 
         ObjectMapperHolder json = new ObjectMapperHolder();
-        assertThat(json.read(catalogue).findValuesAsText("id")).contains("00-welcome").doesNotContain("06-broken");
+        assertThat(json.read(catalogue).findValuesAsText("id"))
+                .contains("00-welcome")
+                .doesNotContain("06-broken");
         String problems = java.nio.file.Files.readString(catalogue.resolveSibling(LessonCatalogue.PROBLEMS_FILE));
         assertThat(problems).contains("lessons/06-broken.adoc:24").contains("contians");
     }

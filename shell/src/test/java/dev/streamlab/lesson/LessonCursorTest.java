@@ -2,9 +2,8 @@ package dev.streamlab.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import dev.streamlab.lesson.LessonCursor.State;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The learner's place in a lesson, moved as the learning loop moves it, with no terminal. */
@@ -12,12 +11,14 @@ class LessonCursorTest {
 
     private static final Hint FIRST = hint("Add them.");
     private static final Hint SECOND = hint("40 + 2.");
-    private static final Cell EXERCISE = new Cell(Cell.Kind.JAVA, "int answer = 40 + 2;", 10, List.of(), 0, List.of(FIRST, SECOND));
+    private static final Cell EXERCISE =
+            new Cell(Cell.Kind.JAVA, "int answer = 40 + 2;", 10, List.of(), 0, List.of(FIRST, SECOND));
     private static final Cell COMMAND = new Cell(Cell.Kind.COMMAND, "/brokers", 20, List.of(), 0, List.of());
-    private static final Lesson LESSON = new Lesson("09-test", "A test", "lessons/09-test.adoc", List.of(
-            new Step(List.of(), EXERCISE),
-            new Step(List.of(), null),
-            new Step(List.of(), COMMAND)));
+    private static final Lesson LESSON = new Lesson(
+            "09-test",
+            "A test",
+            "lessons/09-test.adoc",
+            List.of(new Step(List.of(), EXERCISE), new Step(List.of(), null), new Step(List.of(), COMMAND)));
 
     @Test
     void aStepWithACellOffersItAsWrittenAndTypingReplacesIt() {
@@ -50,7 +51,9 @@ class LessonCursorTest {
         cursor.failed("int answer = 40 + 1;");
         assertThat(cursor.state()).isEqualTo(State.RETRYING);
         assertThat(cursor.offer()).contains("int answer = 40 + 1;");
-        assertThat(cursor.offersTheLessonsCode()).as("typing edits the learner's own code").isFalse();
+        assertThat(cursor.offersTheLessonsCode())
+                .as("typing edits the learner's own code")
+                .isFalse();
 
         cursor.offerTaken();
         cursor.passed();

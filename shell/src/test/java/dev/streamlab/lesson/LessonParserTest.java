@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,18 +77,27 @@ class LessonParserTest {
         assertThat(lesson.steps()).hasSize(3);
 
         Step first = lesson.steps().get(0);
-        assertThat(first.prose().get(0).lines().get(0)).containsExactly(
-                Span.plain("Some "), new Span(Span.Style.STRONG, "bold"), Span.plain(" and "), new Span(Span.Style.CODE, "code"),
-                Span.plain("."));
+        assertThat(first.prose().get(0).lines().get(0))
+                .containsExactly(
+                        Span.plain("Some "),
+                        new Span(Span.Style.STRONG, "bold"),
+                        Span.plain(" and "),
+                        new Span(Span.Style.CODE, "code"),
+                        Span.plain("."));
         assertThat(first.prose().get(1).kind()).isEqualTo(Prose.Kind.HEADING);
         Cell cell = first.cell();
         assertThat(cell.kind()).isEqualTo(Cell.Kind.JAVA);
         assertThat(cell.code()).isEqualTo("int x = 1;");
         assertThat(cell.line()).isEqualTo(8);
-        assertThat(cell.expect()).containsExactly(
-                new Expectation.OutputContains("output contains \"x ==> 1\"", "x ==> 1"),
-                new Expectation.TopicPartitions("topic orders has 3 partitions within 30s", "orders", 3, Duration.ofSeconds(30)));
-        assertThat(cell.hints()).singleElement().extracting(h -> h.prose().get(0).plainText()).isEqualTo("Press Enter.");
+        assertThat(cell.expect())
+                .containsExactly(
+                        new Expectation.OutputContains("output contains \"x ==> 1\"", "x ==> 1"),
+                        new Expectation.TopicPartitions(
+                                "topic orders has 3 partitions within 30s", "orders", 3, Duration.ofSeconds(30)));
+        assertThat(cell.hints())
+                .singleElement()
+                .extracting(h -> h.prose().get(0).plainText())
+                .isEqualTo("Press Enter.");
 
         assertThat(lesson.steps().get(1).cell().kind()).isEqualTo(Cell.Kind.COMMAND);
         assertThat(lesson.steps().get(1).cell().code()).isEqualTo("/topics");
@@ -121,7 +129,9 @@ class LessonParserTest {
                 """);
 
         assertThat(lesson.steps()).hasSize(1);
-        assertThat(lesson.steps().get(0).prose()).extracting(Prose::plainText).containsExactly("First", "Shown to everyone.");
+        assertThat(lesson.steps().get(0).prose())
+                .extracting(Prose::plainText)
+                .containsExactly("First", "Shown to everyone.");
         assertThat(lesson.steps().get(0).notes()).extracting(Prose::plainText).containsExactly("Say something clever.");
         assertThat(lesson.resetTopics()).containsExactly("orders", "fraud-*");
         assertThat(lesson.resetGroups()).containsExactly("reader");
@@ -171,7 +181,8 @@ class LessonParserTest {
                 ----
                 """))
                 .isInstanceOf(LessonFormatException.class)
-                .hasMessageStartingWith("lessons/42-sample.adoc:11: cannot read the expectation `output resembles \"x\"`");
+                .hasMessageStartingWith(
+                        "lessons/42-sample.adoc:11: cannot read the expectation `output resembles \"x\"`");
     }
 
     @Test

@@ -3,12 +3,11 @@ package dev.streamlab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.classroom.ProgressEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import dev.streamlab.classroom.ProgressEvent;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,8 @@ class ClassPublisherTest {
     @Test
     void aFullBufferLetsTheOldestEventsGoAndNeverBlocksTheLesson() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
-        try (ClassPublisher publisher = ClassPublisher.start("127.0.0.1:" + closedPort(), "Ada", warnings::add, 5,
-                Clock.systemUTC())) {
+        try (ClassPublisher publisher =
+                ClassPublisher.start("127.0.0.1:" + closedPort(), "Ada", warnings::add, 5, Clock.systemUTC())) {
             for (int step = 1; step <= 20; step++) {
                 publisher.stepReached("01-the-log", step);
             }
@@ -40,8 +39,9 @@ class ClassPublisherTest {
 
     @Test
     void aNameThatIsNotARosterNameIsRefusedBeforeAnythingStarts() {
-        assertThatThrownBy(() -> ClassPublisher.start("127.0.0.1:9", "<b>x</b>", w -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not one a class accepts");
+        assertThatThrownBy(() -> ClassPublisher.start("127.0.0.1:9", "<b>x</b>", w -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not one a class accepts");
         assertThat(ProgressEvent.isValidName("Zoë O'Brien-Smith")).isTrue();
         assertThat(ProgressEvent.isValidName(" ada")).isFalse();
         assertThat(ProgressEvent.isValidName("a".repeat(41))).isFalse();

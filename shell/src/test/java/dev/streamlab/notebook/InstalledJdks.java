@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 /** The JDKs on this machine, to run the learner's Java on the versions learners have (most have 21 or newer). */
 public final class InstalledJdks {
 
-    private InstalledJdks() {
-    }
+    private InstalledJdks() {}
 
     public static Path current() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
@@ -28,7 +27,9 @@ public final class InstalledJdks {
         if (Runtime.version().feature() >= 20) {
             return Optional.of(current());
         }
-        for (Path folder : new Path[] {Path.of("/usr/lib/jvm"), Path.of(System.getProperty("user.home"), ".sdkman/candidates/java")}) {
+        for (Path folder :
+                new Path[] {Path.of("/usr/lib/jvm"), Path.of(System.getProperty("user.home"), ".sdkman/candidates/java")
+                }) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
@@ -36,7 +37,8 @@ public final class InstalledJdks {
                 Optional<Path> found = jdks.filter(jdk -> feature(jdk) >= 20)
                         .map(jdk -> jdk.resolve("bin/java"))
                         .filter(Files::isExecutable)
-                        .filter(java -> Files.exists(java.getParent().getParent().resolve("jmods"))
+                        .filter(java -> Files.exists(
+                                        java.getParent().getParent().resolve("jmods"))
                                 || Files.exists(java.getParent().getParent().resolve("lib/modules")))
                         .sorted()
                         .findFirst();

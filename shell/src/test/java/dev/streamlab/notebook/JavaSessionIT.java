@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,8 @@ class JavaSessionIT {
     void whatTheLearnersCodeLeavesInTheTemporaryFolderGoesWithTheSession() {
         try (JavaSession own = new JavaSession(List.of("-Xmx64m"), List.of())) {
             // Printed, not shown as a value: a value is cut to the screen's width, and the path can be long.
-            JavaResult made = own.eval("System.out.println(\"made \" + java.nio.file.Files.createTempFile(\"left\", \".txt\").toAbsolutePath());");
+            JavaResult made = own.eval(
+                    "System.out.println(\"made \" + java.nio.file.Files.createTempFile(\"left\", \".txt\").toAbsolutePath());");
             assertThat(made.outcome()).isEqualTo(JavaOutcome.OK);
             String file = made.output().replaceAll("(?s).*made (\\S*)\n?.*", "$1");
             assertThat(java.nio.file.Path.of(file)).exists();
@@ -80,7 +80,9 @@ class JavaSessionIT {
                 running.set(false);
                 pressing.join();
             }
-            assertThat(outcomes).as("outcomes of 150 cells under a rain of stops").doesNotContainKey(JavaOutcome.RESTARTED);
+            assertThat(outcomes)
+                    .as("outcomes of 150 cells under a rain of stops")
+                    .doesNotContainKey(JavaOutcome.RESTARTED);
             assertThat(own.eval("1 + 1").output()).contains("==> 2");
         }
     }
@@ -104,8 +106,9 @@ class JavaSessionIT {
     @Test
     void anExceptionPointsAtTheLineOfTheCell() {
         JavaResult result = session.eval("int half(int n) {\n    return 10 / n;\n}\nhalf(0)");
-        assertThat(result.output()).isEqualTo("created method half(int)\njava.lang.ArithmeticException: / by zero\n"
-                + "\tat your code, line 2\n");
+        assertThat(result.output())
+                .isEqualTo("created method half(int)\njava.lang.ArithmeticException: / by zero\n"
+                        + "\tat your code, line 2\n");
     }
 
     @Test
@@ -144,13 +147,15 @@ class JavaSessionIT {
         // so only a value proves that the cell ran to its end.
         Path release = folder.resolve("release");
         String waitForRelease = "int answer = java.util.stream.IntStream.iterate(0, i -> i + 1)"
-                + ".filter(i -> java.nio.file.Files.exists(java.nio.file.Path.of(\"" + release + "\"))).findFirst().getAsInt() * 0 + 42;";
+                + ".filter(i -> java.nio.file.Files.exists(java.nio.file.Path.of(\"" + release
+                + "\"))).findFirst().getAsInt() * 0 + 42;";
         CompletableFuture<JavaResult> next = CompletableFuture.supplyAsync(() -> session.eval(waitForRelease));
         await().atMost(Duration.ofSeconds(10)).until(() -> session.isEvaluating());
         // Every stopper for the first cell has given up (they keep asking for a few seconds at most) before the
         // second cell may end: a stopper that outlived its cell would have stopped this one.
-        await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().equals("streamlab-stop") && t.isAlive()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("streamlab-stop") && t.isAlive()));
         Files.createFile(release);
 
         JavaResult result = next.get(30, TimeUnit.SECONDS);
@@ -160,7 +165,8 @@ class JavaSessionIT {
 
     @Test
     void outOfMemoryIsReportedAndJavaCarriesOn() {
-        JavaResult result = session.eval("var hog = new ArrayList<long[]>(); while (true) hog.add(new long[1_000_000]);");
+        JavaResult result =
+                session.eval("var hog = new ArrayList<long[]>(); while (true) hog.add(new long[1_000_000]);");
         assertThat(result.outcome()).isIn(JavaOutcome.EXCEPTION, JavaOutcome.RESTARTED);
         assertThat(result.problem()).containsAnyOf("OutOfMemoryError", "Java started afresh");
         session.eval("hog = null;");

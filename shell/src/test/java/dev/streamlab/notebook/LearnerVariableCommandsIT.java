@@ -1,10 +1,8 @@
 package dev.streamlab.notebook;
 
-import dev.streamlab.terminal.Styles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +59,9 @@ class LearnerVariableCommandsIT {
 
         assertThat(drawn.output()).contains("second-draft", "mapvalues").doesNotContain("first-draft");
         assertThat(drawn.drawing().draw(new dev.streamlab.terminal.Styles(true).diagramStyle(), 120))
-                .as("the shell draws it in colour at its own width").contains("\u001b[").contains("second-draft");
+                .as("the shell draws it in colour at its own width")
+                .contains("\u001b[")
+                .contains("second-draft");
 
         // A topology is built by method calls, which a restart does not run again: the learner is told, runs the cell
         // again, and sees their newest topology.
@@ -73,7 +73,9 @@ class LearnerVariableCommandsIT {
                 edited.<String, String>stream("third-draft").to("drafts");
                 var draft = edited.build();
                 """);
-        assertThat(notebook.runTyped("/topology draft").output()).contains("third-draft").doesNotContain("second-draft");
+        assertThat(notebook.runTyped("/topology draft").output())
+                .contains("third-draft")
+                .doesNotContain("second-draft");
     }
 
     @Test
@@ -85,7 +87,8 @@ class LearnerVariableCommandsIT {
         CellResult smt = notebook.runTyped("/smt noChain");
 
         assertThat(topology.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
-        assertThat(topology.output()).isEqualTo("`nothing` holds no Topology. Give it one, e.g. nothing = builder.build();\n");
+        assertThat(topology.output())
+                .isEqualTo("`nothing` holds no Topology. Give it one, e.g. nothing = builder.build();\n");
         assertThat(smt.output()).startsWith("`noChain` holds no map of transforms.* settings.");
         assertThat(notebook.runTyped("1 + 1").output()).contains("==> 2");
     }
@@ -102,8 +105,13 @@ class LearnerVariableCommandsIT {
         CellResult shown = notebook.runTyped("/smt dropGender 2");
 
         assertThat(shown.outcome()).isEqualTo(JavaOutcome.OK);
-        assertThat(shown.output().lines().filter(line -> line.startsWith("  -> customers {")).count()).isEqualTo(2);
-        assertThat(shown.output()).contains("customers {user: ab123, gender: female, ip: 1.2.3.95")
+        assertThat(shown.output()
+                        .lines()
+                        .filter(line -> line.startsWith("  -> customers {"))
+                        .count())
+                .isEqualTo(2);
+        assertThat(shown.output())
+                .contains("customers {user: ab123, gender: female, ip: 1.2.3.95")
                 .contains("  -> customers {user: ab123, ip: 1.2.3.95");
     }
 

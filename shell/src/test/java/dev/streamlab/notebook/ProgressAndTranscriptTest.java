@@ -1,13 +1,12 @@
 package dev.streamlab.notebook;
 
-import dev.streamlab.lesson.Expectation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.lesson.Expectation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,9 +51,16 @@ class ProgressAndTranscriptTest {
     @Test
     void aTranscriptIsAsciiDocWithRealOutputs() throws Exception {
         Transcript transcript = new Transcript("Welcome");
-        transcript.add(new CellResult(null, "int x = 1;", JavaOutcome.OK, "x ==> 1\n----\n", null,
-                List.of(new CellResult.Check(Expectation.parse("output contains \"x\""), true, "")), Duration.ZERO));
-        transcript.add(new CellResult(null, "/topics", JavaOutcome.OK, "orders  3 partitions\n", null, List.of(), Duration.ZERO));
+        transcript.add(new CellResult(
+                null,
+                "int x = 1;",
+                JavaOutcome.OK,
+                "x ==> 1\n----\n",
+                null,
+                List.of(new CellResult.Check(Expectation.parse("output contains \"x\""), true, "")),
+                Duration.ZERO));
+        transcript.add(new CellResult(
+                null, "/topics", JavaOutcome.OK, "orders  3 partitions\n", null, List.of(), Duration.ZERO));
 
         Path saved = transcript.save(dir.resolve("out/session.adoc"));
 

@@ -3,12 +3,11 @@ package dev.streamlab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.streamlab.diagram.Drawing;
 import dev.streamlab.notebook.PromptCommand.Arguments;
 import dev.streamlab.notebook.PromptCommand.Where;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The one table of commands: finding a command by any of its names, running it as a cell would, completing it. */
@@ -47,9 +46,11 @@ class PromptCommandsTest {
 
     @Test
     void aCellRunsNeitherAnUnknownCommandNorOneOfThePromptsOwn() {
-        assertThatThrownBy(() -> table.run("/nonsense")).isInstanceOf(CommandException.class)
+        assertThatThrownBy(() -> table.run("/nonsense"))
+                .isInstanceOf(CommandException.class)
                 .hasMessage("There is no command /nonsense. Commands: /broker, /brokers.");
-        assertThatThrownBy(() -> table.run("/exit")).isInstanceOf(CommandException.class)
+        assertThatThrownBy(() -> table.run("/exit"))
+                .isInstanceOf(CommandException.class)
                 .hasMessage("/exit works at the prompt, not in a command cell.");
         assertThat(ran).isEmpty();
     }
@@ -60,7 +61,8 @@ class PromptCommandsTest {
             throw new IllegalStateException("the cluster is gone");
         }));
 
-        assertThatThrownBy(() -> table.run("/topics")).isInstanceOf(CommandException.class)
+        assertThatThrownBy(() -> table.run("/topics"))
+                .isInstanceOf(CommandException.class)
                 .hasMessage("/topics failed: the cluster is gone");
     }
 
@@ -71,7 +73,9 @@ class PromptCommandsTest {
         assertThat(table.complete("/e")).containsExactly("/exit");
         assertThat(table.complete("/broker ")).containsExactly("kill", "stop", "restart");
         assertThat(table.complete("/broker re")).containsExactly("restart");
-        assertThat(table.complete("/broker kill ")).as("only the first argument has candidates").isEmpty();
+        assertThat(table.complete("/broker kill "))
+                .as("only the first argument has candidates")
+                .isEmpty();
         assertThat(table.complete("/nonsense ")).isEmpty();
         assertThat(table.complete("int x")).as("Java is not a command").isEmpty();
     }
@@ -83,13 +87,15 @@ class PromptCommandsTest {
         assertThat(table.all()).extracting(PromptCommand::name).containsExactly("/broker", "/brokers", "/quit");
         assertThat(table.find("/bye")).isPresent();
         assertThatThrownBy(() -> table.add(command("/leave", List.of("/bye"), Where.ANY_TIME, Arguments.NONE)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/bye");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/bye");
     }
 
     @Test
     void theFrontEndsCommandsRunAtThePromptOnlyTheOthersInCellsToo() {
         assertThat(Where.IN_LESSON.runsInCells()).isFalse();
         assertThat(Where.ANY_TIME.runsInCells()).isFalse();
-        assertThat(List.of(Where.NEEDS_CLUSTER, Where.NEEDS_JAVA, Where.NEEDS_SQL)).allMatch(Where::runsInCells);
+        assertThat(List.of(Where.NEEDS_CLUSTER, Where.NEEDS_JAVA, Where.NEEDS_SQL))
+                .allMatch(Where::runsInCells);
     }
 }

@@ -3,7 +3,6 @@ package dev.streamlab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +64,15 @@ class RedefinitionIT {
         step("int f() { return 3; }", "modified method f()\n");
         step("g()", "$3 ==> 30\n");
         // A change that breaks a caller: JShell's own words, and the session carries on.
-        step("long f() { return 4; }", "replaced method f()\n  update modified method g(), which cannot be invoked until "
-                + "this error is corrected: incompatible types: possible lossy conversion from long to int\n");
+        step(
+                "long f() { return 4; }",
+                "replaced method f()\n  update modified method g(), which cannot be invoked until "
+                        + "this error is corrected: incompatible types: possible lossy conversion from long to int\n");
         JavaResult broken = session.eval("g()");
         assertThat(broken.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
-        assertThat(broken.output()).isEqualTo("attempted to use method g(), which cannot be invoked until this error is corrected: "
-                + "incompatible types: possible lossy conversion from long to int\n");
+        assertThat(broken.output())
+                .isEqualTo("attempted to use method g(), which cannot be invoked until this error is corrected: "
+                        + "incompatible types: possible lossy conversion from long to int\n");
         step("f()", "$5 ==> 4\n");
     }
 
@@ -84,7 +86,9 @@ class RedefinitionIT {
         step("record P(int x, int y) {}", "replaced record P\n");
         step("new P(1, 2)", "$3 ==> P[x=1, y=2]\n");
         step("interface Shape { int sides(); }", "created interface Shape\n");
-        step("interface Shape { int sides(); default String name() { return \"shape\"; } }", "replaced interface Shape\n");
+        step(
+                "interface Shape { int sides(); default String name() { return \"shape\"; } }",
+                "replaced interface Shape\n");
         step("new Shape() { public int sides() { return 3; } }.name()", "$4 ==> \"shape\"\n");
     }
 
@@ -92,7 +96,9 @@ class RedefinitionIT {
     void aVarOfAChangedClassMustBeDeclaredAgain() {
         step("class C { public String toString() { return \"a C\"; } }", "created class C\n");
         step("var c = new C();", "c ==> a C\n");
-        step("class C { int x; public String toString() { return \"a C\"; } }", "replaced class C\n  update replaced variable c, which cannot be used until you declare it again\n");
+        step(
+                "class C { int x; public String toString() { return \"a C\"; } }",
+                "replaced class C\n  update replaced variable c, which cannot be used until you declare it again\n");
         step("var c = new C(); c.x", "modified variable c : C\n$1 ==> 0\n");
     }
 
@@ -110,17 +116,22 @@ class RedefinitionIT {
         step("int g() { return h(1); }", "created method g()\n");
         step("int h(String x) { return 0; }", "created method h(String)\n");
         step("g()", "$1 ==> 1\n");
-        step("int k() { return missing(1); }", "created method k(), however, it cannot be invoked until method missing(int) is declared\n");
+        step(
+                "int k() { return missing(1); }",
+                "created method k(), however, it cannot be invoked until method missing(int) is declared\n");
         JavaResult call = session.eval("k()");
         assertThat(call.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
-        assertThat(call.output()).isEqualTo("attempted to use method k(), which cannot be invoked until method missing(int) is declared\n");
+        assertThat(call.output())
+                .isEqualTo(
+                        "attempted to use method k(), which cannot be invoked until method missing(int) is declared\n");
         step("int missing(int x) { return x + 1; }", "created method missing(int)\n");
         step("k()", "$3 ==> 2\n");
     }
 
     @Test
     void hidingAHelperIsNamed() {
-        step("void send(String text) { System.out.println(\"mine: \" + text); }",
+        step(
+                "void send(String text) { System.out.println(\"mine: \" + text); }",
                 "created method send(String)\n"
                         + "Note: your method send(String) hides streamlab's helper send(...) in the cells that follow; /reset brings the helper back.\n");
         step("send(\"x\")", "mine: x\n");
@@ -130,7 +141,8 @@ class RedefinitionIT {
 
     @Test
     void aCellOfSeveralSnippetsShowsShortLinesAndTheLastValue() {
-        step("var missing = new TreeSet<>(List.of(\"a\", \"b\", \"c\"));\nmissing.removeAll(List.of(\"a\", \"b\", \"c\"));\nSystem.out.println(\"left: \" + missing);\nmissing",
+        step(
+                "var missing = new TreeSet<>(List.of(\"a\", \"b\", \"c\"));\nmissing.removeAll(List.of(\"a\", \"b\", \"c\"));\nSystem.out.println(\"left: \" + missing);\nmissing",
                 "created variable missing : TreeSet<String>\nleft: []\nmissing ==> []\n");
         step("int f() { return 1; }\nint x = f();", "created method f()\nx ==> 1\n");
         // The result keeps a value whole: a front end cuts it to its window.

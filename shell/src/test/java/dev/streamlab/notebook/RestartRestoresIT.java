@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
@@ -27,8 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RestartRestoresIT {
 
     static Stream<Arguments> jdks() {
-        return Stream.of(Arguments.of(Named.of("Java " + Runtime.version().feature(), InstalledJdks.current())),
-                Arguments.of(Named.of("a JDK without Thread.stop (20+)", InstalledJdks.withoutThreadStop().orElse(null))));
+        return Stream.of(
+                Arguments.of(Named.of("Java " + Runtime.version().feature(), InstalledJdks.current())),
+                Arguments.of(Named.of(
+                        "a JDK without Thread.stop (20+)",
+                        InstalledJdks.withoutThreadStop().orElse(null))));
     }
 
     private static JavaSession session(Path java) {
@@ -41,19 +43,22 @@ class RestartRestoresIT {
     void anEndlessLoopStoppedCostsNothing(Path jdk) throws Exception {
         try (JavaSession session = session(jdk)) {
             session.eval("int keep = 7; keep++;");
-            session.eval("int twice(int x) { return 2 * x; }\nrecord Card(String number) {}\nvar card = new Card(\"4000-0001\");");
+            session.eval(
+                    "int twice(int x) { return 2 * x; }\nrecord Card(String number) {}\nvar card = new Card(\"4000-0001\");");
             // A class of the learner's runs their code when it is made: such an object is not made again.
             session.eval("class Counter { static int made; Counter() { made++; } }\nvar counter = new Counter();");
-            CompletableFuture<JavaResult> running = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
+            CompletableFuture<JavaResult> running =
+                    CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
             await().atMost(Duration.ofSeconds(10)).until(session::isEvaluating);
             session.stop();
             JavaResult stopped = running.get(30, TimeUnit.SECONDS);
             if (stopped.outcome() == JavaOutcome.RESTARTED) {
-                assertThat(stopped.problem()).isEqualTo("Your code did not stop when asked, so streamlab ended the Java process "
-                        + "that ran it. The shell and the cluster are fine. Java started afresh. "
-                        + "Restored keep with its last value, card as its declaration makes it, 1 method and 2 classes. "
-                        + "Not restored, because running their code again could repeat what it did: counter. "
-                        + "Run their cells again if you need them.");
+                assertThat(stopped.problem())
+                        .isEqualTo("Your code did not stop when asked, so streamlab ended the Java process "
+                                + "that ran it. The shell and the cluster are fine. Java started afresh. "
+                                + "Restored keep with its last value, card as its declaration makes it, 1 method and 2 classes. "
+                                + "Not restored, because running their code again could repeat what it did: counter. "
+                                + "Run their cells again if you need them.");
             } else {
                 assertThat(stopped.outcome()).isEqualTo(JavaOutcome.STOPPED);
                 assertThat(Runtime.version().feature()).isLessThan(20);
@@ -68,21 +73,26 @@ class RestartRestoresIT {
     void systemExitBringsBackWhatIsSafeAndNamesTheRest(Path jdk, @TempDir Path folder) throws Exception {
         Path log = folder.resolve("log.txt");
         try (JavaSession session = session(jdk)) {
-            session.eval("String who = \"ricardo \\\"the reader\\\"\"; long big = 1L << 40; char c = 'x'; double half = 0.5;");
+            session.eval(
+                    "String who = \"ricardo \\\"the reader\\\"\"; long big = 1L << 40; char c = 'x'; double half = 0.5;");
             session.eval("var tp = new TopicPartition(\"orders\", 0);");
             session.eval("int sent = 0; sent = sent + 1;");
             // Writing a file, like sending a record, must not happen twice.
-            session.eval("var written = java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + log + "\"), \"once\\n\", "
+            session.eval("var written = java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + log
+                    + "\"), \"once\\n\", "
                     + "java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);");
             JavaResult exit = session.eval("System.exit(3);");
             assertThat(exit.outcome()).isEqualTo(JavaOutcome.RESTARTED);
-            assertThat(exit.problem()).isEqualTo("Your code ended its Java process (exit code 3, as with System.exit). "
-                    + "The shell and the cluster are fine. Java started afresh. "
-                    + "Restored who, big, c, half and sent with their last values and tp as its declaration makes it. "
-                    + "Not restored, because running their code again could repeat what it did: written. "
-                    + "Run their cells again if you need them.");
+            assertThat(exit.problem())
+                    .isEqualTo("Your code ended its Java process (exit code 3, as with System.exit). "
+                            + "The shell and the cluster are fine. Java started afresh. "
+                            + "Restored who, big, c, half and sent with their last values and tp as its declaration makes it. "
+                            + "Not restored, because running their code again could repeat what it did: written. "
+                            + "Run their cells again if you need them.");
             assertThat(session.eval("who").output()).isEqualTo("who ==> \"ricardo \\\"the reader\\\"\"\n");
-            assertThat(session.eval("big + c + half").output()).endsWith("==> 1.0995116279160E12\n".replace("1.0995116279160E12", String.valueOf((1L << 40) + 'x' + 0.5)));
+            assertThat(session.eval("big + c + half").output())
+                    .endsWith("==> 1.0995116279160E12\n"
+                            .replace("1.0995116279160E12", String.valueOf((1L << 40) + 'x' + 0.5)));
             assertThat(session.eval("tp").output()).isEqualTo("tp ==> orders-0\n");
             assertThat(session.eval("sent").output()).isEqualTo("sent ==> 1\n");
             assertThat(java.nio.file.Files.readString(log)).isEqualTo("once\n");

@@ -2,15 +2,14 @@ package dev.streamlab.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 import dev.streamlab.classroom.ClassAccess;
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.diagram.ValueText;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
@@ -41,8 +40,13 @@ class ResultsAsDataIT {
     @Test
     void aLongValueIsJudgedWholeWhateverTheWidthItIsShownAt() {
         String end = "the end of a long text";
-        Cell cell = new Cell(Cell.Kind.JAVA, "var story = \"x\".repeat(300) + \"" + end + "\";", 1,
-                List.of(new Expectation.OutputContains("output contains \"" + end + "\"", end)), 2, List.of());
+        Cell cell = new Cell(
+                Cell.Kind.JAVA,
+                "var story = \"x\".repeat(300) + \"" + end + "\";",
+                1,
+                List.of(new Expectation.OutputContains("output contains \"" + end + "\"", end)),
+                2,
+                List.of());
 
         CellResult result = notebook.run(cell);
 
@@ -50,8 +54,15 @@ class ResultsAsDataIT {
         assertThat(result.parts()).contains(new Part.Value("story", "String", "\"" + "x".repeat(300) + end + "\""));
         String narrow = result.output(value -> ValueText.shown(value.name(), value.text(), 40) + "\n");
         String wide = result.output(value -> ValueText.shown(value.name(), value.text(), 200) + "\n");
-        assertThat(narrow).as("a 40-column window shows the value cut").doesNotContain(end).contains("…");
-        assertThat(wide).as("so does a 200-column one").doesNotContain(end).contains("…").isNotEqualTo(narrow);
+        assertThat(narrow)
+                .as("a 40-column window shows the value cut")
+                .doesNotContain(end)
+                .contains("…");
+        assertThat(wide)
+                .as("so does a 200-column one")
+                .doesNotContain(end)
+                .contains("…")
+                .isNotEqualTo(narrow);
         // The same cell again gives the same verdict: nothing of either rendering went back into the session.
         assertThat(notebook.run(cell).passed()).isTrue();
     }
@@ -65,8 +76,11 @@ class ResultsAsDataIT {
 
         assertThat(result.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
         Part.Failure failure = result.failure().orElseThrow();
-        assertThat(failure.chain()).extracting(Part.Thrown::type).containsExactly(
-                "java.util.concurrent.ExecutionException", "org.apache.kafka.common.errors.TopicAuthorizationException");
+        assertThat(failure.chain())
+                .extracting(Part.Thrown::type)
+                .containsExactly(
+                        "java.util.concurrent.ExecutionException",
+                        "org.apache.kafka.common.errors.TopicAuthorizationException");
         assertThat(failure.thrown().message()).isEqualTo("nothing to see here");
         Part.Thrown refusal = failure.find(AuthorizationException.class).orElseThrow();
         assertThat(refusal.type(null)).contains(TopicAuthorizationException.class);
@@ -85,7 +99,9 @@ class ResultsAsDataIT {
         Part.Failure failure = result.failure().orElseThrow();
         assertThat(failure.find(AuthorizationException.class)).isEmpty();
         assertThat(failure.thrown().is(IllegalStateException.class)).isTrue();
-        assertThat(failure.thrown().is(RuntimeException.class)).as("the shell knows the JDK's hierarchy").isTrue();
+        assertThat(failure.thrown().is(RuntimeException.class))
+                .as("the shell knows the JDK's hierarchy")
+                .isTrue();
     }
 
     @Test

@@ -3,13 +3,12 @@ package dev.streamlab.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 import dev.streamlab.cluster.EmbeddedCluster;
 import dev.streamlab.lesson.Cell;
 import dev.streamlab.lesson.Expectation;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,9 +36,14 @@ class SqlCellsIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = EmbeddedCluster.builder().brokers(1).start();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(cluster.clientConfig(), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(cluster.clientConfig(), new StringSerializer(), new StringSerializer())) {
             for (String page : List.of("home", "cart", "home", "pay")) {
-                producer.send(new ProducerRecord<>("sql_cells_visits", page, "{\"page\":\"" + page + "\",\"at\":\"2026-03-02T09:00:00Z\"}")).get();
+                producer.send(new ProducerRecord<>(
+                                "sql_cells_visits",
+                                page,
+                                "{\"page\":\"" + page + "\",\"at\":\"2026-03-02T09:00:00Z\"}"))
+                        .get();
             }
         }
         notebook = new Notebook(cluster);
@@ -62,16 +66,20 @@ class SqlCellsIT {
     @Test
     void aTypoFailsTheCellWithFlinksLineAndTheFixedCellThenPasses() {
         assertThat(notebook.run(sql(TABLE)).passed()).isTrue();
-        Cell cell = sql("SELECT page\nFORM visits;", new Expectation.OutputContains("output contains \"4 rows\"", "4 rows"));
+        Cell cell = sql(
+                "SELECT page\nFORM visits;", new Expectation.OutputContains("output contains \"4 rows\"", "4 rows"));
         CellResult typo = notebook.run(cell);
         assertThat(typo.passed()).isFalse();
         assertThat(typo.outcome()).isEqualTo(JavaOutcome.EXCEPTION);
-        assertThat(typo.problem()).startsWith("Flink: SQL parse failed.").contains("Encountered \"visits\" at line 2, column 6");
+        assertThat(typo.problem())
+                .startsWith("Flink: SQL parse failed.")
+                .contains("Encountered \"visits\" at line 2, column 6");
         assertThat(typo.output()).startsWith("[ERROR] SQL parse failed.");
 
         CellResult fixed = notebook.run(cell, "SELECT page\nFROM visits;");
         assertThat(fixed.passed()).as(fixed.output()).isTrue();
-        assertThat(fixed.output()).contains("|             home |", "4 rows so far; the query stopped when the cell's checks held.");
+        assertThat(fixed.output())
+                .contains("|             home |", "4 rows so far; the query stopped when the cell's checks held.");
     }
 
     @Test
@@ -94,7 +102,8 @@ class SqlCellsIT {
             }
         });
         try {
-            CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> notebook.runTyped("SELECT page FROM visits"));
+            CompletableFuture<CellResult> running =
+                    CompletableFuture.supplyAsync(() -> notebook.runTyped("SELECT page FROM visits"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 synchronized (live) {
                     return live.toString().split("\\| \\+I \\|", -1).length - 1 == 4;
@@ -122,9 +131,12 @@ class SqlCellsIT {
                 CREATE TABLE pages (page STRING) WITH ('connector' = 'kafka', 'topic' = 'sql_cells_pages', 'format' = 'json');
                 INSERT INTO pages SELECT page FROM visits;
                 """)).output()).contains("started: INSERT INTO pages");
-        await().atMost(Duration.ofSeconds(60)).until(() -> notebook.runTyped("/jobs").output().contains("RUNNING"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> notebook.runTyped("/jobs").output().contains("RUNNING"));
         assertThat(notebook.runTyped("/jobs stop").output()).contains("Say /jobs to list the SQL jobs");
         assertThat(notebook.runTyped("/jobs stop all").output()).startsWith("Stopped ");
-        assertThat(notebook.runTyped("/jobs").output()).doesNotContain("RUNNING").contains("CANCELED");
+        assertThat(notebook.runTyped("/jobs").output())
+                .doesNotContain("RUNNING")
+                .contains("CANCELED");
     }
 }

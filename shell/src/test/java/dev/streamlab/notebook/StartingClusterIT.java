@@ -2,11 +2,10 @@ package dev.streamlab.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.CompletableFuture;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.EmbeddedCluster;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,7 +20,8 @@ class StartingClusterIT {
             assertThat(notebook.clusterIsUp()).isFalse();
             assertThat(notebook.runTyped("6 * 7").output()).contains("==> 42");
 
-            CompletableFuture.runAsync(() -> starting.complete(EmbeddedCluster.builder().brokers(1).start()));
+            CompletableFuture.runAsync(
+                    () -> starting.complete(EmbeddedCluster.builder().brokers(1).start()));
             CellResult waited = notebook.runTyped("bootstrapServers()");
 
             assertThat(waited.passed()).as(waited.output()).isTrue();

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,10 @@ class EngineClassSharingTest {
         for (boolean aheadOfTime : new boolean[] {true, false}) {
             EngineClassSharing first = EngineClassSharing.beside(jar, aheadOfTime);
             String flag = aheadOfTime ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
-            String written = first.options(jar).stream().filter(o -> o.startsWith(flag)).findFirst().orElseThrow()
+            String written = first.options(jar).stream()
+                    .filter(o -> o.startsWith(flag))
+                    .findFirst()
+                    .orElseThrow()
                     .substring(flag.length());
             Files.writeString(Path.of(written), "archive");
             first.engineEnded(true);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SqlTableTest {
@@ -17,7 +16,8 @@ class SqlTableTest {
                 | op |      card_number | attempts |
                 +----+------------------+----------+
                 """);
-        assertThat(table.row("+I", List.of("4000009499599218", "4"))).isEqualTo("| +I | 4000009499599218 |        4 |\n");
+        assertThat(table.row("+I", List.of("4000009499599218", "4")))
+                .isEqualTo("| +I | 4000009499599218 |        4 |\n");
         assertThat(table.border()).isEqualTo("+----+------------------+----------+");
     }
 

@@ -2,6 +2,7 @@ package dev.streamlab.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.cluster.EmbeddedCluster;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.EmbeddedCluster;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,22 +48,27 @@ class FraudAppIT {
     @Test
     void aQueryPortInUseIsAClearErrorAndLeavesNoStreamThreadBehind() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FraudApp.start(cluster.clientConfig(),
-                            FraudRules.fromTheTalk(), taken.getLocalPort(), "fraud-detector-port-taken"))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FraudApp.start(
+                            cluster.clientConfig(),
+                            FraudRules.fromTheTalk(),
+                            taken.getLocalPort(),
+                            "fraud-detector-port-taken"))
                     .hasMessageContaining("Cannot open port " + taken.getLocalPort());
         }
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
-                && t.getName().startsWith("fraud-detector-port-taken"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("fraud-detector-port-taken"));
     }
 
     @Test
     void onlyTheCardWithMoreThanThreeAttemptsInAWindowIsFraudAndItsCountsCanBeQueried() throws Exception {
-        try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(cluster.clientConfig(),
-                new StringSerializer(), JsonSerde.of(AuthorizationAttempt.class).serializer())) {
-            send(producer, "card-fraud", 0, 30, 60, 90, 120);        // 5 attempts in 09:00-09:05
-            send(producer, "card-ok", 10, 70, 130);                  // 3 attempts
-            send(producer, "card-split", 200, 250, 310, 330);        // 2 in one window, 2 in the next
-            send(producer, "card-clock", 7 * 60);                    // 09:07 closes 09:00-09:05 (1 minute grace)
+        try (KafkaProducer<String, AuthorizationAttempt> producer = new KafkaProducer<>(
+                cluster.clientConfig(),
+                new StringSerializer(),
+                JsonSerde.of(AuthorizationAttempt.class).serializer())) {
+            send(producer, "card-fraud", 0, 30, 60, 90, 120); // 5 attempts in 09:00-09:05
+            send(producer, "card-ok", 10, 70, 130); // 3 attempts
+            send(producer, "card-split", 200, 250, 310, 330); // 2 in one window, 2 in the next
+            send(producer, "card-clock", 7 * 60); // 09:07 closes 09:00-09:05 (1 minute grace)
             producer.flush();
         }
 
@@ -72,9 +76,11 @@ class FraudAppIT {
         assertThat(fraud).extracting(PossibleFraud::cardNumber).containsExactly("card-fraud");
         assertThat(fraud.get(0).attempts()).isEqualTo(5);
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(app.queryUrl() + "/cards/card-fraud")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.queryUrl() + "/cards/card-fraud"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"2026-11-25T09:00:00Z\":5").contains("\"card_number\":\"card-fraud\"");
     }
@@ -83,7 +89,8 @@ class FraudAppIT {
             throws Exception {
         for (int seconds : secondsAfterNine) {
             AuthorizationAttempt attempt = AuthorizationAttempt.at(card, NINE.plusSeconds(seconds));
-            producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, card, attempt)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(FraudTopology.ATTEMPTS_TOPIC, card, attempt))
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -93,7 +100,9 @@ class FraudAppIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-fraud-reader");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<PossibleFraud> results = new ArrayList<>();
-        try (KafkaConsumer<String, PossibleFraud> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        try (KafkaConsumer<String, PossibleFraud> consumer = new KafkaConsumer<>(
+                config,
+                new StringDeserializer(),
                 JsonSerde.of(PossibleFraud.class).deserializer())) {
             consumer.subscribe(List.of(FraudTopology.FRAUD_TOPIC));
             long end = System.nanoTime() + deadline.toNanos();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class FraudSimulationTest {
@@ -36,7 +35,11 @@ class FraudSimulationTest {
     void threeAttemptsAreNotFraudAndNeitherAreFourSpreadOverTwoWindows() {
         try (FraudSimulation sim = new FraudSimulation(FraudRules.fromTheTalk(), NINE.plus(Duration.ofMinutes(3)))) {
             sim.attempt("card-1").attempt("card-1").attempt("card-1");
-            sim.attempt("card-2").attempt("card-2").advance(Duration.ofMinutes(3)).attempt("card-2").attempt("card-2");
+            sim.attempt("card-2")
+                    .attempt("card-2")
+                    .advance(Duration.ofMinutes(3))
+                    .attempt("card-2")
+                    .attempt("card-2");
             sim.advance(Duration.ofMinutes(20)).attempt("card-3");
 
             assertThat(sim.fraud()).isEmpty();

@@ -2,6 +2,13 @@ package dev.streamlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.browser.HeadlessChromium;
+import dev.streamlab.cluster.EmbeddedCluster;
+import dev.streamlab.lesson.Lesson;
+import dev.streamlab.lesson.LessonCatalogue;
+import dev.streamlab.notebook.LearnerActivity;
+import dev.streamlab.notebook.Notebook;
+import dev.streamlab.notebook.Progress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,14 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.streamlab.browser.HeadlessChromium;
-import dev.streamlab.cluster.EmbeddedCluster;
-import dev.streamlab.lesson.Lesson;
-import dev.streamlab.lesson.LessonCatalogue;
-import dev.streamlab.notebook.LearnerActivity;
-import dev.streamlab.notebook.Notebook;
-import dev.streamlab.notebook.Progress;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,7 @@ class WebNotebookIT {
 
     /** CodeMirror is installed once into target/ (npm), as the decks' reveal.js is. */
     private static final Path EDITOR = Path.of("target/web-vendor");
+
     private static final Path SCREENSHOT = Path.of("target/web-notebook.png");
     private static final String FIXED = "for (String item : List.of(\"latte\", \"scone\", \"bagel\")) {\n"
             + "    print(send(\"orders\", \"alice\", item));\n}";
@@ -43,25 +43,30 @@ class WebNotebookIT {
     @Test
     void aLearnerWorksThroughLessonOneInTheBrowser() throws Exception {
         HeadlessChromium.executable();
-        Set<Long> before = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        Set<Long> before =
+                ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
         EditorAssets editor = new EditorAssets(EDITOR);
-        boolean codeMirror = editor.ensure(line -> { }, problem -> System.err.println(problem));
+        boolean codeMirror = editor.ensure(line -> {}, problem -> System.err.println(problem));
         LessonCatalogue catalogue = LessonCatalogue.builtIn();
         Lesson lesson = catalogue.find("01").orElseThrow();
         Path progressFile = home.resolve("progress.json");
         try (EmbeddedCluster cluster = EmbeddedCluster.builder().brokers(3).start();
-             Notebook notebook = new Notebook(cluster);
-             WebSession session = new WebSession(Cells.of(notebook), catalogue, Progress.load(progressFile),
-                     LearnerActivity.NONE, lesson)) {
+                Notebook notebook = new Notebook(cluster);
+                WebSession session = new WebSession(
+                        Cells.of(notebook), catalogue, Progress.load(progressFile), LearnerActivity.NONE, lesson)) {
             WebNotebook server = WebNotebook.start(session, editor, 0, Duration.ofSeconds(15));
             try {
-                HttpResponse<String> stranger = HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(URI.create(server.origin() + "/lesson.json")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> stranger = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.origin() + "/lesson.json"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertThat(stranger.statusCode()).isEqualTo(403);
 
                 try (HeadlessChromium chrome = HeadlessChromium.open(server.url())) {
                     awaitTrue(chrome, "document.querySelectorAll('.cell').length > 5", "the lesson's cells");
-                    assertThat(chrome.evaluate("document.querySelector('h1').textContent")).isEqualTo("Lesson 01: The log");
+                    assertThat(chrome.evaluate("document.querySelector('h1').textContent"))
+                            .isEqualTo("Lesson 01: The log");
                     if (codeMirror) {
                         awaitTrue(chrome, "document.querySelector('#cell-2 .CodeMirror') !== null", "the code editor");
                     }
@@ -69,7 +74,10 @@ class WebNotebookIT {
                     click(chrome, "#cell-0 button.run");
                     awaitText(chrome, "#result-0", "✓ Step done.");
                     click(chrome, "#cell-1 button.run");
-                    awaitTrue(chrome, "document.querySelector('#result-1 svg.partition-map') !== null", "the partition map");
+                    awaitTrue(
+                            chrome,
+                            "document.querySelector('#result-1 svg.partition-map') !== null",
+                            "the partition map");
                     assertThat(text(chrome, "#result-1")).contains("✓ topic orders has 3 partitions");
                     chrome.screenshot(SCREENSHOT, 1100, "#cell-1");
 
@@ -78,36 +86,46 @@ class WebNotebookIT {
                     focus(chrome, 2);
                     chrome.press("Enter", 13, 8);
                     awaitText(chrome, "#result-2", "Not yet");
-                    assertThat(text(chrome, "#result-2")).contains("cannot find symbol").contains("prnt");
+                    assertThat(text(chrome, "#result-2"))
+                            .contains("cannot find symbol")
+                            .contains("prnt");
 
                     setCode(chrome, 2, FIXED);
                     click(chrome, "#cell-2 button.run");
                     awaitText(chrome, "#result-2", "✓ Step done.");
                     assertThat(text(chrome, "#result-2")).contains("✓ output contains \"orders-0  offset 0\"");
                     // The result is read out: it is in a polite live region, and ✓ is a word there, not a colour.
-                    assertThat(chrome.evaluate("document.querySelector('#result-2').getAttribute('aria-live')")).isEqualTo("polite");
+                    assertThat(chrome.evaluate("document.querySelector('#result-2').getAttribute('aria-live')"))
+                            .isEqualTo("polite");
                     assertThat(chrome.evaluate("document.querySelector('#result-2 .checks li.held').textContent"))
                             .startsWith("✓ output contains");
 
                     // The accessibility tree a screen reader reads has the verdict, in a polite live region.
-                    String tree = chrome.call("Accessibility.getFullAXTree", java.util.Map.of()).toString();
-                    assertThat(tree).contains("\"value\":\"✓ Step done.\"").contains("\"value\":\"Result of the java cell\"")
+                    String tree = chrome.call("Accessibility.getFullAXTree", java.util.Map.of())
+                            .toString();
+                    assertThat(tree)
+                            .contains("\"value\":\"✓ Step done.\"")
+                            .contains("\"value\":\"Result of the java cell\"")
                             .contains("{\"name\":\"live\",\"value\":{\"type\":\"token\",\"value\":\"polite\"}}");
                     // Keyboard alone: Tab leaves the editor for the cell's Run button (no trap), and Enter presses it.
                     focus(chrome, 3);
                     chrome.press("Tab", 9, 0);
-                    assertThat(chrome.evaluate("document.activeElement.matches('#cell-3 button.run')")).isEqualTo("true");
+                    assertThat(chrome.evaluate("document.activeElement.matches('#cell-3 button.run')"))
+                            .isEqualTo("true");
                     chrome.press("Enter", 13, 0);
                     awaitText(chrome, "#result-3", "✓ Step done.");
 
-
                     click(chrome, "#cell-4 button.run");
-                    awaitTrue(chrome, "document.querySelector('#result-4 svg.log-strip, #result-4 svg') !== null", "the log strip");
+                    awaitTrue(
+                            chrome,
+                            "document.querySelector('#result-4 svg.log-strip, #result-4 svg') !== null",
+                            "the log strip");
 
                     // An endless loop in the learner's own cell, stopped from the page.
                     setCode(chrome, "scratch", "while (true) { Thread.onSpinWait(); }");
                     click(chrome, "#cell-scratch button.run");
-                    awaitTrue(chrome, "!document.querySelector('#cell-scratch button.stop').disabled", "the Stop button");
+                    awaitTrue(
+                            chrome, "!document.querySelector('#cell-scratch button.stop').disabled", "the Stop button");
                     click(chrome, "#cell-scratch button.stop");
                     awaitText(chrome, "#result-scratch", "You stopped the code.");
                     awaitTrue(chrome, "!document.querySelector('#cell-0 button.run').disabled", "Run again");
@@ -116,7 +134,8 @@ class WebNotebookIT {
                         // Ctrl+Space: JShell's completions of the learner's helpers, as in the terminal.
                         setCode(chrome, "scratch", "createTo");
                         focus(chrome, "scratch");
-                        chrome.evaluate("document.querySelector('#cell-scratch .CodeMirror').CodeMirror.setCursor({line: 0, ch: 8})");
+                        chrome.evaluate(
+                                "document.querySelector('#cell-scratch .CodeMirror').CodeMirror.setCursor({line: 0, ch: 8})");
                         chrome.press(" ", 32, 2);
                         awaitText(chrome, ".CodeMirror-hints", "createTopic(");
                     }
@@ -130,22 +149,32 @@ class WebNotebookIT {
                     assertThat(code(chrome, 2)).isEqualTo(FIXED);
                     assertThat(text(chrome, "#cell-2 .badge")).isEqualTo("✓ passed");
                 }
-                assertThat(Progress.load(progressFile).of("01-the-log").passedCells()).contains(0, 1, 2, 4);
+                assertThat(Progress.load(progressFile).of("01-the-log").passedCells())
+                        .contains(0, 1, 2, 4);
 
                 // The browser is gone: no page asks, and the session ends.
-                assertThat(server.awaitEnd(Duration.ofSeconds(60))).as("the session ends when no page asks").isTrue();
+                assertThat(server.awaitEnd(Duration.ofSeconds(60)))
+                        .as("the session ends when no page asks")
+                        .isTrue();
             } finally {
                 server.close();
             }
         }
-        Awaitility.await("no process of the session left").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+        Awaitility.await("no process of the session left")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
                         .noneMatch(p -> !before.contains(p.pid())));
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
     }
 
     private static void click(HeadlessChromium chrome, String selector) throws Exception {
-        awaitTrue(chrome, "document.querySelector('" + selector + "') !== null && !document.querySelector('" + selector + "').disabled",
+        awaitTrue(
+                chrome,
+                "document.querySelector('" + selector + "') !== null && !document.querySelector('" + selector
+                        + "').disabled",
                 selector);
         chrome.evaluate("document.querySelector('" + selector + "').click()");
     }
@@ -155,12 +184,16 @@ class WebNotebookIT {
     }
 
     private static void awaitText(HeadlessChromium chrome, String selector, String text) {
-        Awaitility.await(selector + " saying " + text).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(selector + " saying " + text)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> text(chrome, selector).contains(text));
     }
 
     private static void awaitTrue(HeadlessChromium chrome, String expression, String what) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> "true".equals(chrome.evaluate("String(" + expression + ")")));
     }
 
@@ -173,7 +206,8 @@ class WebNotebookIT {
     private static void setCode(HeadlessChromium chrome, Object cell, String code) throws Exception {
         String quoted = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(code);
         chrome.evaluate("(() => { const cm = document.querySelector('#cell-" + cell + " .CodeMirror');"
-                + " if (cm) cm.CodeMirror.setValue(" + quoted + "); else document.querySelector('#code-" + cell + "').value = "
+                + " if (cm) cm.CodeMirror.setValue(" + quoted + "); else document.querySelector('#code-" + cell
+                + "').value = "
                 + quoted + "; })()");
     }
 

@@ -13,8 +13,13 @@ import java.util.Map;
  * @param keystore the PKCS12 file with the engine's key pair and certificate, also the truststore of every port
  * @param keystorePassword its password
  */
-record EngineConfig(Map<String, String> kafka, String topicPrefix, boolean bounded, int gatewayPort, String keystore,
-                    String keystorePassword) {
+record EngineConfig(
+        Map<String, String> kafka,
+        String topicPrefix,
+        boolean bounded,
+        int gatewayPort,
+        String keystore,
+        String keystorePassword) {
 
     EngineConfig {
         kafka = kafka == null ? Map.of() : Map.copyOf(kafka);

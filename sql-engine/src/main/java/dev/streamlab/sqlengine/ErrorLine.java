@@ -11,15 +11,16 @@ public final class ErrorLine {
 
     private static final Pattern POSITION = Pattern.compile("line \\d+, column \\d+");
 
-    private ErrorLine() {
-    }
+    private ErrorLine() {}
 
     public static String of(Throwable failure) {
         Throwable deepest = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();
-            if (message != null && (POSITION.matcher(message).find()
-                    || message.startsWith("SQL parse failed") || message.startsWith("SQL validation failed"))) {
+            if (message != null
+                    && (POSITION.matcher(message).find()
+                            || message.startsWith("SQL parse failed")
+                            || message.startsWith("SQL validation failed"))) {
                 return firstLine(message);
             }
             if (message != null && !message.isBlank()) {

@@ -29,7 +29,8 @@ final class GatewaySessions implements SessionManager {
         asked.getDefaultCatalog().ifPresent(environment::setDefaultCatalog);
         asked.getRegisteredCatalogCreators().forEach(environment::registerCatalogCreator);
         // Each goes at the head: the last first keeps their order.
-        var modules = new java.util.ArrayList<>(asked.getRegisteredModuleCreators().entrySet());
+        var modules =
+                new java.util.ArrayList<>(asked.getRegisteredModuleCreators().entrySet());
         java.util.Collections.reverse(modules);
         modules.forEach(module -> environment.registerModuleCreatorAtHead(module.getKey(), module.getValue()));
         environment.registerModuleAtHead("streamlab", connectors);

@@ -49,7 +49,8 @@ public final class KafkaTableOptions {
                 try {
                     java.util.regex.Pattern.compile(pattern);
                 } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new IllegalArgumentException("'topic-pattern' is not a regular expression: " + e.getDescription() + ".");
+                    throw new IllegalArgumentException(
+                            "'topic-pattern' is not a regular expression: " + e.getDescription() + ".");
                 }
                 options.put("topic-pattern", java.util.regex.Pattern.quote(topicPrefix) + "(?:" + pattern + ")");
             }

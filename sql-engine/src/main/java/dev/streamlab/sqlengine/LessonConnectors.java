@@ -3,7 +3,6 @@ package dev.streamlab.sqlengine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
@@ -39,9 +38,12 @@ final class LessonConnectors implements Module, DynamicTableSourceFactory, Dynam
         if (ALLOWED.contains(connector)) {
             return Optional.empty();
         }
-        String kinds = "a table reads or writes Kafka ('kafka', 'upsert-kafka'), or is 'datagen', 'print' or 'blackhole'.";
-        return Optional.of(connector.isEmpty() ? "A table needs a 'connector' here: " + kinds
-                : "The connector '" + connector + "' is not available here: " + kinds);
+        String kinds =
+                "a table reads or writes Kafka ('kafka', 'upsert-kafka'), or is 'datagen', 'print' or 'blackhole'.";
+        return Optional.of(
+                connector.isEmpty()
+                        ? "A table needs a 'connector' here: " + kinds
+                        : "The connector '" + connector + "' is not available here: " + kinds);
     }
 
     @Override
@@ -57,14 +59,16 @@ final class LessonConnectors implements Module, DynamicTableSourceFactory, Dynam
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
         FactoryUtil.DefaultDynamicTableContext completed = completed(context);
-        return FactoryUtil.discoverFactory(context.getClassLoader(), DynamicTableSourceFactory.class, connector(completed))
+        return FactoryUtil.discoverFactory(
+                        context.getClassLoader(), DynamicTableSourceFactory.class, connector(completed))
                 .createDynamicTableSource(completed);
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
         FactoryUtil.DefaultDynamicTableContext completed = completed(context);
-        return FactoryUtil.discoverFactory(context.getClassLoader(), DynamicTableSinkFactory.class, connector(completed))
+        return FactoryUtil.discoverFactory(
+                        context.getClassLoader(), DynamicTableSinkFactory.class, connector(completed))
                 .createDynamicTableSink(completed);
     }
 
@@ -73,10 +77,15 @@ final class LessonConnectors implements Module, DynamicTableSourceFactory, Dynam
         refusal(options).ifPresent(why -> {
             throw new ValidationException(why);
         });
-        Map<String, String> complete = kafka.complete(context.getObjectIdentifier().getObjectName(), options);
-        return new FactoryUtil.DefaultDynamicTableContext(context.getObjectIdentifier(),
-                context.getCatalogTable().copy(complete), context.getEnrichmentOptions(), context.getConfiguration(),
-                context.getClassLoader(), context.isTemporary());
+        Map<String, String> complete =
+                kafka.complete(context.getObjectIdentifier().getObjectName(), options);
+        return new FactoryUtil.DefaultDynamicTableContext(
+                context.getObjectIdentifier(),
+                context.getCatalogTable().copy(complete),
+                context.getEnrichmentOptions(),
+                context.getConfiguration(),
+                context.getClassLoader(),
+                context.isTemporary());
     }
 
     private static String connector(DynamicTableFactory.Context context) {

@@ -1,5 +1,7 @@
 package dev.streamlab.sqlengine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -7,14 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** The engine's side of the protocol: one JSON object per line on the real stdout, nothing else there. */
 final class Replies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private final PrintStream out =
+            new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
     /** A reply to request {@code id} (0 for what the engine says by itself). Pairs of field name and value follow. */
     void send(long id, String type, Object... fields) {

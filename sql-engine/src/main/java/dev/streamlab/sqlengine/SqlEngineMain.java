@@ -1,5 +1,7 @@
 package dev.streamlab.sqlengine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -8,9 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -30,8 +29,7 @@ public final class SqlEngineMain {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SqlEngineMain() {
-    }
+    private SqlEngineMain() {}
 
     public static void main(String[] args) {
         System.setOut(System.err); // the real stdout carries the protocol alone
@@ -50,17 +48,19 @@ public final class SqlEngineMain {
             // Requests are read from the start, so that a shell that ends while Flink starts (stdin closes) ends the
             // engine at once rather than after the start.
             java.util.concurrent.BlockingQueue<String> requests = new java.util.concurrent.LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        requests.add(line);
-                    }
-                } catch (java.io.IOException e) {
-                    // the shell is gone
-                }
-                System.exit(0);
-            }, "sql-engine-requests");
+            Thread reader = new Thread(
+                    () -> {
+                        try {
+                            String line;
+                            while ((line = in.readLine()) != null) {
+                                requests.add(line);
+                            }
+                        } catch (java.io.IOException e) {
+                            // the shell is gone
+                        }
+                        System.exit(0);
+                    },
+                    "sql-engine-requests");
             reader.setDaemon(true);
             reader.start();
             Statements statements = start(config, replies, waitedMillis);
@@ -84,9 +84,16 @@ public final class SqlEngineMain {
     private static EngineConfig readConfig(String line) throws Exception {
         JsonNode node = JSON.readTree(line);
         Map<String, String> kafka = new java.util.LinkedHashMap<>();
-        node.path("kafka").fields().forEachRemaining(e -> kafka.put(e.getKey(), e.getValue().asText()));
-        return new EngineConfig(kafka, node.path("topicPrefix").asText(""), node.path("bounded").asBoolean(false),
-                node.path("gatewayPort").asInt(-1), node.path("keystore").asText(""), node.path("keystorePassword").asText(""));
+        node.path("kafka")
+                .fields()
+                .forEachRemaining(e -> kafka.put(e.getKey(), e.getValue().asText()));
+        return new EngineConfig(
+                kafka,
+                node.path("topicPrefix").asText(""),
+                node.path("bounded").asBoolean(false),
+                node.path("gatewayPort").asInt(-1),
+                node.path("keystore").asText(""),
+                node.path("keystorePassword").asText(""));
     }
 
     private static Statements start(EngineConfig config, Replies replies, long waitedMillis) throws Exception {
@@ -109,8 +116,11 @@ public final class SqlEngineMain {
 
         // One mini cluster for the whole session. Flink's default "local" target starts a mini cluster per job and
         // stops it with the job: seconds per statement, and a stopped job could not be listed afterwards.
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-                .setNumTaskManagers(1).setNumSlotsPerTaskManager(8).build());
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(8)
+                .build());
         cluster.start();
         URI rest = cluster.getRestAddress().get();
         conf.setString("execution.target", "remote");
@@ -125,14 +135,27 @@ public final class SqlEngineMain {
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-address", "127.0.0.1");
             gatewayConf.setString("sql-gateway.endpoint.rest.port", Integer.toString(port));
             gatewayConf.setString("sql-gateway.endpoint.rest.bind-port", Integer.toString(port));
-            new SqlGateway(gatewayConf, new GatewaySessions(SessionManager.create(new DefaultContext(gatewayConf, List.of())),
-                    new LessonConnectors(kafka(config)))).start();
+            new SqlGateway(
+                            gatewayConf,
+                            new GatewaySessions(
+                                    SessionManager.create(new DefaultContext(gatewayConf, List.of())),
+                                    new LessonConnectors(kafka(config))))
+                    .start();
             gateway = "https://127.0.0.1:" + port;
         }
 
         Statements statements = Statements.open(conf, cluster, kafka(config), config.bounded(), replies);
-        replies.send(0, "ready", "millis", System.currentTimeMillis() - jvmStart, "waitedMillis", waitedMillis, "gateway", gateway,
-                "flinkVersion", org.apache.flink.runtime.util.EnvironmentInformation.getVersion());
+        replies.send(
+                0,
+                "ready",
+                "millis",
+                System.currentTimeMillis() - jvmStart,
+                "waitedMillis",
+                waitedMillis,
+                "gateway",
+                gateway,
+                "flinkVersion",
+                org.apache.flink.runtime.util.EnvironmentInformation.getVersion());
         return statements;
     }
 

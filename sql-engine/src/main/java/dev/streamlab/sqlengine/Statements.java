@@ -1,5 +1,6 @@
 package dev.streamlab.sqlengine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,13 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
@@ -55,8 +54,13 @@ final class Statements {
     /** The INSERT INTO jobs, in the order they started, with the statement's name. */
     private final Map<JobID, String> jobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
-    private Statements(ExecutorService worker, TableEnvironment tables, MiniCluster cluster, KafkaTableOptions kafka,
-                       boolean bounded, Replies replies) {
+    private Statements(
+            ExecutorService worker,
+            TableEnvironment tables,
+            MiniCluster cluster,
+            KafkaTableOptions kafka,
+            boolean bounded,
+            Replies replies) {
         this.worker = worker;
         this.tables = (TableEnvironmentInternal) tables;
         this.cluster = cluster;
@@ -69,19 +73,24 @@ final class Statements {
      * A session whose statements all run on one thread, the one that created it: Flink's planner keeps per-thread state
      * (Calcite's metadata providers), and a statement planned on another thread fails with "metadataHandlerProvider".
      */
-    static Statements open(Configuration conf, MiniCluster cluster, KafkaTableOptions kafka, boolean bounded, Replies replies)
+    static Statements open(
+            Configuration conf, MiniCluster cluster, KafkaTableOptions kafka, boolean bounded, Replies replies)
             throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon("sql-statements"));
         TableEnvironment tables = worker.submit(() -> {
-            TableEnvironment created = TableEnvironment.create(
-                    EnvironmentSettings.newInstance().inStreamingMode().withConfiguration(conf).build());
-            created.loadModule("streamlab", new LessonConnectors(kafka));
-            // A first, trivial job makes the session really ready: planner, code generation and the cluster warm.
-            try (var rows = created.executeSql("SELECT 1").collect()) {
-                rows.forEachRemaining(row -> { });
-            }
-            return created;
-        }).get();
+                    TableEnvironment created = TableEnvironment.create(EnvironmentSettings.newInstance()
+                            .inStreamingMode()
+                            .withConfiguration(conf)
+                            .build());
+                    created.loadModule("streamlab", new LessonConnectors(kafka));
+                    // A first, trivial job makes the session really ready: planner, code generation and the cluster
+                    // warm.
+                    try (var rows = created.executeSql("SELECT 1").collect()) {
+                        rows.forEachRemaining(row -> {});
+                    }
+                    return created;
+                })
+                .get();
         return new Statements(worker, tables, cluster, kafka, bounded, replies);
     }
 
@@ -89,7 +98,9 @@ final class Statements {
         long id = request.path("id").asLong();
         String op = request.path("op").asText();
         switch (op) {
-            case "execute" -> worker.submit(() -> execute(id, request.path("sql").asText(), request.path("limit").asInt(0)));
+            case "execute" ->
+                worker.submit(() -> execute(
+                        id, request.path("sql").asText(), request.path("limit").asInt(0)));
             case "cancel" -> cancel(id, request.path("target").asLong());
             case "jobs" -> listJobs(id);
             case "stop-job" -> stopJob(id, request.path("job").asText());
@@ -112,8 +123,12 @@ final class Statements {
             }
             String kind = operation.getClass().getSimpleName();
             if (kind.equals("CreateTableASOperation") || kind.equals("ReplaceTableAsOperation")) {
-                replies.send(id, "error", "message", "CREATE TABLE ... AS SELECT is not run here: declare the table with "
-                        + "CREATE TABLE (its columns and its topic), then fill it with INSERT INTO ... SELECT.");
+                replies.send(
+                        id,
+                        "error",
+                        "message",
+                        "CREATE TABLE ... AS SELECT is not run here: declare the table with "
+                                + "CREATE TABLE (its columns and its topic), then fill it with INSERT INTO ... SELECT.");
                 return;
             }
             if (operation instanceof CreateTableOperation create) {
@@ -147,7 +162,8 @@ final class Statements {
         }
         if (exists) {
             // A learner who edits a CREATE TABLE and runs it again means the new definition.
-            tables.executeSql("DROP " + (create.isTemporary() ? "TEMPORARY " : "") + "TABLE " + name.asSerializableString());
+            tables.executeSql(
+                    "DROP " + (create.isTemporary() ? "TEMPORARY " : "") + "TABLE " + name.asSerializableString());
         }
         tables.executeInternal(new CreateTableOperation(name, table.copy(options), false, create.isTemporary()));
         replies.send(id, "ok", "message", "Table " + name.getObjectName() + (exists ? " replaced." : " created."));
@@ -171,13 +187,26 @@ final class Statements {
                 result.await(10, TimeUnit.MINUTES);
             } catch (java.util.concurrent.TimeoutException e) {
                 job.cancel();
-                replies.send(id, "error", "message", "The job of " + name + " did not end within 10 minutes: a table it "
-                        + "reads never ends (a Kafka table ends at the topic's end; datagen needs 'number-of-rows').");
+                replies.send(
+                        id,
+                        "error",
+                        "message",
+                        "The job of " + name + " did not end within 10 minutes: a table it "
+                                + "reads never ends (a Kafka table ends at the topic's end; datagen needs 'number-of-rows').");
                 return;
             }
         }
-        replies.send(id, "job", "job", job.getJobID().toString(), "name", name,
-                "status", bounded ? "FINISHED" : "RUNNING", "replaced", replaced);
+        replies.send(
+                id,
+                "job",
+                "job",
+                job.getJobID().toString(),
+                "name",
+                name,
+                "status",
+                bounded ? "FINISHED" : "RUNNING",
+                "replaced",
+                replaced);
     }
 
     /**
@@ -205,7 +234,9 @@ final class Statements {
 
     private void query(long id, TableResult result, int limit) {
         List<String> columns = result.getResolvedSchema().getColumnNames();
-        List<String> types = result.getResolvedSchema().getColumnDataTypes().stream().map(Object::toString).toList();
+        List<String> types = result.getResolvedSchema().getColumnDataTypes().stream()
+                .map(Object::toString)
+                .toList();
         replies.send(id, "columns", "columns", columns, "types", types);
         CloseableIterator<Row> rows = result.collect();
         RunningQuery running = new RunningQuery(rows);
@@ -213,35 +244,37 @@ final class Statements {
         if (cancelledEarly.remove(id)) {
             cancel(0, id);
         }
-        Thread reader = new Thread(() -> {
-            int count = 0;
-            String reason = "done";
-            String error = null;
-            try (rows) {
-                while (rows.hasNext()) {
-                    Row row = rows.next();
-                    replies.send(id, "row", "kind", row.getKind().shortString(), "values", values(row));
-                    if (++count == limit) {
-                        reason = "limit";
-                        break;
+        Thread reader = new Thread(
+                () -> {
+                    int count = 0;
+                    String reason = "done";
+                    String error = null;
+                    try (rows) {
+                        while (rows.hasNext()) {
+                            Row row = rows.next();
+                            replies.send(id, "row", "kind", row.getKind().shortString(), "values", values(row));
+                            if (++count == limit) {
+                                reason = "limit";
+                                break;
+                            }
+                        }
+                    } catch (Throwable e) {
+                        if (running.cancelled) {
+                            reason = "cancelled";
+                        } else {
+                            reason = "failed";
+                            error = ErrorLine.of(e);
+                            e.printStackTrace();
+                        }
+                    } finally {
+                        queries.remove(id);
                     }
-                }
-            } catch (Throwable e) {
-                if (running.cancelled) {
-                    reason = "cancelled";
-                } else {
-                    reason = "failed";
-                    error = ErrorLine.of(e);
-                    e.printStackTrace();
-                }
-            } finally {
-                queries.remove(id);
-            }
-            if (running.cancelled) {
-                reason = "cancelled";
-            }
-            replies.send(id, "end", "reason", reason, "rows", count, "message", error);
-        }, "sql-query-" + id);
+                    if (running.cancelled) {
+                        reason = "cancelled";
+                    }
+                    replies.send(id, "end", "reason", reason, "rows", count, "message", error);
+                },
+                "sql-query-" + id);
         reader.setDaemon(true);
         reader.start();
     }
@@ -277,7 +310,9 @@ final class Statements {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("job", job.toString());
                     entry.put("name", name);
-                    entry.put("status", status == null ? "UNKNOWN" : status.getJobState().toString());
+                    entry.put(
+                            "status",
+                            status == null ? "UNKNOWN" : status.getJobState().toString());
                     entry.put("started", status == null ? 0 : status.getStartTime());
                     list.add(entry);
                 });
@@ -319,23 +354,30 @@ final class Statements {
                     stopped.add(job.toString());
                 }
             }
-            replies.send(id, "ok", "message", stopped.isEmpty() ? "No job was running." : "Stopped " + String.join(", ", stopped) + ".");
+            replies.send(
+                    id,
+                    "ok",
+                    "message",
+                    stopped.isEmpty() ? "No job was running." : "Stopped " + String.join(", ", stopped) + ".");
         } catch (Exception e) {
             replies.send(id, "error", "message", ErrorLine.of(e));
         }
     }
 
     /** Times as Flink's SQL client prints them; the session's time zone is UTC. */
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     static List<String> values(Row row) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < row.getArity(); i++) {
             Object value = row.getField(i);
-            values.add(value == null ? null
-                    : value instanceof Instant instant ? TIME.format(instant.atOffset(java.time.ZoneOffset.UTC))
-                    : value instanceof LocalDateTime time ? TIME.format(time)
-                    : String.valueOf(value));
+            values.add(
+                    value == null
+                            ? null
+                            : value instanceof Instant instant
+                                    ? TIME.format(instant.atOffset(java.time.ZoneOffset.UTC))
+                                    : value instanceof LocalDateTime time ? TIME.format(time) : String.valueOf(value));
         }
         return values;
     }

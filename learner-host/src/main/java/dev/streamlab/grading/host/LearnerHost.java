@@ -1,5 +1,6 @@
 package dev.streamlab.grading.host;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The main class of the learner's JVM. Reads one request per line on stdin ({@code {"op": ..., "args": {...}}}),
  * lets the lab's {@link LabHarness} call the learner's code, and writes one reply per line on the original stdout
@@ -22,8 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LearnerHost {
 
-    private LearnerHost() {
-    }
+    private LearnerHost() {}
 
     public static void main(String[] args) throws Exception {
         Writer replies = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
@@ -31,7 +29,9 @@ public final class LearnerHost {
         ObjectMapper json = new ObjectMapper();
         LabHarness harness;
         try {
-            harness = (LabHarness) Class.forName(LabHarness.CLASS_NAME).getDeclaredConstructor().newInstance();
+            harness = (LabHarness) Class.forName(LabHarness.CLASS_NAME)
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             reply(replies, json, Map.of("ok", false, "error", "The lab's harness cannot start: " + describe(e)));
             return;
@@ -62,7 +62,8 @@ public final class LearnerHost {
         try {
             text = json.writeValueAsString(reply);
         } catch (Exception e) {
-            text = json.writeValueAsString(Map.of("ok", false, "error", "The result cannot be sent to the checks: " + describe(e)));
+            text = json.writeValueAsString(
+                    Map.of("ok", false, "error", "The result cannot be sent to the checks: " + describe(e)));
         }
         replies.write(text);
         replies.write('\n');
@@ -72,15 +73,21 @@ public final class LearnerHost {
     /** The learner's exception as a learner reads it: its class and message, and where in their code it came from. */
     static String describe(Throwable t) {
         Throwable cause = t;
-        while ((cause instanceof InvocationTargetException || cause instanceof ExceptionInInitializerError) && cause.getCause() != null) {
+        while ((cause instanceof InvocationTargetException || cause instanceof ExceptionInInitializerError)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
         String text = cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
         for (StackTraceElement frame : cause.getStackTrace()) {
             String type = frame.getClassName();
-            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.") && !type.startsWith("org.apache.")
-                    && !type.startsWith("dev.streamlab.") && !type.startsWith("streamlab.harness.") && !type.startsWith("com.fasterxml.")) {
+            if (!type.startsWith("java.")
+                    && !type.startsWith("jdk.")
+                    && !type.startsWith("sun.")
+                    && !type.startsWith("org.apache.")
+                    && !type.startsWith("dev.streamlab.")
+                    && !type.startsWith("streamlab.harness.")
+                    && !type.startsWith("com.fasterxml.")) {
                 return text + " (at " + frame.getFileName() + ":" + frame.getLineNumber() + ")";
             }
         }

@@ -1,5 +1,6 @@
 package dev.streamlab.cluster.containers;
 
+import dev.streamlab.cluster.ClusterSecurity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.streamlab.cluster.ClusterSecurity;
 
 /**
  * How a secure containers cluster's controller gets the admin's SCRAM credential into its bootstrap metadata: before
@@ -26,15 +25,16 @@ final class AdminCredentialFormat {
     private static final String SETTINGS_VARIABLE = "STREAMLAB_FORMAT_SETTINGS";
     private static final String SCRAM_VARIABLE = "STREAMLAB_ADMIN_SCRAM";
 
-    static final List<String> COMMAND = List.of("bash", "-c",
+    static final List<String> COMMAND = List.of(
+            "bash",
+            "-c",
             "printf '%s\\n' \"$" + SETTINGS_VARIABLE + "\" > /tmp/streamlab-format.properties"
                     + " && java -Xmx128m -XX:TieredStopAtLevel=1 -cp '/opt/kafka/libs/*' kafka.tools.StorageTool format"
                     + " --cluster-id \"$CLUSTER_ID\" --config /tmp/streamlab-format.properties"
                     + " --add-scram \"$" + SCRAM_VARIABLE + "\" --ignore-formatted"
                     + " && exec /etc/kafka/docker/run");
 
-    private AdminCredentialFormat() {
-    }
+    private AdminCredentialFormat() {}
 
     /** The variables {@link #COMMAND} reads: the node's settings as a properties file, and the admin's credential. */
     static Map<String, String> environment(Map<String, String> settings, ClusterSecurity security) {
@@ -54,6 +54,10 @@ final class AdminCredentialFormat {
             throw new UncheckedIOException(e);
         }
         // store() starts with a date comment; the file needs none.
-        return text.toString().lines().filter(line -> !line.startsWith("#")).reduce((a, b) -> a + "\n" + b).orElse("");
+        return text.toString()
+                .lines()
+                .filter(line -> !line.startsWith("#"))
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("");
     }
 }

@@ -23,8 +23,11 @@ public record ClusterNetwork(String image, String network, String bootstrapServe
         properties.put(PREFIX + "image", image);
         properties.put(PREFIX + "network", network);
         properties.put(PREFIX + "bootstrap.servers", bootstrapServers);
-        properties.put(PREFIX + "labels", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",")));
+        properties.put(
+                PREFIX + "labels",
+                labels.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",")));
         return properties;
     }
 
@@ -41,7 +44,10 @@ public record ClusterNetwork(String image, String network, String bootstrapServe
                 labels.put(pair.substring(0, equals), pair.substring(equals + 1));
             }
         }
-        return Optional.of(new ClusterNetwork(image, System.getProperty(PREFIX + "network"),
-                System.getProperty(PREFIX + "bootstrap.servers"), labels));
+        return Optional.of(new ClusterNetwork(
+                image,
+                System.getProperty(PREFIX + "network"),
+                System.getProperty(PREFIX + "bootstrap.servers"),
+                labels));
     }
 }

@@ -1,15 +1,14 @@
 package dev.streamlab.cluster.containers;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Removes containers and networks that streamlab created: those of one cluster when it closes, and those
@@ -43,20 +42,29 @@ public final class ContainerReaper {
 
     /** Removes every container and network of one cluster, running or not. */
     public void removeCluster(String cluster) {
-        docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Ownership.CLUSTER, cluster)).exec()
+        docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Ownership.CLUSTER, cluster))
+                .exec()
                 .forEach(c -> removeContainer(c.getId()));
-        docker.listNetworksCmd().withFilter("label", List.of(Ownership.CLUSTER + "=" + cluster)).exec()
+        docker.listNetworksCmd()
+                .withFilter("label", List.of(Ownership.CLUSTER + "=" + cluster))
+                .exec()
                 .forEach(n -> removeNetwork(n.getId()));
     }
 
     /** Every container streamlab created, running or not, whoever owns it. */
     public List<Container> ourContainers() {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Ownership.OWNER_PID)).exec();
+        return docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(Ownership.OWNER_PID))
+                .exec();
     }
 
     List<Network> ourNetworks() {
-        return docker.listNetworksCmd().withFilter("label", List.of(Ownership.OWNER_PID)).exec();
+        return docker.listNetworksCmd()
+                .withFilter("label", List.of(Ownership.OWNER_PID))
+                .exec();
     }
 
     private static Optional<Ownership> owner(Map<String, String> labels) {
@@ -65,7 +73,10 @@ public final class ContainerReaper {
 
     private void removeContainer(String id) {
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException alreadyGone) {
             // Removed meanwhile, e.g. by Testcontainers' own shutdown hook.
         } catch (ConflictException beingRemoved) {

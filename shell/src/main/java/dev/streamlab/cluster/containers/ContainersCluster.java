@@ -1,10 +1,9 @@
 package dev.streamlab.cluster.containers;
 
-import java.util.Map;
-
 import dev.streamlab.cluster.ClusterListener;
 import dev.streamlab.cluster.ClusterSecurity;
 import dev.streamlab.cluster.NodeOrchestrator;
+import java.util.Map;
 
 /**
  * Real Kafka brokers in Docker containers: one dedicated KRaft controller (node 0) and brokers 1..N on a private
@@ -74,8 +73,8 @@ public final class ContainersCluster extends NodeOrchestrator {
 
         public ContainersCluster start() {
             checkBrokerCount(brokers);
-            ContainersCluster cluster = new ContainersCluster(ContainersDriver.open(image, listener, security), brokers,
-                    basePort, listener);
+            ContainersCluster cluster = new ContainersCluster(
+                    ContainersDriver.open(image, listener, security), brokers, basePort, listener);
             cluster.start();
             return cluster;
         }

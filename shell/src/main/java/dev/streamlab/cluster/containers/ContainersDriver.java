@@ -1,20 +1,19 @@
 package dev.streamlab.cluster.containers;
 
+import com.github.dockerjava.api.DockerClient;
+import dev.streamlab.cluster.ClusterDriver;
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.ClusterSecurity;
+import dev.streamlab.cluster.NodeDriver;
+import dev.streamlab.cluster.NodeOrchestrator;
+import dev.streamlab.cluster.NodeSpec;
+import dev.streamlab.cluster.Ports;
+import dev.streamlab.cluster.policy.ClassLimits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import com.github.dockerjava.api.DockerClient;
-import dev.streamlab.cluster.ClusterDriver;
-import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.ClusterSecurity;
-import dev.streamlab.cluster.policy.ClassLimits;
-import dev.streamlab.cluster.NodeDriver;
-import dev.streamlab.cluster.NodeOrchestrator;
-import dev.streamlab.cluster.NodeSpec;
-import dev.streamlab.cluster.Ports;
 import org.apache.kafka.common.Uuid;
 import org.testcontainers.containers.Network;
 
@@ -31,6 +30,7 @@ final class ContainersDriver implements ClusterDriver {
     private static final String CONTROLLER_LOG_DIR = "/tmp/kraft-controller-logs";
     /** Small heaps and a quick-starting JIT: a classroom laptop runs four of these beside an IDE. */
     private static final String BROKER_HEAP = "-Xmx320m -Xms320m";
+
     private static final String CONTROLLER_HEAP = "-Xmx192m -Xms192m";
     private static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true";
     /** A restarted broker may get another address on the private network; do not let others cache the old one long. */
@@ -44,8 +44,14 @@ final class ContainersDriver implements ClusterDriver {
     private final Network network;
     private final ClusterSecurity security;
 
-    private ContainersDriver(DockerClient docker, ContainerReaper reaper, String image, String clusterId,
-                             Ownership ownership, Network network, ClusterSecurity security) {
+    private ContainersDriver(
+            DockerClient docker,
+            ContainerReaper reaper,
+            String image,
+            String clusterId,
+            Ownership ownership,
+            Network network,
+            ClusterSecurity security) {
         this.docker = docker;
         this.reaper = reaper;
         this.image = image;
@@ -72,8 +78,8 @@ final class ContainersDriver implements ClusterDriver {
         String clusterId = Uuid.randomUuid().toString();
         Ownership ownership = Ownership.ofThisProcess(clusterId);
         Network network = Network.builder()
-                .createNetworkCmdModifier(cmd -> cmd.withName("streamlab-" + shortId(clusterId))
-                        .withLabels(ownership.labels()))
+                .createNetworkCmdModifier(
+                        cmd -> cmd.withName("streamlab-" + shortId(clusterId)).withLabels(ownership.labels()))
                 .build();
         return new ContainersDriver(docker, reaper, chosenImage, clusterId, ownership, network, security);
     }
@@ -93,7 +99,8 @@ final class ContainersDriver implements ClusterDriver {
 
     /** How a container of ours beside the brokers (a Connect worker) joins the cluster. */
     ClusterNetwork network(List<Integer> brokerIds) {
-        String internal = String.join(",", brokerIds.stream().map(ContainersDriver::internalAddress).toList());
+        String internal = String.join(
+                ",", brokerIds.stream().map(ContainersDriver::internalAddress).toList());
         return new ClusterNetwork(image, network.getId(), internal, ownership.labels());
     }
 
@@ -128,11 +135,16 @@ final class ContainersDriver implements ClusterDriver {
             }
             return p;
         }
-        // The host-facing listener: PLAINTEXT for the lessons, SASL/SCRAM (named as the embedded cluster names it) when secure.
+        // The host-facing listener: PLAINTEXT for the lessons, SASL/SCRAM (named as the embedded cluster names it) when
+        // secure.
         String client = security == null ? "PLAINTEXT" : ClusterSecurity.BROKER_LISTENER;
         p.put("listeners", client + "://0.0.0.0:" + KafkaNode.CLIENT_PORT + ",BROKER://0.0.0.0:" + INTERNAL_PORT);
-        p.put("advertised.listeners", client + "://" + Ports.LOOPBACK + ":" + node.hostPort() + ",BROKER://" + internalAddress(node.id()));
-        p.put("listener.security.protocol.map", client + ":" + protocol + ",BROKER:" + protocol + "," + controller + ":" + protocol);
+        p.put(
+                "advertised.listeners",
+                client + "://" + Ports.LOOPBACK + ":" + node.hostPort() + ",BROKER://" + internalAddress(node.id()));
+        p.put(
+                "listener.security.protocol.map",
+                client + ":" + protocol + ",BROKER:" + protocol + "," + controller + ":" + protocol);
         if (security == null) {
             p.put("inter.broker.listener.name", "BROKER");
         } else {
@@ -152,8 +164,18 @@ final class ContainersDriver implements ClusterDriver {
             env.putAll(AdminCredentialFormat.environment(settings, security));
             command = AdminCredentialFormat.COMMAND;
         }
-        return KafkaNode.create(node.id(), node.broker(), node.hostPort(), image, network, alias,
-                "streamlab-" + shortId(clusterId) + "-" + alias, env, command, ownership.labels(), docker);
+        return KafkaNode.create(
+                node.id(),
+                node.broker(),
+                node.hostPort(),
+                image,
+                network,
+                alias,
+                "streamlab-" + shortId(clusterId) + "-" + alias,
+                env,
+                command,
+                ownership.labels(),
+                docker);
     }
 
     private Map<String, String> env(Map<String, String> settings, String heap) {

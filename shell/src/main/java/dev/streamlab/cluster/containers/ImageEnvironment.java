@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ImageEnvironment {
 
-    private ImageEnvironment() {
-    }
+    private ImageEnvironment() {}
 
     public static Map<String, String> of(Map<String, String> properties) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -20,6 +19,10 @@ public final class ImageEnvironment {
     }
 
     static String variable(String property) {
-        return "KAFKA_" + property.replace("_", "__").replace("-", "___").replace(".", "_").toUpperCase(Locale.ROOT);
+        return "KAFKA_"
+                + property.replace("_", "__")
+                        .replace("-", "___")
+                        .replace(".", "_")
+                        .toUpperCase(Locale.ROOT);
     }
 }

@@ -1,13 +1,12 @@
 package dev.streamlab.cluster.containers;
 
-import java.util.concurrent.TimeUnit;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.ClusterListener;
+import java.util.concurrent.TimeUnit;
 
 /** The Kafka images a containers cluster can run: Apache's official one, or the one {@code streamlab image build} makes. */
 public final class KafkaImage {
@@ -20,8 +19,7 @@ public final class KafkaImage {
 
     private static final long PULL_TIMEOUT_MINUTES = 15;
 
-    private KafkaImage() {
-    }
+    private KafkaImage() {}
 
     /** The Kafka version streamlab was built with, which is also the version of every image it runs. */
     private static String kafkaVersion() {
@@ -61,7 +59,9 @@ public final class KafkaImage {
         }
         listener.step("Pulling image " + image + " (once; it is several hundred MB)");
         try {
-            docker.pullImageCmd(image).exec(new PullProgress(listener)).awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+            docker.pullImageCmd(image)
+                    .exec(new PullProgress(listener))
+                    .awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("Interrupted while pulling image " + image + ".", e);
@@ -74,12 +74,21 @@ public final class KafkaImage {
     }
 
     static ClusterException notPullable(String image, Throwable cause) {
-        String reason = cause == null ? "" : " (" + String.valueOf(cause.getMessage()).strip().lines().findFirst().orElse("") + ")";
+        String reason = cause == null
+                ? ""
+                : " ("
+                        + String.valueOf(cause.getMessage())
+                                .strip()
+                                .lines()
+                                .findFirst()
+                                .orElse("") + ")";
         String hint = image.equals(LOCAL)
                 ? "Build it with 'streamlab image build'"
                 : "Without a registry, build an image with 'streamlab image build' and use --image " + LOCAL;
-        return new ClusterException("Image " + image + " is not on this machine and cannot be pulled" + reason + ". "
-                + hint + ", or use --cluster embedded.", cause);
+        return new ClusterException(
+                "Image " + image + " is not on this machine and cannot be pulled" + reason + ". " + hint
+                        + ", or use --cluster embedded.",
+                cause);
     }
 
     /** Passes on one progress line per layer state change, not every byte count. */
@@ -95,7 +104,9 @@ public final class KafkaImage {
         public void onNext(PullResponseItem item) {
             super.onNext(item);
             String status = item.getStatus();
-            if (status != null && !status.startsWith("Downloading") && !status.startsWith("Extracting")
+            if (status != null
+                    && !status.startsWith("Downloading")
+                    && !status.startsWith("Extracting")
                     && !status.equals(last)) {
                 last = status;
                 listener.step("  " + (item.getId() == null ? "" : item.getId() + ": ") + status);

@@ -1,8 +1,5 @@
 package dev.streamlab.cluster.containers;
 
-import java.util.List;
-import java.util.Map;
-
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,6 +9,8 @@ import com.github.dockerjava.api.model.Ports.Binding;
 import dev.streamlab.cluster.ClusterException;
 import dev.streamlab.cluster.NodeDriver;
 import dev.streamlab.cluster.Ports;
+import java.util.List;
+import java.util.Map;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -28,6 +27,7 @@ final class KafkaNode implements NodeDriver {
 
     /** The port a broker's host-facing listener uses inside its container. */
     static final int CLIENT_PORT = 9092;
+
     private static final int STOP_TIMEOUT_SECONDS = 30;
 
     private final int id;
@@ -49,9 +49,18 @@ final class KafkaNode implements NodeDriver {
      * empty runs the image's own.
      */
     @SuppressWarnings("resource")
-    static KafkaNode create(int id, boolean broker, int hostPort, String image, Network network, String alias,
-                            String containerName, Map<String, String> env, List<String> command,
-                            Map<String, String> labels, DockerClient docker) {
+    static KafkaNode create(
+            int id,
+            boolean broker,
+            int hostPort,
+            String image,
+            Network network,
+            String alias,
+            String containerName,
+            Map<String, String> env,
+            List<String> command,
+            Map<String, String> labels,
+            DockerClient docker) {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image));
         if (!command.isEmpty()) {
             container.withCommand(command.toArray(String[]::new));
@@ -67,8 +76,9 @@ final class KafkaNode implements NodeDriver {
                     cmd.withName(containerName).withHostName(alias);
                     if (hostPort > 0) {
                         cmd.withExposedPorts(ExposedPort.tcp(CLIENT_PORT));
-                        cmd.getHostConfig().withPortBindings(
-                                new PortBinding(Binding.bindIpAndPort(Ports.LOOPBACK, hostPort), ExposedPort.tcp(CLIENT_PORT)));
+                        cmd.getHostConfig()
+                                .withPortBindings(new PortBinding(
+                                        Binding.bindIpAndPort(Ports.LOOPBACK, hostPort), ExposedPort.tcp(CLIENT_PORT)));
                     }
                 });
         return new KafkaNode(id, broker, hostPort, container, docker);
@@ -98,7 +108,9 @@ final class KafkaNode implements NodeDriver {
     @Override
     public void stop() {
         try {
-            docker.stopContainerCmd(container.getContainerId()).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+            docker.stopContainerCmd(container.getContainerId())
+                    .withTimeout(STOP_TIMEOUT_SECONDS)
+                    .exec();
         } catch (RuntimeException e) {
             throw DockerEngine.explain("stop " + describe(), e);
         }
@@ -135,7 +147,8 @@ final class KafkaNode implements NodeDriver {
             return false;
         }
         try {
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+            InspectContainerResponse.ContainerState state =
+                    docker.inspectContainerCmd(containerId).exec().getState();
             return Boolean.TRUE.equals(state.getRunning());
         } catch (NotFoundException e) {
             return false;
@@ -166,7 +179,6 @@ final class KafkaNode implements NodeDriver {
     /** Testcontainers waits for nothing; {@link dev.streamlab.cluster.NodeOrchestrator} asks Kafka when the node is ready. */
     private static final class NoWait extends AbstractWaitStrategy {
         @Override
-        protected void waitUntilReady() {
-        }
+        protected void waitUntilReady() {}
     }
 }

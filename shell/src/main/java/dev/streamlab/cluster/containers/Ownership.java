@@ -42,8 +42,11 @@ public record Ownership(String cluster, long pid, String processStart, String ho
             return Optional.empty();
         }
         try {
-            return Optional.of(new Ownership(labels.getOrDefault(CLUSTER, ""), Long.parseLong(labels.get(OWNER_PID)),
-                    labels.getOrDefault(OWNER_START, ""), labels.getOrDefault(OWNER_HOST, "")));
+            return Optional.of(new Ownership(
+                    labels.getOrDefault(CLUSTER, ""),
+                    Long.parseLong(labels.get(OWNER_PID)),
+                    labels.getOrDefault(OWNER_START, ""),
+                    labels.getOrDefault(OWNER_HOST, "")));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -62,7 +65,8 @@ public record Ownership(String cluster, long pid, String processStart, String ho
             return true;
         }
         // Same PID, another process: the owner died and its PID was given out again.
-        return !processStart.isEmpty() && startOf(process.get()).map(s -> !s.equals(processStart)).orElse(false);
+        return !processStart.isEmpty()
+                && startOf(process.get()).map(s -> !s.equals(processStart)).orElse(false);
     }
 
     private static Optional<String> startOf(ProcessHandle process) {

@@ -1,7 +1,6 @@
 package dev.streamlab.cluster.policy;
 
 import java.util.Map;
-
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.server.policy.AlterConfigPolicy;
@@ -30,6 +29,5 @@ public final class ClassConfigPolicy implements AlterConfigPolicy {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -29,12 +29,18 @@ import java.util.Set;
  * @param maxConnectionsPerIp  connections to one broker from one IP address ({@code max.connections.per.ip}): Kafka has
  *                             no cap per user, so learners who share a machine (one IP) share this number
  */
-public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMessageBytes, long maxRetentionBytes,
-        long maxSegmentBytes, int maxConnectionsPerIp) {
+public record ClassLimits(
+        int maxPartitions,
+        int maxReplicationFactor,
+        int maxMessageBytes,
+        long maxRetentionBytes,
+        long maxSegmentBytes,
+        int maxConnectionsPerIp) {
 
     /** The broker settings that name the two policies (classes of streamlab's, so only where its jar is). */
-    public static final java.util.List<String> POLICY_SETTINGS = java.util.List.of("create.topic.policy.class.name",
-            "alter.config.policy.class.name");
+    public static final java.util.List<String> POLICY_SETTINGS =
+            java.util.List.of("create.topic.policy.class.name", "alter.config.policy.class.name");
+
     public static final String MAX_PARTITIONS = "streamlab.class.max.partitions.per.topic";
     public static final String MAX_REPLICATION_FACTOR = "streamlab.class.max.replication.factor";
     public static final String MAX_MESSAGE_BYTES = "streamlab.class.max.message.bytes";
@@ -60,8 +66,13 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
      * holds a few clients with one or two connections to each broker, so 1000 connections per broker from one machine
      * leave room for a whole class on one machine and still stop a loop that opens connections by the thousand.
      */
-    public static final ClassLimits DEFAULTS = new ClassLimits(DEFAULT_MAX_PARTITIONS, DEFAULT_MAX_REPLICATION_FACTOR,
-            DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_RETENTION_BYTES, DEFAULT_MAX_SEGMENT_BYTES, DEFAULT_MAX_CONNECTIONS_PER_IP);
+    public static final ClassLimits DEFAULTS = new ClassLimits(
+            DEFAULT_MAX_PARTITIONS,
+            DEFAULT_MAX_REPLICATION_FACTOR,
+            DEFAULT_MAX_MESSAGE_BYTES,
+            DEFAULT_MAX_RETENTION_BYTES,
+            DEFAULT_MAX_SEGMENT_BYTES,
+            DEFAULT_MAX_CONNECTIONS_PER_IP);
 
     /** A new segment at most this often: a smaller {@code segment.ms} makes files (and open handles) by the thousand. */
     static final long MIN_SEGMENT_MS = 60_000;
@@ -73,14 +84,33 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
      * The topic settings a learner may give. Anything else (unclean.leader.election.enable, replication throttles,
      * flush.*, preallocate, remote storage, ...) changes how the brokers behave for everyone and is refused.
      */
-    static final Set<String> ALLOWED = Set.of("cleanup.policy", "compression.type", "compression.gzip.level",
-            "compression.lz4.level", "compression.zstd.level", "delete.retention.ms", "max.compaction.lag.ms",
-            "min.compaction.lag.ms", "min.cleanable.dirty.ratio", "max.message.bytes", "message.timestamp.type",
-            "message.timestamp.before.max.ms", "message.timestamp.after.max.ms", "min.insync.replicas", "retention.bytes",
-            "retention.ms", "segment.bytes", "segment.ms", "segment.jitter.ms");
+    static final Set<String> ALLOWED = Set.of(
+            "cleanup.policy",
+            "compression.type",
+            "compression.gzip.level",
+            "compression.lz4.level",
+            "compression.zstd.level",
+            "delete.retention.ms",
+            "max.compaction.lag.ms",
+            "min.compaction.lag.ms",
+            "min.cleanable.dirty.ratio",
+            "max.message.bytes",
+            "message.timestamp.type",
+            "message.timestamp.before.max.ms",
+            "message.timestamp.after.max.ms",
+            "min.insync.replicas",
+            "retention.bytes",
+            "retention.ms",
+            "segment.bytes",
+            "segment.ms",
+            "segment.jitter.ms");
 
     public ClassLimits {
-        if (maxPartitions < 1 || maxReplicationFactor < 1 || maxMessageBytes < 1 || maxRetentionBytes < 1 || maxSegmentBytes < 1
+        if (maxPartitions < 1
+                || maxReplicationFactor < 1
+                || maxMessageBytes < 1
+                || maxRetentionBytes < 1
+                || maxSegmentBytes < 1
                 || maxConnectionsPerIp < 1) {
             throw new IllegalArgumentException("every class limit must be at least 1");
         }
@@ -131,7 +161,8 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
     }
 
     /** Why Kafka should refuse to create this topic, in one sentence; empty when it is within the caps. */
-    public Optional<String> refuseTopic(String topic, Integer partitions, Integer replicationFactor, Map<String, String> configs) {
+    public Optional<String> refuseTopic(
+            String topic, Integer partitions, Integer replicationFactor, Map<String, String> configs) {
         if (internal(topic)) {
             return Optional.empty();
         }
@@ -140,8 +171,8 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
                     + " asked for " + partitions + ".");
         }
         if (replicationFactor != null && replicationFactor > maxReplicationFactor) {
-            return Optional.of("A topic may have at most " + maxReplicationFactor + " replicas in this class, and " + topic
-                    + " asked for " + replicationFactor + ".");
+            return Optional.of("A topic may have at most " + maxReplicationFactor + " replicas in this class, and "
+                    + topic + " asked for " + replicationFactor + ".");
         }
         return refuseConfigs(topic, configs);
     }
@@ -158,13 +189,15 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
                 continue;
             }
             if (!ALLOWED.contains(key)) {
-                return Optional.of(key + " may not be set on topics in this class; a learner's topics keep the cluster's"
-                        + " setting.");
+                return Optional.of(
+                        key + " may not be set on topics in this class; a learner's topics keep the cluster's"
+                                + " setting.");
             }
             Optional<String> why = switch (key) {
                 case "max.message.bytes" -> atMost(key, value, maxMessageBytes, bytes(maxMessageBytes));
                 case "segment.bytes" -> atMost(key, value, maxSegmentBytes, bytes(maxSegmentBytes));
-                case "retention.bytes" -> atMost(key, value, maxRetentionBytes, bytes(maxRetentionBytes) + " per partition");
+                case "retention.bytes" ->
+                    atMost(key, value, maxRetentionBytes, bytes(maxRetentionBytes) + " per partition");
                 case "segment.ms" -> atLeast(key, value, MIN_SEGMENT_MS, MIN_SEGMENT_MS / 1000 + " s");
                 default -> Optional.empty();
             };
@@ -178,13 +211,17 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
     private static Optional<String> atMost(String key, String value, long cap, String capText) {
         long n = parse(value);
         // -1 means "no limit" for retention.bytes; Kafka itself refuses it for the other two.
-        return n >= 0 && n <= cap ? Optional.empty()
-                : Optional.of(key + " may be at most " + cap + " (" + capText + ") in this class, not " + value.strip() + ".");
+        return n >= 0 && n <= cap
+                ? Optional.empty()
+                : Optional.of(key + " may be at most " + cap + " (" + capText + ") in this class, not " + value.strip()
+                        + ".");
     }
 
     private static Optional<String> atLeast(String key, String value, long floor, String floorText) {
-        return parse(value) >= floor ? Optional.empty()
-                : Optional.of(key + " must be at least " + floor + " (" + floorText + ") in this class, not " + value.strip() + ".");
+        return parse(value) >= floor
+                ? Optional.empty()
+                : Optional.of(key + " must be at least " + floor + " (" + floorText + ") in this class, not "
+                        + value.strip() + ".");
     }
 
     /** A number, or Long.MAX_VALUE for text Kafka would refuse anyway (so the cap's sentence names it). */
@@ -197,8 +234,9 @@ public record ClassLimits(int maxPartitions, int maxReplicationFactor, int maxMe
     }
 
     private static String bytes(long n) {
-        return n % MIB == 0 ? n / MIB + " MiB" : n >= MIB ? String.format(java.util.Locale.ROOT, "about %d MiB", n / MIB)
-                : n + " bytes";
+        return n % MIB == 0
+                ? n / MIB + " MiB"
+                : n >= MIB ? String.format(java.util.Locale.ROOT, "about %d MiB", n / MIB) : n + " bytes";
     }
 
     private static boolean internal(String topic) {

@@ -2,7 +2,6 @@ package dev.streamlab.cluster.policy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.server.policy.CreateTopicPolicy;
 
@@ -19,18 +18,20 @@ public final class ClassTopicPolicy implements CreateTopicPolicy {
     @Override
     public void validate(RequestMetadata request) throws PolicyViolationException {
         Integer partitions = request.numPartitions();
-        Integer replicas = request.replicationFactor() == null ? null : request.replicationFactor().intValue();
+        Integer replicas = request.replicationFactor() == null
+                ? null
+                : request.replicationFactor().intValue();
         Map<Integer, List<Integer>> assignments = request.replicasAssignments();
         if (assignments != null && !assignments.isEmpty()) {
             partitions = assignments.size();
             replicas = assignments.values().stream().mapToInt(List::size).max().orElse(0);
         }
-        limits.refuseTopic(request.topic(), partitions, replicas, request.configs()).ifPresent(why -> {
-            throw new PolicyViolationException(why);
-        });
+        limits.refuseTopic(request.topic(), partitions, replicas, request.configs())
+                .ifPresent(why -> {
+                    throw new PolicyViolationException(why);
+                });
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -27,8 +27,7 @@ public final class ClusterSelection {
         Availability image(String image);
     }
 
-    public record Availability(boolean available, String reason) {
-    }
+    public record Availability(boolean available, String reason) {}
 
     /** The decision: the kind to start, the image (containers only), and the line that explains it. */
     public record Choice(Kind kind, String image, String reason) {
@@ -37,22 +36,29 @@ public final class ClusterSelection {
         }
     }
 
-    private ClusterSelection() {
-    }
+    private ClusterSelection() {}
 
     public static Choice choose(ClusterSettings settings, Machine machine) {
         return switch (settings.kind()) {
             case EMBEDDED -> new Choice(Kind.EMBEDDED, null, "chosen by " + settings.source());
-            case EXTERNAL -> new Choice(Kind.EXTERNAL, null, settings.bootstrapServer().orElse("no address given")
-                    + ", chosen by " + settings.source());
-            case CONTAINERS -> new Choice(Kind.CONTAINERS, settings.image().orElse(null), "chosen by " + settings.source());
+            case EXTERNAL ->
+                new Choice(
+                        Kind.EXTERNAL,
+                        null,
+                        settings.bootstrapServer().orElse("no address given") + ", chosen by " + settings.source());
+            case CONTAINERS ->
+                new Choice(Kind.CONTAINERS, settings.image().orElse(null), "chosen by " + settings.source());
             case AUTO -> auto(settings, machine);
         };
     }
 
     private static Choice auto(ClusterSettings settings, Machine machine) {
         if (settings.bootstrapServer().isPresent()) {
-            return new Choice(Kind.EXTERNAL, null, "a bootstrap server was given: " + settings.bootstrapServer().get());
+            return new Choice(
+                    Kind.EXTERNAL,
+                    null,
+                    "a bootstrap server was given: "
+                            + settings.bootstrapServer().get());
         }
         DockerEngine.Status docker = machine.docker();
         if (!docker.answers()) {
@@ -61,20 +67,37 @@ public final class ClusterSelection {
         String image = settings.image().orElseGet(machine::defaultImage);
         Availability availability = machine.image(image);
         if (!availability.available()) {
-            return new Choice(Kind.EMBEDDED, null, "Docker answers, but " + availability.reason()
-                    + "; 'streamlab image build' makes " + KafkaImage.LOCAL + " offline");
+            return new Choice(
+                    Kind.EMBEDDED,
+                    null,
+                    "Docker answers, but " + availability.reason() + "; 'streamlab image build' makes "
+                            + KafkaImage.LOCAL + " offline");
         }
         return new Choice(Kind.CONTAINERS, image, "Docker answers and image " + image + " is here");
     }
 
     /** Starts the chosen cluster; {@code basePort} 0 picks free ports. */
-    public static Cluster start(Choice choice, ClusterSettings settings, int brokers, int basePort, ClusterListener listener) {
+    public static Cluster start(
+            Choice choice, ClusterSettings settings, int brokers, int basePort, ClusterListener listener) {
         return switch (choice.kind()) {
-            case EMBEDDED, AUTO -> EmbeddedCluster.builder().brokers(brokers).basePort(basePort).listener(listener).start();
-            case CONTAINERS -> ContainersCluster.builder().brokers(brokers).basePort(basePort).image(choice.image())
-                    .listener(listener).start();
-            case EXTERNAL -> ExternalCluster.connect(settings.bootstrapServer().orElse(null),
-                    settings.commandConfig().orElse(null), listener);
+            case EMBEDDED, AUTO ->
+                EmbeddedCluster.builder()
+                        .brokers(brokers)
+                        .basePort(basePort)
+                        .listener(listener)
+                        .start();
+            case CONTAINERS ->
+                ContainersCluster.builder()
+                        .brokers(brokers)
+                        .basePort(basePort)
+                        .image(choice.image())
+                        .listener(listener)
+                        .start();
+            case EXTERNAL ->
+                ExternalCluster.connect(
+                        settings.bootstrapServer().orElse(null),
+                        settings.commandConfig().orElse(null),
+                        listener);
         };
     }
 

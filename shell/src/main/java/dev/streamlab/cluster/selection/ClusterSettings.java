@@ -1,5 +1,7 @@
 package dev.streamlab.cluster.selection;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.SettingException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -9,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.SettingException;
-
 /**
  * Which cluster to use, settled once from, in order: the command line, the environment ({@code STREAMLAB_CLUSTER},
  * {@code STREAMLAB_IMAGE}, {@code STREAMLAB_BOOTSTRAP_SERVER}, {@code STREAMLAB_COMMAND_CONFIG}), and the config file
@@ -20,12 +19,19 @@ import dev.streamlab.cluster.SettingException;
  *
  * @param source where {@code kind} came from, for the line that explains the choice
  */
-public record ClusterSettings(Kind kind, Optional<String> image, Optional<String> bootstrapServer,
-                              Optional<Path> commandConfig, String source) {
+public record ClusterSettings(
+        Kind kind,
+        Optional<String> image,
+        Optional<String> bootstrapServer,
+        Optional<Path> commandConfig,
+        String source) {
 
     /** The kinds of cluster; {@code AUTO} picks containers when Docker can run them, embedded otherwise. */
     public enum Kind {
-        EMBEDDED, CONTAINERS, EXTERNAL, AUTO;
+        EMBEDDED,
+        CONTAINERS,
+        EXTERNAL,
+        AUTO;
 
         public static Kind parse(String value, String where) {
             try {
@@ -69,17 +75,31 @@ public record ClusterSettings(Kind kind, Optional<String> image, Optional<String
                 Setting.of(env.get("STREAMLAB_CLUSTER"), "STREAMLAB_CLUSTER"),
                 Setting.of(file.getProperty("cluster"), "cluster " + fileName));
         Kind kind = cluster.map(s -> Kind.parse(s.value, s.source)).orElse(Kind.AUTO);
-        Optional<String> image = first(Setting.of(cli.image(), "--image"),
-                Setting.of(env.get("STREAMLAB_IMAGE"), "STREAMLAB_IMAGE"),
-                Setting.of(file.getProperty("image"), fileName)).map(s -> s.value);
-        Optional<String> bootstrap = first(Setting.of(cli.bootstrapServer(), "--bootstrap-server"),
-                Setting.of(env.get("STREAMLAB_BOOTSTRAP_SERVER"), "STREAMLAB_BOOTSTRAP_SERVER"),
-                Setting.of(file.getProperty("bootstrap.server"), fileName)).map(s -> s.value);
+        Optional<String> image = first(
+                        Setting.of(cli.image(), "--image"),
+                        Setting.of(env.get("STREAMLAB_IMAGE"), "STREAMLAB_IMAGE"),
+                        Setting.of(file.getProperty("image"), fileName))
+                .map(s -> s.value);
+        Optional<String> bootstrap = first(
+                        Setting.of(cli.bootstrapServer(), "--bootstrap-server"),
+                        Setting.of(env.get("STREAMLAB_BOOTSTRAP_SERVER"), "STREAMLAB_BOOTSTRAP_SERVER"),
+                        Setting.of(file.getProperty("bootstrap.server"), fileName))
+                .map(s -> s.value);
         Optional<Path> commandConfig = first(
-                Setting.of(cli.commandConfig() == null ? null : cli.commandConfig().toString(), "--command-config"),
-                Setting.of(env.get("STREAMLAB_COMMAND_CONFIG"), "STREAMLAB_COMMAND_CONFIG"),
-                Setting.of(file.getProperty("command.config"), fileName)).map(s -> Path.of(s.value));
-        return new ClusterSettings(kind, image, bootstrap, commandConfig, cluster.map(s -> s.source).orElse("the default"));
+                        Setting.of(
+                                cli.commandConfig() == null
+                                        ? null
+                                        : cli.commandConfig().toString(),
+                                "--command-config"),
+                        Setting.of(env.get("STREAMLAB_COMMAND_CONFIG"), "STREAMLAB_COMMAND_CONFIG"),
+                        Setting.of(file.getProperty("command.config"), fileName))
+                .map(s -> Path.of(s.value));
+        return new ClusterSettings(
+                kind,
+                image,
+                bootstrap,
+                commandConfig,
+                cluster.map(s -> s.source).orElse("the default"));
     }
 
     private record Setting(String value, String source) {
@@ -107,8 +127,10 @@ public record ClusterSettings(Kind kind, Optional<String> image, Optional<String
             properties.load(in);
             return properties;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ClusterException("Cannot read streamlab's config file " + file + ": " + e.getMessage()
-                    + ". Fix it (key=value lines: cluster, image, bootstrap.server, command.config) or remove it.", e);
+            throw new ClusterException(
+                    "Cannot read streamlab's config file " + file + ": " + e.getMessage()
+                            + ". Fix it (key=value lines: cluster, image, bootstrap.server, command.config) or remove it.",
+                    e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.streamlab.grading.check;
 
 import java.util.Random;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -1,5 +1,7 @@
 package dev.streamlab.grading.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -40,11 +39,12 @@ public final class LearnerCode implements AfterAllCallback {
     private static volatile List<String> command;
     private static volatile Duration callTimeout = Duration.ofSeconds(20);
 
-    private static final java.util.concurrent.ExecutorService STARTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "streamlab-learner-starter");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ExecutorService STARTER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "streamlab-learner-starter");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final ObjectMapper json = new ObjectMapper();
     private Process process;
@@ -68,7 +68,8 @@ public final class LearnerCode implements AfterAllCallback {
         Object reply;
         try {
             OutputStream in = process.getOutputStream();
-            in.write((json.writeValueAsString(Map.of("op", operation, "args", arguments)) + "\n").getBytes(StandardCharsets.UTF_8));
+            in.write((json.writeValueAsString(Map.of("op", operation, "args", arguments)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             in.flush();
             reply = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
@@ -90,14 +91,17 @@ public final class LearnerCode implements AfterAllCallback {
             }
             String lastWords = log.text();
             stop();
-            throw new AssertionFailedError(alive
-                    ? "Your code did not answer within " + timeout.toSeconds() + " s. Look for a loop or a wait that never ends."
-                    : "Your code's JVM ended during this check: it called System.exit, ran out of memory, or crashed."
-                    + (lastWords.isBlank() ? "" : " Its last words: " + lastWords));
+            throw new AssertionFailedError(
+                    alive
+                            ? "Your code did not answer within " + timeout.toSeconds()
+                                    + " s. Look for a loop or a wait that never ends."
+                            : "Your code's JVM ended during this check: it called System.exit, ran out of memory, or crashed."
+                                    + (lastWords.isBlank() ? "" : " Its last words: " + lastWords));
         }
         JsonNode node = (JsonNode) reply;
         if (!node.path("ok").asBoolean(false)) {
-            throw new AssertionFailedError("Your code threw " + node.path("error").asText("an error"));
+            throw new AssertionFailedError(
+                    "Your code threw " + node.path("error").asText("an error"));
         }
         return node.path("result");
     }
@@ -130,7 +134,8 @@ public final class LearnerCode implements AfterAllCallback {
         }
         stop();
         if (command == null) {
-            throw new IllegalStateException("The learner's JVM is not configured: checks run only under streamlab's grader.");
+            throw new IllegalStateException(
+                    "The learner's JVM is not configured: checks run only under streamlab's grader.");
         }
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -144,7 +149,8 @@ public final class LearnerCode implements AfterAllCallback {
             // (--die-with-parent is per thread), and each check runs in a thread of its own.
             process = STARTER.submit(builder::start).get();
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("The learner's JVM cannot start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The learner's JVM cannot start: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the learner's JVM.", e);
@@ -156,19 +162,22 @@ public final class LearnerCode implements AfterAllCallback {
         log = new LogTail();
         BlockingQueue<Object> queue = replies;
         LogTail tail = log;
-        reader(process.getInputStream(), line -> {
-            try {
-                JsonNode node = json.readTree(line);
-                if (node != null && node.isObject() && (node.has("ok") || node.has("ready"))) {
-                    queue.offer(node);
-                    return;
-                }
-            } catch (IOException notAReply) {
-                // Printed by the learner's code on the original stdout: log it.
-            }
-            tail.add(line);
-        }, () -> queue.offer(new Ended()));
-        errors = reader(process.getErrorStream(), tail::add, () -> { });
+        reader(
+                process.getInputStream(),
+                line -> {
+                    try {
+                        JsonNode node = json.readTree(line);
+                        if (node != null && node.isObject() && (node.has("ok") || node.has("ready"))) {
+                            queue.offer(node);
+                            return;
+                        }
+                    } catch (IOException notAReply) {
+                        // Printed by the learner's code on the original stdout: log it.
+                    }
+                    tail.add(line);
+                },
+                () -> queue.offer(new Ended()));
+        errors = reader(process.getErrorStream(), tail::add, () -> {});
         awaitReady();
     }
 
@@ -213,39 +222,41 @@ public final class LearnerCode implements AfterAllCallback {
         stop();
     }
 
-    private record Ended() {
-    }
+    private record Ended() {}
 
     private interface LineSink {
         void accept(String line);
     }
 
     private static Thread reader(InputStream stream, LineSink lines, Runnable atEnd) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                StringBuilder line = new StringBuilder();
-                boolean tooLong = false;
-                for (int c = in.read(); c != -1; c = in.read()) {
-                    if (c == '\n') {
-                        if (!tooLong) {
-                            lines.accept(line.toString());
+        Thread t = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        StringBuilder line = new StringBuilder();
+                        boolean tooLong = false;
+                        for (int c = in.read(); c != -1; c = in.read()) {
+                            if (c == '\n') {
+                                if (!tooLong) {
+                                    lines.accept(line.toString());
+                                }
+                                line.setLength(0);
+                                tooLong = false;
+                            } else if (!tooLong) {
+                                line.append((char) c);
+                                if (line.length() > MAX_REPLY_CHARS) {
+                                    line.setLength(0);
+                                    tooLong = true;
+                                }
+                            }
                         }
-                        line.setLength(0);
-                        tooLong = false;
-                    } else if (!tooLong) {
-                        line.append((char) c);
-                        if (line.length() > MAX_REPLY_CHARS) {
-                            line.setLength(0);
-                            tooLong = true;
-                        }
+                    } catch (IOException ended) {
+                        // The process ended.
+                    } finally {
+                        atEnd.run();
                     }
-                }
-            } catch (IOException ended) {
-                // The process ended.
-            } finally {
-                atEnd.run();
-            }
-        }, "streamlab-learner-output");
+                },
+                "streamlab-learner-output");
         t.setDaemon(true);
         t.start();
         return t;

@@ -1,7 +1,6 @@
 package dev.streamlab.grading.check;
 
 import java.lang.reflect.Method;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -16,8 +15,11 @@ import org.opentest4j.AssertionFailedError;
 public final class LearnerCodeGuard implements InvocationInterceptor {
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext extensionContext) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         try {
             invocation.proceed();
         } catch (OutOfMemoryError e) {

@@ -1,9 +1,8 @@
 package dev.streamlab.grading.check;
 
-import java.util.Map;
-
 import dev.streamlab.cluster.Cluster;
 import dev.streamlab.cluster.EmbeddedCluster;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,7 +43,8 @@ public final class SharedCluster implements BeforeAllCallback, AfterAllCallback 
 
     public Cluster cluster() {
         if (cluster == null) {
-            throw new IllegalStateException("The cluster is not running: register SharedCluster as a static @RegisterExtension field.");
+            throw new IllegalStateException(
+                    "The cluster is not running: register SharedCluster as a static @RegisterExtension field.");
         }
         return cluster;
     }

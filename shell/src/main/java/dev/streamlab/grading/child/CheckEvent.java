@@ -4,11 +4,28 @@ package dev.streamlab.grading.child;
  * One line of what the check JVM reports to the grader (JSON lines): a planned check, a finished check,
  * a check class whose set-up failed, or the end of the run.
  */
-public record CheckEvent(String type, String id, String className, String name, int points, String hint,
-                         String status, String message, long millis, String errorType) {
+public record CheckEvent(
+        String type,
+        String id,
+        String className,
+        String name,
+        int points,
+        String hint,
+        String status,
+        String message,
+        long millis,
+        String errorType) {
 
-    public CheckEvent(String type, String id, String className, String name, int points, String hint, String status,
-                      String message, long millis) {
+    public CheckEvent(
+            String type,
+            String id,
+            String className,
+            String name,
+            int points,
+            String hint,
+            String status,
+            String message,
+            long millis) {
         this(type, id, className, name, points, hint, status, message, millis, "");
     }
 

@@ -2,6 +2,7 @@ package dev.streamlab.grading.child;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
+import dev.streamlab.grading.check.LearnerCode;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -13,15 +14,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.time.Duration;
-
-import dev.streamlab.grading.check.LearnerCode;
-
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -39,11 +37,11 @@ public final class CheckRunner {
     /** The exit code after a check timed out: the grader runs the checks left in a new JVM. */
     public static final int EXIT_AFTER_TIMEOUT = 4;
 
-    private CheckRunner() {
-    }
+    private CheckRunner() {}
 
     public static void main(String[] args) throws IOException {
-        // Before any code of the submission runs: the run's nonce (on stdin, so it is in no file) and the channel to the
+        // Before any code of the submission runs: the run's nonce (on stdin, so it is in no file) and the channel to
+        // the
         // grader (the original stdout; System.out becomes stderr, the log). Lines without the nonce are not results.
         String nonce = readLine(System.in);
         System.in.close();
@@ -51,10 +49,12 @@ public final class CheckRunner {
         System.setOut(System.err);
         RunnerSettings settings = RunnerSettings.read(Path.of(args[0]));
         // The learner's code never runs here: each check asks the learner's own JVM, started with this command.
-        LearnerCode.configure(settings.learnerCommand(), Duration.ofSeconds(Math.max(1, settings.checkTimeoutSeconds() - 2)));
+        LearnerCode.configure(
+                settings.learnerCommand(), Duration.ofSeconds(Math.max(1, settings.checkTimeoutSeconds() - 2)));
         int exitCode = 0;
         try {
-            ResultRecorder recorder = new ResultRecorder(channel, nonce, () -> Runtime.getRuntime().halt(EXIT_AFTER_TIMEOUT));
+            ResultRecorder recorder = new ResultRecorder(
+                    channel, nonce, () -> Runtime.getRuntime().halt(EXIT_AFTER_TIMEOUT));
             run(settings, recorder);
             recorder.write(CheckEvent.done());
         } catch (Throwable t) {
@@ -80,11 +80,15 @@ public final class CheckRunner {
                 .selectors(selectClasspathRoots(roots))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .configurationParameter("junit.jupiter.execution.timeout.testable.method.default", settings.checkTimeoutSeconds() + " s")
+                .configurationParameter(
+                        "junit.jupiter.execution.timeout.testable.method.default",
+                        settings.checkTimeoutSeconds() + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.lifecycle.method.default", "120 s")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-                .filters((PostDiscoveryFilter) descriptor -> settings.skip().contains(descriptor.getUniqueId().toString())
-                        ? FilterResult.excluded("graded in an earlier run") : FilterResult.included("to grade"))
+                .filters((PostDiscoveryFilter) descriptor ->
+                        settings.skip().contains(descriptor.getUniqueId().toString())
+                                ? FilterResult.excluded("graded in an earlier run")
+                                : FilterResult.included("to grade"))
                 .build();
         Launcher launcher = LauncherFactory.create();
         if (settings.listOnly()) {
@@ -95,8 +99,13 @@ public final class CheckRunner {
     }
 
     /** What the grader tells the check JVM, as a properties file. */
-    public record RunnerSettings(List<Path> checkRoots, List<String> learnerCommand, int checkTimeoutSeconds, boolean listOnly,
-                                 List<String> skip, boolean sandboxed) {
+    public record RunnerSettings(
+            List<Path> checkRoots,
+            List<String> learnerCommand,
+            int checkTimeoutSeconds,
+            boolean listOnly,
+            List<String> skip,
+            boolean sandboxed) {
 
         public void write(Path file) throws IOException {
             Properties p = new Properties();
@@ -118,10 +127,14 @@ public final class CheckRunner {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            return new RunnerSettings(split(p.getProperty("checkRoots")), List.of(p.getProperty("learnerCommand", "").split("\n")),
+            return new RunnerSettings(
+                    split(p.getProperty("checkRoots")),
+                    List.of(p.getProperty("learnerCommand", "").split("\n")),
                     Integer.parseInt(p.getProperty("checkTimeoutSeconds")),
                     Boolean.parseBoolean(p.getProperty("listOnly")),
-                    p.getProperty("skip", "").isEmpty() ? List.of() : List.of(p.getProperty("skip").split("\n")),
+                    p.getProperty("skip", "").isEmpty()
+                            ? List.of()
+                            : List.of(p.getProperty("skip").split("\n")),
                     Boolean.parseBoolean(p.getProperty("sandboxed")));
         }
 
@@ -130,8 +143,11 @@ public final class CheckRunner {
         }
 
         private static List<Path> split(String value) {
-            return value == null || value.isEmpty() ? List.of()
-                    : Arrays.stream(value.split(java.io.File.pathSeparator)).map(Path::of).toList();
+            return value == null || value.isEmpty()
+                    ? List.of()
+                    : Arrays.stream(value.split(java.io.File.pathSeparator))
+                            .map(Path::of)
+                            .toList();
         }
     }
 }

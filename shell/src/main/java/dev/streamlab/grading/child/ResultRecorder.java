@@ -1,5 +1,8 @@
 package dev.streamlab.grading.child;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamlab.grading.check.Hint;
+import dev.streamlab.grading.check.Points;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,10 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamlab.grading.check.Hint;
-import dev.streamlab.grading.check.Points;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -41,14 +40,19 @@ final class ResultRecorder implements TestExecutionListener {
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         for (TestIdentifier root : testPlan.getRoots()) {
-            testPlan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(this::planned);
+            testPlan.getDescendants(root).stream()
+                    .filter(TestIdentifier::isTest)
+                    .forEach(this::planned);
         }
     }
 
     private void planned(TestIdentifier test) {
         Optional<Method> method = method(test);
-        int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
-        String hint = method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
+        int points = method.map(m -> m.getAnnotation(Points.class))
+                .map(Points::value)
+                .orElse(1);
+        String hint =
+                method.map(m -> m.getAnnotation(Hint.class)).map(Hint::value).orElse("");
         String className = method.map(m -> m.getDeclaringClass().getName()).orElse("");
         write(CheckEvent.planned(test.getUniqueId(), className, test.getDisplayName(), points, hint));
     }
@@ -79,9 +83,15 @@ final class ResultRecorder implements TestExecutionListener {
         };
         String message = result.getThrowable().map(ResultRecorder::describe).orElse("");
         if (test.isTest()) {
-            write(CheckEvent.finished(test.getUniqueId(), status, message, millis,
+            write(CheckEvent.finished(
+                    test.getUniqueId(),
+                    status,
+                    message,
+                    millis,
                     result.getThrowable().map(t -> t.getClass().getName()).orElse("")));
-            if (result.getThrowable().filter(java.util.concurrent.TimeoutException.class::isInstance).isPresent()) {
+            if (result.getThrowable()
+                    .filter(java.util.concurrent.TimeoutException.class::isInstance)
+                    .isPresent()) {
                 afterTimeout.run();
             }
         } else if (!CheckEvent.PASSED.equals(status) && test.getSource().orElse(null) instanceof ClassSource source) {
@@ -95,17 +105,21 @@ final class ResultRecorder implements TestExecutionListener {
             return t.getClass().getSimpleName();
         }
         return t instanceof AssertionError || t instanceof SecurityException
-                ? message : t.getClass().getSimpleName() + ": " + message;
+                ? message
+                : t.getClass().getSimpleName() + ": " + message;
     }
 
     private static Optional<Method> method(TestIdentifier test) {
-        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).flatMap(source -> {
-            try {
-                return Optional.of(source.getJavaMethod());
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        });
+        return test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
+                .flatMap(source -> {
+                    try {
+                        return Optional.of(source.getJavaMethod());
+                    } catch (RuntimeException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     synchronized void write(CheckEvent event) {

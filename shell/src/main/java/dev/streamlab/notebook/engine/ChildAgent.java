@@ -1,5 +1,6 @@
 package dev.streamlab.notebook.engine;
 
+import dev.streamlab.learner.Kafka;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,8 +9,6 @@ import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import dev.streamlab.learner.Kafka;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -30,9 +29,11 @@ public final class ChildAgent extends RemoteExecutionControl {
     static final int PROPERTY = 'P';
     /** JShell extension commands: the named variable's value as plain data for the shell, or null if it is no such thing. */
     static final String TOPOLOGY_OF = "streamlab.topology-of";
+
     static final String SETTINGS_OF = "streamlab.settings-of";
     /** The classes JShell wraps each snippet in; a variable is a static field of the newest one that declares it. */
-    private static final java.util.regex.Pattern SNIPPET_CLASS = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+    private static final java.util.regex.Pattern SNIPPET_CLASS =
+            java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+");
 
     private final java.util.List<String> snippetClasses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -56,7 +57,8 @@ public final class ChildAgent extends RemoteExecutionControl {
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
         try {
-            Util.forwardExecutionControlAndIO(agent, jshell.getInputStream(), jshell.getOutputStream(), outputs, inputs);
+            Util.forwardExecutionControlAndIO(
+                    agent, jshell.getInputStream(), jshell.getOutputStream(), outputs, inputs);
         } finally {
             // The shell closed the connection (or died): go, even if learner code left threads running.
             Runtime.getRuntime().halt(0);
@@ -64,23 +66,25 @@ public final class ChildAgent extends RemoteExecutionControl {
     }
 
     private void listenForStop(InputStream control) {
-        Thread listener = new Thread(() -> {
-            try (java.io.DataInputStream in = new java.io.DataInputStream(control)) {
-                while (true) {
-                    int command = in.read();
-                    if (command == -1) {
-                        break;
-                    } else if (command == STOP) {
-                        stopUserCode();
-                    } else if (command == PROPERTY) {
-                        Kafka.learnSetting(in.readUTF(), in.readUTF());
+        Thread listener = new Thread(
+                () -> {
+                    try (java.io.DataInputStream in = new java.io.DataInputStream(control)) {
+                        while (true) {
+                            int command = in.read();
+                            if (command == -1) {
+                                break;
+                            } else if (command == STOP) {
+                                stopUserCode();
+                            } else if (command == PROPERTY) {
+                                Kafka.learnSetting(in.readUTF(), in.readUTF());
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // The shell went away; the main loop ends the process.
                     }
-                }
-            } catch (java.io.IOException e) {
-                // The shell went away; the main loop ends the process.
-            }
-            Runtime.getRuntime().halt(0);
-        }, "streamlab-control-listener");
+                    Runtime.getRuntime().halt(0);
+                },
+                "streamlab-control-listener");
         listener.setDaemon(true);
         listener.start();
     }
@@ -114,8 +118,9 @@ public final class ChildAgent extends RemoteExecutionControl {
     }
 
     @Override
-    public void load(ClassBytecodes[] classes) throws ExecutionControl.ClassInstallException, ExecutionControl.NotImplementedException,
-            ExecutionControl.EngineTerminationException {
+    public void load(ClassBytecodes[] classes)
+            throws ExecutionControl.ClassInstallException, ExecutionControl.NotImplementedException,
+                    ExecutionControl.EngineTerminationException {
         super.load(classes);
         for (ClassBytecodes c : classes) {
             if (SNIPPET_CLASS.matcher(c.name()).matches()) {
@@ -129,12 +134,14 @@ public final class ChildAgent extends RemoteExecutionControl {
      * draws what the learner built without writing Java for it: the variable's name is the argument.
      */
     @Override
-    public Object extensionCommand(String command, Object arg) throws ExecutionControl.RunException,
-            ExecutionControl.EngineTerminationException, ExecutionControl.InternalException {
+    public Object extensionCommand(String command, Object arg)
+            throws ExecutionControl.RunException, ExecutionControl.EngineTerminationException,
+                    ExecutionControl.InternalException {
         Object value = valueOf((String) arg);
         if (TOPOLOGY_OF.equals(command)) {
             return value instanceof org.apache.kafka.streams.Topology topology
-                    ? dev.streamlab.diagram.TopologyView.of(topology.describe()) : null;
+                    ? dev.streamlab.diagram.TopologyView.of(topology.describe())
+                    : null;
         }
         if (SETTINGS_OF.equals(command)) {
             if (!(value instanceof Map<?, ?> map)) {
@@ -177,13 +184,15 @@ public final class ChildAgent extends RemoteExecutionControl {
     protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
         Object[] value = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread snippet = new Thread(() -> {
-            try {
-                value[0] = doitMethod.invoke(null);
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "jshell-cell");
+        Thread snippet = new Thread(
+                () -> {
+                    try {
+                        value[0] = doitMethod.invoke(null);
+                    } catch (Throwable t) {
+                        failure[0] = t;
+                    }
+                },
+                "jshell-cell");
         snippet.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         userThread = snippet;
         try {

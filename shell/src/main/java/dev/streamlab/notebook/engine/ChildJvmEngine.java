@@ -1,5 +1,7 @@
 package dev.streamlab.notebook.engine;
 
+import dev.streamlab.diagram.TopologyView;
+import dev.streamlab.jvm.JavaCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,10 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import dev.streamlab.diagram.TopologyView;
-import dev.streamlab.jvm.JavaCommand;
-
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
@@ -97,16 +95,19 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket jshellServer = new ServerSocket(0, 1, loopback);
-             ServerSocket controlServer = new ServerSocket(0, 1, loopback)) {
+                ServerSocket controlServer = new ServerSocket(0, 1, loopback)) {
             jshellServer.setSoTimeout(CONNECT_TIMEOUT_MS);
             controlServer.setSoTimeout(CONNECT_TIMEOUT_MS);
-            Process child = launch(jshellServer.getLocalPort(), controlServer.getLocalPort(), env.extraRemoteVMOptions());
+            Process child =
+                    launch(jshellServer.getLocalPort(), controlServer.getLocalPort(), env.extraRemoteVMOptions());
             process = child;
             try {
                 Socket jshell = jshellServer.accept();
                 Socket control = controlServer.accept();
                 jshell.setTcpNoDelay(true);
-                return Util.remoteInputOutput(jshell.getInputStream(), jshell.getOutputStream(),
+                return Util.remoteInputOutput(
+                        jshell.getInputStream(),
+                        jshell.getOutputStream(),
                         Map.of("out", env.userOut(), "err", env.userErr()),
                         Map.of("in", env.userIn()),
                         (in, out) -> {
@@ -117,18 +118,20 @@ public final class ChildJvmEngine implements ExecutionControlProvider {
                         });
             } catch (SocketTimeoutException e) {
                 child.destroyForcibly();
-                throw new IOException("The Java process for your code did not start within "
-                        + CONNECT_TIMEOUT_MS / 1000 + " s.", e);
+                throw new IOException(
+                        "The Java process for your code did not start within " + CONNECT_TIMEOUT_MS / 1000 + " s.", e);
             }
         }
     }
 
     private Process launch(int jshellPort, int controlPort, List<String> remoteOptions) throws IOException {
-        JavaCommand command = JavaCommand.using(java).classPath(JavaCommand.ownClassPath()).options(jvmOptions);
+        JavaCommand command =
+                JavaCommand.using(java).classPath(JavaCommand.ownClassPath()).options(jvmOptions);
         synchronized (this) {
             properties.forEach(command::property);
         }
-        command.options(remoteOptions).main(ChildAgent.class.getName(), String.valueOf(jshellPort), String.valueOf(controlPort));
+        command.options(remoteOptions)
+                .main(ChildAgent.class.getName(), String.valueOf(jshellPort), String.valueOf(controlPort));
         ProcessBuilder builder = new ProcessBuilder(command.toList())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -2,12 +2,11 @@ package dev.streamlab.cluster.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.cluster.ClusterSecurity;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-
-import dev.streamlab.cluster.ClusterSecurity;
 import org.junit.jupiter.api.Test;
 
 class AdminCredentialFormatTest {
@@ -26,7 +25,7 @@ class AdminCredentialFormatTest {
         assertThat(read).containsExactlyInAnyOrderEntriesOf(settings);
         assertThat(env.get("STREAMLAB_FORMAT_SETTINGS")).doesNotContain("#");
         assertThat(env).containsEntry("STREAMLAB_ADMIN_SCRAM", "SCRAM-SHA-512=[name=admin,password=Secret123]");
-        assertThat(String.join(" ", AdminCredentialFormat.COMMAND)).contains("--add-scram \"$STREAMLAB_ADMIN_SCRAM\"",
-                "--ignore-formatted && exec /etc/kafka/docker/run");
+        assertThat(String.join(" ", AdminCredentialFormat.COMMAND))
+                .contains("--add-scram \"$STREAMLAB_ADMIN_SCRAM\"", "--ignore-formatted && exec /etc/kafka/docker/run");
     }
 }

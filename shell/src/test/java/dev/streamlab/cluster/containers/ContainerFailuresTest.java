@@ -2,9 +2,8 @@ package dev.streamlab.cluster.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import dev.streamlab.cluster.ClusterException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a learner reads when Docker fails, and how a dead owner is told from a live one. */
@@ -12,34 +11,43 @@ class ContainerFailuresTest {
 
     @Test
     void outOfDiskSaysHowToFreeSome() {
-        ClusterException e = DockerEngine.explain("start broker 2",
+        ClusterException e = DockerEngine.explain(
+                "start broker 2",
                 new RuntimeException("Status 500: write /var/lib/docker/tmp/x: no space left on device"));
 
-        assertThat(e).hasMessage("Docker is out of disk space (start broker 2). Free some with 'docker system prune',"
-                + " or use --cluster embedded.");
+        assertThat(e)
+                .hasMessage("Docker is out of disk space (start broker 2). Free some with 'docker system prune',"
+                        + " or use --cluster embedded.");
     }
 
     @Test
     void aPortClashSaysWhichWayOut() {
-        ClusterException e = DockerEngine.explain("start broker 1", new RuntimeException("Status 500: driver failed programming"
-                + " external connectivity: Bind for 127.0.0.1:9092 failed: port is already allocated"));
+        ClusterException e = DockerEngine.explain(
+                "start broker 1",
+                new RuntimeException("Status 500: driver failed programming"
+                        + " external connectivity: Bind for 127.0.0.1:9092 failed: port is already allocated"));
 
-        assertThat(e.getMessage()).startsWith("A port the cluster needs is already in use (start broker 1)")
+        assertThat(e.getMessage())
+                .startsWith("A port the cluster needs is already in use (start broker 1)")
                 .endsWith("choose other ports with --port.");
     }
 
     @Test
     void anyOtherFailureNamesWhatDockerSaidAndTheWayOut() {
-        ClusterException e = DockerEngine.explain("kill broker 3", new RuntimeException("Status 409: container is paused\nmore"));
+        ClusterException e =
+                DockerEngine.explain("kill broker 3", new RuntimeException("Status 409: container is paused\nmore"));
 
-        assertThat(e).hasMessage("Docker could not kill broker 3: Status 409: container is paused."
-                + " Check that Docker runs ('docker info'), or use --cluster embedded.");
+        assertThat(e)
+                .hasMessage("Docker could not kill broker 3: Status 409: container is paused."
+                        + " Check that Docker runs ('docker info'), or use --cluster embedded.");
     }
 
     @Test
     void noEnginePointsAtStartingDockerOrTheEmbeddedCluster() {
-        assertThat(DockerEngine.noEngine(new IllegalStateException("Could not find a valid Docker environment")).getMessage())
-                .contains("No Docker engine answers").contains("--cluster embedded");
+        assertThat(DockerEngine.noEngine(new IllegalStateException("Could not find a valid Docker environment"))
+                        .getMessage())
+                .contains("No Docker engine answers")
+                .contains("--cluster embedded");
     }
 
     @Test

@@ -3,17 +3,16 @@ package dev.streamlab.cluster.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamlab.cluster.ClusterListener;
+import dev.streamlab.cluster.PartitionState;
+import dev.streamlab.drill.FailoverDrill;
+import dev.streamlab.drill.FailoverReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.cluster.ClusterListener;
-import dev.streamlab.cluster.PartitionState;
-import dev.streamlab.drill.FailoverDrill;
-import dev.streamlab.drill.FailoverReport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -72,20 +71,30 @@ class ContainersClusterIT {
 
     @Test
     void newTopicsGetTheTeachingDefaults() throws Exception {
-        admin.createTopics(List.of(new NewTopic("defaults", Optional.of(2), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        admin.createTopics(List.of(new NewTopic("defaults", Optional.of(2), Optional.empty())))
+                .all()
+                .get(30, TimeUnit.SECONDS);
 
-        List<PartitionState> partitions = await().atMost(DEADLINE).ignoreExceptions()
+        List<PartitionState> partitions = await().atMost(DEADLINE)
+                .ignoreExceptions()
                 .until(() -> cluster.describeTopic("defaults"), p -> p.size() == 2);
-        assertThat(partitions).hasSize(2).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
+        assertThat(partitions)
+                .hasSize(2)
+                .allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, "defaults");
-        var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        var config = admin.describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource);
         assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
         assertThat(config.get("unclean.leader.election.enable").value()).isEqualTo("false");
     }
 
     @Test
     void failoverUnderLoadLosesNoAcknowledgedRecord() {
-        FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500).topic("failover").run();
+        FailoverReport report = new FailoverDrill(cluster, ClusterListener.SILENT, 500)
+                .topic("failover")
+                .run();
 
         assertThat(report.acknowledged()).isGreaterThanOrEqualTo(1_000);
         assertThat(report.lost()).isZero();
@@ -115,9 +124,13 @@ class ContainersClusterIT {
             // Each broker learns of the restarted one from the controller in its own time.
             await().atMost(DEADLINE).ignoreExceptions().until(() -> address(leader) != null);
             assertThat(address(leader)).isEqualTo(leaderAddress);
-            await().atMost(DEADLINE).until(() -> cluster.describeTopic("restart").get(0).isr().contains(leader));
-            admin.electLeaders(ElectionType.PREFERRED, Set.of(new TopicPartition("restart", 0))).all().get(30, TimeUnit.SECONDS);
-            await().atMost(DEADLINE).until(() -> cluster.describeTopic("restart").get(0).leader() == leader);
+            await().atMost(DEADLINE)
+                    .until(() -> cluster.describeTopic("restart").get(0).isr().contains(leader));
+            admin.electLeaders(ElectionType.PREFERRED, Set.of(new TopicPartition("restart", 0)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            await().atMost(DEADLINE)
+                    .until(() -> cluster.describeTopic("restart").get(0).leader() == leader);
 
             producer.send(new ProducerRecord<>("restart", "after")).get(30, TimeUnit.SECONDS);
         }
@@ -140,19 +153,32 @@ class ContainersClusterIT {
     private static void createTopic(String topic) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 3))).all().get(30, TimeUnit.SECONDS);
         // The controller has the topic; each broker learns of it in its own time, as in EmbeddedClusterIT.
-        await().atMost(DEADLINE).ignoreExceptions().until(() -> cluster.describeTopic(topic).stream().allMatch(p -> p.isr().size() == 3));
+        await().atMost(DEADLINE)
+                .ignoreExceptions()
+                .until(() -> cluster.describeTopic(topic).stream()
+                        .allMatch(p -> p.isr().size() == 3));
     }
 
     private static String address(int brokerId) throws Exception {
         return admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
-                .filter(n -> n.id() == brokerId).map(n -> n.host() + ":" + n.port()).findFirst().orElseThrow();
+                .filter(n -> n.id() == brokerId)
+                .map(n -> n.host() + ":" + n.port())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        60_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000),
+                new StringSerializer(),
+                new StringSerializer());
     }
 }

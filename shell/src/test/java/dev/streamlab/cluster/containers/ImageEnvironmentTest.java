@@ -2,12 +2,11 @@ package dev.streamlab.cluster.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlab.cluster.TeachingSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import dev.streamlab.cluster.TeachingSettings;
 import kafka.docker.KafkaDockerWrapper$;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
@@ -29,10 +28,15 @@ class ImageEnvironmentTest {
         settings.putAll(TeachingSettings.controller(3));
         settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT");
 
-        var env = scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(ImageEnvironment.of(settings)));
-        Set<String> readBack = CollectionConverters.asJava(KafkaDockerWrapper$.MODULE$.getServerConfigsFromEnv(env))
-                .stream().collect(Collectors.toSet());
+        var env = scala.collection.immutable.Map$.MODULE$.from(
+                CollectionConverters.asScala(ImageEnvironment.of(settings)));
+        Set<String> readBack =
+                CollectionConverters.asJava(KafkaDockerWrapper$.MODULE$.getServerConfigsFromEnv(env)).stream()
+                        .collect(Collectors.toSet());
 
-        assertThat(readBack).isEqualTo(settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.toSet()));
+        assertThat(readBack)
+                .isEqualTo(settings.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.toSet()));
     }
 }

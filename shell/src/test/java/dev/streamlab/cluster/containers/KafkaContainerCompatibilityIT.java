@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,14 +28,24 @@ class KafkaContainerCompatibilityIT {
         try (KafkaContainer kafka = new KafkaContainer(image)) {
             kafka.start();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", kafka.getBootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                    Map.of("bootstrap.servers", kafka.getBootstrapServers()),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>("contract", "key", "value")).get(30, TimeUnit.SECONDS);
             }
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.getBootstrapServers(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                    Map.of(
+                            "bootstrap.servers",
+                            kafka.getBootstrapServers(),
+                            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                            "earliest"),
+                    new StringDeserializer(),
+                    new StringDeserializer())) {
                 consumer.assign(List.of(new TopicPartition("contract", 0)));
                 var records = consumer.poll(Duration.ofSeconds(20));
-                assertThat(records).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("value"));
+                assertThat(records)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.value()).isEqualTo("value"));
             }
         }
     }

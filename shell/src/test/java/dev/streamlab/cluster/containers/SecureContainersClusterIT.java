@@ -3,6 +3,10 @@ package dev.streamlab.cluster.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.classroom.ClassAdmin;
+import dev.streamlab.classroom.JoinFile;
+import dev.streamlab.classroom.Roster;
+import dev.streamlab.cluster.ClusterSecurity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -11,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import dev.streamlab.classroom.ClassAdmin;
-import dev.streamlab.classroom.JoinFile;
-import dev.streamlab.classroom.Roster;
-import dev.streamlab.cluster.ClusterSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -43,7 +42,11 @@ class SecureContainersClusterIT {
     @BeforeAll
     static void startSecureCluster() throws Exception {
         dir = Files.createTempDirectory("streamlab-it-");
-        cluster = ContainersCluster.builder().brokers(2).image(TestImage.name()).secure(ClusterSecurity.generate()).start();
+        cluster = ContainersCluster.builder()
+                .brokers(2)
+                .image(TestImage.name())
+                .secure(ClusterSecurity.generate())
+                .start();
     }
 
     @AfterAll
@@ -58,12 +61,16 @@ class SecureContainersClusterIT {
 
     @Test
     void theAdminLogsInWithTheCredentialFromTheBootstrapMetadata() throws Exception {
-        assertThat(cluster.clientConfig()).containsEntry("security.protocol", "SASL_PLAINTEXT")
+        assertThat(cluster.clientConfig())
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
         try (Admin admin = Admin.create(cluster.clientConfig())) {
-            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(2);
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(2);
             // Replicated across both brokers: they log in to each other with SCRAM on their private network.
-            admin.createTopics(List.of(new NewTopic("replicated", 1, (short) 2))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic("replicated", 1, (short) 2)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -81,8 +88,10 @@ class SecureContainersClusterIT {
     void aClientWithoutSaslGetsNothing() {
         Map<String, Object> plaintext = Map.of("bootstrap.servers", cluster.bootstrapServers());
         try (Admin admin = Admin.create(plaintext)) {
-            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes()
-                    .get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000))
+                            .nodes()
+                            .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
     }
@@ -96,15 +105,23 @@ class SecureContainersClusterIT {
         }
         JoinFile ana = JoinFile.read(dir.resolve("join-ana.properties"));
         JoinFile bob = JoinFile.read(dir.resolve("join-bob.properties"));
-        try (Admin bobAdmin = Admin.create(bob.clientConfig()); Admin anaAdmin = Admin.create(ana.clientConfig())) {
-            bobAdmin.createTopics(List.of(new NewTopic("bob.orders", 1, (short) 2))).all().get(30, TimeUnit.SECONDS);
-            anaAdmin.createTopics(List.of(new NewTopic("ana.orders", 1, (short) 2))).all().get(30, TimeUnit.SECONDS);
+        try (Admin bobAdmin = Admin.create(bob.clientConfig());
+                Admin anaAdmin = Admin.create(ana.clientConfig())) {
+            bobAdmin.createTopics(List.of(new NewTopic("bob.orders", 1, (short) 2)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            anaAdmin.createTopics(List.of(new NewTopic("ana.orders", 1, (short) 2)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(ana.clientConfig(), new StringSerializer(),
-                new StringSerializer())) {
-            assertThat(producer.send(new ProducerRecord<>("ana.orders", "k", "latte")).get(30, TimeUnit.SECONDS).offset())
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(ana.clientConfig(), new StringSerializer(), new StringSerializer())) {
+            assertThat(producer.send(new ProducerRecord<>("ana.orders", "k", "latte"))
+                            .get(30, TimeUnit.SECONDS)
+                            .offset())
                     .isZero();
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("bob.orders", "k", "tea")).get(30, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("bob.orders", "k", "tea"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }

@@ -2,14 +2,13 @@ package dev.streamlab.cluster.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import dev.streamlab.cluster.containers.DockerEngine;
 import dev.streamlab.cluster.selection.ClusterSelection.Availability;
 import dev.streamlab.cluster.selection.ClusterSelection.Choice;
 import dev.streamlab.cluster.selection.ClusterSettings.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClusterSelectionTest {
@@ -28,7 +27,8 @@ class ClusterSelectionTest {
         @Override
         public DockerEngine.Status docker() {
             asked.add("docker");
-            return new DockerEngine.Status(docker, docker ? "engine at unix:///var/run/docker.sock" : "no Docker engine answers");
+            return new DockerEngine.Status(
+                    docker, docker ? "engine at unix:///var/run/docker.sock" : "no Docker engine answers");
         }
 
         @Override
@@ -39,7 +39,8 @@ class ClusterSelectionTest {
         @Override
         public Availability image(String image) {
             asked.add("image " + image);
-            return new Availability(imageAvailable, imageAvailable ? "" : "image " + image + " is not here and cannot be pulled");
+            return new Availability(
+                    imageAvailable, imageAvailable ? "" : "image " + image + " is not here and cannot be pulled");
         }
     }
 
@@ -53,7 +54,8 @@ class ClusterSelectionTest {
 
         assertThat(choice.kind()).isEqualTo(Kind.CONTAINERS);
         assertThat(choice.image()).isEqualTo("apache/kafka:4.4.0");
-        assertThat(choice.line()).isEqualTo("Cluster: containers (Docker answers and image apache/kafka:4.4.0 is here)");
+        assertThat(choice.line())
+                .isEqualTo("Cluster: containers (Docker answers and image apache/kafka:4.4.0 is here)");
     }
 
     @Test
@@ -62,7 +64,8 @@ class ClusterSelectionTest {
         Choice choice = ClusterSelection.choose(settings(Kind.AUTO), machine);
 
         assertThat(choice.kind()).isEqualTo(Kind.EMBEDDED);
-        assertThat(choice.line()).isEqualTo("Cluster: embedded (no Docker engine answers; brokers run inside this JVM)");
+        assertThat(choice.line())
+                .isEqualTo("Cluster: embedded (no Docker engine answers; brokers run inside this JVM)");
         assertThat(machine.asked).containsExactly("docker");
     }
 
@@ -71,14 +74,19 @@ class ClusterSelectionTest {
         Choice choice = ClusterSelection.choose(settings(Kind.AUTO), new FixedMachine(true, false));
 
         assertThat(choice.kind()).isEqualTo(Kind.EMBEDDED);
-        assertThat(choice.reason()).contains("image apache/kafka:4.4.0 is not here and cannot be pulled")
+        assertThat(choice.reason())
+                .contains("image apache/kafka:4.4.0 is not here and cannot be pulled")
                 .contains("'streamlab image build'");
     }
 
     @Test
     void autoUsesTheImageThatWasAskedFor() {
-        ClusterSettings settings = new ClusterSettings(Kind.AUTO, Optional.of("streamlab/kafka:4.4.0-local"),
-                Optional.empty(), Optional.empty(), "the default");
+        ClusterSettings settings = new ClusterSettings(
+                Kind.AUTO,
+                Optional.of("streamlab/kafka:4.4.0-local"),
+                Optional.empty(),
+                Optional.empty(),
+                "the default");
         FixedMachine machine = new FixedMachine(true, true);
 
         Choice choice = ClusterSelection.choose(settings, machine);
@@ -89,8 +97,8 @@ class ClusterSelectionTest {
 
     @Test
     void autoWithABootstrapServerMeansExternal() {
-        ClusterSettings settings = new ClusterSettings(Kind.AUTO, Optional.empty(), Optional.of("kafka.example:9092"),
-                Optional.empty(), "the default");
+        ClusterSettings settings = new ClusterSettings(
+                Kind.AUTO, Optional.empty(), Optional.of("kafka.example:9092"), Optional.empty(), "the default");
 
         Choice choice = ClusterSelection.choose(settings, new FixedMachine(true, true));
 

@@ -3,14 +3,13 @@ package dev.streamlab.cluster.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlab.cluster.ClusterException;
+import dev.streamlab.cluster.selection.ClusterSettings.CommandLine;
+import dev.streamlab.cluster.selection.ClusterSettings.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import dev.streamlab.cluster.ClusterException;
-import dev.streamlab.cluster.selection.ClusterSettings.CommandLine;
-import dev.streamlab.cluster.selection.ClusterSettings.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,8 @@ class ClusterSettingsTest {
 
     @Test
     void withNothingSetItIsAuto() {
-        ClusterSettings settings = ClusterSettings.resolve(CommandLine.NONE, Map.of(), dir.resolve("missing.properties"));
+        ClusterSettings settings =
+                ClusterSettings.resolve(CommandLine.NONE, Map.of(), dir.resolve("missing.properties"));
 
         assertThat(settings.kind()).isEqualTo(Kind.AUTO);
         assertThat(settings.image()).isEmpty();
@@ -49,7 +49,8 @@ class ClusterSettingsTest {
         Map<String, String> env = Map.of("STREAMLAB_CLUSTER", "embedded", "STREAMLAB_IMAGE", "from-env");
 
         ClusterSettings fromEnv = ClusterSettings.resolve(CommandLine.NONE, env, file);
-        ClusterSettings fromCli = ClusterSettings.resolve(new CommandLine("external", null, "host:9092", null), env, file);
+        ClusterSettings fromCli =
+                ClusterSettings.resolve(new CommandLine("external", null, "host:9092", null), env, file);
 
         assertThat(fromEnv.kind()).isEqualTo(Kind.EMBEDDED);
         assertThat(fromEnv.image()).contains("from-env");
@@ -61,7 +62,8 @@ class ClusterSettingsTest {
 
     @Test
     void externalSettingsComeFromTheFileToo() throws IOException {
-        Path file = configFile("cluster=external\nbootstrap.server=kafka.school:9092\ncommand.config=/etc/streamlab/client.properties\n");
+        Path file = configFile(
+                "cluster=external\nbootstrap.server=kafka.school:9092\ncommand.config=/etc/streamlab/client.properties\n");
 
         ClusterSettings settings = ClusterSettings.resolve(CommandLine.NONE, Map.of(), file);
 
@@ -71,9 +73,11 @@ class ClusterSettingsTest {
 
     @Test
     void anUnknownKindNamesTheChoicesAndWhereItCameFrom() {
-        assertThatThrownBy(() -> ClusterSettings.resolve(CommandLine.NONE, Map.of("STREAMLAB_CLUSTER", "docker"), dir.resolve("none")))
+        assertThatThrownBy(() -> ClusterSettings.resolve(
+                        CommandLine.NONE, Map.of("STREAMLAB_CLUSTER", "docker"), dir.resolve("none")))
                 .isInstanceOf(ClusterException.class)
-                .hasMessage("'docker' (STREAMLAB_CLUSTER) is not a kind of cluster. Use embedded, containers, external or auto.");
+                .hasMessage(
+                        "'docker' (STREAMLAB_CLUSTER) is not a kind of cluster. Use embedded, containers, external or auto.");
     }
 
     @Test
