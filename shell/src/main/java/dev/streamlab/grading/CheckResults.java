@@ -57,13 +57,13 @@ final class CheckResults {
                         Status.FAILED,
                         0,
                         p.points(),
-                        Grader.printable(explain(f.message(), lab)),
+                        PrintableText.of(explain(f.message(), lab)),
                         p.hint(),
                         f.millis(),
                         method,
-                        f.errorType() == null ? "" : Grader.printable(f.errorType())));
+                        f.errorType() == null ? "" : PrintableText.of(f.errorType())));
             } else {
-                String why = Grader.printable(
+                String why = PrintableText.of(
                         classFailures.containsKey(p.className())
                                 ? "Not run: setting up the checks failed: " + classFailures.get(p.className())
                                 : notFinished);

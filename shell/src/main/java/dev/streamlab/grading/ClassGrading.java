@@ -205,7 +205,7 @@ public final class ClassGrading {
 
     private static Scorecard withWarning(Scorecard card, String warning) {
         List<String> warnings = new ArrayList<>(card.warnings());
-        warnings.add(Grader.printable(warning));
+        warnings.add(PrintableText.of(warning));
         return new Scorecard(
                 card.lab(),
                 card.submission(),

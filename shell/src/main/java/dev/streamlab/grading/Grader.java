@@ -128,11 +128,11 @@ public final class Grader {
                     submission, copy, LabChecks.checkPackages(lab), SubmissionCopy.labPackages(lab));
         } catch (IOException | RuntimeException e) {
             copied = new SubmissionCopy.Result(
-                    List.of("Cannot read the submission (" + printable(String.valueOf(e.getMessage())) + ")."));
+                    List.of("Cannot read the submission (" + PrintableText.of(String.valueOf(e.getMessage())) + ")."));
         }
         if (!copied.ok()) {
             List<String> errors = new ArrayList<>(List.of("The submission was refused:"));
-            copied.problems().forEach(problem -> errors.add(printable(problem)));
+            copied.problems().forEach(problem -> errors.add(PrintableText.of(problem)));
             return notRun(
                     lab,
                     submission,
@@ -165,7 +165,7 @@ public final class Grader {
                 errors.add(
                         "The checks cannot call your code. Keep the class, method and parameter names of the starter:");
             }
-            errors.addAll(printable(compiled.errors()));
+            errors.addAll(PrintableText.of(compiled.errors()));
             return notRun(
                     lab,
                     submission,
@@ -187,7 +187,7 @@ public final class Grader {
                     submission,
                     seed,
                     visibleOnly,
-                    refusedApis(compiled.refusals()),
+                    PrintableText.refusedApis(compiled.refusals()),
                     checks,
                     work,
                     started,
@@ -229,24 +229,9 @@ public final class Grader {
                 Optional.empty()));
     }
 
-    /** The refused uses, after a line that says what to do, at most {@link #MAX_REFUSALS_SHOWN} of them. */
-    private static List<String> refusedApis(List<String> refusals) {
-        List<String> lines = new ArrayList<>();
-        lines.add(
-                "Your code uses parts of Java that graded code may not use: reflection, class loading, files, processes,"
-                        + " the network or the JVM's internals. No lab needs them. Remove these uses and grade again:");
-        refusals.stream().limit(MAX_REFUSALS_SHOWN).map(Grader::printable).forEach(lines::add);
-        if (refusals.size() > MAX_REFUSALS_SHOWN) {
-            lines.add("and " + (refusals.size() - MAX_REFUSALS_SHOWN) + " more.");
-        }
-        return lines;
-    }
-
-    private static final int MAX_REFUSALS_SHOWN = 10;
-
     /** The scorecard of a submission that could not be graded at all (grade --all goes on with the next one). */
     public static Scorecard failed(Lab lab, Path submission, Exception e) {
-        String why = "Grading failed: " + printable(String.valueOf(e.getMessage()));
+        String why = "Grading failed: " + PrintableText.of(String.valueOf(e.getMessage()));
         return withGradersXml(new Scorecard(
                 lab, submission, 0, false, List.of(why), List.of(), List.of(), Duration.ZERO, Optional.empty()));
     }
@@ -263,34 +248,6 @@ public final class Grader {
                 card.warnings(),
                 card.duration(),
                 Optional.of(GradingReports.junitXml(card)));
-    }
-
-    /** Text from the submission or its checks with every control character (escape sequences too) taken out. */
-    static String printable(String text) {
-        String noSequences = text.replaceAll("\u001b\\[[0-?]*[ -/]*[@-~]", "")
-                .replaceAll("\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)?", "")
-                .replaceAll("\u009b[0-?]*[ -/]*[@-~]", "");
-        StringBuilder b = new StringBuilder(noSequences.length());
-        noSequences.codePoints().forEach(c -> {
-            if (c == '\n') {
-                b.append('\n');
-            } else if (c == '\t') {
-                b.append(' ');
-            } else if (!(c < 0x20
-                    || c == 0x7f
-                    || c >= 0x80 && c < 0xa0
-                    || c == 0x2028
-                    || c == 0x2029
-                    || c >= 0x202a && c <= 0x202e
-                    || c >= 0x2066 && c <= 0x2069)) {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
-    }
-
-    private static List<String> printable(List<String> texts) {
-        return texts.stream().map(Grader::printable).toList();
     }
 
     /**

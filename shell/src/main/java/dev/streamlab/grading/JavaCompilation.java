@@ -194,7 +194,7 @@ public final class JavaCompilation {
             return new Result(
                     false,
                     List.of("The Java compiler crashed on this code (exit code " + exitCode
-                            + (said.isEmpty() ? "" : ": " + Grader.printable(said))
+                            + (said.isEmpty() ? "" : ": " + PrintableText.of(said))
                             + "), so it cannot be graded. Look for a very deeply"
                             + " nested expression or a huge method, and simplify it."));
         }

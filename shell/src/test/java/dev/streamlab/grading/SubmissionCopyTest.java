@@ -104,8 +104,8 @@ class SubmissionCopyTest {
 
     @Test
     void messagesLoseEscapeSequencesAndControlCharacters() {
-        assertThat(Grader.printable("\u001b]0;pwned\u0007\u001b[2J\u001b[32mAll passed\u001b[0m\r\tdone\u009b1m\u202e"))
+        assertThat(PrintableText.of("\u001b]0;pwned\u0007\u001b[2J\u001b[32mAll passed\u001b[0m\r\tdone\u009b1m\u202e"))
                 .isEqualTo("All passed done");
-        assertThat(Grader.printable("line one\nline two")).isEqualTo("line one\nline two");
+        assertThat(PrintableText.of("line one\nline two")).isEqualTo("line one\nline two");
     }
 }
