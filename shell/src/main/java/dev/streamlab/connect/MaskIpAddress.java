@@ -20,6 +20,7 @@ import org.apache.kafka.connect.transforms.util.SimpleConfig;
  * transforms.maskIp.field=ip
  * </pre>
  */
+// spotless:off (shown to learners as written: lessons include this region)
 // tag::mask-ip[]
 public class MaskIpAddress<R extends ConnectRecord<R>> implements Transformation<R> {
 
@@ -28,17 +29,9 @@ public class MaskIpAddress<R extends ConnectRecord<R>> implements Transformation
 
     private static final Pattern LAST_OCTET = Pattern.compile("\\.\\d{1,3}$");
     private static final ConfigDef CONFIG = new ConfigDef()
-            .define(
-                    FIELD_CONFIG,
-                    ConfigDef.Type.STRING,
-                    "ip",
-                    ConfigDef.Importance.HIGH,
+            .define(FIELD_CONFIG, ConfigDef.Type.STRING, "ip", ConfigDef.Importance.HIGH,
                     "The field of the record's value that holds the IPv4 address.")
-            .define(
-                    REPLACEMENT_CONFIG,
-                    ConfigDef.Type.STRING,
-                    "XXX",
-                    ConfigDef.Importance.LOW,
+            .define(REPLACEMENT_CONFIG, ConfigDef.Type.STRING, "XXX", ConfigDef.Importance.LOW,
                     "What replaces the last part of the address.");
 
     private String field;
@@ -57,31 +50,16 @@ public class MaskIpAddress<R extends ConnectRecord<R>> implements Transformation
         if (value instanceof Map<?, ?> map && map.get(field) instanceof String ip) {
             Map<Object, Object> masked = new HashMap<>(map);
             masked.put(field, mask(ip));
-            return record.newRecord(
-                    record.topic(),
-                    record.kafkaPartition(),
-                    record.keySchema(),
-                    record.key(),
-                    record.valueSchema(),
-                    masked,
-                    record.timestamp(),
-                    record.headers());
+            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                    record.valueSchema(), masked, record.timestamp(), record.headers());
         }
-        if (value instanceof Struct struct
-                && struct.schema().field(field) != null
+        if (value instanceof Struct struct && struct.schema().field(field) != null
                 && struct.get(field) instanceof String ip) {
             Struct masked = new Struct(struct.schema());
             struct.schema().fields().forEach(f -> masked.put(f, struct.get(f)));
             masked.put(field, mask(ip));
-            return record.newRecord(
-                    record.topic(),
-                    record.kafkaPartition(),
-                    record.keySchema(),
-                    record.key(),
-                    record.valueSchema(),
-                    masked,
-                    record.timestamp(),
-                    record.headers());
+            return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                    record.valueSchema(), masked, record.timestamp(), record.headers());
         }
         return record;
     }
@@ -90,6 +68,7 @@ public class MaskIpAddress<R extends ConnectRecord<R>> implements Transformation
         return LAST_OCTET.matcher(ip).replaceFirst("." + replacement);
     }
     // end::mask-ip[]
+    // spotless:on
 
     @Override
     public ConfigDef config() {

@@ -81,13 +81,15 @@ public final class Kafka {
     }
 
     public static KafkaProducer<String, String> producer(Map<String, Object> overrides) {
+        // spotless:off (shown to learners as written: lessons include this region)
         // tag::producer-defaults[]
         Map<String, Object> config = clientConfig();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.ACKS_CONFIG, "all"); // a record counts once every in-sync replica has it
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0); // send at once: we look at every record
+        config.put(ProducerConfig.ACKS_CONFIG, "all");         // a record counts once every in-sync replica has it
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);        // send at once: we look at every record
         // end::producer-defaults[]
+        // spotless:on
         config.putAll(overrides);
         Namespace ns = namespace();
         if (ns.isNone()) {
